@@ -1,0 +1,182 @@
+"""Command-line interface: ``formal-emergence check|list|show|consistency``.
+
+Exit codes: 0 when the run completes; 1 under ``--fail-on`` when a claim got
+one of the listed verdicts; 2 on a user error (bad file, unknown id, bad
+option), reported as ``file: key: column: found (hint)`` without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence, TextIO
+
+from .errors import FormalEmergenceError, UserInputError
+from .model.verdict import Verdict
+from .parse.claimfile import Catalog, load_catalog
+
+EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit with its own format
+        raise UserInputError(message, file="<argv>", hint="see --help")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="formal-emergence", description=__doc__.split("\n")[0],
+                epilog="exit codes: 0 run completed, 1 --fail-on matched, 2 user error")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    c = sub.add_parser("check", help="check claims and print verdicts")
+    c.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
+    c.add_argument("--claim", action="append", default=[], metavar="ID", help="check only this claim (repeatable)")
+    c.add_argument("--document", action="append", default=[], metavar="DOC",
+                   help="check only claims from this seed document (file name or prefix, e.g. 001)")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    c.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
+    c.add_argument("--seed", type=int, default=0, help="seed for z3 and the numeric search")
+    c.add_argument("--fail-on", default="", metavar="VERDICT,...",
+                   help="exit 1 when some claim gets one of these verdicts")
+    c.add_argument("-o", "--output", default=None, help="write the output to this file")
+    c.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress bar on stderr (auto: only in an interactive terminal)")
+    ls = sub.add_parser("list", help="list claims")
+    ls.add_argument("paths", nargs="*")
+    ls.add_argument("--coverage", action="store_true", help="show per-document coverage of formula passages")
+    ls.add_argument("--seeds", default=None, help="directory of the seed documents (for --coverage)")
+    sh = sub.add_parser("show", help="show one claim with its verdict and evidence")
+    sh.add_argument("id")
+    sh.add_argument("paths", nargs="*")
+    sh.add_argument("--dps", type=int, default=30)
+    sub.add_parser("consistency", help="print the cross-document table of quantities")
+    return p
+
+
+def _select(catalog: Catalog, ids: Sequence[str], documents: Sequence[str]):
+    claims = list(catalog.claims)
+    if ids:
+        claims = [catalog.claim(i) for i in ids]
+    if documents:
+        known = sorted({c.document for c in catalog.claims})
+        for d in documents:
+            if not any(k == d or k.startswith(d) for k in known):
+                raise UserInputError(f"unknown document {d!r}", file="<argv>", key="--document",
+                                     hint="one of " + ", ".join(known))
+        claims = [c for c in claims if any(c.document == d or c.document.startswith(d) for d in documents)]
+    return claims
+
+
+def _fail_on(text: str) -> set[Verdict]:
+    out = set()
+    for part in filter(None, (x.strip() for x in text.split(","))):
+        try:
+            out.add(Verdict.parse(part))
+        except ValueError:
+            raise UserInputError(f"unknown verdict {part!r}", file="<argv>", key="--fail-on",
+                                 hint="one of " + ", ".join(v.value for v in Verdict)) from None
+    return out
+
+
+def _progress(mode: str, stderr: TextIO):
+    interactive = mode == "always" or (mode == "auto" and stderr.isatty())
+    if not interactive:
+        return None
+
+    def show(i: int, n: int, claim_id: str) -> None:
+        width = 30
+        filled = width * i // max(n, 1)
+        end = "\n" if i == n else ""
+        stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {i}/{n} {claim_id[:40]:<40}{end}")
+        stderr.flush()
+
+    return show
+
+
+def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
+    """Run the CLI with ``argv``, writing to the given streams; return the exit code."""
+    try:
+        args = build_parser().parse_args(list(argv) if argv is not None else None)
+        if args.command == "check":
+            return _check(args, stdout, stderr)
+        if args.command == "list":
+            return _list(args, stdout)
+        if args.command == "show":
+            return _show(args, stdout)
+        if args.command == "consistency":
+            from .consistency import render_consistency
+            stdout.write(render_consistency(load_catalog(None)))
+            return EXIT_OK
+    except UserInputError as exc:
+        stderr.write(f"{exc.format()}\n")
+        return EXIT_USAGE
+    except FormalEmergenceError as exc:
+        stderr.write(f"formal-emergence: internal error: {exc}\n")
+        return 3
+    return EXIT_USAGE
+
+
+def _options(args):
+    from .engine.check import CheckOptions
+    if not 30 <= args.dps <= 1000:
+        raise UserInputError(f"--dps {args.dps}", file="<argv>", key="--dps", hint="between 30 and 1000")
+    rlimit = getattr(args, "rlimit", 20_000_000)
+    if not 1000 <= rlimit <= 10**10:
+        raise UserInputError(f"--rlimit {rlimit}", file="<argv>", key="--rlimit", hint="between 1000 and 1e10")
+    return CheckOptions(dps=args.dps, seed=getattr(args, "seed", 0), rlimit=rlimit)
+
+
+def _check(args, stdout: TextIO, stderr: TextIO) -> int:
+    from .engine.run import check_all, options_record, records, tool_versions
+    from .report.jsonout import document
+    from .report.text import render_text
+    fail_on = _fail_on(args.fail_on)
+    options = _options(args)
+    catalog = load_catalog(args.paths or None)
+    claims = _select(catalog, args.claim, args.document)
+    pairs = check_all(claims, options, _progress(args.progress, stderr))
+    if args.format == "json":
+        out = json.dumps(document(records(pairs), tool_versions(), options_record(options)), ensure_ascii=False,
+                         indent=2) + "\n"
+    else:
+        out = render_text(pairs)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(out)
+    else:
+        stdout.write(out)
+    if fail_on and any(r.verdict in fail_on for _, r in pairs):
+        return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def _list(args, stdout: TextIO) -> int:
+    catalog = load_catalog(args.paths or None)
+    if args.coverage:
+        from .coverage import coverage, find_documents, render_coverage
+        seeds = find_documents(args.seeds)
+        if seeds is None:
+            raise UserInputError("seed documents not found", file="<argv>", key="--seeds",
+                                 hint="pass --seeds DIR or set FORMAL_EMERGENCE_SEEDS")
+        stdout.write(render_coverage(coverage(seeds, catalog.claims)))
+        return EXIT_OK
+    for c in catalog.claims:
+        stdout.write(f"{c.id}\t{c.kind}\t{c.source.document}\t{c.title}\n")
+    stdout.write(f"{len(catalog.claims)} claims, {len(catalog.definitions)} definitions\n")
+    return EXIT_OK
+
+
+def _show(args, stdout: TextIO) -> int:
+    from .engine.run import check_all
+    from .report.text import render_claim
+    catalog = load_catalog(args.paths or None)
+    claim = catalog.claim(args.id)
+    [(claim, result)] = check_all([claim], _options(args))
+    stdout.write(render_claim(claim, result))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: exit with ``run``'s code."""
+    sys.exit(run(argv, sys.stdout, sys.stderr))

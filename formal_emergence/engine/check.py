@@ -1,0 +1,356 @@
+"""The verdict engine: run the layers on one claim and decide its verdict.
+
+Pipeline: expand definitions -> bind literature values -> compute derivatives
+and limits (SymPy) -> decide. Closed statements are decided by interval
+arithmetic; identities by SymPy; implications by z3 on a sound encoding. A
+z3 model becomes a ``fails`` verdict only after mpmath confirms it on the
+stated claim; otherwise a seeded numeric search looks for a witness, and
+failing that the verdict is ``undecided``. A failing claim with free constants
+gets a weakest-condition derivation (``engine.conditions``).
+
+The engine is the only module that talks to every layer; the layers never
+import each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Callable
+
+from ..errors import UnsupportedConstruct
+from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
+from ..model.claim import claim_formula
+from ..model.terms import Bool, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols, is_boolean
+from ..model.terms import substitute, to_text, transform, walk
+from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
+from ..numeric import evaluate as numeric
+from ..numeric.sampling import sample_points
+from ..solver import z3_backend as z3b
+from ..symbolic import sympy_layer as symbolic
+from .conditions import derive_condition
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Budgets and precision for one run: all results are reproducible from these."""
+
+    dps: int = 30
+    seed: int = 0
+    rlimit: int = 20_000_000
+    samples: int = 200
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A claim after definition expansion, literature binding and symbolic lowering."""
+
+    claim: Claim
+    hypotheses: tuple[Term, ...]
+    goal: Term
+    decls: tuple[SymbolDecl, ...]
+    steps: tuple[Step, ...]
+    evidence: tuple[Evidence, ...]
+    undefined_used: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- preparation
+
+
+def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
+    """Replace calls of the claim's definitions by their bodies, recording one step per definition."""
+    defs = {d.name: d for d in claim.definitions}
+    steps: list[Step] = []
+    seen: set[str] = set()
+
+    def visit(node: Term) -> Term | None:
+        if isinstance(node, (Pred, UFun)) and node.name in defs:
+            d = defs[node.name]
+            args = tuple(transform(a, visit) for a in node.args)
+            body = transform(d.body, visit)
+            out = substitute(body, dict(zip(d.params, args)))
+            if d.id not in seen:
+                seen.add(d.id)
+                head = f"{d.name}({', '.join(d.params)})" if d.params else d.name
+                steps.append(Step(f"expand definition {d.id}", head, d.body_text, "definition",
+                                  "by construction: parameters substituted"))
+            return out
+        return None
+
+    return transform(t, visit), steps
+
+
+def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> Prepared:
+    """Expand, bind and lower ``claim``; raise ``UnsupportedConstruct`` if SymPy cannot lower it."""
+    steps: list[Step] = []
+    hyps: list[Term] = []
+    for h in claim.assume:
+        t, s = expand_definitions(h, claim)
+        hyps.append(t)
+        steps.extend(x for x in s if x not in steps)
+    goal, s = expand_definitions(claim.show, claim)
+    steps.extend(x for x in s if x not in steps)
+    evidence: list[Evidence] = []
+    bound: dict[str, Term] = {}
+    for name, ref_id in claim.references:
+        if references is None:
+            raise UnsupportedConstruct("literature references are not available")
+        ref = references(ref_id)
+        value = getattr(ref, "value", None)
+        if value is None:
+            low, high = getattr(ref, "low", None), getattr(ref, "high", None)
+            evidence.append(Evidence("literature", "cited", (("reference", ref_id), ("low", str(low)),
+                                                              ("high", str(high)), ("citation", ref.citation()))))
+            continue
+        bound[name] = Num(value)
+        evidence.append(Evidence("literature", "cited", (("reference", ref_id), ("symbol", name),
+                                                          ("value", _fraction_text(value)),
+                                                          ("citation", ref.citation()))))
+    if bound:
+        hyps = [substitute(h, bound) for h in hyps]
+        goal = substitute(goal, bound)
+        steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
+            f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
+    decls = tuple(d for d in claim.symbols if d.name not in bound)
+    lowered_hyps = []
+    for h in hyps:
+        t, s = symbolic.lower(h, decls)
+        lowered_hyps.append(t)
+        steps.extend(s)
+    goal, s = symbolic.lower(goal, decls)
+    steps.extend(s)
+    names = {d.name for d in claim.definitions}
+    undefined = sorted({n.name for t in (*lowered_hyps, goal) for n in walk(t)
+                        if isinstance(n, (Pred, UFun)) and n.name not in names
+                        and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
+    return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined))
+
+
+def _fraction_text(v: Fraction) -> str:
+    return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+
+
+# ---------------------------------------------------------------- deciding
+
+
+def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
+                references: Callable[[str], object] | None = None,
+                simulate: Callable[[Claim], Evidence] | None = None) -> Result:
+    """Compute the verdict, reason and evidence for ``claim``."""
+    extra: list[Evidence] = []
+    if claim.simulate is not None and simulate is not None:
+        extra.append(simulate(claim))
+    try:
+        prep = prepare(claim, references)
+    except UnsupportedConstruct as exc:
+        return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"the symbolic layer could not prepare the claim: {exc}",
+                                    evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
+    result = _decide(prep, options)
+    result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
+    return _with_reading(result, claim)
+
+
+def _with_reading(result: Result, claim: Claim) -> Result:
+    if not claim.reading:
+        return result
+    reason = result.reason.rstrip(".")
+    return replace(result, reason=f"{reason} (reading: {claim.reading.rstrip('.')}).")
+
+
+def _decide(prep: Prepared, opts: CheckOptions) -> Result:
+    claim = prep.claim
+    if prep.undefined_used:
+        return _decide_with_undefined(prep, opts)
+    variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)]) if prep.hypotheses or prep.goal else set()
+    if not variables:
+        return _decide_closed(prep, opts)
+    evidence: list[Evidence] = []
+    if isinstance(prep.goal, Rel) and prep.goal.op == "==" and not is_boolean(prep.goal.lhs):
+        if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, prep.decls):
+            return Result(claim.id, Verdict.HOLDS,
+                          "SymPy reduces the difference of the two sides to exactly 0 on the declared domains.",
+                          evidence=(Evidence("sympy", "identity", (("method", "simplify(lhs - rhs) == 0"),
+                                                                   ("version", symbolic.sympy_version()))),),
+                          steps=(Step("exact identity", to_text(prep.goal.lhs), to_text(prep.goal.rhs),
+                                      "sympy.simplify", "simplify(lhs - rhs) == 0"),))
+        evidence.append(Evidence("sympy", "no identity found", (("method", "simplify(lhs - rhs)"),)))
+    outcome, z3_evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts)
+    evidence.extend(z3_evidence)
+    losses = _losses(outcome)
+    if outcome is not None and outcome.status == "unsat":
+        vacuous, vac_evidence = _run_z3(prep.hypotheses, Bool(False), prep.decls, opts)
+        if vacuous is not None and vacuous.status == "unsat":
+            return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
+                          "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses)
+        side = f" where the stated terms are defined ({', '.join(outcome.side_conditions)})" \
+            if outcome.side_conditions else ""
+        how = "with transcendental terms bounded by true lemmas" if outcome.abstracted else "exactly"
+        return Result(claim.id, Verdict.HOLDS, f"z3 proves it {how}: assumptions and negated statement are "
+                      f"unsatisfiable{side}.", evidence=tuple(evidence), losses=losses)
+    witness, search_evidence = _find_witness(prep, outcome, opts)
+    evidence.extend(search_evidence)
+    if witness is not None:
+        if claim.free:
+            derived = derive_condition(prep, witness, opts, _run_z3, _confirm)
+            if derived is not None:
+                return replace(derived, evidence=tuple(evidence) + derived.evidence, losses=losses + derived.losses)
+            evidence.append(Evidence("conditions", "not derived",
+                                     (("detail", "no weakest condition on the free constants could be proven"),)))
+        values = ", ".join(f"{k} = {v}" for k, v in witness.values)
+        return Result(claim.id, Verdict.FAILS, f"Counterexample {values} satisfies the assumptions and violates the "
+                      f"statement, confirmed with interval arithmetic at {witness.dps} digits.",
+                      counterexample=witness, evidence=tuple(evidence), losses=losses)
+    if outcome is None:
+        reason = "z3 cannot encode the claim and the numeric search found no counterexample"
+    elif outcome.status == "unknown":
+        reason = f"z3 returned unknown ({outcome.reason_unknown}) and the numeric search found no counterexample"
+    else:
+        reason = ("z3's model of the over-approximated encoding is spurious on the stated claim and the numeric "
+                  "search found no counterexample")
+    return Result(claim.id, Verdict.UNDECIDED, reason[0].upper() + reason[1:] + ".", evidence=tuple(evidence),
+                  losses=losses + ("numeric search samples points; it is not a proof",))
+
+
+def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
+    if outcome is None:
+        return ()
+    out = []
+    if outcome.abstracted:
+        out.append("transcendental terms replaced by atoms constrained by true lemmas and rigorous bounds: "
+                   + ", ".join(outcome.abstracted))
+    if outcome.approximated:
+        out.append("algebraic model values rounded to rationals for: " + ", ".join(outcome.approximated))
+    return tuple(out)
+
+
+def _run_z3(hyps, goal, decls, opts: CheckOptions) -> tuple["z3b.Outcome | None", list[Evidence]]:
+    try:
+        outcome = z3b.check_implication(hyps, goal, decls, lambda t: numeric.rigorous_bounds(t, opts.dps),
+                                        z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
+    except UnsupportedConstruct as exc:
+        return None, [Evidence("z3", "unsupported", (("detail", str(exc)),))]
+    details = [("version", outcome.version), ("seed", outcome.seed), ("rlimit", outcome.rlimit),
+               ("rlimit_used", outcome.rlimit_used), ("lemmas", list(outcome.lemmas)),
+               ("side_conditions", list(outcome.side_conditions)), ("abstracted", list(outcome.abstracted))]
+    if outcome.status == "sat":
+        details.append(("model", {k: _fraction_text(v) for k, v in sorted(outcome.model.items())}))
+    if outcome.reason_unknown:
+        details.append(("reason_unknown", outcome.reason_unknown))
+    return outcome, [Evidence("z3", outcome.status, tuple(details))]
+
+
+def _confirm(prep: Prepared, values: dict[str, Fraction], opts: CheckOptions,
+             hypotheses: tuple[Term, ...] | None = None) -> Counterexample | None:
+    """Re-check the stated claim at ``values``; return the confirmed counterexample or None."""
+    decls = prep.decls
+    if any(is_integral(d) and values.get(d.name, Fraction(0)).denominator != 1 for d in decls):
+        return None
+    hyps = tuple(hypotheses if hypotheses is not None else prep.hypotheses) + tuple(domain_condition(d) for d in decls)
+    conf = numeric.confirm_counterexample(hyps, prep.goal, values, opts.dps)
+    if conf.status != "confirmed":
+        return None
+    shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
+    return Counterexample(shown, conf.evaluations, conf.dps, f"mpmath {numeric.mpmath_version()} interval arithmetic")
+
+
+def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Counterexample | None, list[Evidence]]:
+    evidence: list[Evidence] = []
+    if outcome is not None and outcome.status == "sat":
+        ce = _confirm(prep, dict(outcome.model), opts)
+        if ce is not None:
+            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", "z3 model"))))
+            return ce, evidence
+        evidence.append(Evidence("mpmath", "spurious", (("dps", opts.dps), ("source", "z3 model"),
+                                                        ("detail", "the model does not violate the stated claim")))
+                        )
+    names = [d for d in prep.decls if d.domain != "bool"]
+    for i, point in enumerate(sample_points(names, opts.samples, opts.seed)):
+        ce = _confirm(prep, point, opts)
+        if ce is not None:
+            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"seeded sample #{i}"),
+                                                             ("seed", opts.seed))))
+            return ce, evidence
+    evidence.append(Evidence("search", "no witness", (("samples", opts.samples), ("seed", opts.seed),
+                                                      ("dps", opts.dps))))
+    return None, evidence
+
+
+def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
+    for dps in (opts.dps, opts.dps * 4):
+        answer = numeric.decide_closed(_closed_formula(prep), dps)
+        if answer is not None:
+            break
+    conf = numeric.confirm_counterexample((), prep.goal, {}, dps)
+    ev = Evidence("mpmath", "decided" if answer is not None else "undetermined",
+                  (("dps", dps), ("method", "interval arithmetic on the closed statement"),
+                   ("evaluations", [{"what": w, "value": v} for w, v in conf.evaluations])))
+    if answer is True:
+        return Result(prep.claim.id, Verdict.HOLDS, f"The closed statement is true by interval arithmetic at {dps} "
+                      "digits.", evidence=(ev,))
+    if answer is False:
+        ce = Counterexample((), conf.evaluations, dps, f"mpmath {numeric.mpmath_version()} interval arithmetic")
+        sides = "; ".join(f"{w} = {v}" for w, v in conf.evaluations[:4])
+        return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by interval arithmetic at {dps} "
+                      f"digits ({sides}).", counterexample=ce, evidence=(ev,))
+    return Result(prep.claim.id, Verdict.UNDECIDED, f"Interval arithmetic at up to {dps} digits cannot decide the "
+                  "closed statement (it may be an exact boundary case).", evidence=(ev,))
+
+
+def _closed_formula(prep: Prepared) -> Term:
+    return claim_formula(prep.hypotheses, prep.goal)
+
+
+def _decide_with_undefined(prep: Prepared, opts: CheckOptions) -> Result:
+    """Claims mentioning undefined predicates or functions.
+
+    Proved for every meaning -> holds. A proof step (an inference) with a
+    countermodel is invalid -> fails, the countermodel re-checked with its
+    interpretation. Otherwise a numeric point at which the statement is false
+    for every meaning consistent with the hypotheses -> fails; else informal.
+    """
+    claim = prep.claim
+    missing = {u.name: u.missing for u in claim.undefined}
+    named = "; ".join(f"{n}: {missing.get(n, 'never defined')}" for n in prep.undefined_used)
+    outcome, evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts)
+    if outcome is not None and outcome.status == "unsat":
+        return Result(claim.id, Verdict.HOLDS, "z3 proves it for every meaning of the undefined terms "
+                      f"({', '.join(prep.undefined_used)}), so it holds as pure logic.", evidence=tuple(evidence),
+                      losses=_losses(outcome))
+    losses = ("undefined predicates and functions encoded as uninterpreted z3 symbols",)
+    if outcome is not None and outcome.status == "sat":
+        values = dict(outcome.model)
+        if claim.kind == "proof-step":
+            hyps = tuple(prep.hypotheses) + tuple(domain_condition(d) for d in prep.decls)
+            conf = numeric.confirm_counterexample(hyps, prep.goal, values, opts.dps, outcome.interpretation)
+            if conf.status == "confirmed":
+                shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items())) + tuple(
+                    (k, str(v) if isinstance(v, bool) else _fraction_text(v))
+                    for k, v in sorted(outcome.interpretation.items()))
+                ce = Counterexample(shown, conf.evaluations, conf.dps, "mpmath interval arithmetic with the "
+                                    "countermodel's interpretation of the undefined terms")
+                text = ", ".join(f"{k} = {v}" for k, v in shown)
+                return Result(claim.id, Verdict.FAILS, f"The inference is invalid: the countermodel {text} makes "
+                              "every step true and the conclusion false.", counterexample=ce,
+                              evidence=tuple(evidence), losses=losses)
+        fixed = tuple(Rel("==", Sym_(k), Num(v)) for k, v in sorted(values.items()))
+        robust, robust_ev = _run_z3(prep.hypotheses + fixed, Not_(prep.goal), prep.decls, opts)
+        consistent, _ = _run_z3(prep.hypotheses + fixed, Bool(False), prep.decls, opts)
+        if robust is not None and robust.status == "unsat" and consistent is not None and consistent.status == "sat":
+            conf = numeric.confirm_counterexample((), Bool(True), values, opts.dps)
+            shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
+            evals = tuple((to_text(r), "true" if _holds(r, values, opts) else "false")
+                          for r in numeric.relation_sides(prep.goal) if not (free_symbols(r) - set(values)))
+            ce = Counterexample(shown, evals + conf.evaluations, opts.dps,
+                                "z3 (exact rational arithmetic): false for every meaning of the undefined terms")
+            text = ", ".join(f"{k} = {v}" for k, v in shown)
+            return Result(claim.id, Verdict.FAILS, f"At {text} the statement is false for every meaning of the "
+                          "undefined terms that satisfies the assumptions.", counterexample=ce,
+                          evidence=tuple(evidence + robust_ev), losses=losses)
+    what = "has a countermodel" if outcome is not None and outcome.status == "sat" else "cannot be decided"
+    return Result(claim.id, Verdict.INFORMAL, f"The statement {what} once its undefined terms are read as free "
+                  f"unknowns, and the document never defines them ({named}).", evidence=tuple(evidence),
+                  losses=losses)
+
+
+def _holds(rel: Term, values: dict[str, Fraction], opts: CheckOptions) -> bool:
+    return numeric.confirm_counterexample((), rel, values, opts.dps).status != "confirmed"

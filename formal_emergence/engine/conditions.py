@@ -1,0 +1,172 @@
+"""Weakest conditions on a free constant, by a proven reduction to a one-variable bound.
+
+For a claim ``hyps => g OP p`` whose free constant ``p`` stands alone on one
+side, the claim holds for exactly those ``p`` below the infimum (or above the
+supremum) of ``g`` over the region the hypotheses allow. The engine finds a
+variable ``v`` bounded by a hypothesis ``v > b`` (or ``<``, ``>=``, ``<=``),
+proves with z3 that ``g`` is strictly monotone in ``v`` on the region (the
+sign of ``diff(g, v)``), takes the extremum as the SymPy limit of ``g`` at the
+boundary, and then proves the resulting condition twice over: the claim
+re-checked under it gives ``unsat`` in z3, and a point just outside it has a
+counterexample confirmed by interval arithmetic.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable
+
+from ..errors import UnsupportedConstruct
+from ..model.terms import Diff, Limit, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
+from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
+from ..numeric import evaluate as numeric
+from ..numeric.sampling import approach_points
+from ..symbolic import sympy_layer as symbolic
+
+_FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+
+
+def _split_goal(goal: Term, p: str) -> tuple[Term, str] | None:
+    """Return (g, op) with the goal equivalent to ``g op p``, or None if p is not alone on a side."""
+    if not isinstance(goal, Rel) or goal.op not in _FLIP:
+        return None
+    if goal.rhs == Sym(p) and p not in free_symbols(goal.lhs):
+        return goal.lhs, goal.op
+    if goal.lhs == Sym(p) and p not in free_symbols(goal.rhs):
+        return goal.rhs, _FLIP[goal.op]
+    return None
+
+
+def _boundaries(hyps: tuple[Term, ...], v: str) -> list[tuple[Term, int, bool]]:
+    """Hypotheses bounding ``v``: (boundary term, +1 if the region lies above, attained?)."""
+    out = []
+    for h in hyps:
+        if not isinstance(h, Rel) or h.op not in _FLIP:
+            continue
+        lhs, op, rhs = h.lhs, h.op, h.rhs
+        if rhs == Sym(v) and v not in free_symbols(lhs):
+            lhs, op, rhs = rhs, _FLIP[op], lhs
+        if lhs == Sym(v) and v not in free_symbols(rhs):
+            out.append((rhs, +1 if op in (">", ">=") else -1, op in (">=", "<=")))
+    return out
+
+
+def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, confirm: Callable) -> Result | None:
+    """Derive and prove the weakest condition on one of ``prep.claim.free``; None when no proof is found."""
+    claim = prep.claim
+    for p in claim.free:
+        if any(p in free_symbols(h) for h in prep.hypotheses):
+            continue
+        split = _split_goal(prep.goal, p)
+        if split is None:
+            continue
+        g, op = split
+        for v in sorted(free_symbols(g)):
+            for boundary, side, attained in _boundaries(prep.hypotheses, v):
+                result = _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, confirm)
+                if result is not None:
+                    return result
+    return None
+
+
+def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, confirm) -> Result | None:
+    decls = prep.decls
+    steps: list[Step] = []
+    try:
+        derivative, s = symbolic.lower(Diff(g, Sym(v)), decls)
+    except UnsupportedConstruct:
+        return None
+    steps.extend(s)
+    direction = 0
+    for sign, rel in ((+1, ">"), (-1, "<")):
+        outcome, _ = run_z3(prep.hypotheses, Rel(rel, derivative, num(0)), decls, opts)
+        if outcome is not None and outcome.status == "unsat":
+            direction = sign
+            steps.append(Step(f"prove {to_text(g)} strictly {'increasing' if sign > 0 else 'decreasing'} in {v}",
+                              f"diff(g, {v}) = {to_text(derivative)}", f"diff(g, {v}) {rel} 0 on the region",
+                              "z3 (unsat of the negation)", f"z3 seed {opts.seed}, rlimit {opts.rlimit}"))
+            break
+    if direction == 0:
+        return None
+    need_inf = op in (">", ">=")
+    # The extremum sits at the hypothesis boundary when moving towards it lowers (inf) or raises (sup) g.
+    towards_boundary_lowers = (direction * side) > 0
+    if need_inf != towards_boundary_lowers:
+        return None
+    try:
+        bound, s = symbolic.lower(Limit(g, Sym(v), boundary, "+" if side > 0 else "-"), decls)
+    except UnsupportedConstruct:
+        return None
+    steps.extend(s)
+    if v in free_symbols(bound) or p in free_symbols(bound):
+        return None
+    strict_goal = op in (">", "<")
+    if need_inf:
+        cond_op = "<" if (attained and strict_goal) else "<="
+    else:
+        cond_op = ">" if (attained and strict_goal) else ">="
+    condition = Rel(cond_op, Sym(p), bound)
+    steps.append(Step(f"{'infimum' if need_inf else 'supremum'} of {to_text(g)} over the region",
+                      f"{v} -> {to_text(boundary)} from {'above' if side > 0 else 'below'}", to_text(bound),
+                      "monotone function: the extremum is the boundary limit", "limit computed by SymPy"))
+    outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, decls, opts)
+    if outcome is None or outcome.status != "unsat":
+        return None
+    outside = _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm)
+    if outside is None:
+        return None
+    cond_text = to_text(condition)
+    ce_vals = ", ".join(f"{k} = {val}" for k, val in outside.values)
+    others = sorted(free_symbols(bound))
+    scope = f" (for every {', '.join(others)} in its domain)" if others else ""
+    reason = (f"Holds exactly when {cond_text}{scope}, which the document does not state: z3 proves the claim "
+              f"under it, and {ce_vals} just outside it is a counterexample confirmed at {outside.dps} digits.")
+    evidence = (
+        Evidence("z3", "unsat under condition", tuple(z3_ev[0].details) + (("condition", cond_text),)),
+        Evidence("mpmath", "outside point refuted", (("dps", outside.dps), ("values", dict(outside.values)))),
+        Evidence("mpmath", "claim as stated refuted", (("dps", witness.dps), ("values", dict(witness.values)))),
+    )
+    return Result(prep.claim.id, Verdict.HOLDS_IF, reason,
+                  condition=Condition(cond_text, symbolic.to_latex(condition, decls), symbolic.to_srepr(condition, decls)),
+                  counterexample=outside, evidence=evidence, steps=tuple(steps))
+
+
+def _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm) -> Counterexample | None:
+    """A confirmed counterexample with ``p`` just outside ``condition``."""
+    base = {k: Fraction(val) for k, val in witness.values}
+    decls = prep.decls
+    for d in decls:
+        if d.name not in base and d.domain != "bool":
+            base[d.name] = Fraction(1)
+    bound_at = numeric.rigorous_bounds(substitute(bound, {k: Num(x) for k, x in base.items()}), opts.dps)
+    if bound_at is None:
+        return None
+    lo, hi = bound_at
+    delta = Fraction(1, 1000) * max(Fraction(1), abs(hi))
+    p_out = hi + delta if condition.op in ("<", "<=") else lo - delta
+    p_out = _round_beyond(p_out, condition.op)
+    anchor = dict(base)
+    anchor[p] = p_out
+    at_anchor = substitute(boundary, {k: Num(x) for k, x in anchor.items()})
+    if isinstance(at_anchor, Num):
+        start = at_anchor.value
+    else:
+        enclosure = numeric.rigorous_bounds(at_anchor, opts.dps)
+        if enclosure is None:
+            return None
+        start = enclosure[1] if side > 0 else enclosure[0]  # stay strictly inside the region
+    for point in approach_points(decls, v, anchor, start, side, steps=15):
+        ce = confirm(prep, point, opts)
+        if ce is not None:
+            return ce
+    return None
+
+
+def _round_beyond(x: Fraction, op: str) -> Fraction:
+    """A short decimal beyond ``x`` in the direction that stays outside the condition."""
+    scale = Fraction(10) ** 6
+    if op in ("<", "<="):
+        return Fraction(-((-x * scale).__floor__()), 1) / scale  # ceiling
+    return Fraction((x * scale).__floor__(), 1) / scale
+
+

@@ -1,0 +1,65 @@
+"""Run the engine over a catalog: the entry point used by the CLI and the Python API."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any, Callable, Iterable
+
+from ..errors import UserInputError
+from ..literature import get_reference
+from ..model.claim import Claim
+from ..model.verdict import Evidence, Result
+from ..numeric.evaluate import mpmath_version
+from ..report.jsonout import claim_record
+from ..solver.z3_backend import z3_version
+from ..symbolic.sympy_layer import sympy_version, to_latex
+from .check import CheckOptions, check_claim
+
+TOOL_NAME = "formal_emergence"
+
+
+def tool_versions() -> dict[str, str]:
+    """Name and versions of the toolkit and its engines, recorded in every JSON output."""
+    from .. import __version__
+    import numpy
+    return {"name": TOOL_NAME, "version": __version__, "sympy": sympy_version(), "z3": z3_version(),
+            "mpmath": mpmath_version(), "numpy": numpy.__version__}
+
+
+def simulation_evidence(claim: Claim) -> Evidence:
+    """Run the claim's numpy experiment and return its numbers as evidence."""
+    from ..simulation.experiments import run_experiment
+    assert claim.simulate is not None
+    params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in claim.simulate.params}
+    result = run_experiment(claim.simulate.experiment, params, file=claim.file, key=f"claim.{claim.id}.simulate")
+    return Evidence("simulation", claim.simulate.experiment, tuple(sorted(result.to_json().items())))
+
+
+def statement_latex(claim: Claim) -> str:
+    from ..model.claim import claim_formula
+    return to_latex(claim_formula(claim.assume, claim.show), claim.symbols)
+
+
+def check_all(claims: Iterable[Claim], options: CheckOptions,
+              progress: Callable[[int, int, str], None] | None = None) -> list[tuple[Claim, Result]]:
+    """Check every claim (sorted by id) and return (claim, result) pairs."""
+    ordered = sorted(claims, key=lambda c: c.id)
+    out = []
+    for i, claim in enumerate(ordered):
+        if progress:
+            progress(i, len(ordered), claim.id)
+        out.append((claim, check_claim(claim, options, references=get_reference, simulate=simulation_evidence)))
+    if progress:
+        progress(len(ordered), len(ordered), "")
+    return out
+
+
+def records(pairs: list[tuple[Claim, Result]]) -> list[dict[str, Any]]:
+    return [claim_record(c, r, statement_latex(c)) for c, r in pairs]
+
+
+def options_record(options: CheckOptions) -> dict[str, Any]:
+    return asdict(options)
+
+
+__all__ = ["check_all", "records", "tool_versions", "options_record", "UserInputError"]

@@ -1,0 +1,50 @@
+"""The one exception root of formal_emergence and its user-facing subclasses.
+
+A ``UserInputError`` is a mistake in something the user gave us (a claim file,
+an argument); the CLI prints its message and exits with status 2. Anything else
+deriving from ``FormalEmergenceError`` is a failure of ours.
+"""
+
+from __future__ import annotations
+
+
+class FormalEmergenceError(Exception):
+    """Root of every exception this package raises on purpose."""
+
+
+class UserInputError(FormalEmergenceError):
+    """A mistake in user input, located as ``file: key: column: found (hint)``.
+
+    ``file`` is the path (or ``<argv>``), ``key`` the dotted key path inside it,
+    ``column`` the 1-based column inside the offending value (0 when the whole
+    value is at fault), ``found`` what was there and ``hint`` how to fix it.
+    """
+
+    def __init__(self, found: str, *, file: str = "<input>", key: str = "", column: int = 0, hint: str = ""):
+        self.file, self.key, self.column, self.found, self.hint = file, key, column, found, hint
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.file}: {self.key or '-'}: {self.column}: {self.found}{hint}"
+
+    def located(self, *, file: str | None = None, key: str | None = None) -> "UserInputError":
+        """Return a copy with the file and/or key path filled in (the column is kept)."""
+        return type(self)(self.found, file=file or self.file, key=key if key is not None else self.key,
+                          column=self.column, hint=self.hint)
+
+
+class ExpressionError(UserInputError):
+    """An expression that the allow-list parser refuses."""
+
+
+class ClaimFileError(UserInputError):
+    """A claim or definition file that is malformed."""
+
+
+class UnsupportedConstruct(FormalEmergenceError):
+    """A term that a backend cannot translate; the engine turns it into ``undecided``."""
+
+
+class BackendFailure(FormalEmergenceError):
+    """A solver or numeric library failed in a way that is not the user's fault."""

@@ -1,0 +1,169 @@
+"""Claims and definitions as pure data.
+
+A ``Claim`` is one checkable statement from a seed document: where it comes
+from (``Source``), the symbols it talks about with their domains, the shared
+definitions it uses, its assumptions and its statement. It never carries a
+verdict: verdicts are computed by ``formal_emergence.engine``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from .terms import And, Bool, Implies, Num, Rel, Sym, Term, conj, is_boolean
+
+#: Domains a symbol may be declared with, and what each one means.
+DOMAINS: dict[str, str] = {
+    "real": "any real number",
+    "positive": "a real number > 0",
+    "nonnegative": "a real number >= 0",
+    "negative": "a real number < 0",
+    "integer": "an integer",
+    "posint": "an integer >= 1",
+    "natural": "an integer >= 0",
+    "unit": "a real number in the open interval (0, 1)",
+    "probability": "a real number in the closed interval [0, 1]",
+    "bool": "a truth value",
+}
+
+KINDS = ("definition", "theorem", "proof-step", "equation", "numeric", "empirical")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a claim is stated: the seed file name, the heading as written, the verbatim quote."""
+
+    document: str
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolDecl:
+    name: str
+    domain: str
+    meaning: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Undefined:
+    """A predicate, function or entity the document uses but never defines.
+
+    ``missing`` says what a definition would have to supply, e.g. "a threshold
+    for 'significant'". Claims whose truth hinges on such a symbol are
+    reported ``informal`` with this text in the reason.
+    """
+
+    name: str
+    kind: str  # "predicate" | "function" | "entity"
+    arity: int
+    missing: str
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A shared, named definition ``name(params) := body`` referenced by id."""
+
+    id: str
+    name: str
+    params: tuple[str, ...]
+    body: Term
+    body_text: str
+    symbols: tuple[SymbolDecl, ...]
+    undefined: tuple[Undefined, ...] = ()
+    uses: tuple[str, ...] = ()
+    title: str = ""
+    source: Source | None = None
+    file: str = ""
+
+    @property
+    def is_boolean(self) -> bool:
+        return is_boolean(self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class Simulation:
+    """A request to run a named numpy experiment and attach its numbers as evidence."""
+
+    experiment: str
+    params: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement to check. ``show`` is a Boolean term; ``assume`` its hypotheses.
+
+    ``free`` names constants the document leaves free (a threshold, an
+    exponent): when the statement fails, the engine derives the weakest
+    condition on them under which it holds. ``references`` binds symbols to
+    literature values by reference id; ``reading`` states which reading of the
+    text the encoding formalizes.
+    """
+
+    id: str
+    title: str
+    kind: str
+    source: Source
+    symbols: tuple[SymbolDecl, ...]
+    uses: tuple[str, ...]
+    assume: tuple[Term, ...]
+    assume_text: tuple[str, ...]
+    show: Term
+    show_text: str
+    free: tuple[str, ...] = ()
+    undefined: tuple[Undefined, ...] = ()
+    references: tuple[tuple[str, str], ...] = ()
+    reading: str = ""
+    simulate: Simulation | None = None
+    notes: str = ""
+    file: str = ""
+    definitions: tuple[Definition, ...] = field(default=(), compare=False)
+
+    def symbol(self, name: str) -> SymbolDecl | None:
+        for s in self.symbols:
+            if s.name == name:
+                return s
+        return None
+
+    @property
+    def document(self) -> str:
+        return self.source.document
+
+
+def domain_condition(decl: SymbolDecl) -> Term:
+    """Return the term stating that ``decl`` lies in its declared domain.
+
+    Integrality is not expressed here (see ``is_integral``); ``bool`` and
+    ``real`` give ``true``.
+    """
+    x = Sym(decl.name)
+    zero, one = Num(Fraction(0)), Num(Fraction(1))
+    match decl.domain:
+        case "positive":
+            return Rel(">", x, zero)
+        case "nonnegative" | "natural":
+            return Rel(">=", x, zero)
+        case "negative":
+            return Rel("<", x, zero)
+        case "posint":
+            return Rel(">=", x, one)
+        case "unit":
+            return And((Rel(">", x, zero), Rel("<", x, one)))
+        case "probability":
+            return And((Rel(">=", x, zero), Rel("<=", x, one)))
+    return Bool(True)
+
+
+def is_integral(decl: SymbolDecl) -> bool:
+    return decl.domain in ("integer", "posint", "natural")
+
+
+def claim_formula(assume: tuple[Term, ...], show: Term) -> Term:
+    """The implication ``assume_1 and ... => show`` (just ``show`` with no assumptions)."""
+    return Implies(conj(assume), show) if assume else show
+
+
+__all__ = [
+    "DOMAINS", "KINDS", "Source", "SymbolDecl", "Undefined", "Definition", "Simulation", "Claim",
+    "domain_condition", "is_integral", "claim_formula",
+]

@@ -1,0 +1,121 @@
+"""Verdicts and the evidence that backs them: the contract users rely on.
+
+Every claim gets exactly one ``Verdict``, a one-sentence reason, and evidence:
+
+- ``holds``: proved, by z3 ``unsat`` on a sound encoding or an exact SymPy
+  identity (or rigorous interval evaluation of a closed statement);
+- ``holds-if``: true only under an extra ``Condition`` the document does not
+  state; the condition is itself proved (holds under it, fails just outside);
+- ``fails``: refuted by a ``Counterexample`` re-checked on the claim as stated
+  at high precision;
+- ``undecided``: the engines ran out of budget or of reach;
+- ``informal``: no checkable mathematical content.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Verdict(enum.Enum):
+    HOLDS = "holds"
+    HOLDS_IF = "holds-if"
+    FAILS = "fails"
+    UNDECIDED = "undecided"
+    INFORMAL = "informal"
+
+    @classmethod
+    def parse(cls, text: str) -> "Verdict":
+        """Return the verdict named ``text``; raise ``ValueError`` for an unknown name."""
+        for v in cls:
+            if v.value == text.strip():
+                return v
+        raise ValueError(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """An extra hypothesis: plain text (claim syntax), LaTeX, and SymPy ``srepr``."""
+
+    text: str
+    latex: str
+    sympy: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"text": self.text, "latex": self.latex, "sympy": self.sympy}
+
+
+@dataclass(frozen=True, slots=True)
+class Counterexample:
+    """A witness: exact values of the symbols and both sides evaluated at high precision.
+
+    ``values`` maps each symbol to its exact value as text (a fraction or
+    an integer); ``evaluations`` lists ``(what, value text)`` pairs such as the
+    left and right side of the violated relation, with ``dps`` digits.
+    """
+
+    values: tuple[tuple[str, str], ...]
+    evaluations: tuple[tuple[str, str], ...]
+    dps: int
+    confirmed_by: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "values": dict(self.values),
+            "evaluations": [{"what": w, "value": v} for w, v in self.evaluations],
+            "dps": self.dps,
+            "confirmed_by": self.confirmed_by,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One derivation step: ``before`` is equivalent to ``after`` by ``rule``.
+
+    ``checked`` records how the equivalence was re-checked on its own
+    (e.g. "sympy: simplify(before - after) == 0"), empty when it was not.
+    """
+
+    description: str
+    before: str
+    after: str
+    rule: str
+    checked: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"description": self.description, "before": self.before, "after": self.after,
+                "rule": self.rule, "checked": self.checked}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one engine did: its name, what it returned, and its parameters."""
+
+    engine: str
+    outcome: str
+    details: tuple[tuple[str, Any], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"engine": self.engine, "outcome": self.outcome, **{k: v for k, v in self.details}}
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The computed outcome for one claim."""
+
+    claim_id: str
+    verdict: Verdict
+    reason: str
+    condition: Condition | None = None
+    counterexample: Counterexample | None = None
+    evidence: tuple[Evidence, ...] = ()
+    steps: tuple[Step, ...] = ()
+    losses: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.verdict is Verdict.HOLDS_IF and self.condition is None:
+            raise ValueError(f"{self.claim_id}: holds-if without a condition")
+        if self.verdict is Verdict.FAILS and self.counterexample is None:
+            raise ValueError(f"{self.claim_id}: fails without a confirmed witness")

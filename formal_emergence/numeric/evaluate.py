@@ -1,0 +1,281 @@
+"""The mpmath layer: rigorous interval evaluation of terms at exact points.
+
+Every evaluation runs in a fresh ``mpmath`` interval context at ``dps``
+decimal digits (outward rounding), so a comparison answers ``True`` or
+``False`` only when it is certain; ``None`` means the enclosure was too wide to
+tell. Nothing here changes mpmath's global precision.
+
+Only this package imports mpmath.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Mapping, Sequence
+
+import mpmath
+import mpmath.libmp as libmp
+from mpmath.ctx_iv import MPIntervalContext
+
+from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or, Pow,
+                           Pred, Rel, Sym, Term, UFun, to_text)
+
+DEFAULT_DPS = 30
+
+
+class NotEvaluable(Exception):
+    """The term cannot be evaluated at this point (outside its domain, undefined symbol, ...)."""
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """The stated claim re-evaluated at a candidate counterexample.
+
+    ``status``: ``"confirmed"`` (every hypothesis certainly true and the goal
+    certainly false), ``"spurious"`` (a hypothesis certainly false or the goal
+    certainly true) or ``"undetermined"``. ``evaluations`` are ``(what, value)``
+    texts with ``dps`` significant digits.
+    """
+
+    status: str
+    evaluations: tuple[tuple[str, str], ...]
+    dps: int
+    detail: str = ""
+
+
+class IntervalEvaluator:
+    """Evaluate terms with interval arithmetic at ``dps`` digits in a private context."""
+
+    def __init__(self, dps: int = DEFAULT_DPS, interpretation: Mapping[str, "Fraction | bool"] | None = None):
+        if not 15 <= dps <= 10_000:
+            raise ValueError(f"dps {dps} out of range 15..10000")
+        self.dps = dps
+        self.interpretation = dict(interpretation or {})
+        self.ctx = MPIntervalContext()
+        self.ctx.dps = dps + 10
+
+    def number(self, v: Fraction):
+        return self.ctx.mpf(v.numerator) / self.ctx.mpf(v.denominator)
+
+    def real(self, t: Term, values: Mapping[str, Fraction]):
+        """Return an interval enclosing the value of ``t``; raise ``NotEvaluable`` if undefined."""
+        c = self.ctx
+        match t:
+            case Num(v):
+                return self.number(v)
+            case Sym(name):
+                if name not in values:
+                    raise NotEvaluable(f"no value for {name}")
+                return self.number(values[name])
+            case Const("e"):
+                return c.exp(c.mpf(1))
+            case Const("pi"):
+                return c.pi
+            case Add(args):
+                out = c.mpf(0)
+                for a in args:
+                    out = out + self.real(a, values)
+                return out
+            case Mul(args):
+                out = c.mpf(1)
+                for a in args:
+                    out = out * self.real(a, values)
+                return out
+            case Pow(b, e):
+                return self.power(b, e, values)
+            case Func("exp", (u,)):
+                return c.exp(self.real(u, values))
+            case Func("log", (u,)):
+                x = self.real(u, values)
+                if not self.certain(x > 0):
+                    raise NotEvaluable(f"log of {to_text(u)} which is not certainly positive")
+                return c.log(x)
+            case Func("sqrt", (u,)):
+                return self.power(u, Num(Fraction(1, 2)), values)
+            case Func("abs", (u,)):
+                return abs(self.real(u, values))
+            case Func("min" | "max" as fn, (a, b)):
+                x, y = self.real(a, values), self.real(b, values)
+                first = (x <= y) if fn == "min" else (x >= y)
+                if first is None:
+                    lo = min(x.a, y.a) if fn == "min" else max(x.a, y.a)
+                    hi = min(x.b, y.b) if fn == "min" else max(x.b, y.b)
+                    return c.mpf([lo, hi])
+                return x if first else y
+            case Func("heaviside", (u,)):
+                pos = self.real(u, values) > 0
+                if pos is None:
+                    raise NotEvaluable(f"sign of {to_text(u)} undetermined")
+                return c.mpf(1 if pos else 0)
+            case Func("floor", (u,)):
+                x = self.real(u, values)
+                lo, hi = c.floor(x.a), c.floor(x.b)
+                if lo != hi:
+                    raise NotEvaluable(f"floor of {to_text(u)} undetermined")
+                return lo
+            case Ite(cond, a, b):
+                chosen = self.boolean(cond, values)
+                if chosen is None:
+                    raise NotEvaluable(f"condition {to_text(cond)} undetermined")
+                return self.real(a if chosen else b, values)
+            case UFun(name, _):
+                value = self.interpretation.get(to_text(t))
+                if isinstance(value, Fraction):
+                    return self.number(value)
+                raise NotEvaluable(f"{name} is an undefined function")
+            case Diff() | Limit():
+                raise NotEvaluable("derivatives and limits must be computed symbolically first")
+        raise NotEvaluable(f"{to_text(t)} cannot be evaluated")
+
+    def power(self, base: Term, exponent: Term, values: Mapping[str, Fraction]):
+        c = self.ctx
+        if isinstance(base, Const) and base.name == "e":
+            return c.exp(self.real(exponent, values))
+        b = self.real(base, values)
+        if isinstance(exponent, Num) and exponent.value.denominator == 1:
+            n = int(exponent.value)
+            if n < 0 and not self.certain(b != 0) and (b.a <= 0 <= b.b):
+                raise NotEvaluable(f"{to_text(base)} may be zero in a negative power")
+            return b ** n
+        if not self.certain(b > 0):
+            if isinstance(exponent, Num) and exponent.value > 0 and self.certain(b >= 0):
+                return b ** self.real(exponent, values) if b.b > 0 else c.mpf(0)
+            raise NotEvaluable(f"{to_text(base)} is not certainly positive under a real power")
+        return c.exp(self.real(exponent, values) * c.log(b))
+
+    @staticmethod
+    def certain(answer) -> bool:
+        return answer is True
+
+    def boolean(self, t: Term, values: Mapping[str, Fraction]) -> bool | None:
+        """Return True/False when certain, None when the enclosure cannot decide."""
+        match t:
+            case Bool(v):
+                return v
+            case Rel(op, a, b):
+                x, y = self.real(a, values), self.real(b, values)
+                if op == "==":
+                    if x.a == x.b == y.a == y.b:
+                        return True
+                    return False if (x < y) is True or (x > y) is True else None
+                if op == "!=":
+                    inner = self.boolean(Rel("==", a, b), values)
+                    return None if inner is None else not inner
+                return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
+            case And(args):
+                results = [self.boolean(a, values) for a in args]
+                if any(r is False for r in results):
+                    return False
+                return True if all(r is True for r in results) else None
+            case Or(args):
+                results = [self.boolean(a, values) for a in args]
+                if any(r is True for r in results):
+                    return True
+                return False if all(r is False for r in results) else None
+            case Not(a):
+                r = self.boolean(a, values)
+                return None if r is None else not r
+            case Implies(a, b):
+                ra = self.boolean(a, values)
+                if ra is False:
+                    return True
+                rb = self.boolean(b, values)
+                if rb is True:
+                    return True
+                return False if (ra is True and rb is False) else None
+            case Iff(a, b):
+                ra, rb = self.boolean(a, values), self.boolean(b, values)
+                return None if ra is None or rb is None else ra == rb
+            case Pred(name, _):
+                value = self.interpretation.get(to_text(t))
+                if isinstance(value, bool):
+                    return value
+                raise NotEvaluable(f"{name} is an undefined predicate")
+        raise NotEvaluable(f"{to_text(t)} is not a statement")
+
+    def show(self, interval) -> str:
+        """The interval's midpoint with ``dps`` significant digits (its width is below that)."""
+        mid = interval.mid
+        with mpmath.workdps(self.dps + 10):
+            return mpmath.nstr(mpmath.mpf(mid.a) if hasattr(mid, "a") else mid, self.dps)
+
+
+def interval_to_fractions(interval) -> tuple[Fraction, Fraction]:
+    lo, hi = interval._mpi_
+    return Fraction(*libmp.to_rational(lo)), Fraction(*libmp.to_rational(hi))
+
+
+def rigorous_bounds(t: Term, dps: int = DEFAULT_DPS) -> tuple[Fraction, Fraction] | None:
+    """Return exact rational bounds ``lo <= t <= hi`` for a closed term, or None if not evaluable."""
+    ev = IntervalEvaluator(dps)
+    try:
+        return interval_to_fractions(ev.real(t, {}))
+    except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError):
+        return None
+
+
+def decide_closed(t: Term, dps: int = DEFAULT_DPS) -> bool | None:
+    """Decide a closed statement by interval arithmetic (None when not certain)."""
+    try:
+        return IntervalEvaluator(dps).boolean(t, {})
+    except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError):
+        return None
+
+
+def relation_sides(t: Term) -> list[Rel]:
+    """The relations inside ``t`` in order, to report both sides of each."""
+    out: list[Rel] = []
+    match t:
+        case Rel():
+            out.append(t)
+        case And(args) | Or(args):
+            for a in args:
+                out.extend(relation_sides(a))
+        case Not(a):
+            out.extend(relation_sides(a))
+        case Implies(a, b) | Iff(a, b):
+            out.extend(relation_sides(a))
+            out.extend(relation_sides(b))
+    return out
+
+
+def confirm_counterexample(hypotheses: Sequence[Term], goal: Term, values: Mapping[str, Fraction],
+                           dps: int = DEFAULT_DPS,
+                           interpretation: Mapping[str, "Fraction | bool"] | None = None) -> Confirmation:
+    """Re-check the claim as stated at ``values``: are all hypotheses true and the goal false?
+
+    ``interpretation`` gives values to undefined predicate/function applications
+    (by their text), for counterexamples to the validity of an inference.
+    """
+    ev = IntervalEvaluator(dps, interpretation)
+    evaluations: list[tuple[str, str]] = []
+    try:
+        for rel in relation_sides(goal):
+            for side in (rel.lhs, rel.rhs):
+                if not isinstance(side, Num):
+                    evaluations.append((to_text(side), ev.show(ev.real(side, values))))
+        hyp_results = [ev.boolean(h, values) for h in hypotheses]
+        goal_result = ev.boolean(goal, values)
+    except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError) as exc:
+        return Confirmation("undetermined", tuple(evaluations), dps, f"not evaluable: {exc}")
+    if any(r is False for r in hyp_results):
+        return Confirmation("spurious", tuple(evaluations), dps, "a hypothesis is false at this point")
+    if goal_result is True:
+        return Confirmation("spurious", tuple(evaluations), dps, "the statement is true at this point")
+    if all(r is True for r in hyp_results) and goal_result is False:
+        return Confirmation("confirmed", tuple(evaluations), dps)
+    return Confirmation("undetermined", tuple(evaluations), dps, f"interval too wide at {dps} digits")
+
+
+def evaluate_text(t: Term, values: Mapping[str, Fraction], dps: int = DEFAULT_DPS) -> str:
+    """The value of ``t`` at ``values`` as text with ``dps`` digits ("undefined" when not evaluable)."""
+    ev = IntervalEvaluator(dps)
+    try:
+        return ev.show(ev.real(t, values))
+    except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError):
+        return "undefined"
+
+
+def mpmath_version() -> str:
+    return mpmath.__version__

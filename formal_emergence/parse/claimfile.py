@@ -1,0 +1,403 @@
+"""Claim and definition files (TOML) to ``Claim`` and ``Definition`` values.
+
+A file holds ``[[definition]]`` and/or ``[[claim]]`` tables (see
+``docs/claim-format.md``). Loading executes nothing: TOML is read with
+``tomllib`` and every expression goes through the allow-list parser. Every
+mistake raises ``ClaimFileError``/``ExpressionError`` located as
+``file: key: column: found (hint)``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..errors import ClaimFileError, ExpressionError, UserInputError
+from ..model.claim import DOMAINS, KINDS, Claim, Definition, Simulation, Source, SymbolDecl, Undefined
+from ..model.terms import free_symbols
+from .expr import Scope, check_identifier, parse_expression
+
+MAX_FILE_BYTES = 2_000_000
+_CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
+               "references", "reading", "simulate", "notes"}
+_DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source"}
+_SOURCE_KEYS = {"document", "section", "quote"}
+_UNDEFINED_KINDS = ("predicate", "function", "entity")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Definitions by id and claims sorted by id."""
+
+    definitions: dict[str, Definition]
+    claims: tuple[Claim, ...]
+
+    def claim(self, claim_id: str) -> Claim:
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        close = difflib.get_close_matches(claim_id, [c.id for c in self.claims], n=1)
+        raise UserInputError(f"unknown claim id {claim_id!r}", file="<argv>", key="--claim",
+                             hint=f"did you mean {close[0]!r}?" if close else "run 'formal-emergence list'")
+
+
+def bundled_theorems_dir() -> Path:
+    """The directory of the bundled claim files, in an installed wheel or a checkout."""
+    installed = resources.files("formal_emergence").joinpath("theorems")
+    if installed.is_dir():
+        return Path(str(installed))
+    checkout = Path(__file__).resolve().parent.parent.parent / "theorems"
+    if checkout.is_dir():
+        return checkout
+    raise ClaimFileError("bundled claim files not found", file=str(installed),
+                         hint="reinstall formal_emergence or pass claim files explicitly")
+
+
+def claim_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and directories (recursively, ``*.toml``) into a sorted list of files."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(sorted(q for q in path.rglob("*.toml") if q.is_file()))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise ClaimFileError(f"no such file or directory {str(p)!r}", file=str(p), hint="check the path")
+    return out
+
+
+def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
+    """Load definitions and claims from ``paths`` (the bundled theorems when None).
+
+    Definitions from every file are visible to claims in every file; when
+    explicit paths are given, the bundled definitions are loaded too so that
+    user claims can reference them by id.
+    """
+    files = claim_files(paths) if paths else claim_files([bundled_theorems_dir()])
+    if paths:
+        bundled = claim_files([bundled_theorems_dir()])
+        files = bundled_defs_first(bundled, files)
+    raw_defs: list[tuple[str, int, dict]] = []
+    raw_claims: list[tuple[str, int, dict, bool]] = []
+    explicit = {p.resolve() for p in (claim_files(paths) if paths else files)}
+    for f in files:
+        doc = _read_toml(f)
+        unknown = set(doc) - {"definition", "claim"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise ClaimFileError(f"unknown top-level key {key!r}", file=str(f), key=key,
+                                 hint="a file holds [[definition]] and [[claim]] tables")
+        for i, d in enumerate(_table_list(doc, "definition", f)):
+            raw_defs.append((str(f), i, d))
+        for i, c in enumerate(_table_list(doc, "claim", f)):
+            raw_claims.append((str(f), i, c, f.resolve() in explicit))
+    definitions = _build_definitions(raw_defs)
+    claims: dict[str, Claim] = {}
+    for file, i, table, selected in raw_claims:
+        claim = _build_claim(file, i, table, definitions)
+        if claim.id in claims:
+            raise ClaimFileError(f"duplicate claim id {claim.id!r}", file=file, key=f"claim[{i}].id",
+                                 hint=f"already defined in {claims[claim.id].file}")
+        if selected:
+            claims[claim.id] = claim
+    return Catalog(definitions, tuple(sorted(claims.values(), key=lambda c: c.id)))
+
+
+def bundled_defs_first(bundled: list[Path], explicit: list[Path]) -> list[Path]:
+    seen = {p.resolve() for p in explicit}
+    return [p for p in bundled if p.resolve() not in seen] + explicit
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ClaimFileError(f"file of {size} bytes", file=str(path), hint=f"at most {MAX_FILE_BYTES} bytes")
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ClaimFileError(f"TOML syntax error: {exc}", file=str(path), hint="see docs/claim-format.md") from None
+    except UnicodeDecodeError:
+        raise ClaimFileError("file is not UTF-8 text", file=str(path)) from None
+    except OSError as exc:
+        raise ClaimFileError(f"cannot read file: {exc.strerror}", file=str(path)) from None
+
+
+def _table_list(doc: dict, key: str, f: Path) -> list[dict]:
+    v = doc.get(key, [])
+    if not isinstance(v, list) or not all(isinstance(x, dict) for x in v):
+        raise ClaimFileError(f"{key!r} is not an array of tables", file=str(f), key=key, hint=f"write [[{key}]]")
+    return v
+
+
+def _err(file: str, key: str, found: str, hint: str = "", column: int = 0) -> ClaimFileError:
+    return ClaimFileError(found, file=file, key=key, column=column, hint=hint)
+
+
+def _string(table: dict, name: str, file: str, key: str, *, required: bool = True, default: str = "") -> str:
+    if name not in table:
+        if required:
+            raise _err(file, f"{key}.{name}", "missing key", f"add {name} = \"...\"")
+        return default
+    v = table[name]
+    if not isinstance(v, str):
+        raise _err(file, f"{key}.{name}", f"expected a string, found {type(v).__name__}")
+    return v
+
+
+def _string_list(table: dict, name: str, file: str, key: str) -> tuple[str, ...]:
+    v = table.get(name, [])
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise _err(file, f"{key}.{name}", "expected a list of strings")
+    return tuple(v)
+
+
+def _check_keys(table: dict, allowed: set[str], file: str, key: str) -> None:
+    for k in table:
+        if k not in allowed:
+            close = difflib.get_close_matches(k, sorted(allowed), n=1)
+            raise _err(file, f"{key}.{k}", f"unknown key {k!r}",
+                       f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(sorted(allowed))}")
+
+
+def _source(table: dict, file: str, key: str, required: bool) -> Source | None:
+    if "source" not in table:
+        if required:
+            raise _err(file, f"{key}.source", "missing key", "add source = {document, section, quote}")
+        return None
+    s = table["source"]
+    if not isinstance(s, dict):
+        raise _err(file, f"{key}.source", "expected a table with document, section, quote")
+    _check_keys(s, _SOURCE_KEYS, file, f"{key}.source")
+    parts = [_string(s, k, file, f"{key}.source") for k in ("document", "section", "quote")]
+    if not parts[2].strip():
+        raise _err(file, f"{key}.source.quote", "empty quote", "quote the document verbatim")
+    return Source(*parts)
+
+
+def _symbols(table: dict, file: str, key: str) -> tuple[SymbolDecl, ...]:
+    raw = table.get("symbols", {})
+    if not isinstance(raw, dict):
+        raise _err(file, f"{key}.symbols", "expected a table name = domain")
+    out = []
+    for name, spec in raw.items():
+        k = f"{key}.symbols.{name}"
+        if not check_identifier(name):
+            raise _err(file, k, f"identifier {name!r:.60}", "names use letters, digits and _, not starting with _")
+        meaning = ""
+        if isinstance(spec, dict):
+            _check_keys(spec, {"domain", "meaning"}, file, k)
+            meaning = _string(spec, "meaning", file, k, required=False)
+            spec = spec.get("domain", "real")
+        if not isinstance(spec, str) or spec not in DOMAINS:
+            close = difflib.get_close_matches(str(spec), list(DOMAINS), n=1)
+            raise _err(file, k, f"unknown domain {spec!r:.60}",
+                       f"did you mean {close[0]!r}?" if close else f"one of {', '.join(DOMAINS)}")
+        out.append(SymbolDecl(name, spec, meaning))
+    return tuple(out)
+
+
+def _undefined(table: dict, file: str, key: str) -> tuple[Undefined, ...]:
+    raw = table.get("undefined", {})
+    if not isinstance(raw, dict):
+        raise _err(file, f"{key}.undefined", "expected a table name = {kind, arity, missing}")
+    out = []
+    for name, spec in raw.items():
+        k = f"{key}.undefined.{name}"
+        if not check_identifier(name):
+            raise _err(file, k, f"identifier {name!r:.60}", "names use letters, digits and _")
+        if not isinstance(spec, dict):
+            raise _err(file, k, "expected a table {kind, arity, missing}")
+        _check_keys(spec, {"kind", "arity", "missing"}, file, k)
+        kind = _string(spec, "kind", file, k)
+        if kind not in _UNDEFINED_KINDS:
+            raise _err(file, f"{k}.kind", f"unknown kind {kind!r:.40}", f"one of {', '.join(_UNDEFINED_KINDS)}")
+        arity = spec.get("arity", 0)
+        if not isinstance(arity, int) or isinstance(arity, bool) or not 0 <= arity <= 8:
+            raise _err(file, f"{k}.arity", f"arity {arity!r:.20}", "an integer from 0 to 8")
+        missing = _string(spec, "missing", file, k)
+        out.append(Undefined(name, kind, arity, missing))
+    return tuple(out)
+
+
+def _scope(symbols: Iterable[SymbolDecl], undefined: Iterable[Undefined],
+           definitions: Iterable[Definition], params: Iterable[str] = ()) -> Scope:
+    symbols = list(symbols)
+    undefined = list(undefined)
+    return Scope(
+        symbols=frozenset([s.name for s in symbols if s.domain != "bool"] + list(params)),
+        bool_symbols=frozenset(s.name for s in symbols if s.domain == "bool"),
+        definitions={d.name: (len(d.params), d.is_boolean) for d in definitions},
+        predicates={u.name: u.arity for u in undefined if u.kind == "predicate"},
+        functions={u.name: u.arity for u in undefined if u.kind == "function"},
+        entities=frozenset(u.name for u in undefined if u.kind == "entity"),
+    )
+
+
+def _parse(text: Any, scope: Scope, file: str, key: str, *, boolean: bool | None) -> Any:
+    if not isinstance(text, str):
+        raise _err(file, key, f"expected an expression string, found {type(text).__name__}")
+    try:
+        return parse_expression(text, scope, expect_boolean=boolean)
+    except ExpressionError as exc:
+        raise exc.located(file=file, key=key) from None
+
+
+def _resolve_uses(uses: tuple[str, ...], known: dict[str, Definition], file: str, key: str) -> list[Definition]:
+    out: list[Definition] = []
+    for u in uses:
+        if u not in known:
+            close = difflib.get_close_matches(u, list(known), n=1)
+            raise _err(file, f"{key}.uses", f"unknown definition {u!r}",
+                       f"did you mean {close[0]!r}?" if close else "define it in a [[definition]] table")
+        d = known[u]
+        for dep in _resolve_uses(d.uses, known, file, key):
+            if dep not in out:
+                out.append(dep)
+        if d not in out:
+            out.append(d)
+    return out
+
+
+def _merge_symbols(own: tuple[SymbolDecl, ...], defs: list[Definition], file: str, key: str) -> tuple[SymbolDecl, ...]:
+    merged: dict[str, SymbolDecl] = {}
+    for d in defs:
+        for s in d.symbols:
+            if s.name in d.params:
+                continue
+            prev = merged.get(s.name)
+            if prev and prev.domain != s.domain:
+                raise _err(file, f"{key}.uses", f"symbol {s.name!r} has domain {prev.domain!r} and {s.domain!r}",
+                           "definitions used together must agree on shared symbols")
+            merged.setdefault(s.name, s)
+    for s in own:
+        merged[s.name] = s
+    return tuple(merged[n] for n in sorted(merged))
+
+
+def _merge_undefined(own: tuple[Undefined, ...], defs: list[Definition]) -> tuple[Undefined, ...]:
+    merged: dict[str, Undefined] = {}
+    for d in defs:
+        for u in d.undefined:
+            merged.setdefault(u.name, u)
+    for u in own:
+        merged[u.name] = u
+    return tuple(merged[n] for n in sorted(merged))
+
+
+def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition]:
+    by_id: dict[str, tuple[str, int, dict]] = {}
+    for file, i, table in raw:
+        key = f"definition[{i}]"
+        _check_keys(table, _DEFINITION_KEYS, file, key)
+        did = _string(table, "id", file, key)
+        if did in by_id:
+            raise _err(file, f"{key}.id", f"duplicate definition id {did!r}", f"already in {by_id[did][0]}")
+        by_id[did] = (file, i, table)
+    built: dict[str, Definition] = {}
+    visiting: set[str] = set()
+
+    def build(did: str) -> Definition:
+        if did in built:
+            return built[did]
+        file, i, table = by_id[did]
+        key = f"definition.{did}"
+        if did in visiting:
+            raise _err(file, f"{key}.uses", f"definition {did!r} depends on itself", "remove the cycle")
+        visiting.add(did)
+        uses = _string_list(table, "uses", file, key)
+        for u in uses:
+            if u not in by_id:
+                close = difflib.get_close_matches(u, list(by_id), n=1)
+                raise _err(file, f"{key}.uses", f"unknown definition {u!r}",
+                           f"did you mean {close[0]!r}?" if close else "define it first")
+            build(u)
+        deps = _resolve_uses(uses, built, file, key)
+        name = _string(table, "name", file, key)
+        if not check_identifier(name):
+            raise _err(file, f"{key}.name", f"identifier {name!r:.60}", "letters, digits and _")
+        params = _string_list(table, "params", file, key)
+        symbols = _merge_symbols(_symbols(table, file, key), deps, file, key)
+        undefined = _merge_undefined(_undefined(table, file, key), deps)
+        scope = _scope(symbols, undefined, deps, params)
+        body_text = table.get("body")
+        body = _parse(body_text, scope, file, f"{key}.body", boolean=None)
+        declared = {s.name for s in symbols} | set(params)
+        d = Definition(did, name, params, body, body_text, symbols, undefined, uses, _string(table, "title", file, key, required=False),
+                       _source(table, file, key, required=False), file)
+        missing = free_symbols(body) - declared - {u.name for u in undefined}
+        if missing:
+            raise _err(file, f"{key}.body", f"undeclared symbol {sorted(missing)[0]!r}", "declare it under symbols")
+        visiting.discard(did)
+        built[did] = d
+        return d
+
+    for did in by_id:
+        build(did)
+    return built
+
+
+def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definition]) -> Claim:
+    key = f"claim[{i}]"
+    _check_keys(table, _CLAIM_KEYS, file, key)
+    cid = _string(table, "id", file, key)
+    if not cid or len(cid) > 100 or not all(ch.isalnum() or ch in "._-" for ch in cid) or not cid.isascii():
+        raise _err(file, f"{key}.id", f"claim id {cid!r:.60}", "ASCII letters, digits, '.', '_' and '-'")
+    key = f"claim.{cid}"
+    kind = _string(table, "kind", file, key)
+    if kind not in KINDS:
+        close = difflib.get_close_matches(kind, KINDS, n=1)
+        raise _err(file, f"{key}.kind", f"unknown kind {kind!r:.40}",
+                   f"did you mean {close[0]!r}?" if close else f"one of {', '.join(KINDS)}")
+    uses = _string_list(table, "uses", file, key)
+    defs = _resolve_uses(uses, definitions, file, key)
+    symbols = _merge_symbols(_symbols(table, file, key), defs, file, key)
+    undefined = _merge_undefined(_undefined(table, file, key), defs)
+    scope = _scope(symbols, undefined, defs)
+    assume_text = _string_list(table, "assume", file, key)
+    assume = tuple(_parse(t, scope, file, f"{key}.assume[{j}]", boolean=True) for j, t in enumerate(assume_text))
+    show_text = _string(table, "show", file, key)
+    show = _parse(show_text, scope, file, f"{key}.show", boolean=True)
+    free = _string_list(table, "free", file, key)
+    for name in free:
+        if name not in scope.symbols:
+            raise _err(file, f"{key}.free", f"free constant {name!r} is not a declared symbol", "declare it under symbols")
+    refs = table.get("references", {})
+    if not isinstance(refs, dict) or not all(isinstance(v, str) for v in refs.values()):
+        raise _err(file, f"{key}.references", "expected a table symbol = \"reference.id\"")
+    for name in refs:
+        if name not in scope.symbols:
+            raise _err(file, f"{key}.references.{name}", f"{name!r} is not a declared symbol", "declare it under symbols")
+    return Claim(
+        id=cid, title=_string(table, "title", file, key), kind=kind,
+        source=_source(table, file, key, required=True), symbols=symbols, uses=tuple(d.id for d in defs),
+        assume=assume, assume_text=assume_text, show=show, show_text=show_text, free=free,
+        undefined=undefined, references=tuple(sorted(refs.items())),
+        reading=_string(table, "reading", file, key, required=False),
+        simulate=_simulation(table, file, key), notes=_string(table, "notes", file, key, required=False),
+        file=file, definitions=tuple(defs),
+    )
+
+
+def _simulation(table: dict, file: str, key: str) -> Simulation | None:
+    raw = table.get("simulate")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("experiment"), str):
+        raise _err(file, f"{key}.simulate", "expected a table with experiment = \"name\"")
+    params = []
+    for k, v in sorted(raw.items()):
+        if k == "experiment":
+            continue
+        if isinstance(v, list):
+            v = tuple(v)
+        if not (isinstance(v, (int, float, bool)) or (isinstance(v, tuple) and all(isinstance(x, (int, float)) for x in v))):
+            raise _err(file, f"{key}.simulate.{k}", f"parameter of type {type(v).__name__}", "numbers or lists of numbers")
+        params.append((k, v))
+    return Simulation(raw["experiment"], tuple(params))

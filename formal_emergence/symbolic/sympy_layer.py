@@ -1,0 +1,249 @@
+"""The SymPy layer: terms as SymPy objects, derivatives, limits and exact identities.
+
+``to_sympy`` builds SymPy objects from terms with explicit constructors (no
+string is ever parsed); ``from_sympy`` translates back through a closed table
+and raises ``UnsupportedConstruct`` for anything else. ``lower`` replaces
+``diff``/``limit`` sub-terms by their values and records each as a ``Step``.
+
+Only this package imports SymPy.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Mapping, Sequence
+
+import sympy as sp
+
+from ..errors import UnsupportedConstruct
+from ..model.claim import SymbolDecl
+from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or, Pow, Pred,
+                           Rel, Sym, Term, UFun, num, to_text, transform)
+from ..model.verdict import Step
+
+_ASSUMPTIONS = {
+    "real": {"real": True}, "positive": {"positive": True}, "nonnegative": {"nonnegative": True},
+    "negative": {"negative": True}, "integer": {"integer": True}, "posint": {"integer": True, "positive": True},
+    "natural": {"integer": True, "nonnegative": True}, "unit": {"positive": True}, "probability": {"nonnegative": True},
+}
+_RELS = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, ">=": sp.GreaterThan,
+         "==": sp.Eq, "!=": sp.Ne}
+
+
+class SympyTranslator:
+    """Translate terms to SymPy with symbols carrying their declared domains."""
+
+    def __init__(self, decls: Sequence[SymbolDecl] = ()):
+        self.decls = {d.name: d for d in decls}
+        self.cache: dict[str, sp.Symbol] = {}
+
+    def symbol(self, name: str) -> sp.Symbol:
+        if name not in self.cache:
+            d = self.decls.get(name)
+            self.cache[name] = sp.Symbol(name, **(_ASSUMPTIONS.get(d.domain, {"real": True}) if d else {"real": True}))
+        return self.cache[name]
+
+    def __call__(self, t: Term) -> sp.Basic:
+        match t:
+            case Num(v):
+                return sp.Rational(v.numerator, v.denominator)
+            case Const("e"):
+                return sp.E
+            case Const("pi"):
+                return sp.pi
+            case Const("oo"):
+                return sp.oo
+            case Sym(name):
+                return self.symbol(name)
+            case Add(args):
+                return sp.Add(*[self(a) for a in args])
+            case Mul(args):
+                return sp.Mul(*[self(a) for a in args])
+            case Pow(b, e):
+                return sp.Pow(self(b), self(e))
+            case Func(name, args):
+                fn = {"exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs, "min": sp.Min, "max": sp.Max,
+                      "floor": sp.floor}.get(name)
+                if name == "heaviside":
+                    return sp.Heaviside(self(args[0]), 0)
+                if fn is None:
+                    raise UnsupportedConstruct(f"function {name} has no SymPy translation")
+                return fn(*[self(a) for a in args])
+            case Ite(c, a, b):
+                return sp.Piecewise((self(a), self(c)), (self(b), True))
+            case UFun(name, args):
+                return sp.Function(name, real=True)(*[self(a) for a in args])
+            case Diff(e, v, order):
+                return sp.diff(self(e), self(v), order)
+            case Limit(e, v, p, side):
+                return sp.limit(self(e), self(v), self(p), dir=side or "+-") if side or p != Const("oo") \
+                    else sp.limit(self(e), self(v), sp.oo)
+            case Bool(v):
+                return sp.true if v else sp.false
+            case Rel(op, a, b):
+                return _RELS[op](self(a), self(b), evaluate=False)
+            case And(args):
+                return sp.And(*[self(a) for a in args])
+            case Or(args):
+                return sp.Or(*[self(a) for a in args])
+            case Not(a):
+                return sp.Not(self(a))
+            case Implies(a, b):
+                return sp.Implies(self(a), self(b))
+            case Iff(a, b):
+                return sp.Equivalent(self(a), self(b))
+            case Pred(name, args):
+                return sp.Symbol(to_text(t)) if args else sp.Symbol(name)
+        raise UnsupportedConstruct(f"{to_text(t)} has no SymPy translation")
+
+
+def from_sympy(e: sp.Basic) -> Term:
+    """Translate a SymPy expression back to a term; raise ``UnsupportedConstruct`` outside the closed set."""
+    if isinstance(e, sp.Integer):
+        return num(int(e))
+    if isinstance(e, sp.Rational):
+        return Num(Fraction(int(e.p), int(e.q)))
+    if e is sp.E:
+        return Const("e")
+    if e is sp.pi:
+        return Const("pi")
+    if e is sp.oo:
+        return Const("oo")
+    if isinstance(e, sp.Symbol):
+        return Sym(e.name)
+    if isinstance(e, sp.Add):
+        return Add(tuple(from_sympy(a) for a in e.args))
+    if isinstance(e, sp.Mul):
+        return Mul(tuple(from_sympy(a) for a in e.args))
+    if isinstance(e, sp.Pow):
+        return Pow(from_sympy(e.base), from_sympy(e.exp))
+    if isinstance(e, sp.exp):
+        return Func("exp", (from_sympy(e.args[0]),))
+    if isinstance(e, sp.log) and len(e.args) == 1:
+        return Func("log", (from_sympy(e.args[0]),))
+    if isinstance(e, sp.Abs):
+        return Func("abs", (from_sympy(e.args[0]),))
+    if isinstance(e, (sp.Min, sp.Max)) and len(e.args) == 2:
+        return Func("min" if isinstance(e, sp.Min) else "max", tuple(from_sympy(a) for a in e.args))
+    if isinstance(e, sp.Piecewise):
+        pieces = list(e.args)
+        out = from_sympy(pieces[-1][0])
+        if pieces[-1][1] is not sp.true:
+            raise UnsupportedConstruct("a piecewise expression without an otherwise branch")
+        for expr, cond in reversed(pieces[:-1]):
+            out = Ite(from_sympy(cond), from_sympy(expr), out)
+        return out
+    if e is sp.true or e is sp.false:
+        return Bool(bool(e))
+    if isinstance(e, sp.core.relational.Relational):
+        op = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">", sp.GreaterThan: ">=",
+              sp.Equality: "==", sp.Unequality: "!="}.get(type(e))
+        if op is None:
+            raise UnsupportedConstruct(f"relation {type(e).__name__}")
+        return Rel(op, from_sympy(e.lhs), from_sympy(e.rhs))
+    if isinstance(e, sp.And):
+        return And(tuple(from_sympy(a) for a in e.args))
+    if isinstance(e, sp.Or):
+        return Or(tuple(from_sympy(a) for a in e.args))
+    if isinstance(e, sp.Not):
+        return Not(from_sympy(e.args[0]))
+    raise UnsupportedConstruct(f"SymPy result {sp.srepr(e)[:80]} has no term translation")
+
+
+def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]:
+    """Replace every ``diff``/``limit`` in ``t`` by its value computed by SymPy.
+
+    Returns the new term and one ``Step`` per replaced sub-term. Raises
+    ``UnsupportedConstruct`` when SymPy returns an unevaluated derivative or
+    limit, or a result outside the term language.
+    """
+    tr = SympyTranslator(decls)
+    steps: list[Step] = []
+
+    def visit(node: Term) -> Term | None:
+        if isinstance(node, (Diff, Limit)):
+            inner = transform(node.expr, visit)
+            rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
+                Limit(inner, node.var, node.point, node.side)
+            value = sp.simplify(tr(rebuilt))
+            if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
+                raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
+            out = from_sympy(value)
+            if isinstance(node, Diff):
+                rule = "sympy.diff"
+                recheck = sp.simplify(sp.diff(tr(inner), tr(node.var), node.order) - value) == 0
+                checked = "sympy: derivative recomputed and simplify(difference) == 0" if recheck else ""
+            else:
+                rule = "sympy.limit (Gruntz algorithm)"
+                checked = _recheck_limit(tr, inner, node, value)
+            steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",
+                              to_text(rebuilt), to_text(out), rule, checked))
+            return out
+        return None
+
+    return transform(t, visit), tuple(steps)
+
+
+def _recheck_limit(tr: SympyTranslator, inner: Term, node: Limit, value: sp.Basic) -> str:
+    """Recompute a limit at infinity through the substitution var = 1/s, s -> 0+."""
+    if node.point != Const("oo"):
+        return ""
+    s = sp.Symbol("s_recheck", positive=True)
+    again = sp.limit(tr(inner).subs(tr(node.var), 1 / s), s, 0, dir="+")
+    if sp.simplify(again - value) == 0:
+        return "sympy: recomputed as the limit s -> 0+ of the expression at var = 1/s"
+    return ""
+
+
+def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
+    """True when SymPy reduces ``lhs - rhs`` to exactly 0 under the declared domains.
+
+    False means only that SymPy did not find the identity; it is not a refutation.
+    """
+    tr = SympyTranslator(decls)
+    diff = tr(lhs) - tr(rhs)
+    for simplifier in (sp.simplify, lambda x: sp.simplify(sp.powsimp(sp.expand_log(x, force=False), force=False))):
+        try:
+            if simplifier(diff) == 0:
+                return True
+        except (TypeError, ValueError, NotImplementedError, RecursionError):
+            continue
+    return False
+
+
+def to_latex(t: Term, decls: Sequence[SymbolDecl] = ()) -> str:
+    """LaTeX for ``t`` through SymPy's printer (undefined names print as themselves)."""
+    try:
+        return sp.latex(SympyTranslator(decls)(t))
+    except (UnsupportedConstruct, TypeError, ValueError):
+        return r"\text{" + to_text(t).replace("_", r"\_") + "}"
+
+
+def to_srepr(t: Term, decls: Sequence[SymbolDecl] = ()) -> str:
+    """SymPy's ``srepr`` of ``t``: a reproducible constructor expression (for reading, not for eval)."""
+    try:
+        return sp.srepr(SympyTranslator(decls)(t))
+    except (UnsupportedConstruct, TypeError, ValueError):
+        return ""
+
+
+def solve_for(expr: Term, var: str, level: Term, decls: Sequence[SymbolDecl]) -> list[Term]:
+    """Real solutions of ``expr == level`` for ``var`` (positive roots when var is positive)."""
+    tr = SympyTranslator(decls)
+    sols = sp.solve(sp.Eq(tr(expr), tr(level)), tr(Sym(var)))
+    out = []
+    for s in sols:
+        try:
+            out.append(from_sympy(sp.simplify(s)))
+        except UnsupportedConstruct:
+            continue
+    return out
+
+
+def sympy_version() -> str:
+    return sp.__version__
+
+
+def substitute_values(t: Term, values: Mapping[str, Fraction], decls: Sequence[SymbolDecl]) -> sp.Basic:
+    tr = SympyTranslator(decls)
+    return tr(t).subs({tr.symbol(k): sp.Rational(v.numerator, v.denominator) for k, v in values.items()})
