@@ -332,20 +332,24 @@ def _decide_with_undefined(prep: Prepared, opts: CheckOptions) -> Result:
                 return Result(claim.id, Verdict.FAILS, f"The inference is invalid: the countermodel {text} makes "
                               "every step true and the conclusion false.", counterexample=ce,
                               evidence=tuple(evidence), losses=losses)
+    robust = z3b.robust_countermodel(prep.hypotheses, prep.goal, prep.decls,
+                                     z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
+    if robust is not None and robust.status == "sat":
+        values = dict(robust.model)
         fixed = tuple(Rel("==", Sym_(k), Num(v)) for k, v in sorted(values.items()))
-        robust, robust_ev = _run_z3(prep.hypotheses + fixed, Not_(prep.goal), prep.decls, opts)
-        consistent, _ = _run_z3(prep.hypotheses + fixed, Bool(False), prep.decls, opts)
-        if robust is not None and robust.status == "unsat" and consistent is not None and consistent.status == "sat":
-            conf = numeric.confirm_counterexample((), Bool(True), values, opts.dps)
+        recheck, recheck_ev = _run_z3(prep.hypotheses + fixed, Not_(prep.goal), prep.decls, opts)
+        if recheck is not None and recheck.status == "unsat":
             shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
             evals = tuple((to_text(r), "true" if _holds(r, values, opts) else "false")
                           for r in numeric.relation_sides(prep.goal) if not (free_symbols(r) - set(values)))
-            ce = Counterexample(shown, evals + conf.evaluations, opts.dps,
-                                "z3 (exact rational arithmetic): false for every meaning of the undefined terms")
+            ce = Counterexample(shown, evals, opts.dps, "z3 re-check in exact rational arithmetic with the values "
+                                "fixed: the statement is false for every meaning of the undefined terms")
             text = ", ".join(f"{k} = {v}" for k, v in shown)
             return Result(claim.id, Verdict.FAILS, f"At {text} the statement is false for every meaning of the "
-                          "undefined terms that satisfies the assumptions.", counterexample=ce,
-                          evidence=tuple(evidence + robust_ev), losses=losses)
+                          "undefined terms, and that point satisfies the assumptions.", counterexample=ce,
+                          evidence=tuple(evidence + [Evidence("z3", "robust countermodel",
+                                                              (("values", dict(shown)),))] + recheck_ev),
+                          losses=losses)
     what = "has a countermodel" if outcome is not None and outcome.status == "sat" else "cannot be decided"
     return Result(claim.id, Verdict.INFORMAL, f"The statement {what} once its undefined terms are read as free "
                   f"unknowns, and the document never defines them ({named}).", evidence=tuple(evidence),

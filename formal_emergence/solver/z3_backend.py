@@ -135,43 +135,48 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     return Outcome("unknown", reason_unknown=reason, **common)
 
 
-def eliminate_quantifiers(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl], keep: Sequence[str],
-                          options: SolverOptions = SolverOptions()) -> str | None:
-    """Return z3's quantifier-free equivalent of ``forall others: hyps => goal`` over ``keep``, as SMT-LIB text.
+def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl],
+                        options: SolverOptions = SolverOptions()) -> Outcome | None:
+    """Search for numeric values at which the goal fails for *every* meaning of the undefined predicates.
 
-    Only for polynomial claims without transcendental atoms or undefined
-    symbols; returns None when z3's ``qe`` tactics do not produce a
-    quantifier-free formula within the budget.
+    Solves ``hyps(x, U) and forall U': hyps(x, U') => not goal(x, U')`` where
+    ``U`` are the undefined predicate applications read as independent truth
+    values (more meanings than uninterpreted functions allow, so a model is a
+    sound witness). Returns None when the claim has undefined functions or
+    transcendental terms (outside this check's reach).
     """
-    enc = _Encoder(decls, lambda t: None)
-    body = z3.Implies(z3.And(*[enc.boolean(h) for h in hypotheses],
-                             *[enc.boolean(domain_condition(d)) for d in decls if d.name not in keep]),
-                      enc.boolean(goal))
-    if enc.atom_texts or enc.side or enc.functions:
+    outer = _Encoder(decls, lambda t: None, bool_prefix="", fresh_prefix="o")
+    inner = _Encoder(decls, lambda t: None, ctx=outer.ctx, bool_prefix="'", fresh_prefix="i")
+    hyps = [outer.boolean(h) for h in hypotheses] + [outer.boolean(domain_condition(d)) for d in decls]
+    hyps_inner = [inner.boolean(h) for h in hypotheses]
+    goal_inner = inner.boolean(goal)
+    if outer.atom_texts or inner.atom_texts or outer.functions or inner.functions or not inner.bools:
         return None
-    bound = [enc.symbols[n] for n in sorted(enc.symbols) if n not in keep]
-    formula = z3.ForAll(bound, body) if bound else body
-    goal_obj = z3.Goal(ctx=enc.ctx)
-    goal_obj.add(formula)
-    for name in ("qe", "qe2"):
-        try:
-            tactic = z3.WithParams(z3.Tactic(name, ctx=enc.ctx), rlimit=options.rlimit) \
-                if hasattr(z3, "WithParams") else z3.Tactic(name, ctx=enc.ctx)
-            result = z3.Then(tactic, z3.Tactic("simplify", ctx=enc.ctx), ctx=enc.ctx)(goal_obj)
-        except z3.Z3Exception:
-            continue
-        forms = [f for sub in result for f in sub]
-        combined = z3.And(*forms) if forms else z3.BoolVal(True, ctx=enc.ctx)
-        if not any(z3.is_quantifier(f) for f in forms):
-            return combined.sexpr()
-    return None
+    body = z3.Implies(z3.And(*hyps_inner, z3.BoolVal(True, outer.ctx)), z3.Not(goal_inner))
+    solver = z3.Solver(ctx=outer.ctx)
+    solver.set("random_seed", options.seed)
+    solver.set("rlimit", options.rlimit)
+    solver.add(*hyps, *[c for _, c in outer.side], z3.ForAll(list(inner.bools.values()), body))
+    answer = solver.check()
+    common = dict(seed=options.seed, rlimit=options.rlimit, version=z3_version(),
+                  side_conditions=tuple(t for t, _ in outer.side))
+    if answer == z3.sat:
+        model, approximated = outer.read_model(solver.model())
+        return Outcome("sat", model=model, approximated=approximated,
+                       interpretation=outer.read_interpretation(solver.model()), **common)
+    if answer == z3.unsat:
+        return Outcome("unsat", **common)
+    return Outcome("unknown", reason_unknown=solver.reason_unknown(), **common)
 
 
 class _Encoder:
     """Translate terms into one z3 context, collecting atoms and side conditions."""
 
-    def __init__(self, decls: Sequence[SymbolDecl], bound_of: BoundFn):
-        self.ctx = z3.Context()
+    def __init__(self, decls: Sequence[SymbolDecl], bound_of: BoundFn, *, ctx: z3.Context | None = None,
+                 bool_prefix: str | None = None, fresh_prefix: str = ""):
+        self.ctx = ctx or z3.Context()
+        self.bool_prefix = bool_prefix
+        self.fresh_prefix = fresh_prefix
         self.bound_of = bound_of
         self.decls = {d.name: d for d in decls}
         self.symbols: dict[str, z3.ArithRef] = {}
@@ -191,7 +196,7 @@ class _Encoder:
 
     def fresh(self, prefix: str) -> z3.ArithRef:
         self._fresh += 1
-        return z3.Real(f"{prefix}!{self._fresh}", self.ctx)
+        return z3.Real(f"{self.fresh_prefix}{prefix}!{self._fresh}", self.ctx)
 
     def val(self, v: Fraction) -> z3.ArithRef:
         return z3.RealVal(f"{v.numerator}/{v.denominator}", self.ctx)
@@ -270,6 +275,11 @@ class _Encoder:
         return out
 
     def _apply(self, name: str, args: tuple[Term, ...], sort: z3.SortRef) -> z3.ExprRef:
+        is_bool = sort == z3.BoolSort(self.ctx)
+        if is_bool and self.bool_prefix is not None and all(isinstance(a, Sym) and a.name not in self.decls
+                                                             for a in args):
+            text = to_text(Pred(name, args))
+            return self.bools.setdefault(text, z3.Bool(self.bool_prefix + text, self.ctx))
         if not args:
             if sort == z3.BoolSort(self.ctx):
                 return self.bools.setdefault(name, z3.Bool(name, self.ctx))
