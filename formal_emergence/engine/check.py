@@ -288,10 +288,13 @@ def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
         return Result(prep.claim.id, Verdict.HOLDS, f"The closed statement is true by interval arithmetic at {dps} "
                       "digits.", evidence=(ev,))
     if answer is False:
-        ce = Counterexample((), conf.evaluations, dps, f"mpmath {numeric.mpmath_version()} interval arithmetic")
-        sides = "; ".join(f"{w} = {v}" for w, v in conf.evaluations[:4])
+        false_parts = tuple((to_text(r), "false") for r in numeric.relation_sides(prep.goal)
+                            if numeric.decide_closed(r, dps) is False)
+        ce = Counterexample((), conf.evaluations + false_parts, dps,
+                            f"mpmath {numeric.mpmath_version()} interval arithmetic")
+        shown = "; ".join([f"{w} = {v}" for w, v in conf.evaluations[:3]] + [w for w, _ in false_parts[:3]])
         return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by interval arithmetic at {dps} "
-                      f"digits ({sides}).", counterexample=ce, evidence=(ev,))
+                      f"digits ({shown}).", counterexample=ce, evidence=(ev,))
     return Result(prep.claim.id, Verdict.UNDECIDED, f"Interval arithmetic at up to {dps} digits cannot decide the "
                   "closed statement (it may be an exact boundary case).", evidence=(ev,))
 

@@ -130,6 +130,29 @@ class Claim:
         return self.source.document
 
 
+@dataclass(frozen=True, slots=True)
+class QuantityStatement:
+    """One document's value for a quantity: a closed range ``[low, high]`` (either end may be open)."""
+
+    source: Source
+    low: Fraction | None
+    high: Fraction | None
+    low_text: str = ""
+    high_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity that several documents state, for the cross-document consistency table."""
+
+    id: str
+    title: str
+    unit: str
+    statements: tuple[QuantityStatement, ...]
+    references: tuple[str, ...] = ()
+    file: str = ""
+
+
 def domain_condition(decl: SymbolDecl) -> Term:
     """Return the term stating that ``decl`` lies in its declared domain.
 
@@ -164,6 +187,7 @@ def claim_formula(assume: tuple[Term, ...], show: Term) -> Term:
 
 
 __all__ = [
-    "DOMAINS", "KINDS", "Source", "SymbolDecl", "Undefined", "Definition", "Simulation", "Claim",
+    "DOMAINS", "KINDS", "Source", "SymbolDecl", "Undefined", "Definition", "Simulation", "Claim", "Quantity",
+    "QuantityStatement",
     "domain_condition", "is_integral", "claim_formula",
 ]

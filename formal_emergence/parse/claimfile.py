@@ -10,6 +10,7 @@ mistake raises ``ClaimFileError``/``ExpressionError`` located as
 from __future__ import annotations
 
 import difflib
+from fractions import Fraction
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -17,7 +18,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ClaimFileError, ExpressionError, UserInputError
-from ..model.claim import DOMAINS, KINDS, Claim, Definition, Simulation, Source, SymbolDecl, Undefined
+from ..model.claim import (DOMAINS, KINDS, Claim, Definition, Quantity, QuantityStatement, Simulation, Source,
+                           SymbolDecl, Undefined)
 from ..model.terms import free_symbols
 from .expr import Scope, check_identifier, parse_expression
 
@@ -35,6 +37,7 @@ class Catalog:
 
     definitions: dict[str, Definition]
     claims: tuple[Claim, ...]
+    quantities: tuple[Quantity, ...] = ()
 
     def claim(self, claim_id: str) -> Claim:
         for c in self.claims:
@@ -84,14 +87,17 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
         files = bundled_defs_first(bundled, files)
     raw_defs: list[tuple[str, int, dict]] = []
     raw_claims: list[tuple[str, int, dict, bool]] = []
+    quantities: list[Quantity] = []
     explicit = {p.resolve() for p in (claim_files(paths) if paths else files)}
     for f in files:
         doc = _read_toml(f)
-        unknown = set(doc) - {"definition", "claim"}
+        unknown = set(doc) - {"definition", "claim", "quantity"}
         if unknown:
             key = sorted(unknown)[0]
             raise ClaimFileError(f"unknown top-level key {key!r}", file=str(f), key=key,
-                                 hint="a file holds [[definition]] and [[claim]] tables")
+                                 hint="a file holds [[definition]], [[claim]] and [[quantity]] tables")
+        if f.resolve() in explicit:
+            quantities.extend(_quantity(str(f), i, q) for i, q in enumerate(_table_list(doc, "quantity", f)))
         for i, d in enumerate(_table_list(doc, "definition", f)):
             raw_defs.append((str(f), i, d))
         for i, c in enumerate(_table_list(doc, "claim", f)):
@@ -105,7 +111,75 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
                                  hint=f"already defined in {claims[claim.id].file}")
         if selected:
             claims[claim.id] = claim
-    return Catalog(definitions, tuple(sorted(claims.values(), key=lambda c: c.id)))
+    for q in quantities:
+        claim = consistency_claim(q)
+        if claim.id in claims:
+            raise ClaimFileError(f"duplicate claim id {claim.id!r}", file=q.file, key=f"quantity.{q.id}.id",
+                                 hint="quantity ids must differ from claim ids")
+        claims[claim.id] = claim
+    return Catalog(definitions, tuple(sorted(claims.values(), key=lambda c: c.id)),
+                   tuple(sorted(quantities, key=lambda q: q.id)))
+
+
+def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | None, str]:
+    v = table.get(name)
+    if v is None:
+        return None, ""
+    if not isinstance(v, str):
+        raise _err(file, f"{key}.{name}", f"expected a decimal string, found {type(v).__name__}",
+                   'write numbers as strings, e.g. "50e9"')
+    try:
+        return Fraction(v), v
+    except (ValueError, ZeroDivisionError):
+        raise _err(file, f"{key}.{name}", f"not an exact decimal {v!r:.40}", 'e.g. "70e9" or "0.5"') from None
+
+
+def _quantity(file: str, i: int, table: dict) -> Quantity:
+    key = f"quantity[{i}]"
+    _check_keys(table, {"id", "title", "unit", "statement", "references"}, file, key)
+    qid = _string(table, "id", file, key)
+    key = f"quantity.{qid}"
+    raw = table.get("statement", [])
+    if not isinstance(raw, list) or len(raw) < 2 or not all(isinstance(x, dict) for x in raw):
+        raise _err(file, f"{key}.statement", "expected at least two [[quantity.statement]] tables",
+                   "a consistency check compares several documents")
+    statements = []
+    for j, st in enumerate(raw):
+        k = f"{key}.statement[{j}]"
+        _check_keys(st, {"document", "section", "quote", "low", "high"}, file, k)
+        src = Source(*[_string(st, n, file, k) for n in ("document", "section", "quote")])
+        low, low_text = _decimal(st, "low", file, k)
+        high, high_text = _decimal(st, "high", file, k)
+        if low is None and high is None:
+            raise _err(file, k, "neither low nor high given", "state at least one end of the range")
+        if low is not None and high is not None and low > high:
+            raise _err(file, f"{k}.low", f"low {low_text} above high {high_text}")
+        statements.append(QuantityStatement(src, low, high, low_text, high_text))
+    return Quantity(qid, _string(table, "title", file, key), _string(table, "unit", file, key, required=False),
+                    tuple(statements), _string_list(table, "references", file, key), file)
+
+
+def consistency_claim(q: Quantity) -> Claim:
+    """The claim that every pair of stated ranges of ``q`` overlaps (a closed statement)."""
+    parts = []
+    texts = []
+    for a in range(len(q.statements)):
+        for b in range(a + 1, len(q.statements)):
+            sa, sb = q.statements[a], q.statements[b]
+            for lo, hi in ((sa.low_text, sb.high_text), (sb.low_text, sa.high_text)):
+                if lo and hi:
+                    texts.append(f"{lo} <= {hi}")
+    show_text = " and ".join(texts) if texts else "true"
+    show = parse_expression(show_text, Scope(), expect_boolean=True)
+    first = q.statements[0].source
+    quote = " | ".join(f"{s.source.document} §{s.source.section}: {s.source.quote}" for s in q.statements)
+    docs = ", ".join(sorted({s.source.document for s in q.statements}))
+    return Claim(
+        id=f"consistency.{q.id}", title=f"Consistency: {q.title}", kind="numeric",
+        source=Source(first.document, first.section, quote), symbols=(), uses=(), assume=(), assume_text=(),
+        show=show, show_text=show_text,
+        reading=f"every pair of ranges stated for this quantity ({q.unit or 'no unit'}) in {docs} overlaps",
+        notes="generated from a [[quantity]] table", file=q.file)
 
 
 def bundled_defs_first(bundled: list[Path], explicit: list[Path]) -> list[Path]:
