@@ -21,7 +21,8 @@ from typing import Callable
 from ..errors import UnsupportedConstruct
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
-from ..model.terms import Bool, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols, is_boolean
+from ..model.exact import exact_truth
+from ..model.terms import And as And_, Bool, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols, is_boolean
 from ..model.terms import substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
@@ -143,9 +144,14 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
     try:
         prep = prepare(claim, references)
     except UnsupportedConstruct as exc:
-        return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"the symbolic layer could not prepare the claim: {exc}",
+        return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
-    result = _decide(prep, options)
+    try:
+        result = _decide(prep, options)
+    except (UnsupportedConstruct, ArithmeticError, NotImplementedError, RecursionError, ValueError, TypeError) as exc:
+        result = Result(claim.id, Verdict.UNDECIDED, f"An engine stopped with {type(exc).__name__}: {str(exc)[:200]}.",
+                        evidence=(Evidence("engine", "error", (("exception", type(exc).__name__),
+                                                               ("detail", str(exc)[:500]))),))
     result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
     return _with_reading(result, claim)
 
@@ -182,6 +188,12 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
         if vacuous is not None and vacuous.status == "unsat":
             return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
                           "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses)
+        defined, def_evidence = _run_z3(prep.hypotheses, And_((prep.goal, Not_(prep.goal))), prep.decls, opts)
+        if defined is None or defined.status != "sat":
+            return Result(claim.id, Verdict.UNDECIDED, "z3 found no point where the assumptions hold and every "
+                          "stated term is defined, so the proof would be vacuous "
+                          f"(side conditions: {', '.join(outcome.side_conditions) or 'none'}).",
+                          evidence=tuple(evidence + def_evidence), losses=losses)
         side = f" where the stated terms are defined ({', '.join(outcome.side_conditions)})" \
             if outcome.side_conditions else ""
         how = "with transcendental terms bounded by true lemmas" if outcome.abstracted else "exactly"
@@ -276,8 +288,24 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
 
 
 def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
+    formula = _closed_formula(prep)
+    exact = exact_truth(formula)
+    if exact is None and isinstance(prep.goal, Rel) and prep.goal.op in ("==", "!=") and not prep.hypotheses:
+        if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, ()):
+            exact = prep.goal.op == "=="
+    if exact is not None:
+        method = "exact rational arithmetic" if exact_truth(formula) is not None else "SymPy exact identity"
+        ev = Evidence("exact", "decided", (("method", method),))
+        if exact:
+            return Result(prep.claim.id, Verdict.HOLDS, f"The closed statement is true by {method}.", evidence=(ev,))
+        false_parts = tuple((to_text(r), "false") for r in numeric.relation_sides(prep.goal)
+                            if exact_truth(r) is False)
+        shown = "; ".join(_clip(w) for w, _ in false_parts[:3]) or _clip(to_text(prep.goal))
+        ce = Counterexample((), false_parts, opts.dps, method)
+        return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by {method} ({shown}).",
+                      counterexample=ce, evidence=(ev,))
     for dps in (opts.dps, opts.dps * 4):
-        answer = numeric.decide_closed(_closed_formula(prep), dps)
+        answer = numeric.decide_closed(formula, dps)
         if answer is not None:
             break
     conf = numeric.confirm_counterexample((), prep.goal, {}, dps)
@@ -292,11 +320,16 @@ def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
                             if numeric.decide_closed(r, dps) is False)
         ce = Counterexample((), conf.evaluations + false_parts, dps,
                             f"mpmath {numeric.mpmath_version()} interval arithmetic")
-        shown = "; ".join([f"{w} = {v}" for w, v in conf.evaluations[:3]] + [w for w, _ in false_parts[:3]])
+        shown = "; ".join([f"{_clip(w)} = {v}" for w, v in conf.evaluations[:3]]
+                          + [_clip(w) for w, _ in false_parts[:3]])
         return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by interval arithmetic at {dps} "
                       f"digits ({shown}).", counterexample=ce, evidence=(ev,))
     return Result(prep.claim.id, Verdict.UNDECIDED, f"Interval arithmetic at up to {dps} digits cannot decide the "
                   "closed statement (it may be an exact boundary case).", evidence=(ev,))
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _closed_formula(prep: Prepared) -> Term:

@@ -184,6 +184,7 @@ class _Encoder:
         self.functions: dict[str, z3.FuncDeclRef] = {}
         self.side: list[tuple[str, z3.BoolRef]] = []
         self._side_seen: set[str] = set()
+        self._guards: list[tuple[str, z3.BoolRef]] = []
         self.exp_atoms: list[tuple[Term, z3.ArithRef, z3.ArithRef]] = []  # (arg term, arg z3, atom)
         self.log_atoms: list[tuple[Term, z3.ArithRef, z3.ArithRef]] = []
         self.root_atoms: list[tuple[str, z3.ArithRef, Fraction]] = []
@@ -211,9 +212,20 @@ class _Encoder:
         return self.symbols[name]
 
     def add_side(self, text: str, cond: z3.BoolRef) -> None:
+        """Record a well-definedness condition, guarded by the enclosing ``ite`` branch conditions."""
+        if self._guards:
+            text = f"{' and '.join(g for g, _ in self._guards)} => {text}"
+            cond = z3.Implies(z3.And(*[g for _, g in self._guards]), cond)
         if text not in self._side_seen:
             self._side_seen.add(text)
             self.side.append((text, cond))
+
+    def guarded(self, cond_text: str, cond: z3.BoolRef, t: Term) -> z3.ArithRef:
+        self._guards.append((cond_text, cond))
+        try:
+            return self._real(t)
+        finally:
+            self._guards.pop()
 
     def real(self, t: Term) -> z3.ArithRef:
         cached = self._cache.get(t)
@@ -261,7 +273,9 @@ class _Encoder:
             case Func("floor", (u,)):
                 return z3.ToReal(z3.ToInt(self.real(u)))
             case Ite(c, a, b):
-                return z3.If(self.boolean(c), self.real(a), self.real(b))
+                cond = self.boolean(c)
+                return z3.If(cond, self.guarded(to_text(c), cond, a),
+                             self.guarded(f"not ({to_text(c)})", z3.Not(cond), b))
             case UFun(name, args):
                 return self.apply(name, args, z3.RealSort(self.ctx))  # type: ignore[return-value]
             case Diff() | Limit():

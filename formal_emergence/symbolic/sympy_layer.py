@@ -165,7 +165,11 @@ def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]
             inner = transform(node.expr, visit)
             rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
                 Limit(inner, node.var, node.point, node.side)
-            value = sp.simplify(tr(rebuilt))
+            try:
+                value = sp.simplify(tr(rebuilt))
+            except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
+                raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} "
+                                           f"({type(exc).__name__})") from None
             if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
                 raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
             out = from_sympy(value)

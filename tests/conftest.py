@@ -1,0 +1,158 @@
+"""Shared fixtures and helpers for the formal_emergence test suite.
+
+Helpers here never compute verdicts: they only write claim files, load them through the
+package's own loader, and run the CLI in-process.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from formal_emergence.parse.claimfile import Catalog, load_catalog
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "formal_emergence"
+
+#: ``file: key: column: found (hint)``, the located form of every user error.
+LOCATED = re.compile(r"^(?P<file>.+?): (?P<key>\S+): (?P<column>\d+): (?P<found>.+?)(?: \((?P<hint>.+)\))?$")
+
+#: A ``source = {...}`` line accepted by the loader, for claims written in tests.
+SOURCE = 'source = { document = "test_doc.txt", section = "Section 1", quote = "a verbatim quote" }'
+
+
+def _claim_toml(claim_id: str, body: str, *, kind: str = "theorem", title: str = "test claim",
+               undefined: str = "") -> str:
+    """One ``[[claim]]`` table with the mandatory keys filled in; ``body`` adds the rest."""
+    text = (f'[[claim]]\nid = "{claim_id}"\ntitle = "{title}"\nkind = "{kind}"\n{SOURCE}\n'
+            + textwrap.dedent(body).strip() + "\n")
+    if undefined:
+        text += "[claim.undefined]\n" + textwrap.dedent(undefined).strip() + "\n"
+    return text
+
+
+@pytest.fixture()
+def write_claims(tmp_path: Path) -> Callable[..., Path]:
+    """``write_claims(text, name="claims.toml")`` writes a claim file under tmp_path and returns its path."""
+
+    def write(text: str, name: str = "claims.toml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture()
+def load_claims(write_claims) -> Callable[..., Catalog]:
+    """``load_claims(text)`` writes the text to a file and loads it with ``load_catalog``."""
+
+    def load(text: str, name: str = "claims.toml") -> Catalog:
+        return load_catalog([write_claims(text, name)])
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def bundled_catalog() -> Catalog:
+    """The bundled catalog (theorems/), loaded once per session."""
+    return load_catalog(None)
+
+
+def _run_cli(argv: list[str]) -> tuple[object, str, str]:
+    """Run ``formal_emergence.cli.run`` in-process; return (exit code, stdout, stderr).
+
+    An exception escaping ``run`` is returned as the exit code ``"raised <Type>"`` so that a
+    test asserting the code fails with a short message instead of a huge traceback.
+    """
+    from formal_emergence import cli
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        code: object = cli.run(argv, out, err)
+    except BaseException as exc:  # noqa: BLE001 - SystemExit, RecursionError, ... all count as escapes
+        code = f"raised {type(exc).__name__}: {str(exc)[:200]}"
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def claim_toml() -> Callable[..., str]:
+    """``claim_toml(id, body, kind=..., undefined=...)``: one claim table as TOML text."""
+    return _claim_toml
+
+
+@pytest.fixture(scope="session")
+def cli_run() -> Callable[[list[str]], tuple[object, str, str]]:
+    """``cli_run(argv)`` -> (exit code, stdout, stderr), the CLI run in-process."""
+    return _run_cli
+
+
+@pytest.fixture(scope="session")
+def located() -> re.Pattern:
+    """The regex of a located user error ``file: key: column: found (hint)``."""
+    return LOCATED
+
+
+def _exact_eval(text: str, env: dict):
+    """Evaluate claim text exactly with Fractions in plain Python, independently of the package.
+
+    Supports numbers (read exactly), names from ``env``, ``+ - * /``, ``**`` with an integer
+    exponent, unary minus, comparison chains, ``and``/``or``/``not``. The text is only parsed
+    into a syntax tree (``ast.parse``), never executed.
+    """
+    import ast
+    from fractions import Fraction
+
+    def ev(node):
+        match node:
+            case ast.Constant(value=bool(v)):
+                return v
+            case ast.Constant(value=int() | float()):
+                return Fraction(ast.get_source_segment(text, node))
+            case ast.Name(id="true"):
+                return True
+            case ast.Name(id="false"):
+                return False
+            case ast.Name(id=name):
+                return Fraction(env[name])
+            case ast.UnaryOp(op=ast.USub(), operand=o):
+                return -ev(o)
+            case ast.UnaryOp(op=ast.UAdd(), operand=o):
+                return ev(o)
+            case ast.UnaryOp(op=ast.Not(), operand=o):
+                return not ev(o)
+            case ast.BinOp(left=l, op=op, right=r):
+                a, b = ev(l), ev(r)
+                if isinstance(op, ast.Pow):
+                    assert b.denominator == 1, "only integer powers"
+                    return a ** int(b)
+                return {ast.Add: lambda: a + b, ast.Sub: lambda: a - b, ast.Mult: lambda: a * b,
+                        ast.Div: lambda: a / b}[type(op)]()
+            case ast.BoolOp(op=ast.And(), values=vs):
+                return all(ev(v) for v in vs)
+            case ast.BoolOp(op=ast.Or(), values=vs):
+                return any(ev(v) for v in vs)
+            case ast.Compare(left=l, ops=ops, comparators=rs):
+                left = ev(l)
+                for op, r in zip(ops, rs):
+                    right = ev(r)
+                    ok = {ast.Lt: left < right, ast.LtE: left <= right, ast.Gt: left > right,
+                          ast.GtE: left >= right, ast.Eq: left == right, ast.NotEq: left != right}[type(op)]
+                    if not ok:
+                        return False
+                    left = right
+                return True
+        raise AssertionError(f"unsupported in the test evaluator: {ast.dump(node)}")
+
+    return ev(ast.parse(text.strip(), mode="eval").body)
+
+
+@pytest.fixture(scope="session")
+def exact_eval() -> Callable:
+    """``exact_eval(text, env)``: the claim text evaluated exactly with Fractions (see ``_exact_eval``)."""
+    return _exact_eval
