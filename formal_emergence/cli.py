@@ -1,4 +1,4 @@
-"""Command-line interface: ``formal-emergence check|list|show|consistency``.
+"""Command-line interface: ``formal-emergence check|list|show|consistency|report``.
 
 Exit codes: 0 when the run completes; 1 under ``--fail-on`` when a claim got
 one of the listed verdicts; 2 on a user error (bad file, unknown id, bad
@@ -50,7 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("id")
     sh.add_argument("paths", nargs="*")
     sh.add_argument("--dps", type=int, default=30)
+    ex = sub.add_parser("explain", help="explain one claim step by step, for teaching")
+    ex.add_argument("id")
+    ex.add_argument("paths", nargs="*")
+    ex.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     sub.add_parser("consistency", help="print the cross-document table of quantities")
+    rp = sub.add_parser("report", help="write a report: static HTML site, Markdown, LaTeX or JSON (docs/reports.md)")
+    rp.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
+    rp.add_argument("--format", choices=("html", "markdown", "latex", "json"), default="html")
+    rp.add_argument("-o", "--output", default="report-out", metavar="DIR", help="output directory (default report-out)")
+    rp.add_argument("--claim", action="append", default=[], metavar="ID", help="report only this claim (repeatable)")
+    rp.add_argument("--document", action="append", default=[], metavar="DOC",
+                    help="report only claims from this seed document (file name or prefix, e.g. 001)")
+    rp.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    rp.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                    help="progress bar on stderr (auto: only in an interactive terminal)")
     return p
 
 
@@ -104,6 +118,10 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             return _list(args, stdout)
         if args.command == "show":
             return _show(args, stdout)
+        if args.command == "explain":
+            return _explain(args, stdout)
+        if args.command == "report":
+            return _report(args, stdout, stderr)
         if args.command == "consistency":
             from .consistency import render_consistency
             stdout.write(render_consistency(load_catalog(None)))
@@ -111,8 +129,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     except UserInputError as exc:
         stderr.write(f"{exc.format()}\n")
         return EXIT_USAGE
-    except FormalEmergenceError as exc:
-        stderr.write(f"formal-emergence: internal error: {exc}\n")
+    except (FormalEmergenceError, RecursionError) as exc:
+        stderr.write(f"formal-emergence: internal error: {type(exc).__name__}: {exc}\n")
         return 3
     return EXIT_USAGE
 
@@ -151,6 +169,27 @@ def _check(args, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def _report(args, stdout: TextIO, stderr: TextIO) -> int:
+    from pathlib import Path
+    from .engine.run import check_all, options_record, records, tool_versions
+    from .report.site import ENTRY, write_report
+    options = _options(args)
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise UserInputError(f"{args.output} is not a directory", file="<argv>", key="--output",
+                             hint="pass a directory for the report files")
+    catalog = load_catalog(args.paths or None)
+    claims = _select(catalog, args.claim, args.document)
+    pairs = check_all(claims, options, _progress(args.progress, stderr))
+    try:
+        written = write_report(pairs, records(pairs), tool_versions(), options_record(options), args.format, out)
+    except OSError as exc:
+        raise UserInputError(f"cannot write the report: {exc.strerror or exc}", file=str(exc.filename or out),
+                             key="--output", hint="choose a writable directory") from None
+    stdout.write(f"wrote {len(written)} files ({len(pairs)} claims) to {out / ENTRY[args.format]}\n")
+    return EXIT_OK
+
+
 def _list(args, stdout: TextIO) -> int:
     catalog = load_catalog(args.paths or None)
     if args.coverage:
@@ -174,6 +213,15 @@ def _show(args, stdout: TextIO) -> int:
     claim = catalog.claim(args.id)
     [(claim, result)] = check_all([claim], _options(args))
     stdout.write(render_claim(claim, result))
+    return EXIT_OK
+
+
+def _explain(args, stdout: TextIO) -> int:
+    from .report.explain import explain_claim, render_explanation
+    options = _options(args)
+    catalog = load_catalog(args.paths or None)
+    claim = catalog.claim(args.id)
+    stdout.write(render_explanation(explain_claim(claim, options=options, siblings=catalog.claims)))
     return EXIT_OK
 
 

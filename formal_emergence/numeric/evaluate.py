@@ -110,10 +110,10 @@ class IntervalEvaluator:
                 return c.mpf(1 if pos else 0)
             case Func("floor", (u,)):
                 x = self.real(u, values)
-                lo, hi = c.floor(x.a), c.floor(x.b)
+                lo, hi = (libmp.mpf_floor(end) for end in x._mpi_)
                 if lo != hi:
                     raise NotEvaluable(f"floor of {to_text(u)} undetermined")
-                return lo
+                return c.mpf(libmp.to_int(lo))
             case Ite(cond, a, b):
                 chosen = self.boolean(cond, values)
                 if chosen is None:

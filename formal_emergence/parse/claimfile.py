@@ -193,6 +193,8 @@ def _read_toml(path: Path) -> dict:
         if size > MAX_FILE_BYTES:
             raise ClaimFileError(f"file of {size} bytes", file=str(path), hint=f"at most {MAX_FILE_BYTES} bytes")
         return tomllib.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise ClaimFileError("TOML nested too deeply", file=str(path), hint="flatten the file") from None
     except tomllib.TOMLDecodeError as exc:
         raise ClaimFileError(f"TOML syntax error: {exc}", file=str(path), hint="see docs/claim-format.md") from None
     except UnicodeDecodeError:

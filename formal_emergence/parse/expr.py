@@ -34,6 +34,7 @@ from ..model.terms import (CONSTANTS, FUNCTIONS, Add, Bool, Const, Diff, Func, I
 MAX_LENGTH = 4096
 MAX_NESTING = 64
 MAX_NODES = 2000
+MAX_DEPTH = 100
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
 _SPECIAL = {"implies": 2, "iff": 2, "ite": 3, "diff": None, "limit": 3, "limit_right": 3, "limit_left": 3}
@@ -108,6 +109,9 @@ def parse_expression(text: str, scope: Scope, *, expect_boolean: bool | None = N
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExpressionError(f"expression with {count} syntax nodes", hint=f"at most {MAX_NODES} are allowed")
+    if _depth(tree) > MAX_DEPTH:
+        raise ExpressionError(f"expression nested more than {MAX_DEPTH} levels deep",
+                              hint="split the expression into definitions")
     term = _Converter(text.strip(), scope, len(text) - len(text.lstrip())).convert(tree.body)
     if expect_boolean is not None and is_boolean(term) != expect_boolean:
         want = "a statement (true or false)" if expect_boolean else "a number-valued expression"
@@ -115,6 +119,16 @@ def parse_expression(text: str, scope: Scope, *, expect_boolean: bool | None = N
                               hint="statements compare values, e.g. 'x > 0'" if expect_boolean else
                               "remove the comparison")
     return term
+
+
+def _depth(tree: ast.AST) -> int:
+    """The depth of the syntax tree, computed without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        stack.extend((child, d + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 class _Converter:
@@ -125,6 +139,9 @@ class _Converter:
     def column(self, node: ast.AST) -> int:
         off = getattr(node, "col_offset", 0)
         return len(self.encoded[:off].decode("utf-8", errors="ignore")) + 1 + self.indent
+
+    def source_name(self, node: ast.AST) -> str:
+        return ast.get_source_segment(self.text, node) or ""
 
     def fail(self, node: ast.AST, found: str, hint: str = "") -> ExpressionError:
         return ExpressionError(found, column=self.column(node), hint=hint)
@@ -157,6 +174,9 @@ class _Converter:
                 raise self.fail(node, f"{type(v).__name__} literal {v!r:.40}",
                                 hint="only numbers are allowed as literals")
             case ast.Name(id=name):
+                if not name.isascii() or self.source_name(node) != name:
+                    raise self.fail(node, f"non-ASCII identifier {self.source_name(node)!r:.40}",
+                                    hint="names use ASCII letters, digits and _")
                 return self.name(node, name)
             case ast.BinOp(left=l, op=op, right=r):
                 return self.binop(node, op, l, r)

@@ -29,6 +29,8 @@ from ..symbolic.sympy_layer import SympyTranslator
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _KEEP_ENTITIES = {"lt", "gt", "amp", "quot", "apos"}
+_STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
+_STRAY_AMP = re.compile(r"&(?!#?[A-Za-z0-9]+;)")
 
 
 class DisplayTranslator(SympyTranslator):
@@ -69,6 +71,8 @@ def sympy_mathml(expr: sp.Basic, display: bool = True) -> str | None:
         inner = mathml(expr, printer="presentation")
     except Exception:  # noqa: BLE001
         return None
+    # SymPy's printer writes text nodes unescaped (so that its entities survive): escape stray '<' and '&'.
+    inner = _STRAY_LT.sub("&lt;", _STRAY_AMP.sub("&amp;", inner))
     inner = _numeric_entities(inner)
     mode = "block" if display else "inline"
     out = f'<math xmlns="{MATHML_NS}" display="{mode}">{inner}</math>'

@@ -10,8 +10,11 @@ Only this package imports SymPy.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 from fractions import Fraction
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import sympy as sp
 
@@ -28,6 +31,34 @@ _ASSUMPTIONS = {
 }
 _RELS = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, ">=": sp.GreaterThan,
          "==": sp.Eq, "!=": sp.Ne}
+
+
+#: Wall-clock budget (seconds) for one SymPy computation. SymPy has no resource counter, so this
+#: is the one place where a timeout stands in for a deterministic budget.
+SYMPY_SECONDS = 5.0
+
+
+class SympyBudgetExceeded(UnsupportedConstruct):
+    """A SymPy computation ran past ``SYMPY_SECONDS``."""
+
+
+@contextlib.contextmanager
+def budget(seconds: float = SYMPY_SECONDS) -> Iterator[None]:
+    """Interrupt the enclosed SymPy work after ``seconds`` (main thread only; elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise SympyBudgetExceeded(f"SymPy exceeded its {seconds:g} s budget")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class SympyTranslator:
@@ -60,7 +91,10 @@ class SympyTranslator:
             case Mul(args):
                 return sp.Mul(*[self(a) for a in args])
             case Pow(b, e):
-                return sp.Pow(self(b), self(e))
+                base, exp = self(b), self(e)
+                if base.is_Number and exp.is_Number and abs(exp) > 64:
+                    return sp.Pow(base, exp, evaluate=False)
+                return sp.Pow(base, exp)
             case Func(name, args):
                 fn = {"exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs, "min": sp.Min, "max": sp.Max,
                       "floor": sp.floor}.get(name)
@@ -74,10 +108,9 @@ class SympyTranslator:
             case UFun(name, args):
                 return sp.Function(name, real=True)(*[self(a) for a in args])
             case Diff(e, v, order):
-                return sp.diff(self(e), self(v), order)
+                return sp.Derivative(self(e), (self(v), order))
             case Limit(e, v, p, side):
-                return sp.limit(self(e), self(v), self(p), dir=side or "+-") if side or p != Const("oo") \
-                    else sp.limit(self(e), self(v), sp.oo)
+                return sp.Limit(self(e), self(v), self(p), dir=side or ("-" if p == Const("oo") else "+-"))
             case Bool(v):
                 return sp.true if v else sp.false
             case Rel(op, a, b):
@@ -166,7 +199,8 @@ def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]
             rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
                 Limit(inner, node.var, node.point, node.side)
             try:
-                value = sp.simplify(tr(rebuilt))
+                with budget():
+                    value = sp.simplify(tr(rebuilt).doit())
             except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
                 raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} "
                                            f"({type(exc).__name__})") from None
@@ -175,11 +209,19 @@ def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]
             out = from_sympy(value)
             if isinstance(node, Diff):
                 rule = "sympy.diff"
-                recheck = sp.simplify(sp.diff(tr(inner), tr(node.var), node.order) - value) == 0
+                try:
+                    with budget():
+                        recheck = sp.simplify(sp.diff(tr(inner), tr(node.var), node.order) - value) == 0
+                except SympyBudgetExceeded:
+                    recheck = False
                 checked = "sympy: derivative recomputed and simplify(difference) == 0" if recheck else ""
             else:
                 rule = "sympy.limit (Gruntz algorithm)"
-                checked = _recheck_limit(tr, inner, node, value)
+                try:
+                    with budget():
+                        checked = _recheck_limit(tr, inner, node, value)
+                except (SympyBudgetExceeded, NotImplementedError, ValueError, TypeError):
+                    checked = ""
             steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",
                               to_text(rebuilt), to_text(out), rule, checked))
             return out
@@ -208,9 +250,10 @@ def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
     diff = tr(lhs) - tr(rhs)
     for simplifier in (sp.simplify, lambda x: sp.simplify(sp.powsimp(sp.expand_log(x, force=False), force=False))):
         try:
-            if simplifier(diff) == 0:
-                return True
-        except (TypeError, ValueError, NotImplementedError, RecursionError):
+            with budget():
+                if simplifier(diff) == 0:
+                    return True
+        except (TypeError, ValueError, NotImplementedError, RecursionError, SympyBudgetExceeded):
             continue
     return False
 
