@@ -415,9 +415,10 @@ def _exact(v: Fraction | bool) -> str:
 
 
 def _decimal(v: Fraction, digits: int = 12) -> str:
-    from mpmath import mp, mpf, nstr
-    with mp.workdps(digits + 10):
-        return nstr(mpf(v.numerator) / v.denominator, digits)
+    import decimal
+    with decimal.localcontext() as ctx:
+        ctx.prec = digits
+        return str(decimal.Decimal(v.numerator) / decimal.Decimal(v.denominator))
 
 
 class _Evaluator:

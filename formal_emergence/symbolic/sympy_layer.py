@@ -42,6 +42,10 @@ class SympyBudgetExceeded(UnsupportedConstruct):
     """A SymPy computation ran past ``SYMPY_SECONDS``."""
 
 
+class _Alarm(BaseException):
+    """Raised by the timer; a BaseException so that SymPy's ``except Exception`` cannot swallow it."""
+
+
 @contextlib.contextmanager
 def budget(seconds: float = SYMPY_SECONDS) -> Iterator[None]:
     """Interrupt the enclosed SymPy work after ``seconds`` (main thread only; elsewhere no limit)."""
@@ -50,12 +54,14 @@ def budget(seconds: float = SYMPY_SECONDS) -> Iterator[None]:
         return
 
     def expire(signum, frame):
-        raise SympyBudgetExceeded(f"SymPy exceeded its {seconds:g} s budget")
+        raise _Alarm()
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _Alarm:
+        raise SympyBudgetExceeded(f"SymPy exceeded its {seconds:g} s budget") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

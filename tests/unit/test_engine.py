@@ -326,8 +326,6 @@ def test_prepare_expands_definitions_and_lowers(claim_of):
 # --- known crashes -------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: floor() in a refuted claim reaches IntervalEvaluator, which calls the "
-                                       "nonexistent MPIntervalContext.floor -> AttributeError escapes check_claim")
 def test_floor_claim_does_not_crash(claim_of):
     claim = claim_of('''
         symbols = { x = "real" }

@@ -51,8 +51,6 @@ def test_boolean_certainty(ev, text, values, expected):
     assert ev.boolean(t(text), values) is expected
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: IntervalEvaluator.real uses self.ctx.floor, but mpmath's "
-                                         "MPIntervalContext has no floor -> AttributeError")
 def test_floor_is_evaluated(ev):
     assert ev.boolean(t("floor(x) == 2"), {"x": Fraction(5, 2)}) is True
     with pytest.raises(NotEvaluable):  # the floor of an interval straddling an integer is undetermined
