@@ -19,15 +19,33 @@ from .parse.claimfile import Catalog, load_catalog
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE = 0, 1, 2
 
 
+class _HelpShown(Exception):
+    """--help was given; the help text has been written."""
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, stream: TextIO | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stream = stream
+
     def error(self, message: str) -> None:  # argparse would exit with its own format
         raise UserInputError(message, file="<argv>", hint="see --help")
 
+    def exit(self, status: int = 0, message: str | None = None) -> None:  # --help, --version
+        if message:
+            (self.stream or sys.stdout).write(message)
+        raise _HelpShown()
 
-def build_parser() -> argparse.ArgumentParser:
+    def print_help(self, file: TextIO | None = None) -> None:
+        super().print_help(file or self.stream)
+
+
+def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
+    """The argument parser; help text goes to ``stream`` (stdout when None)."""
     p = _Parser(prog="formal-emergence", description=__doc__.split("\n")[0],
-                epilog="exit codes: 0 run completed, 1 --fail-on matched, 2 user error")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+                epilog="exit codes: 0 run completed, 1 --fail-on matched, 2 user error", stream=stream)
+    sub = p.add_subparsers(dest="command", required=True,
+                           parser_class=lambda **kw: _Parser(stream=stream, **kw))
     c = sub.add_parser("check", help="check claims and print verdicts")
     c.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
     c.add_argument("--claim", action="append", default=[], metavar="ID", help="check only this claim (repeatable)")
@@ -111,7 +129,7 @@ def _progress(mode: str, stderr: TextIO):
 def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
     """Run the CLI with ``argv``, writing to the given streams; return the exit code."""
     try:
-        args = build_parser().parse_args(list(argv) if argv is not None else None)
+        args = build_parser(stdout).parse_args(list(argv) if argv is not None else None)
         if args.command == "check":
             return _check(args, stdout, stderr)
         if args.command == "list":
@@ -126,6 +144,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             from .consistency import render_consistency
             stdout.write(render_consistency(load_catalog(None)))
             return EXIT_OK
+    except _HelpShown:
+        return EXIT_OK
     except UserInputError as exc:
         stderr.write(f"{exc.format()}\n")
         return EXIT_USAGE

@@ -180,27 +180,22 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
                           steps=(Step("exact identity", to_text(prep.goal.lhs), to_text(prep.goal.rhs),
                                       "sympy.simplify", "simplify(lhs - rhs) == 0"),))
         evidence.append(Evidence("sympy", "no identity found", (("method", "simplify(lhs - rhs)"),)))
-    outcome, z3_evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts)
+    outcome, z3_evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts, refine=False)
     evidence.extend(z3_evidence)
-    losses = _losses(outcome)
     if outcome is not None and outcome.status == "unsat":
-        vacuous, vac_evidence = _run_z3(prep.hypotheses, Bool(False), prep.decls, opts)
-        if vacuous is not None and vacuous.status == "unsat":
-            return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
-                          "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses)
-        defined, def_evidence = _run_z3(prep.hypotheses, And_((prep.goal, Not_(prep.goal))), prep.decls, opts)
-        if defined is None or defined.status != "sat":
-            return Result(claim.id, Verdict.UNDECIDED, "z3 found no point where the assumptions hold and every "
-                          "stated term is defined, so the proof would be vacuous "
-                          f"(side conditions: {', '.join(outcome.side_conditions) or 'none'}).",
-                          evidence=tuple(evidence + def_evidence), losses=losses)
-        side = f" where the stated terms are defined ({', '.join(outcome.side_conditions)})" \
-            if outcome.side_conditions else ""
-        how = "with transcendental terms bounded by true lemmas" if outcome.abstracted else "exactly"
-        return Result(claim.id, Verdict.HOLDS, f"z3 proves it {how}: assumptions and negated statement are "
-                      f"unsatisfiable{side}.", evidence=tuple(evidence), losses=losses)
+        return _proved(prep, outcome, evidence, opts)
     witness, search_evidence = _find_witness(prep, outcome, opts)
     evidence.extend(search_evidence)
+    if witness is None and outcome is not None and outcome.status == "sat" and outcome.abstracted:
+        outcome, z3_evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts, refine=True)
+        evidence.extend(z3_evidence)
+        if outcome is not None and outcome.status == "unsat":
+            return _proved(prep, outcome, evidence, opts)
+        if outcome is not None and outcome.status == "sat":
+            witness = _confirm(prep, dict(outcome.model), opts)
+            if witness is not None:
+                evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", "refined z3 model"))))
+    losses = _losses(outcome)
     if witness is not None:
         if claim.free:
             derived = derive_condition(prep, witness, opts, _run_z3, _confirm)
@@ -223,6 +218,27 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
                   losses=losses + ("numeric search samples points; it is not a proof",))
 
 
+def _proved(prep: Prepared, outcome: "z3b.Outcome", evidence: list[Evidence], opts: CheckOptions) -> Result:
+    """The result for an ``unsat`` answer, after checking that the proof is not vacuous."""
+    claim, losses = prep.claim, _losses(outcome)
+    vacuous, vac_evidence = _run_z3(prep.hypotheses, Bool(False), prep.decls, opts, refine=False)
+    if vacuous is not None and vacuous.status == "unsat":
+        return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
+                      "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses)
+    defined, def_evidence = _run_z3(prep.hypotheses, And_((prep.goal, Not_(prep.goal))), prep.decls, opts,
+                                    refine=False)
+    if defined is None or defined.status != "sat":
+        return Result(claim.id, Verdict.UNDECIDED, "z3 found no point where the assumptions hold and every "
+                      "stated term is defined, so the proof would be vacuous "
+                      f"(side conditions: {', '.join(outcome.side_conditions) or 'none'}).",
+                      evidence=tuple(evidence + def_evidence), losses=losses)
+    side = f" where the stated terms are defined ({', '.join(outcome.side_conditions)})" \
+        if outcome.side_conditions else ""
+    how = "with transcendental terms bounded by true lemmas" if outcome.abstracted else "exactly"
+    return Result(claim.id, Verdict.HOLDS, f"z3 proves it {how}: assumptions and negated statement are "
+                  f"unsatisfiable{side}.", evidence=tuple(evidence), losses=losses)
+
+
 def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
     if outcome is None:
         return ()
@@ -235,10 +251,10 @@ def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
     return tuple(out)
 
 
-def _run_z3(hyps, goal, decls, opts: CheckOptions) -> tuple["z3b.Outcome | None", list[Evidence]]:
+def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True) -> tuple["z3b.Outcome | None", list[Evidence]]:
     try:
         outcome = z3b.check_implication(hyps, goal, decls, lambda t: numeric.rigorous_bounds(t, opts.dps),
-                                        z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
+                                        z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit), refine=refine)
     except UnsupportedConstruct as exc:
         return None, [Evidence("z3", "unsupported", (("detail", str(exc)),))]
     details = [("version", outcome.version), ("seed", outcome.seed), ("rlimit", outcome.rlimit),
@@ -347,7 +363,7 @@ def _decide_with_undefined(prep: Prepared, opts: CheckOptions) -> Result:
     claim = prep.claim
     missing = {u.name: u.missing for u in claim.undefined}
     named = "; ".join(f"{n}: {missing.get(n, 'never defined')}" for n in prep.undefined_used)
-    outcome, evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts)
+    outcome, evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts, refine=False)
     if outcome is not None and outcome.status == "unsat":
         return Result(claim.id, Verdict.HOLDS, "z3 proves it for every meaning of the undefined terms "
                       f"({', '.join(prep.undefined_used)}), so it holds as pure logic.", evidence=tuple(evidence),

@@ -117,12 +117,15 @@ def cited_ids(claim: Claim, result: Result) -> list[str]:
     return ids
 
 
-def _citations(claim: Claim, result: Result) -> list[Citation]:
+def _references() -> Mapping[str, Any]:
     from ..literature import load_references
     try:
-        refs = load_references()
+        return load_references()
     except Exception:  # noqa: BLE001 - a broken data file must not break the report
-        refs = {}
+        return {}
+
+
+def _citations(claim: Claim, result: Result, refs: Mapping[str, Any]) -> list[Citation]:
     out = []
     seen = set()
     for e in result.evidence:
@@ -155,7 +158,7 @@ def build_views(pairs: Sequence[tuple[Claim, Result]], records: Sequence[Mapping
                 with_plots: bool = True) -> list[ClaimView]:
     """One view per (claim, result) pair, sorted by id; ``records`` are the JSON records of the same pairs."""
     by_id = {r["id"]: r for r in records}
-    shared: dict[str, str] = {}
+    shared: dict[str, Any] = {"refs": _references()}
     views = []
     for claim, result in sorted(pairs, key=lambda p: p[0].id):
         record = by_id.get(claim.id, {})
@@ -164,7 +167,12 @@ def build_views(pairs: Sequence[tuple[Claim, Result]], records: Sequence[Mapping
 
 
 def build_view(claim: Claim, result: Result, record: Mapping[str, Any], with_plots: bool = True,
-               shared: dict[str, str] | None = None) -> ClaimView:
+               shared: dict[str, Any] | None = None) -> ClaimView:
+    """The view of one claim; ``shared`` caches what all pages share (references, common plots)."""
+    if shared is None:
+        shared = {}
+    if "refs" not in shared:
+        shared["refs"] = _references()
     decls = claim.symbols
     stmt_text = record.get("statement", {}).get("text") or claim.show_text
     stmt_latex = record.get("statement", {}).get("latex") or None
@@ -181,15 +189,15 @@ def build_view(claim: Claim, result: Result, record: Mapping[str, Any], with_plo
         head = f"{d.name}({', '.join(d.params)})" if d.params else d.name
         definitions.append((d, _formula(d.body, f"{head} = {d.body_text}", (*d.symbols, *decls))))
     view = ClaimView(claim, result, record, statement, show, assumptions, condition, definitions,
-                     _citations(claim, result))
+                     _citations(claim, result, shared["refs"]))
     if with_plots:
-        view.plots = plots_for(claim, result, shared if shared is not None else {})
+        view.plots = plots_for(claim, result, shared)
     return view
 
 
 # --------------------------------------------------------------------------- plots
 
-def plots_for(claim: Claim, result: Result, shared: dict[str, str]) -> list[Plot]:
+def plots_for(claim: Claim, result: Result, shared: dict[str, Any]) -> list[Plot]:
     """Every plot that applies to the claim; an empty list when matplotlib is not installed."""
     try:
         from . import plots
@@ -208,14 +216,15 @@ def plots_for(claim: Claim, result: Result, shared: dict[str, str]) -> list[Plot
                         f"P(N) = 1 − exp(−(N/N_c)^α) with α = {plots.PHASE_ALPHA:g}, N in units of N_c (log scale). "
                         f"Crossings from the closed form N_p = N_c(−ln(1−p))^(1/α): {crossings}; "
                         "at N = N_c, P = 1 − 1/e ≈ 0.632.", shared["phase"]))
-    ce = _counterexample_plot(claim, result)
+    ce = _counterexample_plot(claim, result, shared.get("refs") or {})
     if ce is not None:
         out.append(ce)
     cited = cited_ids(claim, result)
     if any(r.lower().startswith(SCALING_PREFIXES) for r in cited):
         if "scaling" not in shared:
             shared["scaling"] = plots.scaling_laws_svg()
-        prm = plots.scaling_law_parameters()
+            shared["scaling_prm"] = plots.scaling_law_parameters()
+        prm = shared["scaling_prm"]
         out.append(Plot("scaling-laws", "Published scaling laws",
                         f"Kaplan et al. 2020: L(N) = (N_c/N)^α_N with N_c = {prm['kaplan']['N_c']:.3g}, "
                         f"α_N = {prm['kaplan']['alpha_N']:g} ({prm['kaplan']['citation']}); "
@@ -238,14 +247,14 @@ def plots_for(claim: Claim, result: Result, shared: dict[str, str]) -> list[Plot
     return out
 
 
-def _counterexample_plot(claim: Claim, result: Result) -> Plot | None:
+def _counterexample_plot(claim: Claim, result: Result, refs: Mapping[str, Any]) -> Plot | None:
     ce = result.counterexample
     if ce is None or not ce.values:
         return None
-    goal = _plottable_goal(claim)
+    goal = _plottable_goal(claim, refs)
     if goal is None:
         return None
-    show, hyps = goal
+    show, hyps, lowered = goal
     if not isinstance(show, Rel):
         return None
     try:
@@ -271,12 +280,13 @@ def _counterexample_plot(claim: Claim, result: Result) -> Plot | None:
                 f"Both sides of {to_text(show)} as functions of {var}"
                 + (f", the other symbols fixed at the witness ({fixed})" if fixed else "")
                 + (" ; shaded: where the assumptions hold" if hyps else "")
+                + (" (derivatives and limits computed by SymPy first, as in the derivation steps)" if lowered else "")
                 + f". The witness {var} = {dict(ce.values)[var]} is marked. Curves are evaluated with numpy "
                 f"in float64 for the picture only; the verdict rests on the exact witness, checked by "
                 f"{ce.confirmed_by} at {ce.dps} digits.", svg)
 
 
-def _plottable_goal(claim: Claim) -> tuple[Term, tuple[Term, ...]] | None:
+def _plottable_goal(claim: Claim, refs: Mapping[str, Any]) -> tuple[Term, tuple[Term, ...], bool] | None:
     """The statement and assumptions with definitions expanded and literature values bound, or None."""
     try:
         from ..engine.check import expand_definitions
@@ -288,24 +298,36 @@ def _plottable_goal(claim: Claim) -> tuple[Term, tuple[Term, ...]] | None:
     except Exception:  # noqa: BLE001
         return None
     if claim.references:
-        from ..literature import get_reference
         bound: dict[str, Term] = {}
         for name, rid in claim.references:
-            try:
-                ref = get_reference(rid)
-            except Exception:  # noqa: BLE001
-                return None
-            if ref.value is None:
+            ref = refs.get(rid.lower())
+            if ref is None or ref.value is None:
                 return None
             bound[name] = Num(ref.value)
         show = substitute(show, bound)
         hyps = tuple(substitute(h, bound) for h in hyps)
+    lowered = any(isinstance(n, (Diff, Limit)) for t in (show, *hyps) for n in walk(t))
+    if lowered:
+        prepared = _lowered(claim, refs)
+        if prepared is None:
+            return None
+        show, hyps = prepared
     for t in (show, *hyps):
         if any(isinstance(n, (Diff, Limit, Pred, UFun)) for n in walk(t)):
             return None
     if isinstance(show, And):
         return None
-    return show, hyps
+    return show, hyps, lowered
+
+
+def _lowered(claim: Claim, refs: Mapping[str, Any]) -> tuple[Term, tuple[Term, ...]] | None:
+    """The statement with derivatives and limits computed by SymPy (the engine's own preparation)."""
+    try:
+        from ..engine.check import prepare
+        prep = prepare(claim, lambda rid: refs[rid.lower()])
+    except Exception:  # noqa: BLE001
+        return None
+    return prep.goal, tuple(prep.hypotheses)
 
 
 def _pick_variable(rel: Rel, candidates: list[str], claim: Claim) -> str:

@@ -242,6 +242,15 @@ def _section_formalized(claim: Claim, prep) -> list[Block]:
     return out
 
 
+def _reference_value(ref_id: str) -> str:
+    from ..literature import get_reference
+    try:
+        ref = get_reference(ref_id)
+    except FormalEmergenceError:
+        return ref_id
+    return ref.value_printed or ref_id
+
+
 def _reference_text(ref_id: str) -> str:
     from ..literature import get_reference
     try:
@@ -460,9 +469,11 @@ class _Evaluator:
             sides = []
             for side, val in ((rel.lhs, left), (rel.rhs, right)):
                 text = to_text(side)
-                sides.append(text if text == val or val.startswith(text + " ") else f"{text} = {val}")
+                if not (text == val or val.startswith(text + " ")):
+                    sides.append(f"{text} = {val}")
             verdict = {True: "true", False: "false", None: "undetermined"}[truth]
-            out.append(f"{', '.join(sides)}, so {to_text(rel)} is {verdict}")
+            out.append(f"{', '.join(sides)}, so {to_text(rel)} is {verdict}" if sides
+                       else f"{to_text(rel)} is {verdict}")
         return out
 
 
@@ -490,7 +501,12 @@ def _witness_blocks(claim: Claim, prep, ce: Counterexample, dps: int, *, what: s
             parsed = (values | interpretation).get(k)
             out.append(Block("item", f"{k} = {_exact(parsed) if parsed is not None else v}"))
     else:
-        out.append(Block("para", f"{what}: the statement has no free symbols; it is evaluated as it stands."))
+        bound = ""
+        if claim.references:
+            bound = " once the literature values are bound (" + ", ".join(
+                f"{name} = {_reference_value(ref_id)}" for name, ref_id in claim.references) + ")"
+        out.append(Block("para", f"{what}: the statement has no free symbols{bound}; it is evaluated as it "
+                         "stands."))
     ev = _Evaluator(values, interpretation, dps) if prep is not None else None
     if ev is not None and prep is not None:
         checks = []
@@ -521,7 +537,8 @@ def _witness_blocks(claim: Claim, prep, ce: Counterexample, dps: int, *, what: s
             open_terms = _open_terms(prep.goal, interpretation) if goal_truth is None else []
             word = (f"false for every meaning of the undefined {', '.join(open_terms)} ({ce.confirmed_by})"
                     if open_terms else _truth_word(goal_truth))
-            out.append(Block("para", f"but the statement {claim.show_text} is {word}:"))
+            lead = "but the statement" if hyp_lines or checks else "The statement"
+            out.append(Block("para", f"{lead} {claim.show_text} is {word}:"))
             for r in rels:
                 out.append(Block("item", r))
             if not rels:
@@ -748,6 +765,8 @@ def _section_repair(claim: Claim, result: Result, converse: ConverseError | None
         why = f"a repair needs definitions of {names}, which only the document's author can supply."
     elif v is Verdict.UNDECIDED:
         why = "the claim is undecided, so there is nothing to repair yet."
+    elif v is Verdict.HOLDS_IF:
+        why = "the condition could not be read back as an assumption of this claim; add it by hand."
     elif v is Verdict.FAILS and claim.free:
         why = "no weakest condition on the free constants could be proven."
     else:

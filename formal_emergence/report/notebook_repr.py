@@ -120,56 +120,64 @@ def _latex_text(text: str) -> str:
 
 
 def _html_blocks(blocks: Iterable[Block]) -> list[str]:
-    """Blocks to HTML: consecutive items become (nested) lists, fields a definition list."""
+    """Blocks to HTML: items become nested lists, formulas join the open list item, fields a <dl>."""
     e = html.escape
     out: list[str] = []
-    depth = 0  # open <ul> levels
+    li_open: list[bool] = []  # one entry per open <ul>: whether its last <li> is still open
     in_dl = False
 
-    def close_lists(to: int) -> None:
-        nonlocal depth
-        while depth > to:
+    def close_to(level: int) -> None:
+        while len(li_open) > level:
+            if li_open.pop():
+                out.append("</li>")
             out.append("</ul>")
-            depth -= 1
+
+    def close_dl() -> None:
+        nonlocal in_dl
+        if in_dl:
+            out.append("</dl>")
+            in_dl = False
 
     for b in blocks:
         if b.kind == "item":
-            if in_dl:
-                out.append("</dl>")
-                in_dl = False
+            close_dl()
             want = b.level + 1
-            while depth < want:
+            close_to(want)
+            if len(li_open) == want and li_open[-1]:
+                out.append("</li>")
+                li_open[-1] = False
+            while len(li_open) < want:
+                if li_open and not li_open[-1]:
+                    out.append('<li style="list-style: none">')
+                    li_open[-1] = True
                 out.append('<ul style="margin: 0.1em 0">')
-                depth += 1
-            close_lists(want)
+                li_open.append(False)
             label = f"<b>{e(b.label)}</b> " if b.label and b.label != "-" else ""
-            out.append(f"<li>{label}{e(b.text)}</li>")
+            out.append(f"<li>{label}{e(b.text)}")
+            li_open[-1] = True
             continue
         if b.kind == "formula":
-            if depth:
-                close_lists(1)
-                out.append(f'<li style="list-style: none"><code>{e(b.text)}</code></li>')
+            if li_open and li_open[-1]:
+                out.append(f"<br><code>{e(b.text)}</code>")
             else:
+                close_dl()
                 out.append(f'<div style="margin-left: 3em"><code>{e(b.text)}</code></div>')
             continue
-        close_lists(0)
+        close_to(0)
         if b.kind == "field":
             if not in_dl:
                 out.append('<dl style="margin: 0.2em 0">')
                 in_dl = True
             out.append(f"<dt><b>{e(b.label)}</b></dt><dd>{e(b.text)}</dd>")
             continue
-        if in_dl:
-            out.append("</dl>")
-            in_dl = False
+        close_dl()
         if b.kind == "quote":
-            out.append(f'<blockquote style="white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 0.6em">'
+            out.append('<blockquote style="white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 0.6em">'
                        f"{e(b.text)}</blockquote>")
         else:
             out.append(f"<p>{e(b.text)}</p>")
-    close_lists(0)
-    if in_dl:
-        out.append("</dl>")
+    close_to(0)
+    close_dl()
     return out
 
 

@@ -54,6 +54,10 @@ class SolverOptions:
 
     seed: int = 0
     rlimit: int = 20_000_000
+    refinement_rounds: int = 4
+    #: Wall-clock backstop per solver call (ms): nlsat's root isolation can run long between
+    #: rlimit ticks. Hitting it is reported as unknown, like an exhausted rlimit.
+    timeout_ms: int = 10_000
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def z3_version() -> str:
 
 def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl],
                       bound_of: BoundFn, options: SolverOptions = SolverOptions(),
-                      extra_side_conditions: bool = True) -> Outcome:
+                      extra_side_conditions: bool = True, refine: bool = True) -> Outcome:
     """Search for a model of ``hypotheses and domains and side conditions and not goal``.
 
     ``decls`` gives each symbol's domain; ``bound_of`` returns rigorous rational
@@ -109,12 +113,24 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     solver = z3.Solver(ctx=enc.ctx)
     solver.set("random_seed", options.seed)
     solver.set("rlimit", options.rlimit)
+    solver.set("timeout", options.timeout_ms)
     solver.add(*hyps)
     if extra_side_conditions:
         solver.add(*[c for _, c in side])
     solver.add(*[l for _, l in lemmas])
     solver.add(negated_goal)
     answer = solver.check()
+    refinements = 0
+    for _ in range(options.refinement_rounds if refine else 0):
+        if answer != z3.sat:
+            break
+        extra = enc.refinement_lemmas(solver.model())
+        if not extra:
+            break
+        refinements += len(extra)
+        lemmas.extend(extra)
+        solver.add(*[l for _, l in extra])
+        answer = solver.check()
     stats = solver.statistics()
     used = 0
     for k in stats.keys():
@@ -132,6 +148,8 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     reason = solver.reason_unknown()
     if "max. resource limit" in reason or "resource" in reason:
         reason = f"rlimit {options.rlimit} exhausted"
+    elif "timeout" in reason or "canceled" in reason:
+        reason = f"wall-clock backstop of {options.timeout_ms} ms reached"
     return Outcome("unknown", reason_unknown=reason, **common)
 
 
@@ -156,6 +174,7 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     solver = z3.Solver(ctx=outer.ctx)
     solver.set("random_seed", options.seed)
     solver.set("rlimit", options.rlimit)
+    solver.set("timeout", options.timeout_ms)
     solver.add(*hyps, *[c for _, c in outer.side], z3.ForAll(list(inner.bools.values()), body))
     answer = solver.check()
     common = dict(seed=options.seed, rlimit=options.rlimit, version=z3_version(),
@@ -193,6 +212,7 @@ class _Encoder:
         self._cache: dict[Term, z3.ExprRef] = {}
         self.applications: dict[str, z3.ExprRef] = {}
         self._root_defs: list[z3.BoolRef] = []
+        self._taylor_added = False
         self._fresh = 0
 
     def fresh(self, prefix: str) -> z3.ArithRef:
@@ -323,7 +343,8 @@ class _Encoder:
                 n = int(q)
                 if n >= 0:
                     return b ** n if n > 1 else (b if n == 1 else self.val(Fraction(1)))
-                self.add_side(f"{to_text(base)} != 0", b != 0)
+                if not (isinstance(base, Num) and base.value != 0):
+                    self.add_side(f"{to_text(base)} != 0", b != 0)
                 return 1 / (b ** (-n) if n < -1 else b)
             return self.root(base, b, q)
         self.add_side(f"{to_text(base)} > 0", b > 0)
@@ -408,6 +429,10 @@ class _Encoder:
             out.append((f"{a} < 1 => exp({a})*(1 - {a}) <= 1", z3.Implies(x < 1, e * (1 - x) <= 1)))
             out.append((f"sign of {a} decides exp({a}) vs 1",
                         z3.And(z3.Implies(x > 0, e > 1), z3.Implies(x < 0, e < 1), z3.Implies(x == 0, e == 1))))
+            for larg, lx, l in self.log_atoms:
+                out.append((f"exp is increasing and exp(log({to_text(larg)})) = {to_text(larg)}: exp({a}) vs "
+                            f"{to_text(larg)}", z3.And(z3.Implies(x < l, e < lx), z3.Implies(x > l, e > lx),
+                                                       z3.Implies(x == l, e == lx))))
             self.add_bounds(out, Func("exp", (arg,)), arg, e)
             for larg, lx, l in self.log_atoms:
                 if isinstance(arg, Func) and arg.name == "log" and arg.args[0] == larg:
@@ -432,6 +457,66 @@ class _Encoder:
                     out.append((f"{what} is increasing: {what}({to_text(ai)}) vs {what}({to_text(aj)})",
                                 z3.And(z3.Implies(xi < xj, ei < ej), z3.Implies(xj < xi, ej < ei),
                                        z3.Implies(xi == xj, ei == ej))))
+        return out
+
+    def taylor_lemmas(self, a: str, x: z3.ArithRef, e: z3.ArithRef) -> list[tuple[str, z3.BoolRef]]:
+        """Polynomial Taylor bounds on exp (Lagrange remainders), added lazily: they slow nlsat down."""
+        third = Fraction(1, 6)
+        return [
+            (f"exp({a}) >= 1 + {a} + {a}^2/2 + {a}^3/6 (Taylor, remainder >= 0)",
+             e >= 1 + x + x * x / 2 + self.val(third) * x * x * x),
+            (f"{a} <= 0 => exp({a}) <= 1 + {a} + {a}^2/2", z3.Implies(x <= 0, e <= 1 + x + x * x / 2)),
+            (f"0 <= {a} <= 1 => exp({a}) <= 1 + {a} + {a}^2/2 + {a}^3/2",
+             z3.Implies(z3.And(x >= 0, x <= 1), e <= 1 + x + x * x / 2 + x * x * x / 2)),
+        ]
+
+    def refinement_lemmas(self, model: z3.ModelRef) -> list[tuple[str, z3.BoolRef]]:
+        """Tangent and secant lemmas at the model's point for each atom whose model value is wrong.
+
+        ``exp`` is convex: above its tangents, below its chords; ``log`` is
+        concave: below its tangents, above its chords. Tangent and chord values
+        use rigorous rational bounds, so every lemma is true of the real function.
+        """
+        out: list[tuple[str, z3.BoolRef]] = []
+        if not self._taylor_added:
+            self._taylor_added = True
+            for arg, x, e in self.exp_atoms:
+                out.extend(self.taylor_lemmas(to_text(arg), x, e))
+            if out:
+                return out
+        for name, atoms in (("exp", self.exp_atoms), ("log", self.log_atoms)):
+            for arg, x, atom in atoms:
+                u0 = _model_fraction(model, x)
+                a0 = _model_fraction(model, atom)
+                if u0 is None or a0 is None or abs(u0) > 60 or (name == "log" and u0 <= 0):
+                    continue
+                u0 = u0.limit_denominator(10**6) if u0.denominator > 10**6 else u0
+                if name == "log" and u0 <= 0:
+                    continue
+                true = self.bound_of(Func(name, (Num(u0),)))
+                if true is None:
+                    continue
+                lo, hi = true
+                tol = Fraction(1, 10**12) * max(Fraction(1), abs(hi))
+                if lo - tol <= a0 <= hi + tol and _model_fraction(model, x) == u0:
+                    continue
+                h = max(Fraction(1, 8), abs(u0) / 4)
+                a, b = (u0 - h, u0 + h) if name == "exp" else (max(u0 - h, u0 / 2), u0 + h)
+                ends = [self.bound_of(Func(name, (Num(a),))), self.bound_of(Func(name, (Num(b),)))]
+                if None in ends:
+                    continue
+                (alo, ahi), (blo, bhi) = ends  # type: ignore[misc]
+                span = self.val(b - a)
+                if name == "exp":
+                    out.append((f"exp above its tangent at {u0}", atom >= self.val(lo) * (1 + x - self.val(u0))))
+                    out.append((f"exp below its chord on [{a}, {b}]", z3.Implies(
+                        z3.And(x >= self.val(a), x <= self.val(b)),
+                        atom * span <= self.val(ahi) * (self.val(b) - x) + self.val(bhi) * (x - self.val(a)))))
+                else:
+                    out.append((f"log below its tangent at {u0}", atom <= self.val(hi) + (x - self.val(u0)) / self.val(u0)))
+                    out.append((f"log above its chord on [{a}, {b}]", z3.Implies(
+                        z3.And(x >= self.val(a), x <= self.val(b)),
+                        atom * span >= self.val(alo) * (self.val(b) - x) + self.val(blo) * (x - self.val(a)))))
         return out
 
     def add_bounds(self, out: list, atom_term: Term, arg: Term | None, atom: z3.ArithRef) -> None:
@@ -472,6 +557,14 @@ class _Encoder:
                 if frac is not None:
                     out[text] = frac
         return out
+
+
+def _model_fraction(model: z3.ModelRef, x: z3.ExprRef) -> Fraction | None:
+    v = model.eval(x, model_completion=True)
+    frac = _to_fraction(v)
+    if frac is None and hasattr(v, "approx"):
+        frac = _to_fraction(v.approx(20))
+    return frac
 
 
 def _to_fraction(v: z3.ExprRef) -> Fraction | None:

@@ -162,6 +162,14 @@ def from_sympy(e: sp.Basic) -> Term:
         return Func("log", (from_sympy(e.args[0]),))
     if isinstance(e, sp.Abs):
         return Func("abs", (from_sympy(e.args[0]),))
+    if isinstance(e, sp.floor):
+        return Func("floor", (from_sympy(e.args[0]),))
+    if isinstance(e, sp.Heaviside) and (len(e.args) == 1 or e.args[1] == 0):
+        return Func("heaviside", (from_sympy(e.args[0]),))
+    if isinstance(e, sp.Implies):
+        return Implies(from_sympy(e.args[0]), from_sympy(e.args[1]))
+    if isinstance(e, sp.Equivalent) and len(e.args) == 2:
+        return Iff(from_sympy(e.args[0]), from_sympy(e.args[1]))
     if isinstance(e, (sp.Min, sp.Max)) and len(e.args) == 2:
         return Func("min" if isinstance(e, sp.Min) else "max", tuple(from_sympy(a) for a in e.args))
     if isinstance(e, sp.Piecewise):

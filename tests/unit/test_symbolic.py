@@ -65,8 +65,6 @@ def test_domains_become_assumptions():
     ("implies(x > 1, y > 1)", REAL),
     ("iff(x > 1, y > 1)", REAL),
 ])
-@pytest.mark.xfail(strict=True, reason="BUG: to_sympy emits floor/Heaviside/Implies/Equivalent for these "
-                                       "built-ins, but from_sympy has no entry for them (UnsupportedConstruct)")
 def test_round_trip_of_builtin_functions_and_connectives(text, decls):
     tr = SympyTranslator(decls)
     expr = tr(t(text))

@@ -1,0 +1,60 @@
+"""The Markdown report: one page per claim with its id, verdict and quote; GitHub-safe escaping."""
+
+from __future__ import annotations
+
+import re
+
+from formal_emergence.report.context import page_name
+from formal_emergence.report.markdown import cell, code, fenced, md
+
+
+def test_bundled_catalog_checks_in_time(bundled):
+    """No claim of the bundled catalog stalls the engine (stalled claims are left out of the reports)."""
+    assert bundled.stalled == [], f"the engine stalled on {bundled.stalled}"
+    assert len(bundled.pairs) > 0
+
+
+def test_every_claim_has_a_page_with_id_verdict_and_quote(bundled, bundled_markdown):
+    index = (bundled_markdown / "index.md").read_text(encoding="utf-8")
+    assert index.startswith("# ")
+    for claim, result in bundled.pairs:
+        page = bundled_markdown / "claims" / f"{page_name(claim.id)}.md"
+        assert page.is_file(), claim.id
+        text = page.read_text(encoding="utf-8")
+        assert claim.id in text
+        assert f"**{result.verdict.value}**" in text
+        assert claim.source.quote in text, claim.id  # verbatim, in a fenced block
+        assert f"](claims/{page_name(claim.id)}.md)" in index
+
+
+def test_index_counts_match_the_summary(bundled, bundled_markdown):
+    index = (bundled_markdown / "index.md").read_text(encoding="utf-8")
+    counts = {}
+    for c, r in bundled.pairs:
+        counts[r.verdict.value] = counts.get(r.verdict.value, 0) + 1
+    for verdict, n in counts.items():
+        assert re.search(rf"\*\*{re.escape(verdict)}\*\* \| {n} \|", index), verdict
+
+
+def test_counterexample_tables_and_math(fixture_catalog, fixture_markdown):
+    page = (fixture_markdown / "claims" / "zz-report.integer.square-vs-power.md").read_text(encoding="utf-8")
+    assert "| symbol | exact value |" in page
+    assert "| `n` | `3` |" in page
+    assert "$$\nn^{2} < 2^{n}\n$$" in page
+    cond = (fixture_markdown / "claims" / "zz-report.phase.threshold.md").read_text(encoding="utf-8")
+    assert "## Holds if" in cond and "$$\n\\epsilon" not in cond
+    assert "eps <= 1 - exp(-1)" in cond
+
+
+def test_hostile_text_is_escaped(fixture_markdown):
+    page = (fixture_markdown / "claims" / "zz-report.informal.smart.md").read_text(encoding="utf-8")
+    outside_fences = re.sub(r"```.*?```", "", page, flags=re.S)
+    assert "<script>" not in outside_fences
+
+
+def test_escaping_helpers():
+    assert md("a_b*c|$x$<y>") == r"a\_b\*c\|\$x\$\<y\>"
+    assert cell("a|b\nc") == r"a\|b<br>c"
+    assert code("x`y") == "``x`y``"
+    assert code("a|b", table=True) == r"`a\|b`"
+    assert fenced("```\nx") == "````text\n```\nx\n````"
