@@ -218,12 +218,22 @@ def _list(args, stdout: TextIO) -> int:
         if seeds is None:
             raise UserInputError("seed documents not found", file="<argv>", key="--seeds",
                                  hint="pass --seeds DIR or set FORMAL_EMERGENCE_SEEDS")
-        stdout.write(render_coverage(coverage(seeds, catalog.claims)))
+        stdout.write(render_coverage(coverage(seeds, _coverage_claims(catalog))))
         return EXIT_OK
     for c in catalog.claims:
         stdout.write(f"{c.id}\t{c.kind}\t{c.source.document}\t{c.title}\n")
     stdout.write(f"{len(catalog.claims)} claims, {len(catalog.definitions)} definitions\n")
     return EXIT_OK
+
+
+def _coverage_claims(catalog: Catalog) -> list:
+    """Claims for coverage: a generated consistency claim counts once per document statement it quotes."""
+    from types import SimpleNamespace
+    generated = {f"consistency.{q.id}": q for q in catalog.quantities}
+    out: list = [c for c in catalog.claims if c.id not in generated]
+    for cid, q in generated.items():
+        out.extend(SimpleNamespace(id=cid, source=s.source) for s in q.statements)
+    return out
 
 
 def _show(args, stdout: TextIO) -> int:

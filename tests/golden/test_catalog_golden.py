@@ -56,3 +56,16 @@ def test_contract_on_the_whole_catalog(catalog_records):
             assert any(e["outcome"] == "outside point refuted" for e in rec["evidence"]), cid
         if rec["verdict"] == "informal":
             assert "never defines" in rec["reason"] or "undefined" in rec["reason"], cid
+
+
+def test_every_quote_and_section_is_verbatim_in_its_seed():
+    from formal_emergence.cli import _coverage_claims
+    from formal_emergence.coverage import coverage, find_documents
+    from formal_emergence.parse.claimfile import load_catalog
+
+    seeds = find_documents(None)
+    if seeds is None:
+        pytest.skip("seed documents not found (../shared/seeds)")
+    for doc in coverage(seeds, _coverage_claims(load_catalog(None))):
+        assert doc.quotes_not_found == (), doc.document
+        assert doc.sections_not_found == (), doc.document
