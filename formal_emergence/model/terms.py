@@ -328,16 +328,31 @@ def _wrap(t: Term, min_prec: int) -> str:
     return f"({s})" if p < min_prec else s
 
 
-def _fraction_text(v: Fraction) -> str:
-    return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+def _number_text(v: Fraction) -> str:
+    """A decimal when ``v`` has a terminating expansion (as every parsed number has), else p/q."""
+    if v.denominator == 1:
+        return str(v.numerator)
+    d, twos, fives = v.denominator, 0, 0
+    while d % 2 == 0:
+        d, twos = d // 2, twos + 1
+    while d % 5 == 0:
+        d, fives = d // 5, fives + 1
+    if d != 1:
+        return f"{v.numerator}/{v.denominator}"
+    places = max(twos, fives)
+    scaled = abs(v) * 10 ** places
+    digits = str(scaled.numerator).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:]}"
+    return ("-" if v < 0 else "") + text
 
 
 def _text(t: Term) -> tuple[str, int]:
     match t:
         case Num(v):
-            if v < 0:
-                return "-" + _fraction_text(-v), _PREC["neg"] if v.denominator == 1 else _PREC["mul"] - 1
-            return _fraction_text(v), _PREC["atom"] if v.denominator == 1 else _PREC["mul"]
+            text = _number_text(v)
+            if "/" in text:
+                return f"({text})", _PREC["atom"]
+            return text, _PREC["neg"] if v < 0 else _PREC["atom"]
         case Const(name) | Sym(name):
             return name, _PREC["atom"]
         case Bool(v):
@@ -345,33 +360,25 @@ def _text(t: Term) -> tuple[str, int]:
         case Add(args):
             out = _wrap(args[0], _PREC["add"])
             for a in args[1:]:
-                if isinstance(a, Mul) and a.args and a.args[0] == MINUS_ONE:
-                    rest = Mul(a.args[1:]) if len(a.args) > 2 else a.args[1]
-                    out += " - " + _wrap(rest, _PREC["mul"])
-                elif isinstance(a, Num) and a.value < 0:
-                    out += " - " + _wrap(Num(-a.value), _PREC["mul"])
+                if isinstance(a, Mul) and len(a.args) == 2 and a.args[0] == MINUS_ONE:
+                    out += " - " + _wrap(a.args[1], _PREC["mul"])
                 else:
-                    out += " + " + _wrap(a, _PREC["add"])
+                    out += " + " + _wrap(a, _PREC["add"] + 1)
             return out, _PREC["add"]
         case Mul(args):
-            if args and args[0] == MINUS_ONE:
-                rest = Mul(args[1:]) if len(args) > 2 else args[1]
-                return "-" + _wrap(rest, _PREC["pow"] if not isinstance(rest, Mul) else _PREC["mul"]), _PREC["neg"]
-            num_parts, den_parts = [], []
-            for a in args:
+            if len(args) == 2 and args[0] == MINUS_ONE and not isinstance(args[1], Num):
+                return "-" + _wrap(args[1], _PREC["neg"]), _PREC["neg"]
+            out = _wrap(args[0], _PREC["mul"])
+            for a in args[1:]:
                 if isinstance(a, Pow) and a.exp == MINUS_ONE:
-                    den_parts.append(a.base)
+                    out += " / " + _wrap(a.base, _PREC["mul"] + 1)
                 else:
-                    num_parts.append(a)
-            numer = " * ".join(_wrap(a, _PREC["mul"]) for a in num_parts) if num_parts else "1"
-            if not den_parts:
-                return numer, _PREC["mul"]
-            denom = " / ".join(_wrap(d, _PREC["pow"]) for d in den_parts)
-            return f"{numer} / {denom}", _PREC["mul"]
+                    out += " * " + _wrap(a, _PREC["mul"] + 1)
+            return out, _PREC["mul"]
         case Pow(b, e):
-            if e == MINUS_ONE:
-                return "1 / " + _wrap(b, _PREC["pow"]), _PREC["mul"]
-            return f"{_wrap(b, _PREC['pow'] + 1)}**{_wrap(e, _PREC['pow'])}", _PREC["pow"]
+            return f"{_wrap(b, _PREC['pow'] + 1)}**{_wrap(e, _PREC['neg'])}", _PREC["pow"]
+        case Func(name, args) | UFun(name, args) | Pred(name, args) if not args and not isinstance(t, Func):
+            return name, _PREC["atom"]
         case Func(name, args) | UFun(name, args) | Pred(name, args):
             return f"{name}({', '.join(_text(a)[0] for a in args)})", _PREC["atom"]
         case Ite(c, a, b):

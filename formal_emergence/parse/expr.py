@@ -250,7 +250,10 @@ class _Converter:
             case ast.Pow():
                 return Pow(self.real(l), self.real(r))
             case ast.BitXor():
-                raise self.fail(node, "operator ^", hint="use ** for powers")
+                right = self.column(r) - self.indent - 1
+                caret = self.text.rfind("^", 0, right)
+                raise ExpressionError("operator ^", column=(caret + 1 + self.indent) if caret >= 0 else
+                                      self.column(node), hint="use ** for powers")
         raise self.fail(node, f"operator {type(op).__name__}", hint="allowed: + - * / **")
 
     def compare(self, node: ast.Compare, left: ast.expr, ops: list[ast.cmpop], rights: list[ast.expr]) -> Term:

@@ -50,7 +50,7 @@ def _to_svg(fig, key: str, label: str) -> str:
     """Render ``fig`` to deterministic SVG markup suitable for inlining in HTML."""
     import matplotlib
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": HASHSALT, "svg.fonttype": "path"}):
+    with matplotlib.rc_context({"svg.hashsalt": HASHSALT, "svg.fonttype": "path"}), np.errstate(all="ignore"):
         fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     svg = buf.getvalue()
     start = svg.find("<svg")
@@ -135,6 +135,12 @@ def counterexample_svg(lhs: Term, rhs: Term, op: str, var: str, values: Mapping[
     Evaluated in float64 with numpy for the picture only. Returns None when a
     side cannot be evaluated or is not finite at the witness.
     """
+    with np.errstate(all="ignore"):
+        return _counterexample_svg(lhs, rhs, op, var, values, domain, integral, assumptions, lhs_label, rhs_label,
+                                   dps, key)
+
+
+def _counterexample_svg(lhs, rhs, op, var, values, domain, integral, assumptions, lhs_label, rhs_label, dps, key):
     from .floateval import NotPlottable, evaluate
     w = float(values[var])
     if not math.isfinite(w):

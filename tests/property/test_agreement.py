@@ -209,9 +209,6 @@ def test_to_text_round_trip(text):
     round_trips(text)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG to_text: decimals, negative literals after +, right-nested sums and "
-                                       "products, x**-1, -(x*y) and bool symbols do not round-trip "
-                                       "(see test_parser.ROUND_TRIP_BUGS)")
 @SETTINGS
 @given(st.one_of(arith(3, full=True), statements(2, full=True)))
 @example("x + (y + z)")

@@ -115,8 +115,6 @@ def test_caret_rejected_with_hint():
     assert "use ** for powers" in str(err)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the column of '^' is that of the BinOp node (its left operand), "
-                                         "not of the '^' token itself")
 def test_caret_column_points_at_operator():
     assert error("y + x^2").column == 6
 
@@ -260,10 +258,8 @@ ROUND_TRIP_BUGS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    pytest.param(t, w, marks=pytest.mark.xfail(strict=True, reason=f"BUG to_text: {w}")) for t, w in ROUND_TRIP_BUGS
-])
-def test_to_text_round_trip_known_bugs(text, why):
+@pytest.mark.parametrize(("text", "why"), ROUND_TRIP_BUGS)
+def test_to_text_round_trip_formerly_broken_shapes(text, why):
     term = parse(text)
     try:
         back = parse(to_text(term))
