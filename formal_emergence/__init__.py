@@ -19,3 +19,7 @@ def check_claim(claim, options=None):
 
 
 __all__ = ["Claim", "Definition", "Source", "Result", "Verdict", "load_catalog", "check_claim", "__version__"]
+
+from .report.notebook_repr import Explained, explain  # noqa: E402
+
+__all__ += ["explain", "Explained"]

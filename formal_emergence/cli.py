@@ -1,4 +1,4 @@
-"""Command-line interface: ``formal-emergence check|list|show|consistency|report``.
+"""Command-line interface: ``formal-emergence check|list|show|explain|report|consistency``.
 
 Exit codes: 0 when the run completes; 1 under ``--fail-on`` when a claim got
 one of the listed verdicts; 2 on a user error (bad file, unknown id, bad

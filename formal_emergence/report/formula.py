@@ -20,7 +20,8 @@ from typing import Sequence
 from xml.dom import minidom
 
 import sympy as sp
-from sympy.printing.mathml import mathml
+from sympy.core.function import AppliedUndef
+from sympy.printing.mathml import MathMLPresentationPrinter
 
 from ..model.claim import Claim, SymbolDecl
 from ..model.terms import Diff, Limit, Term
@@ -52,6 +53,23 @@ def to_sympy(t: Term, decls: Sequence[SymbolDecl] = ()) -> sp.Basic | None:
         return None
 
 
+class PresentationPrinter(MathMLPresentationPrinter):
+    """SymPy's presentation MathML printer (what ``mathml(expr, printer="presentation")`` uses),
+    except that undefined functions keep their name: SymPy prints ``P(N)`` as ``p(N)`` because it
+    lower-cases class names. The name is printed like a symbol (``N_c`` gets its subscript)."""
+
+    def _print_AppliedUndef(self, e: AppliedUndef):
+        mrow = self.dom.createElement("mrow")
+        mrow.appendChild(self._print(sp.Symbol(e.func.__name__)))
+        mrow.appendChild(self._paren_comma_separated(*e.args))
+        return mrow
+
+
+def presentation_mathml(expr: sp.Basic) -> str:
+    """Same as ``sympy.printing.mathml.mathml(expr, printer="presentation")``, with ``PresentationPrinter``."""
+    return PresentationPrinter({}).doprint(expr)
+
+
 def _numeric_entities(text: str) -> str:
     """Replace named entities (``&ExponentialE;``) by numeric ones, valid in any XML/HTML context."""
     def repl(m: re.Match) -> str:
@@ -68,7 +86,7 @@ def _numeric_entities(text: str) -> str:
 def sympy_mathml(expr: sp.Basic, display: bool = True) -> str | None:
     """Presentation MathML for a SymPy expression, wrapped in a ``<math>`` element; None on failure."""
     try:
-        inner = mathml(expr, printer="presentation")
+        inner = presentation_mathml(expr)
     except Exception:  # noqa: BLE001
         return None
     # SymPy's printer writes text nodes unescaped (so that its entities survive): escape stray '<' and '&'.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 from xml.dom import minidom
 
 import pytest
@@ -13,6 +14,8 @@ from formal_emergence.cli import run
 from formal_emergence.model.claim import claim_formula
 from formal_emergence.report.context import SCALING_PREFIXES, cited_ids, page_name, uses_definition
 from formal_emergence.report.formula import term_mathml
+
+FIXTURE_CLAIMS = Path(__file__).resolve().parent / "fixtures" / "report_claims.toml"
 
 
 def _page(root, claim_id: str) -> str:
@@ -126,7 +129,6 @@ def _cli(argv):
 
 
 def test_json_format_is_the_check_document(tmp_path):
-    from tests.report.conftest import FIXTURE_CLAIMS
     code, printed, _ = _cli(["check", str(FIXTURE_CLAIMS), "--format", "json", "--claim", "zz-report.informal.smart",
                              "--claim", "zz-report.integer.square-vs-power"])
     assert code == 0
@@ -139,7 +141,6 @@ def test_json_format_is_the_check_document(tmp_path):
 
 @pytest.mark.parametrize("fmt,entry", [("html", "index.html"), ("markdown", "index.md"), ("latex", "main.tex")])
 def test_cli_report_formats_and_selection(tmp_path, fmt, entry):
-    from tests.report.conftest import FIXTURE_CLAIMS
     out = tmp_path / fmt
     code, printed, err = _cli(["report", str(FIXTURE_CLAIMS), "--format", fmt, "-o", str(out), "--document", "002",
                                "--claim", "zz-report.integer.square-vs-power", "--dps", "40", "--progress", "never"])
