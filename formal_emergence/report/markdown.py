@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 from .context import ClaimView, Formula, VERDICT_LABELS, domain_meaning, page_name, verdict_order
 
 VERDICT_MARK = {"holds": "✅", "holds-if": "⚠️", "fails": "❌", "undecided": "❔", "informal": "📝"}
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|$~<>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|$~<>])")
 
 
 def md(text: Any) -> str:
@@ -71,7 +71,7 @@ def _formula(f: Formula) -> list[str]:
     out = []
     math = display_math(f.latex)
     if math:
-        out.append(math)
+        out += [math, ""]
     out.append(f"text: {code(f.text)}")
     return out
 

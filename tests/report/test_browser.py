@@ -45,7 +45,7 @@ SAMPLE = {
     "zz-report.kaplan.halving": ("fails", {"scaling-laws", "counterexample"}),
     "zz-report.sim.orthogonal": ("holds", {"simulation"}),
     "zz-report.informal.smart": ("informal", set()),
-    "zz-report.undecided.exp-cubic": ("undecided", set()),
+    "zz-report.undecided.power-tower": ("undecided", set()),
 }
 
 
@@ -129,7 +129,7 @@ def assert_not_blank(png: Path) -> None:
     assert len(busy) >= len(sample) // 10, f"{png.name}: only {len(busy)} of {len(sample)} sampled rows have content"
 
 
-def test_screenshots_of_every_verdict_and_plot_kind(site, tmp_path):
+def test_screenshots_of_every_verdict_and_plot_kind(site, fixture_catalog, tmp_path):
     root, server = site
     pages = {"index": "fixture/index.html"}
     pages.update({cid: f"fixture/claims/{page_name(cid)}.html" for cid in SAMPLE})
@@ -138,6 +138,8 @@ def test_screenshots_of_every_verdict_and_plot_kind(site, tmp_path):
         shot = tmp_path / f"{name}.png"
         procs[name] = (shot, _chromium([f"--screenshot={shot}", "--window-size=1280,2000", server.base + rel],
                                        tmp_path, name))
+    verdicts = {c.id: r.verdict.value for c, r in fixture_catalog.pairs}
+    assert {cid: verdicts[cid] for cid in SAMPLE} == {cid: v for cid, (v, _) in SAMPLE.items()}
     problems = []
     for name, (shot, proc) in procs.items():
         _, err = proc.communicate(timeout=120)
@@ -154,15 +156,18 @@ def test_screenshots_of_every_verdict_and_plot_kind(site, tmp_path):
     assert bad == []
 
 
-def test_console_errors_and_blank_pages_are_detected(site, tmp_path):
+def test_console_errors_and_blank_pages_are_detected(tmp_path):
     """Negative controls: a page with a script error and a missing stylesheet, and a blank PNG."""
-    root, server = site
+    root = tmp_path / "broken-site"
+    root.mkdir()
+    server = _Server(root)
     (root / "broken.html").write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
         '<link rel="stylesheet" href="missing.css"></head><body><p>x</p><script>undefinedFunction();</script>'
         "</body></html>", encoding="utf-8")
     proc = _chromium(["--dump-dom", server.base + "broken.html"], tmp_path, "broken")
     _, err = proc.communicate(timeout=120)
+    server.close()
     problems = _console_problems(err.decode("utf-8", "replace"), server.base)
     assert any("undefinedFunction" in line for line in problems)
     assert ("/missing.css", 404) in server.log

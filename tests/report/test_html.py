@@ -61,6 +61,13 @@ def test_plots_where_they_apply(bundled, bundled_html):
     assert {"phase-transition", "counterexample"} <= kinds_seen
 
 
+def test_fixture_claims_cover_every_verdict(fixture_catalog):
+    """The fixture must keep one claim per verdict; if the engine learns to decide one, replace it."""
+    from formal_emergence.model.verdict import Verdict
+    got = {c.id: r.verdict.value for c, r in fixture_catalog.pairs}
+    assert {v.value for v in Verdict} <= set(got.values()), got
+
+
 def test_fixture_pages_have_every_plot_kind(fixture_html):
     expect = {
         "zz-report.phase.threshold": {"phase-transition", "counterexample"},
@@ -68,7 +75,7 @@ def test_fixture_pages_have_every_plot_kind(fixture_html):
         "zz-report.sim.orthogonal": {"simulation"},
         "zz-report.integer.square-vs-power": {"counterexample"},
         "zz-report.informal.smart": set(),
-        "zz-report.undecided.exp-cubic": set(),
+        "zz-report.undecided.power-tower": set(),
     }
     for claim_id, kinds in expect.items():
         page = _page(fixture_html, claim_id)
