@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, Callable, Iterable
 
-from ..errors import UserInputError
 from ..literature import get_reference
 from ..model.claim import Claim
 from ..model.verdict import Evidence, Result
@@ -61,5 +60,3 @@ def records(pairs: list[tuple[Claim, Result]]) -> list[dict[str, Any]]:
 def options_record(options: CheckOptions) -> dict[str, Any]:
     return asdict(options)
 
-
-__all__ = ["check_all", "records", "tool_versions", "options_record", "UserInputError"]
