@@ -132,8 +132,23 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
 
 
 def _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm) -> Counterexample | None:
-    """A confirmed counterexample with ``p`` just outside ``condition``."""
-    base = {k: Fraction(val) for k, val in witness.values}
+    """A confirmed counterexample with ``p`` just outside ``condition``.
+
+    Tries simple values first (every other symbol 1, which reads best in a
+    report), then the values of the witness against the claim as stated.
+    """
+    from_witness = {k: Fraction(val) for k, val in witness.values}
+    simple = {d.name: Fraction(1) for d in prep.decls if d.domain not in ("bool", "unit", "probability")}
+    simple.update({d.name: Fraction(1, 2) for d in prep.decls if d.domain in ("unit", "probability")})
+    for base in (simple, from_witness):
+        found = _outside_from(prep, p, v, boundary, side, condition, bound, base, opts, confirm)
+        if found is not None:
+            return found
+    return None
+
+
+def _outside_from(prep, p, v, boundary, side, condition, bound, base, opts, confirm) -> Counterexample | None:
+    base = dict(base)
     decls = prep.decls
     for d in decls:
         if d.name not in base and d.domain != "bool":
