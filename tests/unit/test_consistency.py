@@ -1,0 +1,85 @@
+"""Cross-document consistency tables and the coverage listing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from formal_emergence.cli import run
+from formal_emergence.engine.check import check_claim
+from formal_emergence.parse.claimfile import load_catalog
+
+QUANTITIES = """
+[[quantity]]
+id = "demo.scale"
+title = "A scale two documents state"
+unit = "parameters"
+[[quantity.statement]]
+document = "a.txt"
+section = "1"
+quote = "between 50B and 70B"
+low = "50e9"
+high = "70e9"
+[[quantity.statement]]
+document = "b.txt"
+section = "2"
+quote = "{quote_b}"
+low = "{low_b}"
+high = "{high_b}"
+"""
+
+
+def _catalog(tmp_path, low_b, high_b):
+    path = tmp_path / "q.toml"
+    path.write_text(QUANTITIES.format(quote_b=f"{low_b} to {high_b}", low_b=low_b, high_b=high_b), encoding="utf-8")
+    return load_catalog([path])
+
+
+def test_disjoint_ranges_fail_and_cite_both_sources(tmp_path):
+    catalog = _catalog(tmp_path, "100e9", "120e9")
+    claim = catalog.claim("consistency.demo.scale")
+    result = check_claim(claim)
+    assert result.verdict.value == "fails"
+    assert "a.txt" in claim.source.quote and "b.txt" in claim.source.quote
+    assert any(v == "false" for _, v in result.counterexample.evaluations)
+
+
+def test_overlapping_ranges_hold(tmp_path):
+    catalog = _catalog(tmp_path, "60e9", "120e9")
+    assert check_claim(catalog.claim("consistency.demo.scale")).verdict.value == "holds"
+
+
+def test_low_above_high_is_a_located_user_error(tmp_path):
+    with pytest.raises(Exception) as info:
+        _catalog(tmp_path, "9e9", "1e9")
+    assert "quantity.demo.scale.statement[1].low" in str(info.value)
+
+
+def test_consistency_command_prints_every_bundled_quantity():
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["consistency"], out, err) == 0
+    catalog = load_catalog(None)
+    text = out.getvalue()
+    assert catalog.quantities
+    for q in catalog.quantities:
+        assert q.id in text
+    assert "contradiction" in text
+
+
+def test_list_coverage_reports_every_seed_document():
+    from formal_emergence.coverage import find_documents
+
+    seeds = find_documents(None)
+    if seeds is None:
+        pytest.skip("seed documents not found")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["list", "--coverage", "--seeds", str(seeds)], out, err) == 0
+    for name in ("000_", "001_", "002_", "003_", "004_"):
+        assert name in out.getvalue()
+
+
+def test_list_coverage_without_seeds_is_a_user_error(tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["list", "--coverage", "--seeds", str(tmp_path / "missing")], out, err) == 2
+    assert err.getvalue().startswith("<argv>: --seeds:")
