@@ -8,6 +8,7 @@ verdict: verdicts are computed by ``formal_emergence.engine``.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from fractions import Fraction
 from .terms import And, Bool, Implies, Num, Rel, Sym, Term, conj, is_boolean
@@ -128,6 +129,16 @@ class Claim:
     @property
     def document(self) -> str:
         return self.source.document
+
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: the quote as written beside the formal statement."""
+        e = html.escape
+        assume = "".join(f"<li>assume <code>{e(a)}</code></li>" for a in self.assume_text)
+        return (f"<div><b>{e(self.id)}</b>: {e(self.title)} <i>({e(self.kind)})</i>"
+                f"<table><tr><th>{e(self.source.document)} §{e(self.source.section)}</th><th>formal</th></tr>"
+                f"<tr><td>{e(self.source.quote)}</td><td><ul>{assume}<li>show <code>{e(self.show_text)}</code>"
+                f"</li></ul></td></tr></table>"
+                + (f"<p>reading: {e(self.reading)}</p>" if self.reading else "") + "</div>")
 
 
 @dataclass(frozen=True, slots=True)

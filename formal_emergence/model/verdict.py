@@ -15,6 +15,7 @@ Every claim gets exactly one ``Verdict``, a one-sentence reason, and evidence:
 from __future__ import annotations
 
 import enum
+import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,8 +115,36 @@ class Result:
     steps: tuple[Step, ...] = ()
     losses: tuple[str, ...] = field(default=())
 
+    def _repr_html_(self) -> str:
+        """Rich display in Jupyter: verdict, reason, condition and witness (see also ``formal_emergence.explain``)."""
+        e = html.escape
+        parts = [f"<div><b>{e(self.claim_id)}</b>: <b>{e(self.verdict.value)}</b>",
+                 f"<p>{e(self.reason)}</p>"]
+        if self.condition is not None:
+            parts.append(f"<p>condition: <code>{e(self.condition.text)}</code> "
+                         f"(LaTeX <code>{e(self.condition.latex)}</code>)</p>")
+        if self.counterexample is not None:
+            rows = "".join(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in self.counterexample.values)
+            rows += "".join(f"<tr><td>{e(w)}</td><td>{e(v)}</td></tr>" for w, v in self.counterexample.evaluations)
+            parts.append(f"<table>{rows}</table><p>confirmed by {e(self.counterexample.confirmed_by)} at "
+                         f"{self.counterexample.dps} digits</p>")
+        return "".join(parts) + "</div>"
+
+    def _repr_latex_(self) -> str:
+        text = r"\text{" + _latex_text(f"{self.claim_id}: {self.verdict.value}") + "}"
+        if self.condition is not None and self.condition.latex:
+            text += r"\quad\text{if } " + self.condition.latex
+        return f"${text}$"
+
     def __post_init__(self) -> None:
         if self.verdict is Verdict.HOLDS_IF and self.condition is None:
             raise ValueError(f"{self.claim_id}: holds-if without a condition")
         if self.verdict is Verdict.FAILS and self.counterexample is None:
             raise ValueError(f"{self.claim_id}: fails without a confirmed witness")
+
+
+def _latex_text(text: str) -> str:
+    """Escape ``text`` for use inside ``\\text{...}`` (one pass, so escapes are not escaped again)."""
+    table = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "%": r"\%", "&": r"\&",
+             "#": r"\#", "$": r"\$", "^": r"\^{}", "~": r"\~{}"}
+    return "".join(table.get(ch, ch) for ch in text)

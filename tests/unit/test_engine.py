@@ -341,3 +341,22 @@ def test_nonexistent_limit_does_not_crash(claim_of):
         show = "limit(floor(x), x, 1) == 1"
         ''')
     assert check_claim(claim).verdict is Verdict.UNDECIDED
+
+
+def test_claim_and_result_display_richly_in_jupyter(bundled_catalog):
+    from formal_emergence import check_claim
+
+    claim = bundled_catalog.claim("001.critical-point.sufficiency")
+    result = check_claim(claim)
+    html_text = claim._repr_html_()
+    assert claim.id in html_text and claim.source.quote.split()[0] in html_text
+    shown = result._repr_html_()
+    assert result.verdict.value in shown and "&lt;=" in shown
+    latex = result._repr_latex_()
+    assert latex.startswith("$") and latex.endswith("$") and result.condition.latex in latex
+
+
+def test_latex_text_escapes_once():
+    from formal_emergence.model.verdict import _latex_text
+
+    assert _latex_text("a_b{c}\\") == r"a\_b\{c\}\textbackslash{}"
