@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Callable
 
 from ..errors import UnsupportedConstruct
-from ..model.terms import Diff, Limit, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
+from ..model.terms import And, Bool, Diff, Limit, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import approach_points
@@ -52,7 +52,77 @@ def _boundaries(hyps: tuple[Term, ...], v: str) -> list[tuple[Term, int, bool]]:
 
 
 def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, confirm: Callable) -> Result | None:
-    """Derive and prove the weakest condition on one of ``prep.claim.free``; None when no proof is found."""
+    """Derive and prove the weakest condition on one of ``prep.claim.free``; None when no proof is found.
+
+    First the one-variable bound reduction; for polynomial claims where that
+    does not apply, z3 quantifier elimination over the other symbols.
+    """
+    by_bound = _derive_by_bound(prep, witness, opts, run_z3, confirm)
+    if by_bound is not None:
+        return by_bound
+    return _derive_by_elimination(prep, witness, opts, run_z3)
+
+
+def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable) -> Result | None:
+    """Weakest condition by z3 quantifier elimination (polynomial claims only).
+
+    The eliminated formula is equivalent to the claim, so it is the weakest
+    condition; it is simplified against the free constants' domains, the claim
+    is re-proved under it, and the witness against the claim as stated lies
+    outside it.
+    """
+    from ..model.claim import domain_condition
+    from ..model.terms import Iff, conj
+    from ..solver import z3_backend as z3b
+
+    in_hypotheses = set().union(*[free_symbols(h) for h in prep.hypotheses]) if prep.hypotheses else set()
+    keep = sorted(set(prep.claim.free) | {d.name for d in prep.decls if d.name not in in_hypotheses}
+                  if in_hypotheses else set(prep.claim.free))
+    eliminated = z3b.eliminate_quantifiers(prep.hypotheses, prep.goal, prep.decls, keep,
+                                           z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
+    if eliminated is None:
+        return None
+    domains = tuple(domain_condition(d) for d in prep.decls if d.name in keep)
+    parts = list(eliminated.args) if isinstance(eliminated, And) else [eliminated]
+
+    def implied(t: Term) -> bool:
+        outcome, _ = run_z3(domains, t, prep.decls, opts, refine=False)
+        return outcome is not None and outcome.status == "unsat"
+
+    kept: list[Term] = []
+    for part in parts:
+        if isinstance(part, Iff) and implied(part.lhs):
+            part = part.rhs
+        if not implied(part):
+            kept.append(part)
+    condition = conj(kept)
+    satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), prep.decls, opts, refine=False)
+    if satisfiable is None or satisfiable.status != "sat":
+        return None  # a condition that can never hold would make the claim hold only vacuously
+    outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, prep.decls, opts)
+    if outcome is None or outcome.status != "unsat":
+        return None
+    at_witness = {k: Num(Fraction(v)) for k, v in witness.values}
+    outside = numeric.decide_closed(substitute(condition, at_witness), opts.dps)
+    if outside is not False:
+        return None
+    cond_text = to_text(condition)
+    values = ", ".join(f"{k} = {v}" for k, v in witness.values)
+    reason = (f"Holds exactly when {cond_text}, which the document does not state: z3 quantifier elimination "
+              f"gives this condition as equivalent to the claim, z3 proves the claim under it, and the "
+              f"counterexample {values} lies outside it.")
+    steps = (Step("eliminate the other symbols", "forall others: assumptions => statement", cond_text,
+                  "z3 qe/qe2 tactics keeping " + ", ".join(keep) + ", simplified against their domains",
+                  "claim re-proved under the condition by z3"),)
+    evidence = (Evidence("z3", "unsat under condition", tuple(z3_ev[0].details) + (("condition", cond_text),)),
+                Evidence("mpmath", "outside point refuted", (("dps", witness.dps), ("values", dict(witness.values)))))
+    return Result(prep.claim.id, Verdict.HOLDS_IF, reason,
+                  condition=Condition(cond_text, symbolic.to_latex(condition, prep.decls),
+                                      symbolic.to_srepr(condition, prep.decls)),
+                  counterexample=witness, evidence=evidence, steps=steps)
+
+
+def _derive_by_bound(prep, witness: Counterexample, opts, run_z3: Callable, confirm: Callable) -> Result | None:
     claim = prep.claim
     for p in claim.free:
         if any(p in free_symbols(h) for h in prep.hypotheses):

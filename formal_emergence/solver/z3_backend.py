@@ -43,7 +43,7 @@ import z3
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition, is_integral
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or,
-                           Pow, Pred, Rel, Sym, Term, UFun, free_symbols, num, to_text)
+                           Pow, Pred, Rel, Sym, Term, UFun, conj, free_symbols, num, to_text)
 
 BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
 
@@ -151,6 +151,97 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     elif "timeout" in reason or "canceled" in reason:
         reason = f"wall-clock backstop of {options.timeout_ms} ms reached"
     return Outcome("unknown", reason_unknown=reason, **common)
+
+
+def eliminate_quantifiers(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl], keep: Sequence[str],
+                          options: SolverOptions = SolverOptions()) -> Term | None:
+    """A quantifier-free term over ``keep`` equivalent to ``forall others: hyps and domains => goal``.
+
+    Uses z3's ``qe`` then ``qe2`` tactics (with ``simplify``). Only for claims in
+    polynomial arithmetic (no transcendental atoms, no undefined symbols, no
+    side conditions); returns None when z3 leaves a quantifier or the result
+    has no term translation. The equivalence is z3's; callers re-prove the
+    claim under the result.
+    """
+    enc = _Encoder(decls, lambda t: None)
+    body = z3.Implies(z3.And(*[enc.boolean(h) for h in hypotheses],
+                             *[enc.boolean(domain_condition(d)) for d in decls if d.name not in keep],
+                             z3.BoolVal(True, enc.ctx)),
+                      enc.boolean(goal))
+    if enc.atom_texts or enc.side or enc.functions or enc.bools:
+        return None
+    names = {str(v): n for n, v in enc.symbols.items()}
+    bound = [z3.Real(n, enc.ctx) for n in sorted(enc.symbols) if n not in keep]
+    if any(is_integral(d) for d in decls if d.name in enc.symbols):
+        return None
+    formula = z3.ForAll(bound, body) if bound else body
+    domains = [enc.boolean(domain_condition(d)) for d in decls if d.name in keep]
+    for name in ("qe", "qe2"):
+        goal_obj = z3.Goal(ctx=enc.ctx)
+        goal_obj.add(formula, *domains)
+        try:
+            # QE tactics take no rlimit parameter; the wall-clock backstop bounds them.
+            tactic = z3.Then(z3.TryFor(z3.Tactic(name, ctx=enc.ctx), options.timeout_ms // 2),
+                             z3.Tactic("simplify", ctx=enc.ctx), ctx=enc.ctx)
+            result = tactic(goal_obj)
+        except z3.Z3Exception:
+            continue
+        forms = [f for sub in result for f in sub]
+        if len(result) != 1 or any(_has_quantifier(f) for f in forms):
+            continue
+        out = [_from_z3(f, names) for f in forms]
+        if any(t is None for t in out):
+            continue
+        return conj(out)  # type: ignore[arg-type]
+    return None
+
+
+def _has_quantifier(e: z3.ExprRef) -> bool:
+    if z3.is_quantifier(e):
+        return True
+    return any(_has_quantifier(c) for c in e.children())
+
+
+def _from_z3(e: z3.ExprRef, names: dict[str, str]) -> Term | None:
+    """Translate a quantifier-free polynomial z3 formula back to a term (None outside that fragment)."""
+    kids = [_from_z3(c, names) for c in e.children()] if z3.is_app(e) else []
+    if any(k is None for k in kids):
+        return None
+    if z3.is_true(e) or z3.is_false(e):
+        return Bool(z3.is_true(e))
+    if z3.is_rational_value(e) or z3.is_int_value(e):
+        f = _to_fraction(e)
+        return Num(f) if f is not None else None
+    if z3.is_const(e) and str(e) in names:
+        return Sym(names[str(e)])
+    if z3.is_and(e):
+        return And(tuple(kids))  # type: ignore[arg-type]
+    if z3.is_or(e):
+        return Or(tuple(kids))  # type: ignore[arg-type]
+    if z3.is_not(e):
+        return Not(kids[0])  # type: ignore[arg-type]
+    if z3.is_implies(e):
+        return Implies(kids[0], kids[1])  # type: ignore[arg-type]
+    if z3.is_eq(e):
+        a, b = kids
+        return Iff(a, b) if z3.is_bool(e.children()[0]) else Rel("==", a, b)  # type: ignore[arg-type]
+    for test, op in ((z3.is_le, "<="), (z3.is_lt, "<"), (z3.is_ge, ">="), (z3.is_gt, ">")):
+        if test(e):
+            return Rel(op, kids[0], kids[1])  # type: ignore[arg-type]
+    if z3.is_add(e):
+        return Add(tuple(kids))  # type: ignore[arg-type]
+    if z3.is_mul(e):
+        return Mul(tuple(kids))  # type: ignore[arg-type]
+    if z3.is_sub(e):
+        return Add((kids[0], Mul((Num(Fraction(-1)), kids[1]))))  # type: ignore[arg-type]
+    if z3.is_app_of(e, z3.Z3_OP_UMINUS):
+        return Mul((Num(Fraction(-1)), kids[0]))  # type: ignore[arg-type]
+    if z3.is_app_of(e, z3.Z3_OP_POWER) and isinstance(kids[1], Num) and kids[1].value.denominator == 1 \
+            and kids[1].value >= 0:
+        return Pow(kids[0], kids[1])  # type: ignore[arg-type]
+    if z3.is_div(e) and isinstance(kids[1], Num) and kids[1].value != 0:
+        return Mul((kids[0], Num(1 / kids[1].value)))  # type: ignore[arg-type]
+    return None
 
 
 def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl],

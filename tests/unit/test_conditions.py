@@ -1,0 +1,62 @@
+"""Weakest conditions: the bound reduction and z3 quantifier elimination."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from formal_emergence import check_claim
+from formal_emergence.model.verdict import Verdict
+from formal_emergence.parse.expr import Scope, parse_expression
+from formal_emergence.model.exact import exact_truth
+from formal_emergence.model.terms import Num, substitute
+
+GRADIENT_STEP = """
+symbols = { alpha = "positive", c = "positive", theta = "real" }
+assume = ["theta != 0"]
+show = "c*(theta - alpha*c*theta)**2/2 < c*theta**2/2"
+free = ["alpha"]
+"""
+
+
+def _condition_holds(condition_text: str, **values: Fraction) -> bool:
+    term = parse_expression(condition_text, Scope(symbols=frozenset(values)), expect_boolean=True)
+    decided = exact_truth(substitute(term, {k: Num(v) for k, v in values.items()}))
+    assert decided is not None
+    return decided
+
+
+def test_quantifier_elimination_gives_the_exact_learning_rate_condition(load_claims, claim_toml):
+    claim = load_claims(claim_toml("t.gd", GRADIENT_STEP)).claim("t.gd")
+    result = check_claim(claim)
+    assert result.verdict is Verdict.HOLDS_IF
+    text = result.condition.text
+    # The claim holds exactly when 0 < alpha*c < 2: probe both sides of both ends.
+    for alpha, c, expected in [(Fraction(1, 2), Fraction(1), True), (Fraction(19, 10), Fraction(1), True),
+                               (Fraction(21, 10), Fraction(1), False), (Fraction(2), Fraction(1), False),
+                               (Fraction(1), Fraction(3), False), (Fraction(1, 4), Fraction(4), True)]:
+        assert _condition_holds(text, alpha=alpha, c=c) is expected, (alpha, c)
+    witness = dict(result.counterexample.values)
+    assert not _condition_holds(text, alpha=Fraction(witness["alpha"]), c=Fraction(witness["c"]))
+
+
+def test_a_condition_that_can_never_hold_is_not_reported(load_claims, claim_toml):
+    body = """
+    symbols = { alpha = "positive", x = "positive" }
+    assume = ["x < 1"]
+    show = "alpha * x > 1"
+    free = ["alpha"]
+    """
+    # No alpha makes alpha*x > 1 for every x in (0, 1) true except... none: x -> 0 defeats every alpha.
+    result = check_claim(load_claims(claim_toml("t.never", body)).claim("t.never"))
+    assert result.verdict is Verdict.FAILS
+    assert result.condition is None
+
+
+def test_bound_reduction_condition_is_proved_both_ways(bundled_catalog):
+    result = check_claim(bundled_catalog.claim("001.critical-point.sufficiency"))
+    assert result.verdict is Verdict.HOLDS_IF
+    assert result.condition.text == "eps <= 1 - exp(-1)"
+    outcomes = [e.outcome for e in result.evidence]
+    assert "unsat under condition" in outcomes and "outside point refuted" in outcomes
+    eps = Fraction(dict(result.counterexample.values)["eps"])
+    assert Fraction(632120, 1000000) < eps < Fraction(634, 1000)  # just above 1 - 1/e = 0.63212...
