@@ -81,14 +81,13 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     explicit paths are given, the bundled definitions are loaded too so that
     user claims can reference them by id.
     """
-    files = claim_files(paths) if paths else claim_files([bundled_theorems_dir()])
-    if paths:
-        bundled = claim_files([bundled_theorems_dir()])
-        files = bundled_defs_first(bundled, files)
+    bundled = claim_files([bundled_theorems_dir()])
+    selected = claim_files(paths) if paths else bundled
+    explicit = {p.resolve() for p in selected}
+    files = [p for p in bundled if p.resolve() not in explicit] + selected
     raw_defs: list[tuple[str, int, dict]] = []
     raw_claims: list[tuple[str, int, dict, bool]] = []
     quantities: list[Quantity] = []
-    explicit = {p.resolve() for p in (claim_files(paths) if paths else files)}
     for f in files:
         doc = _read_toml(f)
         unknown = set(doc) - {"definition", "claim", "quantity"}
@@ -182,11 +181,6 @@ def consistency_claim(q: Quantity) -> Claim:
         notes="generated from a [[quantity]] table", file=q.file)
 
 
-def bundled_defs_first(bundled: list[Path], explicit: list[Path]) -> list[Path]:
-    seen = {p.resolve() for p in explicit}
-    return [p for p in bundled if p.resolve() not in seen] + explicit
-
-
 def _read_toml(path: Path) -> dict:
     try:
         size = path.stat().st_size
@@ -257,15 +251,21 @@ def _source(table: dict, file: str, key: str, required: bool) -> Source | None:
     return Source(*parts)
 
 
-def _symbols(table: dict, file: str, key: str) -> tuple[SymbolDecl, ...]:
-    raw = table.get("symbols", {})
+def _named_entries(table: dict, field: str, file: str, key: str, expected: str):
+    """Yield ``(name, value, key path)`` for each entry of the ``field`` table, checking the names."""
+    raw = table.get(field, {})
     if not isinstance(raw, dict):
-        raise _err(file, f"{key}.symbols", "expected a table name = domain")
-    out = []
+        raise _err(file, f"{key}.{field}", f"expected a table {expected}")
     for name, spec in raw.items():
-        k = f"{key}.symbols.{name}"
+        k = f"{key}.{field}.{name}"
         if not check_identifier(name):
             raise _err(file, k, f"identifier {name!r:.60}", "names use letters, digits and _, not starting with _")
+        yield name, spec, k
+
+
+def _symbols(table: dict, file: str, key: str) -> tuple[SymbolDecl, ...]:
+    out = []
+    for name, spec, k in _named_entries(table, "symbols", file, key, "name = domain"):
         meaning = ""
         if isinstance(spec, dict):
             _check_keys(spec, {"domain", "meaning"}, file, k)
@@ -280,14 +280,8 @@ def _symbols(table: dict, file: str, key: str) -> tuple[SymbolDecl, ...]:
 
 
 def _undefined(table: dict, file: str, key: str) -> tuple[Undefined, ...]:
-    raw = table.get("undefined", {})
-    if not isinstance(raw, dict):
-        raise _err(file, f"{key}.undefined", "expected a table name = {kind, arity, missing}")
     out = []
-    for name, spec in raw.items():
-        k = f"{key}.undefined.{name}"
-        if not check_identifier(name):
-            raise _err(file, k, f"identifier {name!r:.60}", "names use letters, digits and _")
+    for name, spec, k in _named_entries(table, "undefined", file, key, "name = {kind, arity, missing}"):
         if not isinstance(spec, dict):
             raise _err(file, k, "expected a table {kind, arity, missing}")
         _check_keys(spec, {"kind", "arity", "missing"}, file, k)
