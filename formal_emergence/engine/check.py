@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Callable
 
-from ..errors import UnsupportedConstruct
+from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
 from ..model.exact import exact_truth
@@ -148,7 +148,9 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
     try:
         result = _decide(prep, options)
-    except (UnsupportedConstruct, ArithmeticError, NotImplementedError, RecursionError, ValueError, TypeError) as exc:
+    except UserInputError:
+        raise
+    except Exception as exc:  # an engine bug must not take the other claims down; it is reported, never a verdict
         result = Result(claim.id, Verdict.UNDECIDED, f"An engine stopped with {type(exc).__name__}: {str(exc)[:200]}.",
                         evidence=(Evidence("engine", "error", (("exception", type(exc).__name__),
                                                                ("detail", str(exc)[:500]))),))
