@@ -26,7 +26,7 @@ from ..model.terms import And as And_, Bool, Not as Not_, Num, Pred, Rel, Sym as
 from ..model.terms import substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
-from ..numeric.sampling import sample_points
+from ..numeric.sampling import sample_points, simple_points
 from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
 from .conditions import derive_condition
@@ -294,6 +294,11 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
                                                         ("detail", "the model does not violate the stated claim")))
                         )
     names = [d for d in prep.decls if d.domain != "bool"]
+    for i, point in enumerate(simple_points(names)):
+        ce = _confirm(prep, point, opts)
+        if ce is not None:
+            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"round-value point #{i}"))))
+            return ce, evidence
     for i, point in enumerate(sample_points(names, opts.samples, opts.seed)):
         ce = _confirm(prep, point, opts)
         if ce is not None:

@@ -7,6 +7,7 @@ re-checked the claim at them.
 
 from __future__ import annotations
 
+import itertools
 import random
 from fractions import Fraction
 from typing import Iterator, Mapping, Sequence
@@ -35,6 +36,24 @@ def _draw(rng: random.Random, domain: str) -> Fraction:
     if domain in ("nonnegative",) and rng.random() < 0.1:
         return Fraction(0)
     return magnitude
+
+
+_SIMPLE = {
+    "positive": (1, 2, Fraction(1, 2), 3, 10), "real": (1, -1, 0, 2, Fraction(1, 2)),
+    "nonnegative": (0, 1, 2, Fraction(1, 2)), "negative": (-1, -2, Fraction(-1, 2)),
+    "integer": (0, 1, -1, 2), "posint": (1, 2, 3, 10), "natural": (0, 1, 2),
+    "unit": (Fraction(1, 2), Fraction(9, 10), Fraction(1, 10)), "probability": (Fraction(1, 2), 0, 1, Fraction(9, 10)),
+}
+
+
+def simple_points(decls: Sequence[SymbolDecl], limit: int = 256) -> Iterator[dict[str, Fraction]]:
+    """Yield up to ``limit`` points built from small round values (they read best as witnesses)."""
+    names = [d for d in decls if d.domain != "bool"]
+    choices = [tuple(Fraction(v) for v in _SIMPLE.get(d.domain, _SIMPLE["real"])) for d in names]
+    for i, combo in enumerate(itertools.product(*choices)):
+        if i >= limit:
+            return
+        yield {d.name: v for d, v in zip(names, combo)}
 
 
 def sample_points(decls: Sequence[SymbolDecl], count: int, seed: int,
