@@ -45,6 +45,10 @@ from ..model.claim import SymbolDecl, domain_condition, is_integral
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or,
                            Pow, Pred, Rel, Sym, Term, UFun, conj, free_symbols, num, to_text)
 
+#: Rational exponents p/q with q above this are abstracted like symbolic ones: the exact algebraic
+#: encoding y**q = b**p makes polynomials of degree q that nlsat cannot handle in practice.
+MAX_ROOT_DEGREE = 12
+
 BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
 
 
@@ -430,6 +434,9 @@ class _Encoder:
         b = self.real(base)
         if isinstance(exponent, Num):
             q = exponent.value
+            if q.denominator > MAX_ROOT_DEGREE:
+                self.add_side(f"{to_text(base)} > 0", b > 0)
+                return self.exp_atom(Mul((exponent, Func("log", (base,)))))
             if q.denominator == 1:
                 n = int(q)
                 if n >= 0:
