@@ -95,7 +95,7 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
             part = part.rhs
         if not implied(part):
             kept.append(part)
-    condition = conj(kept)
+    condition = conj(_merge_strict(kept))
     satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), prep.decls, opts, refine=False)
     if satisfiable is None or satisfiable.status != "sat":
         return None  # a condition that can never hold would make the claim hold only vacuously
@@ -120,6 +120,20 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
                   condition=Condition(cond_text, symbolic.to_latex(condition, prep.decls),
                                       symbolic.to_srepr(condition, prep.decls)),
                   counterexample=witness, evidence=evidence, steps=steps)
+
+
+def _merge_strict(parts: list[Term]) -> list[Term]:
+    """Rewrite ``a <= b and not a == b`` (as QE prints a strict bound) into ``a < b``."""
+    from ..model.terms import Not
+    out = list(parts)
+    for i, part in enumerate(out):
+        if isinstance(part, Rel) and part.op in ("<=", ">="):
+            negated_eq = Not(Rel("==", part.lhs, part.rhs))
+            if negated_eq in out:
+                out[i] = Rel(part.op[0], part.lhs, part.rhs)
+                out.remove(negated_eq)
+                return _merge_strict(out)
+    return out
 
 
 def _derive_by_bound(prep, witness: Counterexample, opts, run_z3: Callable, confirm: Callable) -> Result | None:
