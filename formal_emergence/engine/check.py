@@ -291,8 +291,9 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", "z3 model"))))
             return ce, evidence
         evidence.append(Evidence("mpmath", "spurious", (("dps", opts.dps), ("source", "z3 model"),
-                                                        ("detail", "the model does not violate the stated claim")))
-                        )
+                                                        ("detail", "the model does not certainly violate the stated "
+                                                                   "claim (it satisfies it, or interval arithmetic "
+                                                                   "cannot decide there)"))))
     names = [d for d in prep.decls if d.domain != "bool"]
     for i, point in enumerate(simple_points(names)):
         ce = _confirm(prep, point, opts)
