@@ -1,0 +1,148 @@
+"""The LaTeX allow-list parser: round trips, agreement with the claim syntax, located errors, hostile input."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from formal_emergence.errors import ExpressionError
+from formal_emergence.model.terms import (Add, And, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or,
+                                          Pow, Pred, Rel, Sym, UFun, neg, to_text)
+from formal_emergence.parse.expr import Scope, parse_expression
+from formal_emergence.parse.latex import Guesses, parse_latex, to_latex
+
+NAMES = ("x", "y", "N", "N_c", "alpha", "d_k", "epsilon", "tol")
+SCOPE = Scope(symbols=frozenset(NAMES), predicates={"Nonlinear": 1, "Adaptive": 0}, functions={"Capacity": 1},
+              entities=frozenset({"Interaction"}))
+
+
+def _numbers():
+    ints = st.integers(-20, 20).map(lambda v: Num(Fraction(v)))
+    fracs = st.tuples(st.integers(-9, 9), st.sampled_from([2, 3, 4, 7, 10])).map(lambda p: Num(Fraction(*p)))
+    return st.one_of(ints, fracs)
+
+
+def _real(depth: int):
+    leaves = st.one_of(_numbers(), st.sampled_from(NAMES).map(Sym), st.sampled_from([Const("pi"), Const("e")]))
+    if depth <= 0:
+        return leaves
+    sub = _real(depth - 1)
+    return st.one_of(
+        leaves,
+        st.tuples(sub, sub).map(lambda p: Add(p)),
+        st.tuples(sub, sub).map(lambda p: Add((p[0], neg(p[1])))),
+        st.tuples(sub, sub).map(lambda p: Mul(p)),
+        st.tuples(sub, sub).filter(lambda p: p[1] != Num(Fraction(0)) and not (
+            isinstance(p[0], Num) and isinstance(p[1], Num))).map(lambda p: Mul((p[0], Pow(p[1], Num(Fraction(-1)))))),
+        sub.filter(lambda t: not isinstance(t, Num)).map(neg),
+        st.tuples(sub, sub).map(lambda p: Pow(*p)),
+        st.tuples(st.sampled_from(["exp", "log", "sqrt", "abs", "floor"]), sub).map(lambda p: Func(p[0], (p[1],))),
+        st.tuples(st.sampled_from(["min", "max"]), sub, sub).map(lambda p: Func(p[0], (p[1], p[2]))),
+        sub.map(lambda t: UFun("Capacity", (t,))),
+        st.tuples(_relation(sub), sub, sub).map(lambda p: Ite(*p)),
+        st.tuples(sub, st.sampled_from(["x", "y"])).map(lambda p: Diff(p[0], Sym(p[1]), 1)),
+        st.tuples(sub, st.sampled_from(["x", "y"]), _numbers(), st.sampled_from(["", "+", "-"])).map(
+            lambda p: Limit(p[0], Sym(p[1]), p[2], p[3])),
+    )
+
+
+def _relation(real):
+    return st.tuples(st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), real, real).map(lambda p: Rel(*p))
+
+
+def _statement(depth: int):
+    atoms = st.one_of(_relation(_real(2)), st.just(Pred("Adaptive", ())),
+                      st.just(Pred("Nonlinear", (Sym("Interaction"),))))
+    if depth <= 0:
+        return atoms
+    sub = _statement(depth - 1)
+    return st.one_of(atoms,
+                     st.lists(sub, min_size=2, max_size=3).map(lambda xs: And(tuple(xs))),
+                     st.lists(sub, min_size=2, max_size=3).map(lambda xs: Or(tuple(xs))),
+                     sub.map(Not),
+                     st.tuples(sub, sub).map(lambda p: Implies(*p)),
+                     st.tuples(sub, sub).map(lambda p: Iff(*p)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_statement(2))
+def test_printing_to_latex_and_parsing_back_gives_the_same_term(term):
+    tex = to_latex(term)
+    assert parse_latex(tex, SCOPE) == term, tex
+
+
+@pytest.mark.parametrize("tex, text", [
+    (r"N > N_c \Rightarrow 1 - e^{-(N/N_c)^\alpha} > \epsilon", "implies(N > N_c, 1 - exp(-(N/N_c)**alpha) > epsilon)"),
+    (r"x^2 - 3x + 1 \le y", "x**2 - 3*x + 1 <= y"),
+    (r"\frac{x + 1}{y} \geq \sqrt{x}", "(x + 1)/y >= sqrt(x)"),
+    (r"-x^2 y < 0", "-x**2*y < 0"),
+    (r"\text{Nonlinear}(\text{Interaction}) \land \neg \text{Adaptive}", "Nonlinear(Interaction) and not Adaptive"),
+    (r"|x - y| < \max(x, y)", "abs(x - y) < max(x, y)"),
+    (r"\lim_{x \to 0^+} x \log x = 0", "limit_right(x*log(x), x, 0) == 0"),
+    (r"\frac{\partial}{\partial x} x^{2} = 2x", "diff(x**2, x) == 2*x"),
+    (r"\frac{d}{dx} e^{x} = e^{x}", "diff(exp(x), x) == exp(x)"),
+    (r"\begin{cases} 0 & \text{if } x < 0 \\ x & \text{otherwise} \end{cases} \ge 0", "ite(x < 0, 0, x) >= 0"),
+    (r"0 < x < 1", "0 < x < 1"),
+    (r"x \approx 100", "abs(x - 100) <= tol*abs(100)"),
+])
+def test_latex_agrees_with_the_claim_syntax(tex, text):
+    assert parse_latex(tex, SCOPE) == parse_expression(text, SCOPE)
+
+
+def test_a_rational_fraction_of_integers_is_one_exact_number():
+    assert parse_latex(r"\frac{1}{3}", SCOPE) == Num(Fraction(1, 3))
+    assert parse_latex(r"-\frac{2}{4}", SCOPE) == Num(Fraction(-1, 2))
+
+
+@pytest.mark.parametrize("tex, column, words", [
+    (r"x > \foo", 5, "not part of the parsed LaTeX subset"),
+    (r"x > z", 5, "unknown name 'z'"),
+    (r"x \gg y", 3, r"relation \gg has no formal reading"),
+    (r"x > (y", 7, "expected ')'"),
+    (r"x \approx 1", 3, "needs a tolerance"),
+    (r"x^23", 3, "unbraced multi-digit exponent"),
+    (r"\def\a{x} \a", 1, "macro command"),
+    (r"x ＞ y", 3, "outside \\text{}"),
+    (r"\frac{x}{0}", 1, "division by zero"),
+])
+def test_errors_are_located_in_the_latex(tex, column, words):
+    scope = Scope(symbols=frozenset({"x", "y"}))
+    with pytest.raises(ExpressionError) as info:
+        parse_latex(tex, scope)
+    assert info.value.column == column, info.value.format()
+    assert words in info.value.found
+
+
+@pytest.mark.parametrize("hostile", [
+    "(" * 70 + "x" + ")" * 70,                          # nesting bomb
+    "x" + " + x" * 3000,                                # size bomb
+    r"\newcommand{\a}{\a\a}\a",                         # macro-expansion bomb: never expanded
+    r"\def\x{\x\x}" * 50,
+    r"\input{/etc/passwd}",
+    r"\text{__import__('os').system('touch /tmp/pwned')}",
+    "{" * 10_000,
+    r"e^{" * 200 + "x" + "}" * 200,
+])
+def test_hostile_input_is_refused_without_running_anything(hostile, tmp_path):
+    with pytest.raises(ExpressionError):
+        parse_latex(hostile, Scope(symbols=frozenset({"x"})))
+
+
+def test_guessing_mode_classifies_unknown_names_for_the_author():
+    guesses = Guesses()
+    term = parse_latex(r"N > N_c \Rightarrow P(\text{Emergence}) > \epsilon \land \text{Nonlinear}(\text{Interaction})",
+                       Scope(), guesses=guesses)
+    assert guesses.symbols == {"N", "N_c", "epsilon"}
+    assert guesses.functions == {"P": 1} and guesses.predicates == {"Nonlinear": 1}
+    assert guesses.entities == {"Emergence", "Interaction"}
+    assert isinstance(term, Implies)
+
+
+def test_guessing_mode_gives_non_ascii_names_an_alias_and_keeps_the_text():
+    guesses = Guesses()
+    term = parse_latex(r"|\text{组合}| = 2^N", Scope(), guesses=guesses)
+    assert guesses.renamed == {"T1": "组合"}
+    assert to_text(term) == "abs(T1) == 2**N"
