@@ -83,6 +83,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     rp.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     rp.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                     help="progress bar on stderr (auto: only in an interactive terminal)")
+    from .scan import add_scan_arguments
+    add_scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
 
 
@@ -140,6 +142,9 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             return _explain(args, stdout)
         if args.command == "report":
             return _report(args, stdout, stderr)
+        if args.command == "scan":
+            from .scan import run_scan
+            return run_scan(args, stdout)
         if args.command == "consistency":
             from .consistency import render_consistency
             stdout.write(render_consistency(load_catalog(None)))

@@ -150,8 +150,15 @@ class Node:
     column: int
 
 
+#: Scale suffixes a document writes after a number ("100B", "1T"), read in lenient mode only.
+SCALE_SUFFIXES = {"K": 10 ** 3, "M": 10 ** 6, "B": 10 ** 9, "T": 10 ** 12}
+#: Unit words after a number that carry no arithmetic ("1T \text{ tokens}"), skipped in lenient mode.
+UNIT_WORDS = frozenset({"tokens", "token", "parameters", "params", "FLOPs", "FLOP", "参数", "个参数"})
+
+
 class _Parser:
-    def __init__(self, text: str):
+    def __init__(self, text: str, lenient: bool = False):
+        self.lenient = lenient
         self.text = text
         self.tokens = [t for t in tokenize(text) if not (t.kind == "command" and t.value in _SKIP)
                        and not (t.kind == "op" and t.value == "~")]
@@ -248,6 +255,16 @@ class _Parser:
             right = self.sum(d + 1)
             parts.append(self.node("rel", (_RELATIONS[tok.value], left, right), tok.column))
             left = right
+        if self.lenient and self.at(r"\gg", r"\ll"):
+            tok = self.take()
+            right = self.sum(d + 1)
+            name = "much_greater" if tok.value == r"\gg" else "much_less"
+            parts.append(self.node("vague", (name, left, right), tok.column))
+        if self.lenient and self.tok.kind == "text" and (self.tokens[self.pos + 1].kind == "end"
+                                                         or self.tokens[self.pos + 1].value in ("}", ")")):
+            # "H(Attention) \text{ 显著下降}": words after a value state something about it.
+            tok = self.take()
+            parts.append(self.node("textpred", (tok.value.strip(), left), tok.column))
         if self.at(r"\gg", r"\ll", r"\sim", r"\propto", r"\models", r"\to", r"\rightarrow", r"\leftarrow",
                    r"\mapsto", r"\in", r"\subset", r"\subseteq"):
             raise self.error(f"relation {self.tok.value} has no formal reading", "see docs/latex.md for the relations "
@@ -267,13 +284,16 @@ class _Parser:
 
     def starts_factor(self) -> bool:
         t = self.tok
+        if t.kind == "text" and self.lenient and self.tokens[self.pos + 1].value in ("", "}", ")"):
+            return False  # trailing words: a predicate of the value before them (see relation)
         if t.kind in ("number", "letter", "text"):
             return True
         if t.kind == "op":
             return t.value in ("(", "{")
         if t.kind == "command":
             return (t.value[1:] in GREEK or t.value in _FRACS or t.value in _FUNCS
-                    or t.value in (r"\sqrt", r"\left", r"\pi", r"\infty", r"\lfloor", r"\lim", r"\begin", r"\partial"))
+                    or t.value in (r"\sqrt", r"\left", r"\pi", r"\infty", r"\lfloor", r"\lim", r"\begin", r"\partial")
+                    or (self.lenient and t.value in (r"\nabla", r"\sum", r"\prod")))
         return False
 
     def product(self, d: int) -> Node:
@@ -408,6 +428,16 @@ class _Parser:
         col = t.column
         if t.kind == "number":
             self.take()
+            nxt = self.tok
+            if (self.lenient and nxt.kind == "letter" and nxt.value in SCALE_SUFFIXES
+                    and nxt.column == col + len(t.value) and self.tokens[self.pos + 1].value != "_"):
+                self.take()
+                value = str(Fraction(t.value) * SCALE_SUFFIXES[nxt.value])
+                while self.lenient and self.tok.kind == "text" and self.tok.value.strip() in UNIT_WORDS:
+                    self.take()
+                return self.node("num", (value,), col)
+            while self.lenient and self.tok.kind == "text" and self.tok.value.strip() in UNIT_WORDS:
+                self.take()
             return self.node("num", (t.value,), col)
         if t.kind == "letter":
             self.take()
@@ -483,6 +513,23 @@ class _Parser:
         if v == r"\lim":
             self.take()
             return self.limit(col, d)
+        if self.lenient and v == r"\nabla" and self.tokens[self.pos + 1].value == "_":
+            # \nabla_\theta L: the gradient, read as the partial derivative in the one-parameter reading.
+            self.take()
+            self.take()
+            var = self.subscript_text()
+            return self.node("diff", (self.power(self.deeper(d)), var), col)
+        if self.lenient and v in (r"\sum", r"\prod") and self.tokens[self.pos + 1].value == "_":
+            # \sum_{i} \text{Component}_i: the family has no index in the term language; the sum stays one
+            # opaque quantity named after its terms, to be confirmed.
+            self.take()
+            self.take()
+            self.subscript_text()
+            term = self.atom(self.deeper(d))
+            if term.op != "name":
+                raise self.error(f"{v} over a compound term", "only a sum or product of one indexed name is read", col)
+            base = term.args[0].rsplit("_", 1)[0]
+            return self.node("name", (f"{v[1:]}_{base}", False), col)
         if v == r"\begin":
             self.take()
             return self.cases(col, d)
@@ -589,7 +636,12 @@ class _Parser:
         self.expect("}")
         rows: list[tuple[Node, Node | None]] = []
         while True:
-            value = self.sum(self.deeper(d))
+            if self.lenient and self.at(r"\approx"):
+                # "\approx 0 & \text{if } N < N_c": an approximate value, read by the conventions file.
+                acol = self.take().column
+                value = self.node("approxvalue", (self.sum(self.deeper(d)),), acol)
+            else:
+                value = self.sum(self.deeper(d))
             self.expect("&", "a cases row is 'value & \\text{if } condition'")
             cond: Node | None = None
             if self.tok.kind == "text" and self.tok.value.strip() in ("otherwise", "else", "否则", "其他"):
@@ -693,6 +745,9 @@ class _Builder:
                 return Pow(self.real(a[0]), self.real(a[1]))
             case "rel":
                 rel, l, r = a
+                if rel == "==" and _unwrap(r).op == "cases" and any(
+                        v.op == "approxvalue" for v, _ in _unwrap(r).args):
+                    return self.approx_cases(self.real(l), _unwrap(r))
                 lhs, rhs = self.build(l, False), self.build(r, False)
                 if is_boolean(lhs) or is_boolean(rhs):
                     if rel in ("==", "!=") and is_boolean(lhs) and is_boolean(rhs):
@@ -701,6 +756,17 @@ class _Builder:
                 if rel == "approx":
                     return self.approx(n, lhs, rhs)
                 return Rel(rel, lhs, rhs)
+            case "vague":
+                name, l, r = a
+                if self.guesses is not None:
+                    self.guesses.predicates[name] = 2
+                return Pred(name, (self.real(l), self.real(r)))
+            case "textpred":
+                words, value = a
+                alias = self.ascii_name(n, words, True)
+                if self.guesses is not None:
+                    self.guesses.predicates[alias] = 1
+                return Pred(alias, (self.real(value),))
             case "and":
                 return And(tuple(self.boolean(x) for x in a))
             case "or":
@@ -740,6 +806,32 @@ class _Builder:
             self.guesses.conventions.add("approx")
         return Rel("<=", Func("abs", (Add((lhs, neg(rhs))),)), Mul((Sym(tol), Func("abs", (rhs,)))))
 
+    def approx_cases(self, lhs: Term, n: Node) -> Term:
+        """``P = cases(≈ 0 if c1, ≈ 1 if c2)``: each row is an implication ``c_i => P ≈ v_i`` by the conventions
+        ``approx-zero`` (P <= 0.05), ``approx-one`` (P >= 0.95) and ``approx`` (any other value)."""
+        parts: list[Term] = []
+        for value, cond in n.args:
+            if cond is None:
+                raise self.fail(n, "an approximate cases row without a condition")
+            if value.op == "approxvalue":
+                v = self.real(value.args[0])
+                if v == num(0):
+                    self.note_convention("approx-zero")
+                    row: Term = Rel("<=", lhs, num(Fraction(1, 20)))
+                elif v == num(1):
+                    self.note_convention("approx-one")
+                    row = Rel(">=", lhs, num(Fraction(19, 20)))
+                else:
+                    row = self.approx(value, lhs, v)
+            else:
+                row = Rel("==", lhs, self.real(value))
+            parts.append(Implies(self.boolean(cond), row))
+        return And(tuple(parts))
+
+    def note_convention(self, name: str) -> None:
+        if self.guesses is not None:
+            self.guesses.conventions.add(name)
+
     def cases(self, n: Node) -> Term:
         rows = list(n.args)
         value, cond = rows[-1]
@@ -772,7 +864,7 @@ class _Builder:
             return UFun(name, ())
         if self.guesses is None:
             raise self.fail(n, f"unknown name {name!r}", "declare it under [symbols] or as a definition")
-        if want_bool and (from_text or len(name) > 1):
+        if want_bool and from_text:
             self.guesses.predicates[name] = 0
             return Pred(name, ())
         self.guesses.symbols.add(name)
@@ -837,13 +929,17 @@ def parse_latex(text: str, scope: Scope, *, expect_boolean: bool | None = None,
                 guesses: Guesses | None = None) -> Term:
     """Parse the LaTeX math ``text`` into a term, resolving names in ``scope``.
 
-    With ``guesses`` given, names the scope does not know are classified and
-    recorded there instead of being refused. Raises ``ExpressionError`` with the
+    With ``guesses`` given (lenient mode, used by ``scan``), names the scope
+    does not know are classified and recorded there instead of being refused,
+    scale suffixes are read (``100B`` is 10**11), unit words after numbers are
+    skipped, ``\\gg``/``\\ll`` become the undefined predicates ``much_greater``
+    and ``much_less``, and trailing words state a predicate of the value before
+    them. Raises ``ExpressionError`` with the
     1-based column in ``text`` for anything outside the grammar.
     """
     _check_limits(text)
     try:
-        tree = _Parser(text).parse()
+        tree = _Parser(text, lenient=guesses is not None).parse()
     except RecursionError:
         raise ExpressionError("formula nested too deeply", hint="split it into definitions") from None
     builder = _Builder(scope, guesses)
@@ -852,6 +948,12 @@ def parse_latex(text: str, scope: Scope, *, expect_boolean: bool | None = None,
     if expect_boolean is False and is_boolean(term):
         raise ExpressionError("expected a number-valued expression", column=1, hint="remove the comparison")
     return term
+
+
+def _unwrap(n: Node) -> Node:
+    while n.op == "group":
+        n = n.args[0]
+    return n
 
 
 def _integer_literal(n: Node) -> bool:
