@@ -83,6 +83,14 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     rp.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     rp.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                     help="progress bar on stderr (auto: only in an interactive terminal)")
+    cs = sub.add_parser("consistent", help="can these statements hold together? a model, or a minimal conflict")
+    cs.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
+    cs.add_argument("--claims", default="", metavar="ID,...",
+                    help="the statements to check together (default: every claim of the given files)")
+    cs.add_argument("--for-all", default="", metavar="SYMBOL,...",
+                    help="symbols quantified universally inside each statement (others are shared)")
+    cs.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    cs.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
     from .scan import add_scan_arguments
     add_scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
@@ -142,6 +150,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             return _explain(args, stdout)
         if args.command == "report":
             return _report(args, stdout, stderr)
+        if args.command == "consistent":
+            return _consistent(args, stdout)
         if args.command == "scan":
             from .scan import run_scan
             return run_scan(args, stdout)
@@ -192,6 +202,30 @@ def _check(args, stdout: TextIO, stderr: TextIO) -> int:
     if fail_on and any(r.verdict in fail_on for _, r in pairs):
         return EXIT_FAIL_ON
     return EXIT_OK
+
+
+def _consistent(args, stdout: TextIO) -> int:
+    from .engine.conflicts import check_consistency, render_consistency_report
+    options = _options(args)
+    catalog = load_catalog(args.paths or None)
+    ids = [i.strip() for i in args.claims.split(",") if i.strip()]
+    if ids:
+        claims = [catalog.claim(i) for i in ids]
+    elif args.paths:
+        from pathlib import Path
+        chosen = {str(p.resolve()) for p in _claim_files(args.paths)}
+        claims = [c for c in catalog.claims if c.file and str(Path(c.file).resolve()) in chosen]
+    else:
+        raise UserInputError("no statements selected", file="<argv>", key="--claims",
+                             hint="pass claim files or --claims ID,... (the whole bundled catalog is not one theory)")
+    for_all = [n.strip() for n in args.for_all.split(",") if n.strip()]
+    stdout.write(render_consistency_report(check_consistency(claims, options, for_all)))
+    return EXIT_OK
+
+
+def _claim_files(paths):
+    from .parse.claimfile import claim_files
+    return claim_files(paths)
 
 
 def _report(args, stdout: TextIO, stderr: TextIO) -> int:

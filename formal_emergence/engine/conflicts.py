@@ -1,0 +1,153 @@
+"""Consistency requests: can these definitions, theorems and assumptions all hold together?
+
+Each claim contributes one statement: its assumptions implying its statement
+(definitions expanded, literature values bound, derivatives and limits
+lowered, exactly as ``check`` prepares it). The statements are handed to the
+z3 layer together (``solver.conflicts``). A model is reported only when it is
+exact (no abstracted transcendental term) or when every statement is
+re-checked true at it with interval arithmetic; otherwise the answer is
+``unknown``. An inconsistency is a proof (z3 ``unsat`` on a sound encoding),
+with a deletion-minimised core whose members are quoted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Sequence
+
+from ..errors import UnsupportedConstruct, UserInputError
+from ..literature import get_reference
+from ..model.claim import Claim, SymbolDecl, claim_formula
+from ..model.terms import Bool, Num, Pred, UFun, to_text, transform, walk
+from ..numeric import evaluate as numeric
+from ..solver import conflicts as z3c
+from ..solver.z3_backend import SolverOptions
+from .check import CheckOptions, prepare
+
+
+@dataclass(frozen=True)
+class ConsistencyReport:
+    """What a consistency request found, with the claims it was about."""
+
+    claims: tuple[Claim, ...]
+    status: str                      # "consistent" | "inconsistent" | "unknown"
+    core: tuple[Claim, ...] = ()
+    minimal: bool = False
+    model: tuple[tuple[str, str], ...] = ()
+    truth_table: tuple[tuple[str, str], ...] = ()
+    reason: str = ""
+    for_all: tuple[str, ...] = ()
+
+
+def _merge_decls(claims: Sequence[Claim]) -> tuple[SymbolDecl, ...]:
+    out: dict[str, SymbolDecl] = {}
+    for c in claims:
+        for d in c.symbols:
+            if d.name in out and out[d.name].domain != d.domain:
+                raise UserInputError(f"symbol {d.name!r} is {out[d.name].domain} in one claim and {d.domain} in "
+                                     f"{c.id}", file=c.file or "<input>", key=f"claim.{c.id}.symbols.{d.name}",
+                                     hint="shared symbols must have one domain to be checked together")
+            out[d.name] = d
+    return tuple(out[k] for k in sorted(out))
+
+
+def _text(v: "Fraction | bool") -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+
+
+def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOptions(),
+                      for_all: Sequence[str] = ()) -> ConsistencyReport:
+    """Decide whether ``claims`` can hold together (shared symbols at the same values; ``for_all`` symbols
+    universally quantified inside each statement)."""
+    claims = tuple(sorted(claims, key=lambda c: c.id))
+    if not claims:
+        raise UserInputError("no claims selected", file="<argv>", key="--claims", hint="name at least one claim")
+    decls = _merge_decls(claims)
+    unknown = sorted(set(for_all) - {d.name for d in decls})
+    if unknown:
+        raise UserInputError(f"--for-all names unknown symbol(s) {', '.join(unknown)}", file="<argv>",
+                             key="--for-all", hint="use symbols declared by the selected claims")
+    statements = []
+    try:
+        for c in claims:
+            prep = prepare(c, get_reference)
+            statements.append((c.id, claim_formula(prep.hypotheses, prep.goal)))
+        outcome = z3c.check_together(statements, decls, lambda t: numeric.rigorous_bounds(t, options.dps),
+                                     SolverOptions(seed=options.seed, rlimit=options.rlimit), for_all)
+    except UnsupportedConstruct as exc:
+        return ConsistencyReport(claims, "unknown", reason=str(exc), for_all=tuple(for_all))
+    by_id = {c.id: c for c in claims}
+    if outcome.status == "inconsistent":
+        return ConsistencyReport(claims, "inconsistent", core=tuple(by_id[i] for i in outcome.core),
+                                 minimal=outcome.minimal, for_all=tuple(for_all),
+                                 reason=f"z3 proves that these {len(outcome.core)} statements cannot all hold "
+                                        f"({outcome.checks} solver checks)")
+    if outcome.status == "consistent":
+        if not outcome.exact and not _confirmed(statements, outcome.model, outcome.interpretation, options):
+            return ConsistencyReport(claims, "unknown", for_all=tuple(for_all),
+                                     reason="z3 found a model of an over-approximation (transcendental terms "
+                                            "abstracted) that interval arithmetic could not confirm")
+        model = tuple((k, _text(v)) for k, v in sorted(outcome.model.items()))
+        table = tuple((k, _text(v)) for k, v in sorted(outcome.interpretation.items()))
+        return ConsistencyReport(claims, "consistent", model=model, truth_table=table, for_all=tuple(for_all),
+                                 reason="all statements hold at the model below" + (
+                                     "" if outcome.exact else " (re-checked with interval arithmetic)"))
+    return ConsistencyReport(claims, "unknown", reason=f"z3: {outcome.reason or 'unknown'}", for_all=tuple(for_all))
+
+
+def _confirmed(statements, model: dict[str, Fraction], interpretation: dict, options: CheckOptions) -> bool:
+    """Every statement re-checked true at the model, undefined names replaced by the model's interpretation."""
+    def interpret(node):
+        if isinstance(node, (Pred, UFun)):
+            value = interpretation.get(to_text(node))
+            if isinstance(value, bool) and isinstance(node, Pred):
+                return Bool(value)
+            if isinstance(value, Fraction) and isinstance(node, UFun):
+                return Num(value)
+        return None
+
+    for _, term in statements:
+        closed = transform(term, interpret)
+        if any(isinstance(n, (Pred, UFun)) for n in walk(closed)):
+            return False
+        if numeric.confirm_counterexample((), _negate(closed), model, options.dps).status != "confirmed":
+            return False
+    return True
+
+
+def _negate(term):
+    from ..model.terms import Not
+    # confirm_counterexample confirms that a goal is violated: the negation violated means the statement holds.
+    return Not(term)
+
+
+def render_consistency_report(r: ConsistencyReport) -> str:
+    """Plain text: the verdict, then the model and truth table, or the minimal core with each member's quote."""
+    lines = [f"{len(r.claims)} statements: " + {"consistent": "can hold together",
+                                               "inconsistent": "cannot all hold together",
+                                               "unknown": "undecided"}[r.status]]
+    if r.for_all:
+        lines.append(f"  (for all {', '.join(r.for_all)} in each statement; other symbols shared)")
+    else:
+        lines.append("  (every symbol takes one value shared by all statements; --for-all SYMBOL quantifies a variable)")
+    lines.append(f"  {r.reason}")
+    if r.status == "consistent":
+        if r.model:
+            lines.append("  model: " + ", ".join(f"{k} = {v}" for k, v in r.model))
+        if r.truth_table:
+            lines.append("  undefined names (one interpretation that makes every statement true):")
+            width = max(len(k) for k, _ in r.truth_table)
+            lines.extend(f"    {k:<{width}}  {v}" for k, v in r.truth_table)
+    if r.status == "inconsistent":
+        lines.append("  minimal conflicting subset:" if r.minimal else
+                     "  conflicting subset (not proved minimal: a smaller subset could not be decided):")
+        for c in r.core:
+            lines.append(f"    {c.id}: {c.show_text}")
+            lines.append(f"      {c.source.document} §{c.source.section}: \u201c{' '.join(c.source.quote.split())}\u201d")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["ConsistencyReport", "check_consistency", "render_consistency_report"]

@@ -1,0 +1,79 @@
+"""``formal-emergence consistent``: a model with a truth table, or a minimal conflicting subset."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from formal_emergence.cli import run
+from formal_emergence.engine.check import CheckOptions
+from formal_emergence.engine.conflicts import check_consistency
+from formal_emergence.parse.claimfile import load_catalog
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "consistent"
+
+
+def _claims(text: str, tmp_path: Path, name: str = "c.toml"):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    catalog = load_catalog([f])
+    return [c for c in catalog.claims if c.file == str(f)]
+
+
+def test_known_minimal_core_of_three_is_returned_exactly():
+    catalog = load_catalog([DATA / "core3.toml"])
+    claims = [c for c in catalog.claims if c.id.startswith("t.")]
+    report = check_consistency(claims, CheckOptions())
+    assert report.status == "inconsistent" and report.minimal
+    assert [c.id for c in report.core] == ["t.a", "t.b", "t.c"]  # t.d is irrelevant, t.e redundant
+
+
+def test_dropping_a_core_member_makes_the_rest_consistent():
+    catalog = load_catalog([DATA / "core3.toml"])
+    claims = [c for c in catalog.claims if c.id in ("t.a", "t.b", "t.d", "t.e")]
+    report = check_consistency(claims, CheckOptions())
+    assert report.status == "consistent"
+    values = dict(report.model)
+    from fractions import Fraction
+    x, y = Fraction(values["x"]), Fraction(values["y"])
+    assert x > 1 and y > x and x < 100
+
+
+TOML = '''
+[[claim]]
+id = "u.{id}"
+title = "t"
+kind = "theorem"
+source = {{ document = "d.md", section = "s", quote = "q" }}
+symbols = {{ N = "real", N_c = "positive" }}
+show = "{show}"
+
+[claim.undefined]
+Emerges = {{ kind = "predicate", arity = 1, missing = "m" }}
+'''
+
+
+def test_undefined_predicates_get_a_truth_table(tmp_path):
+    text = TOML.format(id="a", show="implies(N > N_c, Emerges(N))") + TOML.format(id="b", show="N > N_c")
+    report = check_consistency(_claims(text, tmp_path), CheckOptions())
+    assert report.status == "consistent"
+    assert dict(report.truth_table) == {"Emerges(N)": "true"}
+
+
+def test_for_all_quantifies_inside_each_statement(tmp_path):
+    text = (TOML.format(id="a", show="implies(N > N_c, Emerges(N))")
+            + TOML.format(id="b", show="implies(N > 2*N_c, not Emerges(N))"))
+    claims = _claims(text, tmp_path)
+    assert check_consistency(claims, CheckOptions()).status == "consistent"          # at one shared N
+    report = check_consistency(claims, CheckOptions(), for_all=["N"])               # for every N
+    assert report.status == "inconsistent" and [c.id for c in report.core] == ["u.a", "u.b"]
+
+
+def test_cli_prints_the_core_with_quotes_and_rejects_an_empty_selection():
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["consistent", str(DATA / "core3.toml")], out, err) == 0
+    text = out.getvalue()
+    assert "cannot all hold together" in text and "minimal conflicting subset" in text
+    assert "t.a: x > 1" in text and "t.d" not in text and "\u201cy < 1\u201d" in text
+    err = io.StringIO()
+    assert run(["consistent"], io.StringIO(), err) == 2 and err.getvalue().startswith("<argv>: --claims:")
