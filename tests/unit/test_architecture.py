@@ -108,3 +108,18 @@ def test_plain_reports_import_no_backend(file):
     """jsonout and text are pure data -> text functions (their docstrings promise no backend import)."""
     imports = imported_modules(PACKAGE / file)
     assert [m for m in BACKENDS if uses(imports, m)] == []
+
+
+def test_only_the_sandbox_child_executes_code_and_it_imports_nothing_of_ours():
+    """Document code runs only in snippets/_sandbox.py, a standalone script started as a separate process."""
+    callers = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("exec", "eval",
+                                                                                                  "compile"):
+                callers.append(str(path.relative_to(PACKAGE)))
+    assert sorted(set(callers)) == ["snippets/_sandbox.py"]
+    sandbox_imports = imported_modules(PACKAGE / "snippets" / "_sandbox.py")
+    assert not any(m.startswith("formal_emergence") for m in sandbox_imports)
+    assert not any(uses(imports, "formal_emergence.snippets._sandbox") for imports in all_modules().values())

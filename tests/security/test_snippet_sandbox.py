@@ -1,0 +1,121 @@
+"""The snippet sandbox stops or refuses hostile code with a clear reason, and the other observations go on.
+
+Every test runs a real child process with small limits. Hostile snippets reach ``os`` through
+the classic ``object.__subclasses__()`` escape, so the audit hook (not only the import
+allow-list) is what is tested.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from formal_emergence.snippets.runner import Block, Limits, Observation, run_job
+
+FAST = Limits(cpu_seconds=2, memory_bytes=2 * 2**30, wall_seconds=60)
+#: The ``os`` module's globals, reached without importing anything.
+ESCAPE = "OS = [c for c in object.__subclasses__() if c.__name__ == '_wrap_close'][0].__init__.__globals__\n"
+BENIGN = Observation("benign", {"call": "double", "args": [21]})
+DOUBLE = "def double(x):\n    return 2 * x\n"
+
+
+def run(code: str, *observations: Observation, limits: Limits = FAST):
+    return run_job((Block("test §1 block 1", ESCAPE + DOUBLE + code),), observations + (BENIGN,), limits=limits)
+
+
+def assert_benign_ran(record) -> None:
+    out = record.outcomes["benign"]
+    assert (out.status, out.value) == ("value", 42)
+
+
+def expect(record, obs_id: str, status: str, reason: str) -> None:
+    """The observation got ``status`` with ``reason`` in its message, and the benign one still ran."""
+    out = record.outcomes[obs_id]
+    assert out.status == status and reason in out.reason, out
+    assert_benign_ran(record)
+
+
+def test_a_plain_function_runs_and_returns_json_data():
+    record = run("def pair():\n    return {'a': [1, 2.5], 'b': True}\n", Observation("p", {"call": "pair"}))
+    assert record.outcomes["p"].value == {"dict": {"a": [1, 2.5], "b": True}}
+    assert_benign_ran(record)
+
+
+def test_an_import_outside_the_allow_list_is_refused():
+    record = run("def f():\n    import socket\n    return 1\n", Observation("s", {"call": "f"}))
+    expect(record, "s", "refused", "import of 'socket' refused")
+
+
+def test_opening_a_socket_is_refused_even_after_escaping_the_import_guard():
+    code = ("def f():\n    sock = OS['sys'].modules['builtins'].__import__('socket')\n"
+            "    s = sock.socket()\n    s.connect(('127.0.0.1', 9))\n    return 1\n")
+    record = run(code, Observation("s", {"call": "f"}))
+    expect(record, "s", "refused", "network access refused")
+
+
+def test_writing_to_the_home_directory_is_refused():
+    target = Path.home() / "fe-sandbox-probe.txt"
+    assert not target.exists()
+    record = run(f"def f():\n    open({str(target)!r}, 'w').write('x')\n    return 1\n", Observation("w", {"call": "f"}))
+    expect(record, "w", "refused", "writing outside the temporary directory refused")
+    assert not target.exists()
+
+
+def test_writing_in_the_temporary_working_directory_is_allowed():
+    code = "def f():\n    open('scratch.txt', 'w').write('ok')\n    return open('scratch.txt').read()\n"
+    record = run(code, Observation("w", {"call": "f"}))
+    assert record.outcomes["w"].value == "ok"
+
+
+def test_spawning_a_process_is_refused():
+    record = run("def f():\n    return OS['system']('echo pwned')\n", Observation("p", {"call": "f"}))
+    expect(record, "p", "refused", "starting a process refused")
+
+
+def test_a_secret_in_the_parents_environment_is_not_visible(monkeypatch):
+    monkeypatch.setenv("FE_TEST_SECRET", "hunter2-secret")
+    code = ("def env():\n    return OS['environ'].get('FE_TEST_SECRET')\n"
+            "def parent_env():\n    return open('/proc/%d/environ' % OS['getppid'](), 'rb').read()\n")
+    record = run(code, Observation("env", {"call": "env"}), Observation("proc", {"call": "parent_env"}))
+    assert record.outcomes["env"].status == "value" and record.outcomes["env"].value is None
+    assert record.outcomes["proc"].status == "refused"
+    assert "reading outside the Python installation refused" in record.outcomes["proc"].reason
+    assert "hunter2" not in repr(record.to_json())
+    assert_benign_ran(record)
+
+
+def test_a_fork_bomb_is_refused():
+    record = run("def bomb():\n    while True:\n        OS['fork']()\n", Observation("b", {"call": "bomb"}))
+    expect(record, "b", "refused", "forking a process refused")
+
+
+def test_allocating_ten_gigabytes_is_stopped_at_the_address_space_limit():
+    record = run("def big():\n    return len(bytearray(10 * 2**30))\n", Observation("m", {"call": "big"}))
+    expect(record, "m", "stopped", "address-space limit")
+
+
+def test_an_endless_loop_is_stopped_at_the_cpu_limit_and_the_rest_runs_in_a_new_process():
+    record = run("def spin():\n    while True:\n        pass\n", Observation("loop", {"call": "spin"}))
+    expect(record, "loop", "stopped", "CPU limit of 2 s")
+
+
+def test_a_caught_refusal_still_counts_as_refused():
+    code = "def sneaky():\n    try:\n        OS['system']('true')\n    except Exception:\n        pass\n    return 7\n"
+    record = run(code, Observation("s", {"call": "sneaky"}))
+    assert record.outcomes["s"].status == "refused"
+
+
+def test_the_child_runs_in_an_isolated_interpreter_without_the_parents_environment(monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", "/nonexistent-injected")
+    code = "def flags():\n    return [OS['sys'].flags.isolated, sorted(OS['environ'])]\n"
+    record = run(code, Observation("f", {"call": "flags"}))
+    isolated, names = record.outcomes["f"].value
+    assert isolated == 1 and "PYTHONPATH" not in names and "FE_TEST_SECRET" not in names
+
+
+@pytest.mark.skipif(not os.path.exists("/usr/bin/unshare"), reason="no unshare on this platform")
+def test_the_network_namespace_is_recorded():
+    record = run("", Observation("n", {"call": "double", "args": [1]}))
+    assert record.environment["network_namespace"] in ("unshare -rn", "unshare -n", "not available")
