@@ -182,8 +182,13 @@ def forbidden_calls(tree: ast.AST) -> list[str]:
     return found
 
 
+#: The one sanctioned place: the sandbox child, a standalone script run as a separate, limited process only under
+#: ``--run-snippets`` (docs/snippets.md; tests/unit/test_architecture.py checks that nothing imports it).
+SANDBOX_CHILD = "snippets/_sandbox.py"
+
+
 def test_no_dynamic_evaluation_in_package():
-    files = sorted(PACKAGE.rglob("*.py"))
+    files = sorted(p for p in PACKAGE.rglob("*.py") if str(p.relative_to(PACKAGE)) != SANDBOX_CHILD)
     assert len(files) > 10
     offenders = {}
     for f in files:
