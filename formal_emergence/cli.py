@@ -91,6 +91,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                     help="symbols quantified universally inside each statement (others are shared)")
     cs.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     cs.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
+    from .engine.solving import add_solve_arguments
+    add_solve_arguments(sub.add_parser("solve", help="solve f(x) = c in closed form, proved; how it moves with a parameter"))
     from .scan import add_scan_arguments
     add_scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
@@ -152,6 +154,9 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             return _report(args, stdout, stderr)
         if args.command == "consistent":
             return _consistent(args, stdout)
+        if args.command == "solve":
+            from .engine.solving import run_solve
+            return run_solve(args, stdout)
         if args.command == "scan":
             from .scan import run_scan
             return run_scan(args, stdout)

@@ -1,0 +1,54 @@
+"""``solve``: closed-form crossings proved by substitution, compared with a stated formula, with the sign of
+their derivative in a parameter."""
+
+from __future__ import annotations
+
+import io
+
+from formal_emergence.cli import run
+from formal_emergence.engine.solving import solve_crossing
+from formal_emergence.model.claim import SymbolDecl
+from formal_emergence.parse.expr import Scope, parse_expression
+
+DECLS = (SymbolDecl("N", "positive"), SymbolDecl("N_c", "positive"), SymbolDecl("alpha", "positive"),
+         SymbolDecl("q", "unit"))
+SCOPE = Scope(symbols=frozenset(d.name for d in DECLS))
+
+
+def _t(text):
+    return parse_expression(text, SCOPE)
+
+
+def test_phase_transition_crossing_is_proved_and_moves_with_alpha_by_the_side_of_one_minus_inverse_e():
+    c = solve_crossing(_t("1 - exp(-(N/N_c)**alpha)"), _t("q"), "N", DECLS, parameter="alpha",
+                       compare=_t("N_c*(-log(1 - q))**(1/alpha)"))
+    assert c.solutions == ("N_c * (-log(1 - q))**(1 / alpha)",) and c.proved == (True,)
+    assert "is the solution" in c.comparison
+    assert [(p.condition, p.sign) for p in c.signs] == [
+        ("q < 1 - exp(-1)", "> 0"), ("q = 1 - exp(-1)", "= 0"), ("q > 1 - exp(-1)", "< 0")]
+
+
+def test_a_wrong_stated_formula_is_not_accepted():
+    c = solve_crossing(_t("1 - exp(-(N/N_c)**alpha)"), _t("q"), "N", DECLS, compare=_t("N_c*(-log(q))**(1/alpha)"))
+    assert c.proved == (True,) and "not shown equal" in c.comparison
+
+
+def test_polynomial_crossing_without_parameter():
+    decls = (SymbolDecl("x", "positive"), SymbolDecl("c", "positive"))
+    scope = Scope(symbols=frozenset({"x", "c"}))
+    c = solve_crossing(parse_expression("x**2", scope), parse_expression("c", scope), "x", decls, parameter="c")
+    assert c.solutions == ("sqrt(c)",) or c.solutions == ("c**(1 / 2)",) or len(c.solutions) == 1
+    assert c.proved == (True,) and [p.sign for p in c.signs] == ["> 0"]
+
+
+def test_solve_cli_and_its_user_errors():
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["solve", "1 - exp(-(N/N_c)**alpha) == q", "--for", "N", "--symbols",
+                "N=positive,N_c=positive,alpha=positive,q=unit"], out, err) == 0
+    assert "N = N_c * (-log(1 - q))**" in out.getvalue() and "proved" in out.getvalue()
+    for argv, key in ([["solve", "x > 1", "--for", "x", "--symbols", "x=real"], "equation"],
+                      [["solve", "x == 1", "--for", "y", "--symbols", "x=real"], "--for"],
+                      [["solve", "x == 1", "--for", "x", "--symbols", "x=complex"], "--symbols"]):
+        err = io.StringIO()
+        assert run(argv, io.StringIO(), err) == 2
+        assert err.getvalue().startswith(f"<argv>: {key}:")
