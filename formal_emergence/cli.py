@@ -72,7 +72,11 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     ex.add_argument("id")
     ex.add_argument("paths", nargs="*")
     ex.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
-    sub.add_parser("consistency", help="print the cross-document table of quantities")
+    cy = sub.add_parser("consistency", help="print the cross-document table of quantities ([[quantity]] tables)")
+    cy.add_argument("paths", nargs="*", help="claim files with [[quantity]] tables (default: the bundled ones)")
+    rf = sub.add_parser("refs", help="list or search the literature reference values, with their sources")
+    rf.add_argument("query", nargs="*", help="words that must all occur (id, quantity, source, note)")
+    rf.add_argument("--format", choices=("text", "json"), default="text")
     rp = sub.add_parser("report", help="write a report: static HTML site, Markdown, LaTeX or JSON (docs/reports.md)")
     rp.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
     rp.add_argument("--format", choices=("html", "markdown", "latex", "json"), default="html")
@@ -162,8 +166,10 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             return run_scan(args, stdout)
         if args.command == "consistency":
             from .consistency import render_consistency
-            stdout.write(render_consistency(load_catalog(None)))
+            stdout.write(render_consistency(load_catalog(args.paths or None)))
             return EXIT_OK
+        if args.command == "refs":
+            return _refs(args, stdout)
     except _HelpShown:
         return EXIT_OK
     except UserInputError as exc:
@@ -206,6 +212,20 @@ def _check(args, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(out)
     if fail_on and any(r.verdict in fail_on for _, r in pairs):
         return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def _refs(args, stdout: TextIO) -> int:
+    from .literature import reference_value_text, search_references
+    found = search_references(" ".join(args.query))
+    if args.format == "json":
+        stdout.write(json.dumps([r.to_json() for r in found], ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for r in found:
+        unit = f" {r.unit}" if r.unit else ""
+        stdout.write(f"{r.id}\t{reference_value_text(r)}{unit}\t{r.quantity}\t{r.citation()}\n")
+    stdout.write(f"{len(found)} reference value(s)" + (f" matching {' '.join(args.query)!r}" if args.query else "")
+                 + "\n")
     return EXIT_OK
 
 

@@ -27,6 +27,25 @@ def _human(x: Fraction | None) -> str:
     return f"{float(x):g}" if x.denominator != 1 else str(x.numerator)
 
 
+def _inside(ref, s) -> bool | None:
+    """Whether the reference's value (or whole range) lies in the statement's closed range; None if unknown."""
+    lo = ref.value if ref.value is not None else ref.low
+    hi = ref.value if ref.value is not None else ref.high
+    if lo is None or hi is None:
+        return None
+    return (s.low is None or lo >= s.low) and (s.high is None or hi <= s.high)
+
+
+def _against_statements(ref, q) -> str:
+    """The reference checked against every stated range, exactly: inside or outside each."""
+    parts = []
+    for s in q.statements:
+        inside = _inside(ref, s)
+        mark = "?" if inside is None else ("inside" if inside else "outside")
+        parts.append(f"{s.source.document[:3]} {mark}")
+    return "against the stated ranges: " + ", ".join(parts)
+
+
 def render_consistency(catalog: Catalog, options: CheckOptions = CheckOptions()) -> str:
     """The table as text: per quantity, each document's range, literature values, and the verdict."""
     by_id = {c.id: c for c in catalog.claims}
@@ -44,6 +63,7 @@ def render_consistency(catalog: Catalog, options: CheckOptions = CheckOptions())
             ref = get_reference(ref_id)
             value = ref.value if ref.value is not None else ref.low
             lines.append(f"    lit  {_human(value):<18} {ref.citation()}")
+            lines.append(f"         {_against_statements(ref, q)}")
         if result is not None and result.counterexample is not None:
             false = [w for w, v in result.counterexample.evaluations if v == "false"]
             lines.append(f"    contradiction: false {'; '.join(false)}")

@@ -26,7 +26,8 @@ from typing import Any
 
 from formal_emergence.errors import ClaimFileError
 
-__all__ = ["CONF_LEVELS", "Reference", "get_reference", "load_references", "load_references_from"]
+__all__ = ["CONF_LEVELS", "Reference", "get_reference", "load_references", "load_references_from",
+           "reference_value_text", "search_references"]
 
 CONF_LEVELS = ("high", "med", "low")
 
@@ -313,3 +314,29 @@ def _parse_number(raw: str, *, file: str, key: str) -> Fraction:
     column = prefix.end() + 1 if prefix.end() < len(raw) else 0
     raise ClaimFileError(f"{raw!r} is not an exact decimal number", file=file, key=key, column=column,
                          hint='write a decimal string such as "0.076", "8.8e13" or "1/3"')
+
+
+def search_references(query: str = "", references: Mapping[str, Reference] | None = None) -> list[Reference]:
+    """References whose id, quantity, source, text, note or unit contain every word of ``query``
+    (case-insensitive), sorted by id; all of them for an empty query."""
+    refs = references if references is not None else load_references()
+    words = [w.casefold() for w in query.split()]
+    out = []
+    for ref in refs.values():
+        hay = " ".join(str(x) for x in (ref.id, ref.quantity, ref.source, ref.text, ref.note, ref.unit, ref.arxiv)
+                       if x).casefold()
+        if all(w in hay for w in words):
+            out.append(ref)
+    return sorted(out, key=lambda r: r.id)
+
+
+def reference_value_text(ref: Reference) -> str:
+    """The value as printed (a number, a range ``[low, high]``, a formula or a text fact)."""
+    if ref.value_printed is not None:
+        return ref.value_printed
+    if ref.low_printed is not None or ref.high_printed is not None:
+        return f"[{ref.low_printed or '-inf'}, {ref.high_printed or 'inf'}]"
+    if ref.formula:
+        return f"formula: {ref.formula}"
+    return f"text: {ref.text}" if ref.text else "-"
+
