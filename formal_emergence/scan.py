@@ -259,7 +259,28 @@ def _formula(latex: str, display: bool, section: str, line: int, path: Path, ind
 _UPDATE = re.compile(r"^(.*?)\\leftarrow(.*)$", re.S)
 
 
+def _top_level_commas(body: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(body):
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return [p.strip() for p in parts]
+
+
 def _parse_document_formula(body: str, guesses: Guesses):
+    parts = _top_level_commas(body)
+    if len(parts) > 1 and all(re.search(r"=|<|>|\\(?:neq|le|ge|leq|geq)\b", p) for p in parts):
+        # "\Delta S \neq 0, \Delta V \neq 0": several statements in one formula, all asserted.
+        from .model.terms import And
+        terms = [_parse_document_formula(p, guesses) for p in parts]
+        if all(is_boolean(t) for t in terms):
+            return And(tuple(terms))
     update = _UPDATE.match(body)
     if update:
         # "θ ← θ - α ∇L" is an update rule: the new value is an expression with no truth value of its own.

@@ -500,7 +500,7 @@ class _Parser:
         if v in _FUNCS:
             self.take()
             name = _FUNCS[v]
-            if self.at("(") or self.at(r"\left"):
+            if self.at("(") or (self.at(r"\left") and self.tokens[self.pos + 1].value == "("):
                 args = self.arguments(d)
             else:
                 args = (self.power(self.deeper(d)),)
@@ -538,7 +538,13 @@ class _Parser:
 
     def maybe_call(self, name: Node, d: int) -> Node:
         if self.call_follows():
-            return self.node("apply", (name.args[0], name.args[1], self.arguments(d)), name.column)
+            save = self.pos
+            args = self.arguments(d)
+            if self.lenient and not name.args[1] and len(args) == 1 and _unwrap(args[0]).op in ("add", "sub"):
+                # a(T - T_c), \beta(\delta + 1): a letter before a bracketed sum is a product in print.
+                self.pos = save
+                return name
+            return self.node("apply", (name.args[0], name.args[1], args), name.column)
         return name
 
     def fraction(self, col: int, d: int) -> Node:
