@@ -351,18 +351,24 @@ def claim_stub(term, guesses: Guesses, path: Path, section: str, quote: str, ind
     undefined = []
     for name, arity in sorted(guesses.predicates.items()):
         undefined.append(f"{name} = {{ kind = \"predicate\", arity = {arity}, missing = "
-                         f"{_toml_string('to confirm: ' + _meaning(name, renamed))} }}")
+                         f"{_toml_string(_missing(name, renamed))} }}")
     for name, arity in sorted(guesses.functions.items()):
         undefined.append(f"{name} = {{ kind = \"function\", arity = {arity}, missing = "
-                         f"{_toml_string('to confirm: ' + _meaning(name, renamed))} }}")
+                         f"{_toml_string(_missing(name, renamed))} }}")
     for name in sorted(guesses.entities):
         undefined.append(f"{name} = {{ kind = \"entity\", arity = 0, missing = "
-                         f"{_toml_string('to confirm: ' + _meaning(name, renamed))} }}")
+                         f"{_toml_string(_missing(name, renamed))} }}")
     if undefined:
         lines.append("")
         lines.append("[claim.undefined]")
         lines.extend(undefined)
     return "\n".join(lines) + "\n"
+
+
+def _missing(name: str, renamed: dict[str, str]) -> str:
+    if name in renamed:
+        return f"to confirm: what 「{renamed[name]}」 means (as written in the document)"
+    return f"to confirm: what {name} means"
 
 
 def _meaning(name: str, renamed: dict[str, str]) -> str:
