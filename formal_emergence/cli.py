@@ -1,8 +1,8 @@
 """Command-line interface: ``formal-emergence check|list|show|explain|report|consistency``.
 
-Exit codes: 0 when the run completes; 1 under ``--fail-on`` when a claim got
-one of the listed verdicts; 2 on a user error (bad file, unknown id, bad
-option), reported as ``file: key: column: found (hint)`` without a traceback.
+Exit codes: 0 when the run completes; 1 under ``--fail-on`` when an assertion
+got one of the listed verdicts (lemmas never count); 2 on a user error (bad
+file, unknown id, bad option), reported as ``file: key: column: found (hint)`` without a traceback.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                            parser_class=lambda **kw: _Parser(stream=stream, **kw))
     c = sub.add_parser("check", help="check claims and print verdicts")
     c.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
-    c.add_argument("--claim", action="append", default=[], metavar="ID", help="check only this claim (repeatable)")
+    c.add_argument("--claim", action="append", default=[], metavar="ID",
+                   help="check only this assertion, reading or lemma (repeatable)")
     c.add_argument("--document", action="append", default=[], metavar="DOC",
                    help="check only claims from this seed document (file name or prefix, e.g. 001)")
     c.add_argument("--format", choices=("text", "json"), default="text")
@@ -56,7 +57,7 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     c.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
     c.add_argument("--seed", type=int, default=0, help="seed for z3 and the numeric search")
     c.add_argument("--fail-on", default="", metavar="VERDICT,...",
-                   help="exit 1 when some claim gets one of these verdicts")
+                   help="exit 1 when some assertion (never a lemma) gets one of these verdicts")
     c.add_argument("-o", "--output", default=None, help="write the output to this file")
     c.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: only in an interactive terminal)")
@@ -64,7 +65,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     ls.add_argument("paths", nargs="*")
     ls.add_argument("--coverage", action="store_true", help="show per-document coverage of formula passages")
     ls.add_argument("--seeds", default=None, help="directory of the seed documents (for --coverage)")
-    sh = sub.add_parser("show", help="show one claim with its verdict and evidence")
+    sh = sub.add_parser("show", help="show one assertion (all readings and lemmas), reading or lemma with its "
+                                     "verdict and evidence")
     sh.add_argument("id")
     sh.add_argument("paths", nargs="*")
     sh.add_argument("--dps", type=int, default=30)
@@ -100,20 +102,6 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     from .scan import add_scan_arguments
     add_scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
-
-
-def _select(catalog: Catalog, ids: Sequence[str], documents: Sequence[str]):
-    claims = list(catalog.claims)
-    if ids:
-        claims = [catalog.claim(i) for i in ids]
-    if documents:
-        known = sorted({c.document for c in catalog.claims})
-        for d in documents:
-            if not any(k == d or k.startswith(d) for k in known):
-                raise UserInputError(f"unknown document {d!r}", file="<argv>", key="--document",
-                                     hint="one of " + ", ".join(known))
-        claims = [c for c in claims if any(c.document == d or c.document.startswith(d) for d in documents)]
-    return claims
 
 
 def _fail_on(text: str) -> set[Verdict]:
@@ -192,25 +180,23 @@ def _options(args):
 
 
 def _check(args, stdout: TextIO, stderr: TextIO) -> int:
-    from .engine.run import check_all, options_record, records, tool_versions
-    from .report.jsonout import document
+    from .engine.assertions import check_catalog
+    from .engine.run import json_document
     from .report.text import render_text
     fail_on = _fail_on(args.fail_on)
     options = _options(args)
     catalog = load_catalog(args.paths or None)
-    claims = _select(catalog, args.claim, args.document)
-    pairs = check_all(claims, options, _progress(args.progress, stderr))
+    checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr))
     if args.format == "json":
-        out = json.dumps(document(records(pairs), tool_versions(), options_record(options)), ensure_ascii=False,
-                         indent=2) + "\n"
+        out = json.dumps(json_document(checked, options), ensure_ascii=False, indent=2) + "\n"
     else:
-        out = render_text(pairs)
+        out = render_text(checked)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(out)
     else:
         stdout.write(out)
-    if fail_on and any(r.verdict in fail_on for _, r in pairs):
+    if fail_on and any(a.verdict in fail_on for a in checked.assertions):  # assertions only, never lemmas
         return EXIT_FAIL_ON
     return EXIT_OK
 
@@ -255,7 +241,8 @@ def _claim_files(paths):
 
 def _report(args, stdout: TextIO, stderr: TextIO) -> int:
     from pathlib import Path
-    from .engine.run import check_all, options_record, records, tool_versions
+    from .engine.assertions import check_catalog
+    from .engine.run import checked_records, options_record, tool_versions
     from .report.site import ENTRY, write_report
     options = _options(args)
     out = Path(args.output)
@@ -263,14 +250,15 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
         raise UserInputError(f"{args.output} is not a directory", file="<argv>", key="--output",
                              hint="pass a directory for the report files")
     catalog = load_catalog(args.paths or None)
-    claims = _select(catalog, args.claim, args.document)
-    pairs = check_all(claims, options, _progress(args.progress, stderr))
+    checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr))
     try:
-        written = write_report(pairs, records(pairs), tool_versions(), options_record(options), args.format, out)
+        written = write_report(checked, checked_records(checked), tool_versions(), options_record(options),
+                               args.format, out)
     except OSError as exc:
         raise UserInputError(f"cannot write the report: {exc.strerror or exc}", file=str(exc.filename or out),
                              key="--output", hint="choose a writable directory") from None
-    stdout.write(f"wrote {len(written)} files ({len(pairs)} claims) to {out / ENTRY[args.format]}\n")
+    stdout.write(f"wrote {len(written)} files ({len(checked.assertions)} assertions, {len(checked.lemmas)} lemmas) "
+                 f"to {out / ENTRY[args.format]}\n")
     return EXIT_OK
 
 
@@ -301,12 +289,11 @@ def _coverage_claims(catalog: Catalog) -> list:
 
 
 def _show(args, stdout: TextIO) -> int:
-    from .engine.run import check_all
-    from .report.text import render_claim
+    from .engine.assertions import check_catalog
+    from .report.text import render_unit
     catalog = load_catalog(args.paths or None)
-    claim = catalog.claim(args.id)
-    [(claim, result)] = check_all([claim], _options(args))
-    stdout.write(render_claim(claim, result))
+    checked = check_catalog(catalog, _options(args), [args.id])
+    stdout.write(render_unit(checked, args.id))
     return EXIT_OK
 
 

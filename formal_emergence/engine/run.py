@@ -9,7 +9,8 @@ from ..literature import get_reference
 from ..model.claim import Claim
 from ..model.verdict import Evidence, Result
 from ..numeric.evaluate import mpmath_version
-from ..report.jsonout import claim_record
+from ..model.outcome import CheckedCatalog
+from ..report.jsonout import claim_record, document, lemma_reading_record, reading_record
 from ..solver.z3_backend import z3_version
 from ..symbolic.sympy_layer import sympy_version, to_latex
 from .check import CheckOptions, check_claim
@@ -39,6 +40,11 @@ def statement_latex(claim: Claim) -> str:
     return to_latex(claim_formula(claim.assume, claim.show), claim.symbols)
 
 
+def check_one(claim: Claim, options: CheckOptions) -> Result:
+    """Check one claim with the literature and the simulations wired in."""
+    return check_claim(claim, options, references=get_reference, simulate=simulation_evidence)
+
+
 def check_all(claims: Iterable[Claim], options: CheckOptions,
               progress: Callable[[int, int, str], None] | None = None) -> list[tuple[Claim, Result]]:
     """Check every claim (sorted by id) and return (claim, result) pairs."""
@@ -47,7 +53,7 @@ def check_all(claims: Iterable[Claim], options: CheckOptions,
     for i, claim in enumerate(ordered):
         if progress:
             progress(i, len(ordered), claim.id)
-        out.append((claim, check_claim(claim, options, references=get_reference, simulate=simulation_evidence)))
+        out.append((claim, check_one(claim, options)))
     if progress:
         progress(len(ordered), len(ordered), "")
     return out
@@ -55,6 +61,18 @@ def check_all(claims: Iterable[Claim], options: CheckOptions,
 
 def records(pairs: list[tuple[Claim, Result]]) -> list[dict[str, Any]]:
     return [claim_record(c, r, statement_latex(c)) for c, r in pairs]
+
+
+def checked_records(checked: CheckedCatalog) -> list[dict[str, Any]]:
+    """The JSON record of every checked reading and lemma (``claims`` in the JSON document), sorted by id."""
+    out = [reading_record(a, r, statement_latex(r.reading.claim)) for a in checked.assertions for r in a.readings]
+    out += [lemma_reading_record(x, statement_latex(x.reading.reading.claim)) for x in checked.lemmas]
+    return sorted(out, key=lambda r: r["id"])
+
+
+def json_document(checked: CheckedCatalog, options: CheckOptions) -> dict[str, Any]:
+    """What ``check --format json`` prints (schema 2, docs/json-schema.md)."""
+    return document(checked, checked_records(checked), tool_versions(), options_record(options))
 
 
 def options_record(options: CheckOptions) -> dict[str, Any]:

@@ -20,10 +20,14 @@ from typing import Any, Iterable
 from ..errors import ClaimFileError, ExpressionError, UserInputError
 from ..model.claim import (DOMAINS, KINDS, Claim, Definition, Quantity, QuantityStatement, Simulation, Source,
                            SymbolDecl, Undefined)
+from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import free_symbols
 from .expr import Scope, check_identifier, parse_expression
 
 MAX_FILE_BYTES = 2_000_000
+#: Files under theorems/ that are not claim files (each has its own loader).
+NOT_CLAIM_FILES = ("conventions.toml", "review-resolutions.toml")
+_TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma")
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
                "references", "reading", "simulate", "notes"}
 _DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source"}
@@ -33,11 +37,18 @@ _UNDEFINED_KINDS = ("predicate", "function", "entity")
 
 @dataclass(frozen=True)
 class Catalog:
-    """Definitions by id and claims sorted by id."""
+    """Definitions by id; every checkable claim sorted by id; the assertions and lemmas they belong to.
+
+    ``claims`` holds one claim per reading (an assertion's primary reading has
+    the assertion's id, an alternative ``<assertion id>/<local id>``) and per
+    lemma. Only ``assertions`` are document verdicts.
+    """
 
     definitions: dict[str, Definition]
     claims: tuple[Claim, ...]
     quantities: tuple[Quantity, ...] = ()
+    assertions: tuple[Assertion, ...] = ()
+    lemmas: tuple[Lemma, ...] = ()
 
     def claim(self, claim_id: str) -> Claim:
         for c in self.claims:
@@ -46,6 +57,20 @@ class Catalog:
         close = difflib.get_close_matches(claim_id, [c.id for c in self.claims], n=1)
         raise UserInputError(f"unknown claim id {claim_id!r}", file="<argv>", key="--claim",
                              hint=f"did you mean {close[0]!r}?" if close else "run 'formal-emergence list'")
+
+    def reading(self, claim_id: str) -> Reading | None:
+        """The reading (of an assertion or a lemma) whose claim has id ``claim_id``."""
+        for a in self.assertions:
+            for r in a.readings:
+                if r.id == claim_id:
+                    return r
+        for lemma in self.lemmas:
+            if lemma.id == claim_id:
+                return lemma.reading
+        return None
+
+    def assertion(self, assertion_id: str) -> Assertion | None:
+        return next((a for a in self.assertions if a.id == assertion_id), None)
 
 
 def bundled_theorems_dir() -> Path:
@@ -85,39 +110,65 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     selected = claim_files(paths) if paths else bundled
     explicit = {p.resolve() for p in selected}
     files = [p for p in bundled if p.resolve() not in explicit] + selected
+    files = [p for p in files if p.name not in NOT_CLAIM_FILES]
     raw_defs: list[tuple[str, int, dict]] = []
-    raw_claims: list[tuple[str, int, dict, bool]] = []
+    raw: dict[str, list[tuple[str, int, dict, bool]]] = {"claim": [], "assertion": [], "lemma": []}
     quantities: list[Quantity] = []
     for f in files:
         doc = _read_toml(f)
-        unknown = set(doc) - {"definition", "claim", "quantity"}
+        unknown = set(doc) - set(_TOP_LEVEL)
         if unknown:
             key = sorted(unknown)[0]
             raise ClaimFileError(f"unknown top-level key {key!r}", file=str(f), key=key,
-                                 hint="a file holds [[definition]], [[claim]] and [[quantity]] tables")
+                                 hint="a file holds [[definition]], [[assertion]], [[lemma]], [[claim]] and "
+                                      "[[quantity]] tables")
         if f.resolve() in explicit:
             quantities.extend(_quantity(str(f), i, q) for i, q in enumerate(_table_list(doc, "quantity", f)))
         for i, d in enumerate(_table_list(doc, "definition", f)):
             raw_defs.append((str(f), i, d))
-        for i, c in enumerate(_table_list(doc, "claim", f)):
-            raw_claims.append((str(f), i, c, f.resolve() in explicit))
+        for kind, entries in raw.items():
+            for i, c in enumerate(_table_list(doc, kind, f)):
+                entries.append((str(f), i, c, f.resolve() in explicit))
     definitions = _build_definitions(raw_defs)
-    claims: dict[str, Claim] = {}
-    for file, i, table, selected in raw_claims:
+    from ..conventions import load_conventions
+    from .assertions import build_assertion, build_lemma, finish_lemma
+    conventions = load_conventions() if raw["assertion"] or raw["lemma"] else {}
+    known: dict[str, str] = {}  # every assertion, reading and lemma id -> file, across all loaded files
+
+    def claim_unit(uid: str, file: str, key: str) -> None:
+        if uid in known:
+            raise ClaimFileError(f"duplicate claim id {uid!r}", file=file, key=key, hint=f"already defined in {known[uid]}")
+        known[uid] = file
+
+    assertions: dict[str, tuple[Assertion, bool]] = {}
+    for file, i, table, selected in raw["claim"]:
         claim = _build_claim(file, i, table, definitions)
-        if claim.id in claims:
-            raise ClaimFileError(f"duplicate claim id {claim.id!r}", file=file, key=f"claim[{i}].id",
-                                 hint=f"already defined in {claims[claim.id].file}")
-        if selected:
-            claims[claim.id] = claim
+        claim_unit(claim.id, file, f"claim[{i}].id")
+        assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source, (Reading(claim),),
+                                          file=file, legacy=True), selected)
+    for file, i, table, selected in raw["assertion"]:
+        a = build_assertion(file, i, table, definitions, conventions, _build_claim, check_claim_id)
+        for r in a.readings:
+            claim_unit(r.id, file, f"assertion[{i}].id")
+        assertions[a.id] = (a, selected)
     for q in quantities:
         claim = consistency_claim(q)
-        if claim.id in claims:
-            raise ClaimFileError(f"duplicate claim id {claim.id!r}", file=q.file, key=f"quantity.{q.id}.id",
-                                 hint="quantity ids must differ from claim ids")
-        claims[claim.id] = claim
-    return Catalog(definitions, tuple(sorted(claims.values(), key=lambda c: c.id)),
-                   tuple(sorted(quantities, key=lambda q: q.id)))
+        claim_unit(claim.id, q.file, f"quantity.{q.id}.id")
+        assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source, (Reading(claim),),
+                                          file=q.file, legacy=True), True)
+    lemmas: list[Lemma] = []
+    by_id = {aid: a for aid, (a, _) in assertions.items()}
+    for file, i, table, selected in raw["lemma"]:
+        lemma, ltable = build_lemma(file, i, table, definitions, conventions, _build_claim, check_claim_id)
+        claim_unit(lemma.id, file, f"lemma[{i}].id")
+        lemma = finish_lemma(lemma, ltable, by_id, definitions, conventions, _build_claim)
+        if selected:
+            lemmas.append(lemma)
+    chosen = sorted((a for a, selected in assertions.values() if selected), key=lambda a: a.id)
+    lemmas.sort(key=lambda x: x.id)
+    claims = [r.claim for a in chosen for r in a.readings] + [x.claim for x in lemmas]
+    return Catalog(definitions, tuple(sorted(claims, key=lambda c: c.id)),
+                   tuple(sorted(quantities, key=lambda q: q.id)), tuple(chosen), tuple(lemmas))
 
 
 def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | None, str]:
@@ -413,13 +464,23 @@ def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition
     return built
 
 
-def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definition]) -> Claim:
-    key = f"claim[{i}]"
-    _check_keys(table, _CLAIM_KEYS, file, key)
-    cid = _string(table, "id", file, key)
+def check_claim_id(cid: str, file: str, key: str) -> str:
+    """Return ``cid`` if it is a valid claim, assertion or lemma id; raise a located error otherwise."""
     if not cid or len(cid) > 100 or not all(ch.isalnum() or ch in "._-" for ch in cid) or not cid.isascii():
-        raise _err(file, f"{key}.id", f"claim id {cid!r:.60}", "ASCII letters, digits, '.', '_' and '-'")
-    key = f"claim.{cid}"
+        raise _err(file, key, f"claim id {cid!r:.60}", "ASCII letters, digits, '.', '_' and '-'")
+    return cid
+
+
+def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definition], *,
+                 claim_id: str | None = None, key: str | None = None) -> Claim:
+    """Build a claim from ``table``; with ``claim_id`` (a reading of an assertion) the table has no id key."""
+    if claim_id is None:
+        key = f"claim[{i}]"
+        _check_keys(table, _CLAIM_KEYS, file, key)
+        cid = check_claim_id(_string(table, "id", file, key), file, f"{key}.id")
+        key = f"claim.{cid}"
+    else:
+        cid, key = claim_id, key or f"claim.{claim_id}"
     kind = _string(table, "kind", file, key)
     if kind not in KINDS:
         close = difflib.get_close_matches(kind, KINDS, n=1)

@@ -75,6 +75,7 @@ class ClaimView:
     definitions: list[tuple[Any, Formula]]
     citations: list[Citation]
     plots: list[Plot] = field(default_factory=list)
+    assertion: Mapping[str, Any] | None = None   # the JSON assertion record this reading or lemma belongs to
 
     @property
     def id(self) -> str:
@@ -155,15 +156,85 @@ def _ref_fields(ref) -> dict[str, str]:
 
 
 def build_views(pairs: Sequence[tuple[Claim, Result]], records: Sequence[Mapping[str, Any]],
-                with_plots: bool = True) -> list[ClaimView]:
-    """One view per (claim, result) pair, sorted by id; ``records`` are the JSON records of the same pairs."""
+                with_plots: bool = True, assertions: Sequence[Mapping[str, Any]] = ()) -> list[ClaimView]:
+    """One view per (claim, result) pair, sorted by id; ``records`` are the JSON records of the same pairs
+    and ``assertions`` the JSON assertion records they belong to."""
     by_id = {r["id"]: r for r in records}
+    by_assertion = {a["id"]: a for a in assertions}
     shared: dict[str, Any] = {"refs": _references()}
     views = []
     for claim, result in sorted(pairs, key=lambda p: p[0].id):
         record = by_id.get(claim.id, {})
-        views.append(build_view(claim, result, record, with_plots, shared))
+        view = build_view(claim, result, record, with_plots, shared)
+        view.assertion = by_assertion.get(record.get("assertion", ""))
+        views.append(view)
     return views
+
+
+def role_label(view: ClaimView) -> str:
+    """"" for an assertion's primary reading; "alternative reading" or "lemma (supports)" otherwise."""
+    rec = view.record
+    if rec.get("role") == "lemma":
+        return f"lemma ({rec.get('effect', '')}, not counted)"
+    if rec.get("role") == "reading" and not rec.get("primary", True):
+        return "alternative reading (not counted)"
+    return ""
+
+
+def group_units(views: Sequence[ClaimView]) -> tuple[dict[str, list[tuple[ClaimView, list[ClaimView]]]],
+                                                    list[ClaimView]]:
+    """Views by document as (assertion's primary view, [its alternative readings and lemmas]) in id order,
+    and the views whose assertion is not among ``views`` (a lemma checked on its own)."""
+    primaries = {v.id: v for v in views if not role_label(v)}
+    children: dict[str, list[ClaimView]] = {}
+    orphans = []
+    for v in views:
+        if role_label(v):
+            parent = v.record.get("assertion", "")
+            if parent in primaries:
+                children.setdefault(parent, []).append(v)
+            else:
+                orphans.append(v)
+    docs: dict[str, list[tuple[ClaimView, list[ClaimView]]]] = {}
+    for v in primaries.values():
+        docs.setdefault(v.claim.document, []).append((v, children.get(v.id, [])))
+    return docs, orphans
+
+
+def unit_facts(view: ClaimView) -> list[tuple[str, str]]:
+    """What a report states beside a reading's verdict: role, flags, conventions, flip points, plausible ranges."""
+    rec = view.record
+    out: list[tuple[str, str]] = []
+    role = role_label(view)
+    if role:
+        out.append(("role", f"{role} of assertion {rec.get('assertion', '')}"))
+    if view.assertion is not None and view.assertion.get("reading_sensitive"):
+        verdicts = ", ".join(f"{r['id']}: {r['verdict']}" for r in view.assertion.get("readings", []))
+        out.append(("reading-sensitive", f"the fair readings of this assertion disagree ({verdicts})"))
+    if rec.get("vacuous"):
+        out.append(("vacuous", "the assumptions can never hold together, so the proof says nothing"))
+    if rec.get("fragile"):
+        out.append(("fragile", "the convention's default lies within 10% of the flip point"))
+    for f in rec.get("flip", []):
+        out.append(("flip point", f["text"]))
+    for c in rec.get("conventions", []):
+        out.append(("convention", f"{c['id']} ({c['symbol']} = {c['default']})" if c.get("default") else c["id"]))
+    for p in rec.get("plausible", []):
+        out.append(("plausible range", f"{p['range']}" + (f" ({p['why']})" if p.get("why") else "")))
+    if rec.get("plausible_refutation"):
+        out.append(("outside plausible range", rec["plausible_refutation"]))
+    return out
+
+
+def related_units(view: ClaimView) -> list[tuple[str, str, str]]:
+    """(id, role, verdict) of the other readings and the lemmas of this view's assertion."""
+    a = view.assertion
+    if a is None:
+        return []
+    out = [(r["id"], "primary reading" if r["primary"] else "alternative reading", r["verdict"])
+           for r in a.get("readings", []) if r["id"] != view.id]
+    out += [(x["id"], f"lemma ({x['effect']})", x["verdict"]) for x in a.get("lemmas", []) if x["id"] != view.id]
+    return out
 
 
 def build_view(claim: Claim, result: Result, record: Mapping[str, Any], with_plots: bool = True,

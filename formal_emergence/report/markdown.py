@@ -13,7 +13,8 @@ import json
 import re
 from typing import Any, Mapping, Sequence
 
-from .context import ClaimView, Formula, VERDICT_LABELS, domain_meaning, page_name, verdict_order
+from .context import (ClaimView, Formula, VERDICT_LABELS, domain_meaning, group_units, page_name, related_units,
+                      role_label, unit_facts, verdict_order)
 
 VERDICT_MARK = {"holds": "✅", "holds-if": "⚠️", "fails": "❌", "undecided": "❔", "informal": "📝"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|$~<>])")
@@ -83,24 +84,32 @@ def render_index(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
     opts = ", ".join(f"{k} = {v}" for k, v in options.items())
     out.append(f"Checked by {md(tool.get('name', 'formal_emergence'))} ({md(versions)}); options: {md(opts)}. "
                "Verdicts, reasons and evidence are computed, never written by hand.")
-    out += ["", "## Counts by verdict", "", f"{int(summary.get('total', len(views)))} claims.", "",
-            "| verdict | claims | meaning |", "|---|---:|---|"]
+    out += ["", "## Counts by verdict", "", f"{int(summary.get('total', len(views)))} assertions of the documents "
+            "(alternative readings and the toolkit's own lemmas are listed under their assertion and never counted).",
+            "", "| verdict | assertions | meaning |", "|---|---:|---|"]
     for v in verdict_order():
         out.append(f"| {verdict_md(v)} | {int(summary['by_verdict'].get(v, 0))} | {cell(VERDICT_LABELS[v])} |")
-    docs: dict[str, list[ClaimView]] = {}
-    for v in views:
-        docs.setdefault(v.claim.document, []).append(v)
+    docs, orphans = group_units(views)
+    if orphans:
+        docs.setdefault("lemmas whose assertion is not in this report", []).extend((v, []) for v in orphans)
     out += ["", "## Documents", ""]
     for doc in sorted(docs):
-        out.append(f"- [{md(doc)}](#{_anchor(doc)}) ({len(docs[doc])} claims)")
+        out.append(f"- [{md(doc)}](#{_anchor(doc)}) ({len(docs[doc])} assertions)")
     for doc in sorted(docs):
         counts = summary.get("by_document", {}).get(doc, {})
         out += ["", f"## {md(doc)}", "",
                 " · ".join(f"{verdict_md(v)} {int(counts.get(v, 0))}" for v in verdict_order()), "",
-                "| claim | title | kind | verdict | reason |", "|---|---|---|---|---|"]
-        for v in docs[doc]:
+                "| assertion | title | kind | verdict | reason |", "|---|---|---|---|---|"]
+        for v, children in docs[doc]:
+            facts = unit_facts(v)
+            flags = "".join(f" **{md(label)}**" for label, _ in facts if label in ("reading-sensitive", "fragile",
+                                                                                    "vacuous"))
+            flips = "".join(f"<br>flip point: {cell(text)}" for label, text in facts if label == "flip point")
             out.append(f"| [{tcode(v.id)}](claims/{page_name(v.id)}.md) | {cell(v.claim.title)} | {cell(v.claim.kind)} "
-                       f"| {verdict_md(v.verdict)} | {cell(v.result.reason)} |")
+                       f"| {verdict_md(v.verdict)}{flags} | {cell(v.result.reason)}{flips} |")
+            for c in children:
+                out.append(f"| ↳ [{tcode(c.id)}](claims/{page_name(c.id)}.md) | {cell(role_label(c))} | "
+                           f"{cell(c.claim.kind)} | {verdict_md(c.verdict)} | {cell(c.result.reason)} |")
     out.append("")
     return "\n".join(out)
 
@@ -129,6 +138,11 @@ def render_claim(view: ClaimView, tool: Mapping[str, Any], options: Mapping[str,
     if c.reading:
         out += [f"**Reading:** {md(c.reading)}", ""]
     out += ["## Verdict", "", f"{verdict_md(view.verdict)}: {md(r.reason)}", ""]
+    facts = [f"- **{md(label)}:** {md(text)}" for label, text in unit_facts(view)]
+    facts += [f"- **{md(role)}:** [{tcode(uid)}]({page_name(uid)}.md): {verdict_md(verdict)}"
+              for uid, role, verdict in related_units(view)]
+    if facts:
+        out += facts + [""]
     if view.condition is not None:
         out += ["## Holds if", "", "The claim holds exactly under this condition, which the document does not state:",
                 "", *_formula(view.condition), ""]

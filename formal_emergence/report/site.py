@@ -15,8 +15,7 @@ import os
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from ..model.claim import Claim
-from ..model.verdict import Result
+from ..model.outcome import CheckedCatalog
 from .jsonout import document
 
 FORMATS = ("html", "markdown", "latex", "json")
@@ -38,30 +37,31 @@ class _Writer:
         self.written.append(path)
 
 
-def json_text(records: Sequence[Mapping[str, Any]], tool: Mapping[str, Any], options: Mapping[str, Any]) -> str:
-    """Exactly what ``check --format json`` prints."""
-    return json.dumps(document(records, tool, options), ensure_ascii=False, indent=2) + "\n"
+def json_text(doc: Mapping[str, Any]) -> str:
+    """Exactly what ``check --format json`` prints for the JSON document ``doc``."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_report(pairs: Sequence[tuple[Claim, Result]], records: Sequence[Mapping[str, Any]],
+def write_report(checked: CheckedCatalog, records: Sequence[Mapping[str, Any]],
                  tool: Mapping[str, Any], options: Mapping[str, Any], fmt: str, outdir: str | os.PathLike,
                  ) -> list[Path]:
-    """Write the report for ``pairs`` (with their JSON ``records``) in format ``fmt``; return the files written."""
+    """Write the report for ``checked`` (with the JSON ``records`` of its readings and lemmas) in format
+    ``fmt``; return the files written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
     root = Path(outdir)
     root.mkdir(parents=True, exist_ok=True)
     write = _Writer(root)
-    doc = document(records, tool, options)
+    doc = document(checked, records, tool, options)
     if fmt == "json":
-        write("report.json", json_text(records, tool, options))
+        write("report.json", json_text(doc))
         return write.written
     from .context import build_views
-    views = build_views(pairs, doc["claims"], with_plots=fmt == "html")
+    views = build_views(checked.pairs(), doc["claims"], with_plots=fmt == "html", assertions=doc["assertions"])
     if fmt == "html":
         from .html import write_html
         write_html(views, doc["summary"], tool, options, write)
-        write("report.json", json_text(records, tool, options))
+        write("report.json", json_text(doc))
     elif fmt == "markdown":
         from .markdown import write_markdown
         write_markdown(views, doc["summary"], tool, options, write)

@@ -6,29 +6,71 @@ from collections import Counter
 from typing import Sequence
 
 from ..model.claim import Claim
+from ..model.outcome import CheckedCatalog, ReadingResult
 from ..model.verdict import Result, Verdict
 
 
-def render_text(pairs: Sequence[tuple[Claim, Result]]) -> str:
-    """One line per claim (id, verdict, reason) sorted by id, then counts by verdict and document."""
+def render_text(checked: CheckedCatalog) -> str:
+    """One line per assertion (id, verdict, flags, reason) sorted by id, its alternative readings and lemmas
+    indented below it, then the counts of assertion verdicts by document (lemmas are never counted)."""
     lines = []
-    width = max((len(c.id) for c, _ in pairs), default=10)
-    for claim, result in sorted(pairs, key=lambda p: p[0].id):
-        lines.append(f"{claim.id:<{width}}  {result.verdict.value:<9}  {result.reason}")
+    units = [(a.id, a.primary) for a in checked.assertions]
+    width = max((len(i) for i, _ in units), default=10)
+    bearing = {a.id for a in checked.assertions}
+    for ar in sorted(checked.assertions, key=lambda a: a.id):
+        lines.append(f"{ar.id:<{width}}  {ar.verdict.value:<9}  {_flags(ar.primary, ar.reading_sensitive)}"
+                     f"{ar.primary.result.reason}")
+        lines += _reading_details(ar.primary, "    ")
+        for rr in ar.readings[1:]:
+            lines.append(f"    reading {rr.id}: {rr.verdict.value}  {_flags(rr)}{rr.result.reason}")
+            lines += _reading_details(rr, "      ")
+        for lr in ar.lemmas:
+            lines.append(f"    lemma ({lr.lemma.effect}) {lr.id}: {lr.reading.verdict.value}  {_flags(lr.reading)}"
+                         f"{lr.reading.result.reason}")
+            lines += _reading_details(lr.reading, "      ")
+    for lr in checked.lemmas:
+        if lr.lemma.bears_on not in bearing:
+            lines.append(f"lemma ({lr.lemma.effect} {lr.lemma.bears_on}) {lr.id}: {lr.reading.verdict.value}  "
+                         f"{_flags(lr.reading)}{lr.reading.result.reason}")
+            lines += _reading_details(lr.reading, "    ")
     lines.append("")
-    lines.append(render_summary(pairs))
+    lines.append(render_summary(checked))
     return "\n".join(lines) + "\n"
 
 
-def render_summary(pairs: Sequence[tuple[Claim, Result]]) -> str:
-    total = Counter(r.verdict for _, r in pairs)
+def _flags(rr: ReadingResult, reading_sensitive: bool = False) -> str:
+    flags = [name for name, on in (("reading-sensitive", reading_sensitive), ("fragile", rr.fragile),
+                                   ("vacuous", rr.vacuous)) if on]
+    return f"[{', '.join(flags)}] " if flags else ""
+
+
+def _reading_details(rr: ReadingResult, indent: str) -> list[str]:
+    """Flip points and cited conventions of a reading, one line each."""
+    out = [f"{indent}flip point: {f.text}" for f in rr.flips]
+    if rr.conventions:
+        out.append(f"{indent}conventions: " + ", ".join(_convention_text(c) for c in rr.conventions))
+    return out
+
+
+def _convention_text(c: tuple[str, str, str]) -> str:
+    cid, sym, default = c
+    return f"{cid} ({sym} = {default})" if default else cid
+
+
+def render_summary(checked: CheckedCatalog) -> str:
+    """Counts of assertion verdicts, overall and per document; lemmas and alternative readings are not counted."""
+    total = Counter(a.verdict for a in checked.assertions)
     docs: dict[str, Counter] = {}
-    for c, r in pairs:
-        docs.setdefault(c.document, Counter())[r.verdict] += 1
+    for a in checked.assertions:
+        docs.setdefault(a.assertion.document, Counter())[a.verdict] += 1
     head = "  ".join(f"{v.value} {total.get(v, 0)}" for v in Verdict)
-    out = [f"{len(pairs)} claims: {head}"]
+    alternatives = sum(len(a.readings) - 1 for a in checked.assertions)
+    sensitive = sum(1 for a in checked.assertions if a.reading_sensitive)
+    out = [f"{len(checked.assertions)} assertions: {head}"]
     for d, cnt in sorted(docs.items()):
         out.append(f"  {d}: " + "  ".join(f"{v.value} {cnt.get(v, 0)}" for v in Verdict))
+    out.append(f"not counted: {alternatives} alternative readings ({sensitive} assertions reading-sensitive), "
+               f"{len(checked.lemmas)} lemmas")
     return "\n".join(out)
 
 
@@ -69,6 +111,46 @@ def render_claim(claim: Claim, result: Result) -> str:
     for loss in result.losses:
         out.append(f"  encoding  : {loss}")
     return "\n".join(out) + "\n"
+
+
+def render_unit(checked: CheckedCatalog, unit_id: str) -> str:
+    """``show ID``: an assertion with every reading and lemma, or one reading, or one lemma."""
+    out = []
+    for ar in checked.assertions:
+        readings = ar.readings if unit_id == ar.id else [r for r in ar.readings if r.id == unit_id]
+        if not readings:
+            continue
+        if len(ar.readings) > 1 or ar.lemmas:
+            sens = " (reading-sensitive: its readings' verdicts differ)" if ar.reading_sensitive else ""
+            out.append(f"assertion {ar.id}: {ar.verdict.value}{sens}, the verdict of its primary reading; "
+                       f"{len(ar.readings) - 1} alternative readings, {len(ar.lemmas)} lemmas (not counted)\n")
+        for rr in readings:
+            out.append(render_reading(rr, "primary reading" if rr.reading.primary else "alternative reading"))
+        if unit_id == ar.id:
+            for lr in ar.lemmas:
+                out.append(render_reading(lr.reading, f"lemma ({lr.lemma.effect}, bears on {ar.id}; not counted)"))
+    for lr in checked.lemmas:
+        if lr.id == unit_id:
+            out.append(render_reading(lr.reading, f"lemma ({lr.lemma.effect}, bears on {lr.lemma.bears_on}; "
+                                                  "not counted)"))
+    return "\n".join(out)
+
+
+def render_reading(rr: ReadingResult, role: str) -> str:
+    """One reading or lemma in detail (``render_claim``) with its role, flags, conventions and flip points."""
+    extra = [f"  role      : {role}"]
+    flags = _flags(rr).strip()
+    if flags:
+        extra.append(f"  flags     : {flags}")
+    for c in rr.conventions:
+        extra.append(f"  convention: {_convention_text(c)}")
+    for f in rr.flips:
+        extra.append(f"  flip point: {f.text}")
+    for p in rr.reading.plausible:
+        extra.append(f"  plausible : {p.range_text}" + (f" ({p.why})" if p.why else ""))
+    text = render_claim(rr.reading.claim, rr.result)
+    head, _, rest = text.partition("\n")
+    return "\n".join([head, *extra, rest]) if rest else "\n".join([head, *extra]) + "\n"
 
 
 def _short(v: object) -> str:

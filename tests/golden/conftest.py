@@ -1,12 +1,24 @@
 import pytest
 
+from formal_emergence.engine.assertions import check_catalog
 from formal_emergence.engine.check import CheckOptions
-from formal_emergence.engine.run import check_all, records
+from formal_emergence.engine.run import checked_records, json_document
 from formal_emergence.parse.claimfile import load_catalog
 
 
 @pytest.fixture(scope="session")
-def catalog_records() -> dict:
-    """The whole bundled catalog checked once per test session, as JSON records by id."""
-    pairs = check_all(load_catalog(None).claims, CheckOptions())
-    return {r["id"]: r for r in records(pairs)}
+def catalog_checked():
+    """The whole bundled catalog checked once per test session."""
+    return check_catalog(load_catalog(None), CheckOptions())
+
+
+@pytest.fixture(scope="session")
+def catalog_records(catalog_checked) -> dict:
+    """Every checked reading and lemma of the bundled catalog, as JSON records by id."""
+    return {r["id"]: r for r in checked_records(catalog_checked)}
+
+
+@pytest.fixture(scope="session")
+def catalog_document(catalog_checked) -> dict:
+    """The JSON document of the bundled catalog (what ``check --format json`` prints)."""
+    return json_document(catalog_checked, CheckOptions())

@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 
+from formal_emergence.engine.assertions import check_units
 from formal_emergence.engine.check import CheckOptions
-from formal_emergence.engine.run import check_all, options_record, records, tool_versions
+from formal_emergence.engine.run import checked_records, options_record, tool_versions
 from formal_emergence.parse.claimfile import load_catalog
 
 HERE = Path(__file__).resolve().parent
@@ -29,8 +30,9 @@ TOTAL_SECONDS = 240.0
 
 @dataclass
 class Checked:
-    """A checked catalog: (claim, result) pairs, their JSON records, tool versions and options."""
+    """A checked catalog: the outcome, its (claim, result) pairs and JSON records, tool versions and options."""
 
+    checked: Any
     pairs: list
     records: list[dict[str, Any]]
     tool: dict[str, str]
@@ -43,20 +45,22 @@ class Checked:
 
 def _child(paths, skip, conn, progress) -> None:
     try:
-        claims = [c for c in load_catalog(paths).claims if c.id not in skip]
+        catalog = load_catalog(paths)
+        assertions = [a for a in catalog.assertions if not {r.id for r in a.readings} & skip]
+        lemmas = [x for x in catalog.lemmas if x.id not in skip]
 
         def report(i: int, n: int, claim_id: str) -> None:
             progress.value = claim_id.encode("ascii", "replace")[:250]
 
-        pairs = check_all(claims, CheckOptions(), report)
-        conn.send(("ok", pickle.dumps(pairs)))
+        checked = check_units(assertions, lemmas, CheckOptions(), progress=report)
+        conn.send(("ok", pickle.dumps(checked)))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent
         conn.send(("error", repr(exc)))
     finally:
         conn.close()
 
 
-def check_guarded(paths=None) -> tuple[list, list[str]]:
+def check_guarded(paths=None) -> tuple[Any, list[str]]:
     """Check a catalog in a child process; claims that stall are skipped and returned as ``stalled``."""
     ctx = mp.get_context("fork")
     stalled: list[str] = []
@@ -94,21 +98,25 @@ def check_guarded(paths=None) -> tuple[list, list[str]]:
 @pytest.fixture(scope="session")
 def bundled() -> Checked:
     """The whole bundled catalog, checked once per session."""
-    pairs, stalled = check_guarded(None)
-    opts = CheckOptions()
-    return Checked(pairs, records(pairs), tool_versions(), options_record(opts), stalled)
+    checked, stalled = check_guarded(None)
+    return _checked(checked, stalled)
+
+
+def _checked(checked, stalled=()) -> Checked:
+    return Checked(checked, checked.pairs(), checked_records(checked), tool_versions(), options_record(CheckOptions()),
+                   list(stalled))
 
 
 @pytest.fixture(scope="session")
 def fixture_catalog() -> Checked:
     """The report fixture claims (every verdict, every plot kind), checked once per session."""
-    pairs = check_all(load_catalog([FIXTURE_CLAIMS]).claims, CheckOptions())
-    return Checked(pairs, records(pairs), tool_versions(), options_record(CheckOptions()))
+    catalog = load_catalog([FIXTURE_CLAIMS])
+    return _checked(check_units(catalog.assertions, catalog.lemmas, CheckOptions()))
 
 
 def _write(checked: Checked, fmt: str, out: Path) -> Path:
     from formal_emergence.report.site import write_report
-    write_report(checked.pairs, checked.records, checked.tool, checked.options, fmt, out)
+    write_report(checked.checked, checked.records, checked.tool, checked.options, fmt, out)
     return out
 
 

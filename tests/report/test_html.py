@@ -121,7 +121,7 @@ def test_plots_are_deterministic(fixture_catalog, tmp_path):
     from formal_emergence.report.site import write_report
     a, b = tmp_path / "a", tmp_path / "b"
     for out in (a, b):
-        write_report(fixture_catalog.pairs, fixture_catalog.records, fixture_catalog.tool, fixture_catalog.options,
+        write_report(fixture_catalog.checked, fixture_catalog.records, fixture_catalog.tool, fixture_catalog.options,
                      "html", out)
     for page in (a / "claims").glob("*.html"):
         assert page.read_bytes() == (b / "claims" / page.name).read_bytes(), page.name

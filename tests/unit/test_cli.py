@@ -69,7 +69,8 @@ def test_check_json_claim_record(claim_json):
 def test_check_json_summary(claim_json):
     doc = json.loads(claim_json[1])
     summary = doc["summary"]
-    assert summary["total"] == len(doc["claims"])
+    assert doc["schema_version"] == 2
+    assert summary["total"] == len(doc["assertions"])
     assert sum(summary["by_verdict"].values()) == summary["total"]
     assert set(summary["by_verdict"]) == {v.value for v in Verdict}
     for doc_name, counts in summary["by_document"].items():
@@ -77,7 +78,7 @@ def test_check_json_summary(claim_json):
 
 
 def test_check_json_several_claims_sorted(cli_run, bundled_catalog):
-    ids = [c.id for c in bundled_catalog.claims if c.id.startswith("001.")][:3]
+    ids = [a.id for a in bundled_catalog.assertions if a.id.startswith("001.") and not a.alternatives][:3]
     if len(ids) < 2:
         pytest.skip("needs two claims of document 001")
     argv = ["check", "--format", "json"]
@@ -153,7 +154,7 @@ def test_text_output_and_output_file(cli_run, tmp_path):
     text = target.read_text(encoding="utf-8")
     first = text.splitlines()[0]
     assert first.startswith(CLAIM) and "holds-if" in first
-    assert "1 claims:" in text
+    assert "1 assertions:" in text
 
 
 def test_show(cli_run):

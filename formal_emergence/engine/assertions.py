@@ -1,0 +1,139 @@
+"""Verdicts for assertions: every reading checked, the primary reading's verdict counted.
+
+``check_catalog`` checks each selected reading and lemma with the one-claim
+engine (``engine.check``), then adds what only readings have:
+
+- the conventions they rely on, cited with their defaults in the reason;
+- the flip point of a tolerance bound to a convention (``engine.flip``);
+- plausible ranges: a ``holds-if`` whose condition no plausible value of the
+  free constant satisfies becomes ``fails`` (``engine.plausible``);
+- vacuity: a ``holds`` whose assumptions can never hold together is flagged.
+
+An assertion's verdict is its primary reading's; it is *reading-sensitive*
+when its readings' verdicts differ. Lemmas are reported under the assertion
+they bear on and are never counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Iterable, Sequence
+
+from ..model.assertion import Assertion, Lemma, Reading
+from ..model.outcome import AssertionResult, CheckedCatalog, LemmaResult, ReadingResult
+from ..model.verdict import Result
+
+
+def select_units(catalog, ids: Sequence[str] = (), documents: Sequence[str] = ()
+                 ) -> tuple[list[Assertion], list[Lemma], dict[str, set[str]]]:
+    """The assertions and lemmas to check for ``--claim`` ids (assertion, reading or lemma) and documents.
+
+    Returns the assertions, the lemmas, and for each selected assertion the
+    reading ids to check: all of them (and its lemmas) when the assertion id
+    is given, the primary and the named reading for a reading id.
+    """
+    from ..errors import UserInputError
+    assertions = list(catalog.assertions)
+    lemmas = list(catalog.lemmas)
+    only: dict[str, set[str]] = {}
+    if ids:
+        by_reading = {r.id: a for a in catalog.assertions for r in a.readings}
+        by_lemma = {x.id: x for x in catalog.lemmas}
+        picked_a: dict[str, Assertion] = {}
+        picked_l: dict[str, Lemma] = {}
+        whole: set[str] = set()
+        for i in ids:
+            if i in by_lemma:
+                picked_l[i] = by_lemma[i]
+            elif i in by_reading:
+                a = by_reading[i]
+                if i == a.id:
+                    whole.add(a.id)
+                    only[a.id] = {r.id for r in a.readings}
+                elif a.id not in whole:
+                    only.setdefault(a.id, {a.id}).add(i)  # the primary reading carries the assertion's verdict
+                picked_a[a.id] = a
+            else:
+                catalog.claim(i)  # raises the located unknown-id error with a close match
+        picked_l.update({x.id: x for x in catalog.lemmas if x.bears_on in whole})  # shown under their assertion
+        assertions = sorted(picked_a.values(), key=lambda a: a.id)
+        lemmas = sorted(picked_l.values(), key=lambda x: x.id)
+    if documents:
+        known = sorted({a.document for a in catalog.assertions} | {x.document for x in catalog.lemmas})
+        for d in documents:
+            if not any(k == d or k.startswith(d) for k in known):
+                raise UserInputError(f"unknown document {d!r}", file="<argv>", key="--document",
+                                     hint="one of " + ", ".join(known))
+
+        def keep(doc: str) -> bool:
+            return any(doc == d or doc.startswith(d) for d in documents)
+
+        assertions = [a for a in assertions if keep(a.document)]
+        lemmas = [x for x in lemmas if keep(x.document)]
+    return assertions, lemmas, only
+
+
+def check_catalog(catalog, options, ids: Sequence[str] = (), documents: Sequence[str] = (),
+                  progress: Callable[[int, int, str], None] | None = None) -> CheckedCatalog:
+    """Check the selected assertions (every reading) and lemmas of ``catalog``."""
+    assertions, lemmas, only = select_units(catalog, ids, documents)
+    return check_units(assertions, lemmas, options, only, progress)
+
+
+def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], options,
+                only: dict[str, set[str]] | None = None,
+                progress: Callable[[int, int, str], None] | None = None) -> CheckedCatalog:
+    """Check ``assertions`` (only the listed readings for ids in ``only``) and ``lemmas``."""
+    from ..conventions import load_conventions
+    assertions = sorted(assertions, key=lambda a: a.id)
+    lemmas = sorted(lemmas, key=lambda x: x.id)
+    only = only or {}
+    todo: list[Reading] = [r for a in assertions for r in a.readings if a.id not in only or r.id in only[a.id]]
+    todo += [x.reading for x in lemmas]
+    needs_conventions = any(r.conventions for r in todo)
+    conventions = load_conventions() if needs_conventions else {}
+    done: dict[str, ReadingResult] = {}
+    for i, reading in enumerate(sorted(todo, key=lambda r: r.id)):
+        if progress:
+            progress(i, len(todo), reading.id)
+        done[reading.id] = check_reading(reading, options, conventions)
+    if progress:
+        progress(len(todo), len(todo), "")
+    by_assertion: dict[str, list[LemmaResult]] = {}
+    lemma_results = []
+    for x in lemmas:
+        lr = LemmaResult(x, done[x.reading.id])
+        lemma_results.append(lr)
+        by_assertion.setdefault(x.bears_on, []).append(lr)
+    out = []
+    for a in assertions:
+        readings = tuple(done[r.id] for r in a.readings if r.id in done)
+        out.append(AssertionResult(a, readings, tuple(by_assertion.get(a.id, ()))))
+    return CheckedCatalog(tuple(out), tuple(lemma_results))
+
+
+def check_reading(reading: Reading, options, conventions) -> ReadingResult:
+    """The one-claim engine on ``reading.claim``, then conventions, plausible ranges, flip points, vacuity."""
+    from .run import check_one
+    result = check_one(reading.claim, options)
+    cited = tuple((c, conventions[c].symbol, conventions[c].default_text) for c in reading.conventions)
+    result = cite_conventions(result, reading, conventions)
+    return ReadingResult(reading, result, cited)
+
+
+def cite_conventions(result: Result, reading: Reading, conventions) -> Result:
+    """``result`` with the reason citing every convention the reading uses, with its default and binding."""
+    if not reading.conventions:
+        return result
+    bound = {cid: sym for sym, cid in reading.tolerances}
+    parts = []
+    for cid in reading.conventions:
+        c = conventions[cid]
+        if cid in bound:
+            parts.append(f"{cid}: {bound[cid]} = {c.default_text} ({c.meaning})")
+        else:
+            parts.append(f"{cid}: {c.meaning}")
+    return replace(result, reason=f"{result.reason.rstrip('.')}. Conventions: {'; '.join(parts)}.")
+
+
+__all__ = ["check_catalog", "check_units", "check_reading", "select_units"]
