@@ -30,8 +30,8 @@ def test_every_claim_has_a_page_with_id_verdict_and_quote(bundled, bundled_markd
 def test_index_counts_match_the_summary(bundled, bundled_markdown):
     index = (bundled_markdown / "index.md").read_text(encoding="utf-8")
     counts = {}
-    for c, r in bundled.pairs:
-        counts[r.verdict.value] = counts.get(r.verdict.value, 0) + 1
+    for a in bundled.checked.assertions:  # the index counts assertions (primary readings), never lemmas
+        counts[a.verdict.value] = counts.get(a.verdict.value, 0) + 1
     for verdict, n in counts.items():
         assert re.search(rf"\*\*{re.escape(verdict)}\*\* \| {n} \|", index), verdict
 
