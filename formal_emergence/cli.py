@@ -39,6 +39,29 @@ class _Parser(argparse.ArgumentParser):
     def print_help(self, file: TextIO | None = None) -> None:
         super().print_help(file or self.stream)
 
+def _add_run_options(p) -> None:
+    """How to run the checks (never what they answer): parallel jobs, a Dask cluster, the result cache."""
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="check in N local processes (1..64)")
+    p.add_argument("--dask-scheduler", default="", metavar="ADDRESS",
+                   help="check on a Dask distributed cluster (needs the 'dask' extra)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not read or write the result cache ($XDG_CACHE_HOME/formal_emergence)")
+
+
+def _execution(args):
+    """The ``engine.runner.Execution`` for ``args``; the caller shuts its executor down."""
+    from .engine.runner import Execution, ResultCache, default_cache_dir, make_executor
+    jobs = getattr(args, "jobs", 1)
+    if not 1 <= jobs <= 64:
+        raise UserInputError(f"--jobs {jobs}", file="<argv>", key="--jobs", hint="between 1 and 64")
+    cache = None if getattr(args, "no_cache", True) else ResultCache(default_cache_dir())
+    return Execution(make_executor(jobs, getattr(args, "dask_scheduler", "")), cache)
+
+
+def _shutdown(execution) -> None:
+    if execution is not None and execution.executor is not None:
+        execution.executor.shutdown()
+
 
 def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     """The argument parser; help text goes to ``stream`` (stdout when None)."""
@@ -59,6 +82,7 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     c.add_argument("--fail-on", default="", metavar="VERDICT,...",
                    help="exit 1 when some assertion (never a lemma) gets one of these verdicts")
     c.add_argument("-o", "--output", default=None, help="write the output to this file")
+    _add_run_options(c)
     c.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: only in an interactive terminal)")
     ls = sub.add_parser("list", help="list claims")
@@ -87,6 +111,7 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     rp.add_argument("--document", action="append", default=[], metavar="DOC",
                     help="report only claims from this seed document (file name or prefix, e.g. 001)")
     rp.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    _add_run_options(rp)
     rp.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                     help="progress bar on stderr (auto: only in an interactive terminal)")
     cs = sub.add_parser("consistent", help="can these statements hold together? a model, or a minimal conflict")
@@ -186,7 +211,12 @@ def _check(args, stdout: TextIO, stderr: TextIO) -> int:
     fail_on = _fail_on(args.fail_on)
     options = _options(args)
     catalog = load_catalog(args.paths or None)
-    checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr))
+    execution = _execution(args)
+    try:
+        checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
+                                execution)
+    finally:
+        _shutdown(execution)
     if args.format == "json":
         out = json.dumps(json_document(checked, options), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -250,7 +280,12 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
         raise UserInputError(f"{args.output} is not a directory", file="<argv>", key="--output",
                              hint="pass a directory for the report files")
     catalog = load_catalog(args.paths or None)
-    checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr))
+    execution = _execution(args)
+    try:
+        checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
+                                execution)
+    finally:
+        _shutdown(execution)
     try:
         written = write_report(checked, checked_records(checked), tool_versions(), options_record(options),
                                args.format, out)

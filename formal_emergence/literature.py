@@ -15,11 +15,13 @@ avoid that.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from fractions import Fraction
 from importlib.resources import files
 from typing import Any
@@ -155,8 +157,20 @@ def load_references() -> dict[str, Reference]:
     >>> load_references()["kaplan2020.alpha_n"].value
     Fraction(19, 250)
     """
+    return dict(_packaged())
+
+
+@functools.cache
+def _packaged() -> Mapping[str, Reference]:
+    """The packaged reference file, parsed once per process.
+
+    The one memo in the package: the file is read-only package data and the
+    mapping is immutable (a read-only view of frozen ``Reference`` values), so
+    keeping it changes no result, only the cost (every claim with references
+    looked its values up by re-parsing 6,000 lines of TOML).
+    """
     resource = files("formal_emergence") / "data" / "literature.toml"
-    return _parse(resource.read_bytes(), file=PACKAGED_FILE)
+    return MappingProxyType(_parse(resource.read_bytes(), file=PACKAGED_FILE))
 
 
 def load_references_from(path: str | os.PathLike[str]) -> dict[str, Reference]:
@@ -191,7 +205,7 @@ def get_reference(id: str, references: Mapping[str, Reference] | None = None) ->
     >>> get_reference("hoffmann2022.fit_rounded.alpha").value
     Fraction(17, 50)
     """
-    refs = load_references() if references is None else references
+    refs = _packaged() if references is None else references
     wanted = id.lower()
     found = refs.get(wanted)
     if found is not None:
@@ -319,7 +333,7 @@ def _parse_number(raw: str, *, file: str, key: str) -> Fraction:
 def search_references(query: str = "", references: Mapping[str, Reference] | None = None) -> list[Reference]:
     """References whose id, quantity, source, text, note or unit contain every word of ``query``
     (case-insensitive), sorted by id; all of them for an empty query."""
-    refs = references if references is not None else load_references()
+    refs = references if references is not None else _packaged()
     words = [w.casefold() for w in query.split()]
     out = []
     for ref in refs.values():

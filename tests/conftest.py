@@ -7,7 +7,9 @@ package's own loader, and run the CLI in-process.
 from __future__ import annotations
 
 import io
+import os
 import re
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Callable
@@ -15,6 +17,10 @@ from typing import Callable
 import pytest
 
 from formal_emergence.parse.claimfile import Catalog, load_catalog
+
+# The result cache is on by default; keep the suite's entries out of the user's ~/.cache (subprocesses
+# started by tests inherit this too).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="fe-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "formal_emergence"

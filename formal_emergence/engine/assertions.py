@@ -74,15 +74,16 @@ def select_units(catalog, ids: Sequence[str] = (), documents: Sequence[str] = ()
 
 
 def check_catalog(catalog, options, ids: Sequence[str] = (), documents: Sequence[str] = (),
-                  progress: Callable[[int, int, str], None] | None = None) -> CheckedCatalog:
-    """Check the selected assertions (every reading) and lemmas of ``catalog``."""
+                  progress: Callable[[int, int, str], None] | None = None, execution=None) -> CheckedCatalog:
+    """Check the selected assertions (every reading) and lemmas of ``catalog``; ``execution``
+    (``engine.runner.Execution``) says on which executor and with which cache."""
     assertions, lemmas, only = select_units(catalog, ids, documents)
-    return check_units(assertions, lemmas, options, only, progress)
+    return check_units(assertions, lemmas, options, only, progress, execution)
 
 
 def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], options,
                 only: dict[str, set[str]] | None = None,
-                progress: Callable[[int, int, str], None] | None = None) -> CheckedCatalog:
+                progress: Callable[[int, int, str], None] | None = None, execution=None) -> CheckedCatalog:
     """Check ``assertions`` (only the listed readings for ids in ``only``) and ``lemmas``."""
     from ..conventions import load_conventions
     assertions = sorted(assertions, key=lambda a: a.id)
@@ -92,13 +93,9 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     todo += [x.reading for x in lemmas]
     needs_conventions = any(r.conventions for r in todo)
     conventions = load_conventions() if needs_conventions else {}
-    done: dict[str, ReadingResult] = {}
-    for i, reading in enumerate(sorted(todo, key=lambda r: r.id)):
-        if progress:
-            progress(i, len(todo), reading.id)
-        done[reading.id] = check_reading(reading, options, conventions)
-    if progress:
-        progress(len(todo), len(todo), "")
+    from .runner import run_readings
+    done: dict[str, ReadingResult] = run_readings(sorted(todo, key=lambda r: r.id), options, conventions,
+                                                  check_reading, execution, progress)
     by_assertion: dict[str, list[LemmaResult]] = {}
     lemma_results = []
     for x in lemmas:

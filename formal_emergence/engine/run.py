@@ -36,8 +36,15 @@ def simulation_evidence(claim: Claim) -> Evidence:
 
 
 def statement_latex(claim: Claim) -> str:
+    """LaTeX of "assumptions => statement", by the project's own printer (pure and fast; ``parse.latex`` reads it
+    back to the same term), or SymPy's printer for the few terms it has no form for."""
     from ..model.claim import claim_formula
-    return to_latex(claim_formula(claim.assume, claim.show), claim.symbols)
+    from ..parse.latex import to_latex as own_latex
+    formula = claim_formula(claim.assume, claim.show)
+    try:
+        return own_latex(formula)
+    except ValueError:
+        return to_latex(formula, claim.symbols)
 
 
 def check_one(claim: Claim, options: CheckOptions) -> Result:

@@ -27,6 +27,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..model import outcome as outcome_model
 from ..model import verdict as verdict_model
 from ..model.claim import Claim
 from ..model.verdict import Result
@@ -67,8 +68,9 @@ def cache_key(claim: Claim, options: Any, context: str) -> str:
 
 # ------------------------------------------------------------------ results as plain data
 
-_TYPES = {name: obj for name, obj in vars(verdict_model).items()
-          if isinstance(obj, type) and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum))}
+_TYPES = {name: obj for module in (verdict_model, outcome_model) for name, obj in vars(module).items()
+          if isinstance(obj, type) and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum))
+          and obj.__module__ == module.__name__}
 
 
 def to_data(obj: Any) -> Any:
@@ -121,20 +123,21 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> Result | None:
+    def get(self, key: str, kind: type = Result):
+        """The cached value for ``key`` if it is a ``kind`` (any other content is a miss)."""
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             result = from_data(data)
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
-        if not isinstance(result, Result):
+        if not isinstance(result, kind):
             self.misses += 1
             return None
         self.hits += 1
         return result
 
-    def put(self, key: str, result: Result) -> None:
+    def put(self, key: str, result) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,6 +204,76 @@ def run_claims(claims: Iterable[Claim], options: Any, *, executor: Executor | No
     return [(c, results[c.id]) for c in ordered]
 
 
+@dataclasses.dataclass(frozen=True)
+class Execution:
+    """How to run checks: on which executor (None: in this process) and with which cache (None: off)."""
+
+    executor: Executor | None = None
+    cache: ResultCache | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _ReadingFindings:
+    """What ``check_reading`` found for one reading, without the reading itself (the cached part)."""
+
+    result: Result
+    rest: tuple
+
+
+def reading_key(reading: Any, options: Any, conventions: Any, context: str) -> str:
+    used = sorted((cid, repr(conventions.get(cid))) for cid in getattr(reading, "conventions", ()))
+    payload = repr((CACHE_FORMAT, reading, reading.claim.definitions, used, options, context))
+    base = cache_key(reading.claim, options, context)
+    return hashlib.sha256((base + payload).encode("utf-8")).hexdigest()
+
+
+def run_readings(readings: list, options: Any, conventions: Any, check: Callable,
+                 execution: Execution | None = None,
+                 progress: Callable[[int, int, str], None] | None = None) -> dict[str, Any]:
+    """``check(reading, options, conventions)`` for every reading (in id order), on the execution's executor and
+    through its cache; returns results by reading id."""
+    execution = execution or Execution()
+    cache = execution.cache
+    out: dict[str, Any] = {}
+    keys: dict[str, str] = {}
+    todo = []
+    for r in readings:
+        if cache is not None:
+            keys[r.id] = reading_key(r, options, conventions, cache.context)
+            hit = cache.get(keys[r.id], _ReadingFindings)
+            if hit is not None:
+                out[r.id] = _rebuild(r, hit)
+                continue
+        todo.append(r)
+    total, done = len(readings), len(out)
+    if progress:
+        progress(done, total, "")
+    if execution.executor is None:
+        pending = ((r, None) for r in todo)
+    else:
+        pending = iter([(r, execution.executor.submit(check, r, options, conventions)) for r in todo])
+    for r, fut in pending:  # in id order, so progress lines and output never depend on timing
+        out[r.id] = check(r, options, conventions) if fut is None else fut.result()
+        done += 1
+        if progress:
+            progress(done, total, r.id)
+        if cache is not None:
+            cache.put(keys[r.id], _findings(out[r.id]))
+    return out
+
+
+def _findings(rr: Any) -> _ReadingFindings:
+    names = [f.name for f in dataclasses.fields(rr) if f.name not in ("reading", "result")]
+    return _ReadingFindings(rr.result, tuple((n, getattr(rr, n)) for n in names))
+
+
+def _rebuild(reading: Any, f: _ReadingFindings) -> Any:
+    return outcome_model.ReadingResult(reading, f.result, **dict(f.rest))
+
+
+_TYPES["_ReadingFindings"] = _ReadingFindings
+
+
 def make_executor(jobs: int = 1, dask_scheduler: str = "") -> Executor | None:
     """A local process pool for ``jobs > 1``, Dask distributed's executor for a scheduler address, else None."""
     if dask_scheduler:
@@ -220,4 +293,4 @@ def make_executor(jobs: int = 1, dask_scheduler: str = "") -> Executor | None:
     return None
 
 
-__all__ = ["ResultCache", "cache_key", "default_cache_dir", "from_data", "make_executor", "run_claims", "to_data"]
+__all__ = ["Execution", "run_readings", "ResultCache", "cache_key", "default_cache_dir", "from_data", "make_executor", "run_claims", "to_data"]

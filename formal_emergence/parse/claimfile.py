@@ -21,7 +21,7 @@ from ..errors import ClaimFileError, ExpressionError, UserInputError
 from ..model.claim import (DOMAINS, KINDS, Claim, Definition, Quantity, QuantityStatement, Simulation, Source,
                            SymbolDecl, Undefined)
 from ..model.assertion import Assertion, Lemma, Reading
-from ..model.terms import free_symbols
+from ..model.terms import free_symbols, to_text
 from .expr import Scope, check_identifier, parse_expression
 
 MAX_FILE_BYTES = 2_000_000
@@ -29,8 +29,8 @@ MAX_FILE_BYTES = 2_000_000
 NOT_CLAIM_FILES = ("conventions.toml", "review-resolutions.toml")
 _TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma")
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
-               "references", "reading", "simulate", "notes"}
-_DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source"}
+               "references", "reading", "simulate", "notes", "show_tex", "assume_tex"}
+_DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source", "body_tex"}
 _SOURCE_KEYS = {"document", "section", "quote"}
 _UNDEFINED_KINDS = ("predicate", "function", "entity")
 
@@ -370,6 +370,31 @@ def _parse(text: Any, scope: Scope, file: str, key: str, *, boolean: bool | None
         raise exc.located(file=file, key=key) from None
 
 
+def _parse_tex(text: Any, scope: Scope, file: str, key: str, *, boolean: bool | None) -> Any:
+    """A LaTeX expression (``show_tex``, ``assume_tex``, ``body_tex``) through the allow-list LaTeX parser;
+    errors point at the column in the LaTeX."""
+    from .latex import parse_latex
+    if not isinstance(text, str):
+        raise _err(file, key, f"expected a LaTeX string, found {type(text).__name__}",
+                   "write it in single quotes: show_tex = 'N > N_c \\Rightarrow ...'")
+    try:
+        return parse_latex(text, scope, expect_boolean=boolean)
+    except ExpressionError as exc:
+        raise exc.located(file=file, key=key) from None
+
+
+def _expression_or_tex(table: dict, name: str, scope: Scope, file: str, key: str, *, boolean: bool | None):
+    """``name`` in the claim syntax or ``name_tex`` in LaTeX (exactly one of them): (display text, term)."""
+    tex_key = f"{name}_tex"
+    if name in table and tex_key in table:
+        raise _err(file, f"{key}.{tex_key}", f"both {name} and {tex_key} are given", f"keep one of them")
+    if tex_key in table:
+        term = _parse_tex(table[tex_key], scope, file, f"{key}.{tex_key}", boolean=boolean)
+        return to_text(term), term
+    text = _string(table, name, file, key)
+    return text, _parse(text, scope, file, f"{key}.{name}", boolean=boolean)
+
+
 def _resolve_uses(uses: tuple[str, ...], known: dict[str, Definition], file: str, key: str) -> list[Definition]:
     out: list[Definition] = []
     for u in uses:
@@ -447,8 +472,7 @@ def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition
         symbols = _merge_symbols(_symbols(table, file, key), deps, file, key)
         undefined = _merge_undefined(_undefined(table, file, key), deps)
         scope = _scope(symbols, undefined, deps, params)
-        body_text = table.get("body")
-        body = _parse(body_text, scope, file, f"{key}.body", boolean=None)
+        body_text, body = _expression_or_tex(table, "body", scope, file, key, boolean=None)
         declared = {s.name for s in symbols} | set(params)
         d = Definition(did, name, params, body, body_text, symbols, undefined, uses, _string(table, "title", file, key, required=False),
                        _source(table, file, key, required=False), file)
@@ -493,8 +517,11 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     scope = _scope(symbols, undefined, defs)
     assume_text = _string_list(table, "assume", file, key)
     assume = tuple(_parse(t, scope, file, f"{key}.assume[{j}]", boolean=True) for j, t in enumerate(assume_text))
-    show_text = _string(table, "show", file, key)
-    show = _parse(show_text, scope, file, f"{key}.show", boolean=True)
+    tex_assume = _string_list(table, "assume_tex", file, key)
+    tex_terms = tuple(_parse_tex(t, scope, file, f"{key}.assume_tex[{j}]", boolean=True) for j, t in enumerate(tex_assume))
+    assume += tex_terms
+    assume_text += tuple(to_text(t) for t in tex_terms)
+    show_text, show = _expression_or_tex(table, "show", scope, file, key, boolean=True)
     free = _string_list(table, "free", file, key)
     for name in free:
         if name not in scope.symbols:

@@ -146,3 +146,50 @@ def test_guessing_mode_gives_non_ascii_names_an_alias_and_keeps_the_text():
     term = parse_latex(r"|\text{组合}| = 2^N", Scope(), guesses=guesses)
     assert guesses.renamed == {"T1": "组合"}
     assert to_text(term) == "abs(T1) == 2**N"
+
+
+CLAIM_TEX = r"""
+[[definition]]
+id = "d.phase"
+name = "P"
+params = ["N"]
+symbols = { N_c = "positive", alpha = "positive" }
+body_tex = '1 - e^{-(N/N_c)^{\alpha}}'
+
+[[claim]]
+id = "t.tex"
+title = "written in LaTeX"
+kind = "theorem"
+source = { document = "d.md", section = "s", quote = "q" }
+symbols = { N = "positive", N_c = "positive", alpha = "positive", epsilon = "unit" }
+uses = ["d.phase"]
+assume_tex = ['N > N_c', '\epsilon \le 1 - e^{-1}']
+show_tex = 'P(N) > \epsilon'
+"""
+
+
+def test_claim_files_accept_latex_for_show_assume_and_definition_bodies(tmp_path):
+    from formal_emergence.parse.claimfile import load_catalog
+    f = tmp_path / "tex.toml"
+    f.write_text(CLAIM_TEX, encoding="utf-8")
+    catalog = load_catalog([f])
+    claim = catalog.claim("t.tex")
+    assert claim.show_text == "P(N) > epsilon"
+    assert claim.assume_text == ("N > N_c", "epsilon <= 1 - exp(-1)")
+    assert to_text(catalog.definitions["d.phase"].body) == "1 - exp(-(N / N_c)**alpha)"
+
+
+def test_latex_errors_in_claim_files_point_at_the_latex_column(tmp_path):
+    from formal_emergence.errors import UserInputError
+    from formal_emergence.parse.claimfile import load_catalog
+    f = tmp_path / "bad.toml"
+    f.write_text(CLAIM_TEX.replace(r"show_tex = 'P(N) > \epsilon'", r"show_tex = 'P(N) > \varsigma'"),
+                 encoding="utf-8")
+    with pytest.raises(UserInputError) as info:
+        load_catalog([f])
+    assert info.value.key == "claim.t.tex.show_tex" and info.value.column == 8
+    both = tmp_path / "both.toml"
+    both.write_text(CLAIM_TEX.replace("show_tex = ", 'show = "N > 0"\nshow_tex = '), encoding="utf-8")
+    with pytest.raises(UserInputError) as info:
+        load_catalog([both])
+    assert "both show and show_tex" in info.value.found
