@@ -85,6 +85,7 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     _add_run_options(c)
     c.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: only in an interactive terminal)")
+    _snippet_arguments(c)
     ls = sub.add_parser("list", help="list claims")
     ls.add_argument("paths", nargs="*")
     ls.add_argument("--coverage", action="store_true", help="show per-document coverage of formula passages")
@@ -94,6 +95,7 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     sh.add_argument("id")
     sh.add_argument("paths", nargs="*")
     sh.add_argument("--dps", type=int, default=30)
+    _snippet_arguments(sh)
     ex = sub.add_parser("explain", help="explain one claim step by step, for teaching")
     ex.add_argument("id")
     ex.add_argument("paths", nargs="*")
@@ -114,6 +116,10 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     _add_run_options(rp)
     rp.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                     help="progress bar on stderr (auto: only in an interactive terminal)")
+    _snippet_arguments(rp)
+    sn = sub.add_parser("snippets", help="list a document's code blocks: section, index, SHA-256 (docs/snippets.md)")
+    sn.add_argument("document", help="document file name, e.g. 003_db2851241a79104d.txt, or a path to it")
+    sn.add_argument("--seeds", default=None, metavar="DIR", help="directory of the documents")
     cs = sub.add_parser("consistent", help="can these statements hold together? a model, or a minimal conflict")
     cs.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
     cs.add_argument("--claims", default="", metavar="ID,...",
@@ -127,6 +133,56 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     from .scan import add_scan_arguments
     add_scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
+
+
+def _snippet_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("document code (docs/snippets.md)")
+    g.add_argument("--run-snippets", action="store_true",
+                   help="run the code blocks that claims cite, in the sandbox (default: never run document code)")
+    g.add_argument("--seeds", default=None, metavar="DIR",
+                   help="directory of the documents, to verify cited code blocks against their text")
+    g.add_argument("--snippet-cache", default=None, metavar="DIR",
+                   help="cache of executed snippets (default $XDG_CACHE_HOME/formal_emergence/snippets)")
+    g.add_argument("--no-snippet-cache", action="store_true", help="neither read nor write the snippet cache")
+    g.add_argument("--snippet-cpu", type=int, default=20, metavar="SECONDS",
+                   help="CPU-time limit of one sandbox process (1..600, default 20)")
+
+
+def _snippets(args, stdout: TextIO) -> int:
+    from pathlib import Path
+    from .coverage import find_documents
+    from .parse.claimfile import bundled_theorems_dir
+    from .snippets.blocks import locate_code
+    path = Path(args.document)
+    search = ((path.parent,) if path.parent != Path(".") else ()) + (bundled_theorems_dir(),)
+    code = locate_code(path.name, search, find_documents(args.seeds))
+    if code is None:
+        raise UserInputError(f"no code found for {args.document!r}", file="<argv>", key="document",
+                             hint="pass the document's path, or --seeds DIR with the document in it")
+    stdout.write(f"{code.document}: {code.origin}; {code.verified}\n")
+    for b in code.blocks:
+        first = next((line.strip() for line in b.text.splitlines() if line.strip()), "")
+        stdout.write(f"{b.section}\tblock {b.index}\t{b.sha256}\t{first[:60]}\n")
+    return EXIT_OK
+
+
+def _snippet_session(args):
+    from dataclasses import replace
+    from .coverage import find_documents
+    from .parse.claimfile import bundled_theorems_dir
+    from .snippets.claims import SnippetOptions, SnippetSession
+    from .snippets.runner import Limits, snippet_cache_dir
+    if not 1 <= args.snippet_cpu <= 600:
+        raise UserInputError(f"--snippet-cpu {args.snippet_cpu}", file="<argv>", key="--snippet-cpu",
+                             hint="between 1 and 600 seconds")
+    seeds = find_documents(args.seeds)
+    if args.seeds and seeds is None:
+        raise UserInputError(f"no such directory {args.seeds!r}", file="<argv>", key="--seeds",
+                             hint="the directory that holds the documents")
+    cache = None if args.no_snippet_cache else snippet_cache_dir(args.snippet_cache)
+    return SnippetSession(SnippetOptions(run=args.run_snippets, seeds=seeds, cache=cache,
+                                         limits=replace(Limits(), cpu_seconds=args.snippet_cpu),
+                                         search=(bundled_theorems_dir(),)))
 
 
 def _fail_on(text: str) -> set[Verdict]:
@@ -169,6 +225,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
             return _explain(args, stdout)
         if args.command == "report":
             return _report(args, stdout, stderr)
+        if args.command == "snippets":
+            return _snippets(args, stdout)
         if args.command == "consistent":
             return _consistent(args, stdout)
         if args.command == "solve":
@@ -214,7 +272,7 @@ def _check(args, stdout: TextIO, stderr: TextIO) -> int:
     execution = _execution(args)
     try:
         checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
-                                execution)
+                                execution, snippets=_snippet_session(args))
     finally:
         _shutdown(execution)
     if args.format == "json":
@@ -283,7 +341,7 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
     execution = _execution(args)
     try:
         checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
-                                execution)
+                                execution, snippets=_snippet_session(args))
     finally:
         _shutdown(execution)
     try:
@@ -327,7 +385,7 @@ def _show(args, stdout: TextIO) -> int:
     from .engine.assertions import check_catalog
     from .report.text import render_unit
     catalog = load_catalog(args.paths or None)
-    checked = check_catalog(catalog, _options(args), [args.id])
+    checked = check_catalog(catalog, _options(args), [args.id], snippets=_snippet_session(args))
     stdout.write(render_unit(checked, args.id))
     return EXIT_OK
 

@@ -74,16 +74,20 @@ def select_units(catalog, ids: Sequence[str] = (), documents: Sequence[str] = ()
 
 
 def check_catalog(catalog, options, ids: Sequence[str] = (), documents: Sequence[str] = (),
-                  progress: Callable[[int, int, str], None] | None = None, execution=None) -> CheckedCatalog:
+                  progress: Callable[[int, int, str], None] | None = None, execution=None,
+                  snippets=None) -> CheckedCatalog:
     """Check the selected assertions (every reading) and lemmas of ``catalog``; ``execution``
-    (``engine.runner.Execution``) says on which executor and with which cache."""
+    (``engine.runner.Execution``) says on which executor and with which cache. ``snippets`` (a
+    ``snippets.claims.SnippetSession``) runs the document code that snippet-backed readings cite, only if it
+    was made to; by default nothing runs ("snippet not run")."""
     assertions, lemmas, only = select_units(catalog, ids, documents)
-    return check_units(assertions, lemmas, options, only, progress, execution)
+    return check_units(assertions, lemmas, options, only, progress, execution, snippets)
 
 
 def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], options,
                 only: dict[str, set[str]] | None = None,
-                progress: Callable[[int, int, str], None] | None = None, execution=None) -> CheckedCatalog:
+                progress: Callable[[int, int, str], None] | None = None, execution=None,
+                snippets=None) -> CheckedCatalog:
     """Check ``assertions`` (only the listed readings for ids in ``only``) and ``lemmas``."""
     from ..conventions import load_conventions
     assertions = sorted(assertions, key=lambda a: a.id)
@@ -94,8 +98,11 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     needs_conventions = any(r.conventions for r in todo)
     conventions = load_conventions() if needs_conventions else {}
     from .runner import run_readings
-    done: dict[str, ReadingResult] = run_readings(sorted(todo, key=lambda r: r.id), options, conventions,
-                                                  check_reading, execution, progress)
+    ordered = sorted(todo, key=lambda r: r.id)
+    done: dict[str, ReadingResult] = run_readings([r for r in ordered if r.claim.snippet is None], options,
+                                                  conventions, check_reading, execution, progress)
+    done.update(_check_snippet_readings([r for r in ordered if r.claim.snippet is not None], options, conventions,
+                                        snippets))
     by_assertion: dict[str, list[LemmaResult]] = {}
     lemma_results = []
     for x in lemmas:
@@ -109,10 +116,21 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     return CheckedCatalog(tuple(out), tuple(lemma_results))
 
 
-def check_reading(reading: Reading, options, conventions) -> ReadingResult:
+def _check_snippet_readings(readings: list[Reading], options, conventions, snippets) -> dict[str, ReadingResult]:
+    """Snippet-backed readings, in this process and outside the result cache (whether their code ran is not
+    part of a reading's cache key; the sandbox keeps its own cache of runs)."""
+    if not readings:
+        return {}
+    from ..snippets.claims import SnippetOptions, SnippetSession
+    session = snippets or SnippetSession(SnippetOptions())
+    session.prepare([r.claim for r in readings])
+    return {r.id: check_reading(r, options, conventions, session) for r in readings}
+
+
+def check_reading(reading: Reading, options, conventions, snippets=None) -> ReadingResult:
     """The one-claim engine on ``reading.claim``, then conventions, plausible ranges, flip points, vacuity."""
     from .run import check_one
-    result = check_one(reading.claim, options)
+    result = check_one(reading.claim, options, snippets)
     cited = tuple((c, conventions[c].symbol, conventions[c].default_text) for c in reading.conventions)
     result = cite_conventions(result, reading, conventions)
     return ReadingResult(reading, result, cited)

@@ -138,6 +138,9 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
                 references: Callable[[str], object] | None = None,
                 simulate: Callable[[Claim], Evidence] | None = None) -> Result:
     """Compute the verdict, reason and evidence for ``claim``."""
+    if claim.snippet is not None:  # its symbols stand for what code does: only snippets.claims may bind them
+        return Result(claim.id, Verdict.UNDECIDED, "Snippet not run: the claim is about what the document's code "
+                      "does (see docs/snippets.md).", evidence=(Evidence("sandbox", "not run"),))
     extra: list[Evidence] = []
     if claim.simulate is not None and simulate is not None:
         extra.append(simulate(claim))

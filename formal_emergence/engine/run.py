@@ -11,6 +11,7 @@ from ..model.verdict import Evidence, Result
 from ..numeric.evaluate import mpmath_version
 from ..model.outcome import CheckedCatalog
 from ..report.jsonout import claim_record, document, lemma_reading_record, reading_record
+from ..snippets.claims import SnippetOptions, SnippetSession
 from ..solver.z3_backend import z3_version
 from ..symbolic.sympy_layer import sympy_version, to_latex
 from .check import CheckOptions, check_claim
@@ -47,20 +48,32 @@ def statement_latex(claim: Claim) -> str:
         return to_latex(formula, claim.symbols)
 
 
-def check_one(claim: Claim, options: CheckOptions) -> Result:
-    """Check one claim with the literature and the simulations wired in."""
-    return check_claim(claim, options, references=get_reference, simulate=simulation_evidence)
+def check_one(claim: Claim, options: CheckOptions, snippets: SnippetSession | None = None) -> Result:
+    """Check one claim with the literature, the simulations and (for snippet-backed claims) the code runs wired in."""
+    def decide(c: Claim) -> Result:
+        return check_claim(c, options, references=get_reference, simulate=simulation_evidence)
+
+    if claim.snippet is not None:
+        return (snippets or SnippetSession(SnippetOptions())).check(claim, decide)
+    return decide(claim)
 
 
 def check_all(claims: Iterable[Claim], options: CheckOptions,
-              progress: Callable[[int, int, str], None] | None = None) -> list[tuple[Claim, Result]]:
-    """Check every claim (sorted by id) and return (claim, result) pairs."""
+              progress: Callable[[int, int, str], None] | None = None,
+              snippets: SnippetSession | None = None) -> list[tuple[Claim, Result]]:
+    """Check every claim (sorted by id) and return (claim, result) pairs.
+
+    Snippet-backed claims run their document's code in the sandbox only when
+    ``snippets`` was made with ``SnippetOptions(run=True)``; by default nothing runs.
+    """
     ordered = sorted(claims, key=lambda c: c.id)
+    session = snippets or SnippetSession(SnippetOptions())
+    session.prepare(ordered)
     out = []
     for i, claim in enumerate(ordered):
         if progress:
             progress(i, len(ordered), claim.id)
-        out.append((claim, check_one(claim, options)))
+        out.append((claim, check_one(claim, options, session)))
     if progress:
         progress(len(ordered), len(ordered), "")
     return out

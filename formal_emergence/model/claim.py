@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from fractions import Fraction
+from .snippet import SnippetUse
 from .terms import And, Bool, Implies, Num, Rel, Sym, Term, conj, is_boolean
 
 #: Domains a symbol may be declared with, and what each one means.
@@ -98,7 +99,8 @@ class Claim:
     exponent): when the statement fails, the engine derives the weakest
     condition on them under which it holds. ``references`` binds symbols to
     literature values by reference id; ``reading`` states which reading of the
-    text the encoding formalizes.
+    text the encoding formalizes. ``snippet`` (optional) binds symbols to what
+    a code block of the document does when run (``model.snippet``).
     """
 
     id: str
@@ -119,6 +121,7 @@ class Claim:
     notes: str = ""
     file: str = ""
     definitions: tuple[Definition, ...] = field(default=(), compare=False)
+    snippet: SnippetUse | None = None
 
     def symbol(self, name: str) -> SymbolDecl | None:
         for s in self.symbols:

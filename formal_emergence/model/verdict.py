@@ -49,26 +49,55 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
+class ObservedRun:
+    """One value a document's code produced in the sandbox: the call, what came back, and where it ran.
+
+    ``status`` is ``value`` or ``raised`` (the code's own behaviour); ``value``
+    is the observed value or the exception as text; ``snippet`` names the
+    document block and ``sha256`` pins its text; ``run`` is the cache key of
+    the sandboxed job.
+    """
+
+    symbol: str
+    call: str
+    status: str
+    value: str
+    snippet: str
+    sha256: str
+    run: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"symbol": self.symbol, "call": self.call, "status": self.status, "value": self.value,
+                "snippet": self.snippet, "sha256": self.sha256, "run": self.run}
+
+
+@dataclass(frozen=True, slots=True)
 class Counterexample:
     """A witness: exact values of the symbols and both sides evaluated at high precision.
 
     ``values`` maps each symbol to its exact value as text (a fraction or
     an integer); ``evaluations`` lists ``(what, value text)`` pairs such as the
     left and right side of the violated relation, with ``dps`` digits.
+    ``observed`` holds the sandboxed runs of a document's code that produced
+    the values, when the claim is about what that code does.
     """
 
     values: tuple[tuple[str, str], ...]
     evaluations: tuple[tuple[str, str], ...]
     dps: int
     confirmed_by: str
+    observed: tuple[ObservedRun, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "values": dict(self.values),
             "evaluations": [{"what": w, "value": v} for w, v in self.evaluations],
             "dps": self.dps,
             "confirmed_by": self.confirmed_by,
         }
+        if self.observed:
+            out["observed"] = [o.to_json() for o in self.observed]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,13 +23,14 @@ from ..model.claim import (DOMAINS, KINDS, Claim, Definition, Quantity, Quantity
 from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import free_symbols, to_text
 from .expr import Scope, check_identifier, parse_expression
+from .snippetspec import parse_snippet
 
 MAX_FILE_BYTES = 2_000_000
 #: Files under theorems/ that are not claim files (each has its own loader).
 NOT_CLAIM_FILES = ("conventions.toml", "review-resolutions.toml")
 _TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma")
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
-               "references", "reading", "simulate", "notes", "show_tex", "assume_tex"}
+               "references", "reading", "simulate", "notes", "show_tex", "assume_tex", "snippet", "observe"}
 _DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source", "body_tex"}
 _SOURCE_KEYS = {"document", "section", "quote"}
 _UNDEFINED_KINDS = ("predicate", "function", "entity")
@@ -532,14 +533,15 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     for name in refs:
         if name not in scope.symbols:
             raise _err(file, f"{key}.references.{name}", f"{name!r} is not a declared symbol", "declare it under symbols")
+    source = _source(table, file, key, required=True)
     return Claim(
         id=cid, title=_string(table, "title", file, key), kind=kind,
-        source=_source(table, file, key, required=True), symbols=symbols, uses=tuple(d.id for d in defs),
+        source=source, symbols=symbols, uses=tuple(d.id for d in defs),
         assume=assume, assume_text=assume_text, show=show, show_text=show_text, free=free,
         undefined=undefined, references=tuple(sorted(refs.items())),
         reading=_string(table, "reading", file, key, required=False),
         simulate=_simulation(table, file, key), notes=_string(table, "notes", file, key, required=False),
-        file=file, definitions=tuple(defs),
+        file=file, definitions=tuple(defs), snippet=parse_snippet(table, symbols, source.document, file, key),
     )
 
 

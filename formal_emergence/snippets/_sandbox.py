@@ -6,9 +6,10 @@ observation on the original stdout, which is moved to a private descriptor
 before any document code runs (fd 1 and 2 then point to /dev/null, so C-level
 writes cannot corrupt the channel). Nothing is ever pickled.
 
-Job: ``{"blocks": [{"label", "code"}], "observations": [{"id", "expr", "path"}],
-"allow": [module prefixes], "tmp": dir}``. For each observation the blocks are
-executed afresh, in order, in one new namespace, then ``expr`` is evaluated
+Job: ``{"blocks": [{"label", "code"}], "observations": [{"id", "blocks", "setup", "expr", "path"}],
+"allow": [module prefixes], "tmp": dir}``. For each observation its blocks (indexes
+into ``blocks``; all of them when absent) are executed afresh, in order, in one new namespace, then the ``setup`` steps
+(value specs, or ``{"assign": name, "value": spec}``) run, ``expr`` is evaluated
 and ``path`` applied. A result line is
 ``{"id", "stdout", "refused": [...], "value"|"raised"|"block_raised": ...}``.
 
@@ -259,10 +260,18 @@ def run_observation(obs, compiled, table, refusals, armed):
     armed[0] = True
     try:
         stage = "block"
-        for label, code in compiled:
+        for index in obs.get("blocks", range(len(compiled))):
+            label, code = compiled[index]
             stage = label
+            if isinstance(code, SyntaxError):
+                raise code
             exec(code, ns)
         stage = "observation"
+        for step in obs.get("setup", []):
+            if "assign" in step:
+                ns[_public(step["assign"])] = resolve(step["value"], ns)
+            else:
+                resolve(step, ns)
         value = follow(resolve(obs["expr"], ns), obs.get("path", [])) if obs.get("expr") is not None else None
         out["value"] = encode(value)
         out["type"] = type(value).__name__
@@ -292,14 +301,10 @@ def main():
     for block in job["blocks"]:
         try:
             tree = ast.parse(block["code"], filename=block["label"])
+            trees.append(tree)
+            compiled.append((block["label"], compile(tree, block["label"], "exec")))
         except SyntaxError as exc:
-            for obs in job["observations"]:
-                channel.write(json.dumps({"id": obs["id"], "stdout": "", "refused": [],
-                                          "block_raised": {**describe(exc), "where": block["label"]}}) + "\n")
-            channel.flush()
-            return
-        trees.append(tree)
-        compiled.append((block["label"], compile(tree, block["label"], "exec")))
+            compiled.append((block["label"], exc))
     loaded = preload(imported_names(trees), allow)
     read_roots = sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix,
                                                         *[x for x in sys.path if x]) if p}

@@ -74,14 +74,23 @@ class Block:
 
 @dataclass(frozen=True)
 class Observation:
-    """What to read after the blocks ran: ``expr`` (a value spec, or None for printed output only) and ``path``."""
+    """What to read after ``blocks`` (indexes into the job's blocks; all when None) ran: ``setup`` steps, then
+    ``expr`` (a value spec, or None for printed output only) and ``path``. A setup step is a value spec or
+    ``{"assign": name, "value": spec}``."""
 
     id: str
     expr: Any
     path: tuple[Any, ...] = ()
+    setup: tuple[Any, ...] = ()
+    blocks: tuple[int, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "expr": self.expr, "path": list(self.path)}
+        out = {"id": self.id, "expr": self.expr, "path": list(self.path)}
+        if self.blocks is not None:
+            out["blocks"] = list(self.blocks)
+        if self.setup:
+            out["setup"] = list(self.setup)
+        return out
 
 
 @dataclass(frozen=True)
@@ -307,20 +316,26 @@ def run_job(blocks: tuple[Block, ...], observations: tuple[Observation, ...], *,
     environment = {**env, "network_namespace": f"unshare {isolation[1]}" if isolation else "not available",
                    "preloaded": ready.get("preloaded", []), "child_versions": ready.get("versions", {})}
     environment.pop("executable", None)
-    record = RunRecord(key, outcomes, environment)
+    # the record always goes through its JSON form, so a fresh and a cached run are the same value
+    record = _record_from_json(json.loads(json.dumps(RunRecord(key, outcomes, environment).to_json())))
     if cache is not None and not any("wall-clock" in o.reason for o in outcomes.values()):
         _write_cache(cache, record)
     return record
 
 
+def _record_from_json(data: dict[str, Any], cached: bool = False) -> RunRecord:
+    outcomes = {k: Outcome(k, v["status"], v.get("value"), v.get("type", ""), v.get("error"),
+                           v.get("stdout", ""), v.get("reason", "")) for k, v in data["outcomes"].items()}
+    return RunRecord(data["key"], outcomes, data["environment"], cached=cached)
+
+
 def _read_cache(cache: Path, key: str) -> RunRecord | None:
-    path = cache / f"{key}.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        outcomes = {k: Outcome(k, v["status"], v.get("value"), v.get("type", ""), v.get("error"),
-                               v.get("stdout", ""), v.get("reason", "")) for k, v in data["outcomes"].items()}
-        return RunRecord(data["key"], outcomes, data["environment"], cached=True)
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return _record_from_json(data, cached=True)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -328,7 +343,7 @@ def _write_cache(cache: Path, record: RunRecord) -> None:
     try:
         cache.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=cache, delete=False, suffix=".tmp", encoding="utf-8") as fh:
-            json.dump(record.to_json(), fh, ensure_ascii=False, sort_keys=True)
+            json.dump(record.to_json(), fh, ensure_ascii=False)
         os.replace(fh.name, cache / f"{record.key}.json")
     except OSError:
         pass  # a cache that cannot be written only costs a re-run
