@@ -246,11 +246,17 @@ def test_explain_proof_direction_names_the_error():
     assert "Re-checked  : holds" in repaired
 
 
-def test_explain_necessity_is_the_converse_of_the_theorem():
+def test_explain_necessity_with_the_same_free_eps_is_holds_if():
+    # the proof's conclusion, with eps free as in the theorem: it holds exactly for eps >= 1 - 1/e,
+    # the mirror image of the theorem's condition (both hold only at eps = 1 - 1/e)
     code, text, err = _run(["explain", "001.critical-point.necessity"])
     assert code == 0, err
-    assert "affirming the consequent" in text
-    assert "001.critical-point.sufficiency" in text.split("(e) Repaired statement")[1]
+    _check_layout(text)
+    assert "verdict holds-if" in text.splitlines()[0]
+    assert "Condition   : eps >= 1 - exp(-1)" in text
+    repaired = text.split("(e) Repaired statement")[1]
+    assert "assume eps >= 1 - exp(-1)" in repaired
+    assert "Re-checked  : holds" in repaired
 
 
 def test_explain_dps_and_errors():
