@@ -47,12 +47,16 @@ def test_check_json_document(claim_json):
     assert tool["sympy"] == sympy.__version__ and tool["mpmath"] == mpmath.__version__
     assert tool["z3"] == z3.get_version_string()
     assert doc["options"]["dps"] == 30
-    claims = doc["claims"]
-    assert [c["id"] for c in claims] == [CLAIM]
+    # one assertion selected; its records are its readings (primary and alternatives) and its lemmas
+    assert [a["id"] for a in doc["assertions"]] == [CLAIM]
+    ids = [c["id"] for c in doc["claims"]]
+    assert CLAIM in ids and ids == sorted(ids)
+    lemmas = {x["id"] for x in doc["lemmas"]}
+    assert all(i == CLAIM or i.startswith(CLAIM + "/") or i in lemmas for i in ids)
 
 
 def test_check_json_claim_record(claim_json):
-    claim = json.loads(claim_json[1])["claims"][0]
+    claim = next(c for c in json.loads(claim_json[1])["claims"] if c["id"] == CLAIM)
     for key in ("document", "section", "quote"):
         assert claim["source"][key].strip()
     assert claim["statement"]["text"] and claim["statement"]["latex"]
@@ -78,7 +82,9 @@ def test_check_json_summary(claim_json):
 
 
 def test_check_json_several_claims_sorted(cli_run, bundled_catalog):
-    ids = [a.id for a in bundled_catalog.assertions if a.id.startswith("001.") and not a.alternatives][:3]
+    with_lemmas = {x.bears_on for x in bundled_catalog.lemmas}
+    ids = [a.id for a in bundled_catalog.assertions
+           if a.id.startswith("001.") and not a.alternatives and a.id not in with_lemmas][:3]
     if len(ids) < 2:
         pytest.skip("needs two claims of document 001")
     argv = ["check", "--format", "json"]
@@ -133,8 +139,10 @@ def test_missing_claim_file_exit_2(cli_run, located, tmp_path):
 
 def test_document_filter(cli_run, bundled_catalog):
     """--document keeps only the claims of matching documents (checked on a two-claim selection to stay fast)."""
-    inside = next(c for c in bundled_catalog.claims if c.document.startswith("001"))
-    outside = next((c for c in bundled_catalog.claims if not c.document.startswith("001")), None)
+    with_lemmas = {x.bears_on for x in bundled_catalog.lemmas}
+    single = [a for a in bundled_catalog.assertions if not a.alternatives and a.id not in with_lemmas]
+    inside = next(a for a in single if a.document.startswith("001"))
+    outside = next((a for a in single if not a.document.startswith("001")), None)
     if outside is None:
         pytest.skip("the catalog has claims of document 001 only")
     argv = ["check", "--claim", outside.id, "--claim", inside.id, "--format", "json"]
@@ -160,7 +168,7 @@ def test_text_output_and_output_file(cli_run, tmp_path):
 def test_show(cli_run):
     code, out, err = cli_run(["show", CLAIM])
     assert code == 0, err
-    assert out.startswith(f"{CLAIM}:")
+    assert out.startswith(f"assertion {CLAIM}:") and f"\n{CLAIM}: " in out   # the assertion, then its primary reading
     assert "verdict   : holds-if" in out and "condition : eps <= 1 - exp(-1)" in out
 
 
