@@ -32,6 +32,10 @@ from ..symbolic import sympy_layer as symbolic
 from .conditions import derive_condition
 
 
+#: How a counterexample decided without any interval enclosure is confirmed.
+EXACT = "exact rational arithmetic"
+
+
 @dataclass(frozen=True)
 class CheckOptions:
     """Budgets and precision for one run: all results are reproducible from these."""
@@ -209,16 +213,20 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
             evidence.append(Evidence("conditions", "not derived",
                                      (("detail", "no weakest condition on the free constants could be proven"),)))
         values = ", ".join(f"{k} = {v}" for k, v in witness.values)
+        how = "in exact rational arithmetic" if witness.confirmed_by == EXACT else \
+            f"with interval arithmetic at {witness.dps} digits"
         return Result(claim.id, Verdict.FAILS, f"Counterexample {values} satisfies the assumptions and violates the "
-                      f"statement, confirmed with interval arithmetic at {witness.dps} digits.",
-                      counterexample=witness, evidence=tuple(evidence), losses=losses)
+                      f"statement, confirmed {how}.", counterexample=witness, evidence=tuple(evidence), losses=losses)
     if outcome is None:
         reason = "z3 cannot encode the claim and the numeric search found no counterexample"
     elif outcome.status == "unknown":
         reason = f"z3 returned unknown ({outcome.reason_unknown}) and the numeric search found no counterexample"
-    else:
+    elif outcome.abstracted:
         reason = ("z3's model of the over-approximated encoding is spurious on the stated claim and the numeric "
                   "search found no counterexample")
+    else:
+        reason = ("z3 found a model of the exact encoding, but its re-check on the stated claim was inconclusive, "
+                  "and the numeric search found no counterexample")
     return Result(claim.id, Verdict.UNDECIDED, reason[0].upper() + reason[1:] + ".", evidence=tuple(evidence),
                   losses=losses + ("numeric search samples points; it is not a proof",))
 
@@ -283,7 +291,8 @@ def _confirm(prep: Prepared, values: dict[str, Fraction], opts: CheckOptions,
     if conf.status != "confirmed":
         return None
     shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
-    return Counterexample(shown, conf.evaluations, conf.dps, f"mpmath {numeric.mpmath_version()} interval arithmetic")
+    how = EXACT if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"
+    return Counterexample(shown, conf.evaluations, conf.dps, how)
 
 
 def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Counterexample | None, list[Evidence]]:
