@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .terms import (And, Const, Diff, Func, Implies, Ite, Limit, Not, Num, Or, Pow, Rel, Term, children, conj,
+from .terms import (And, Const, Diff, Func, Implies, Ite, Limit, Not, Num, Or, Pow, Rel, Sym, Term, children, conj,
                     to_text)
 
 _ZERO = Num(Fraction(0))
@@ -49,10 +49,18 @@ class Obligation:
         cond = to_text(self.condition)
         return f"{' and '.join(to_text(g) for g in self.guards)} => {cond}" if self.guards else cond
 
+    def term_text(self) -> str:
+        """The partial term as a reader writes it (a reciprocal as ``1/b``)."""
+        t = self.term
+        if isinstance(t, Pow) and t.exp == Num(Fraction(-1)):
+            base = to_text(t.base)
+            return f"1/{base}" if isinstance(t.base, (Sym, Num, Func)) else f"1/({base})"
+        return to_text(t)
+
     def words(self) -> str:
-        """A phrase for reasons: ``log(x) is defined (x > 0)``."""
-        where = f" where {' and '.join(to_text(g) for g in self.guards)}" if self.guards else ""
-        return f"{to_text(self.term)} is defined ({to_text(self.condition)}){where}"
+        """A phrase for reasons: ``log(x) is defined, x > 0``."""
+        where = f" (where {' and '.join(to_text(g) for g in self.guards)})" if self.guards else ""
+        return f"{self.term_text()} is defined, {to_text(self.condition)}{where}"
 
 
 def power_condition(base: Term, exponent: Term) -> Term | None:
@@ -66,7 +74,7 @@ def power_condition(base: Term, exponent: Term) -> Term | None:
                 return None
             return Rel("!=", base, _ZERO)
         if isinstance(base, Num):
-            return None if base.value > 0 or (base.value == 0 and q > 0) else Rel(">", base, _ZERO)
+            return None if base.value > 0 or (base.value == 0 and q > 0) else Rel(">=" if q > 0 else ">", base, _ZERO)
         return Rel(">=" if q > 0 else ">", base, _ZERO)
     integer_exponent = Rel("==", Func("floor", (exponent,)), exponent)
     if isinstance(base, Num):

@@ -280,13 +280,16 @@ def confirm_counterexample(hypotheses: Sequence[Term], goal: Term, values: Mappi
     """
     ev = IntervalEvaluator(dps, interpretation)
     evaluations: list[tuple[str, str]] = []
+    for rel in relation_sides(goal):
+        for side in (rel.lhs, rel.rhs):
+            if not isinstance(side, Num):
+                exact = exact_value(side, values, ev.interpretation)
+                try:
+                    shown = _fraction_text(exact) if exact is not None else ev.show(ev.real(side, values))
+                except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError):
+                    shown = "not evaluated (undefined or not reached here)"
+                evaluations.append((to_text(side), shown))
     try:
-        for rel in relation_sides(goal):
-            for side in (rel.lhs, rel.rhs):
-                if not isinstance(side, Num):
-                    exact = exact_value(side, values, ev.interpretation)
-                    evaluations.append((to_text(side), _fraction_text(exact) if exact is not None
-                                        else ev.show(ev.real(side, values))))
         hyp_results = [ev.boolean(h, values) for h in hypotheses]
         goal_result = ev.boolean(goal, values)
     except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError) as exc:
