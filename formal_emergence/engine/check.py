@@ -22,9 +22,10 @@ from typing import Callable
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
-from ..model.definedness import Obligation, obligations
+from ..model.definedness import Obligation, kinks, obligations
 from ..model.exact import exact_truth
-from ..model.terms import Bool, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols, is_boolean
+from ..model.terms import (Bool, Diff, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
+                           is_boolean)
 from ..model.terms import substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
@@ -59,6 +60,8 @@ class Prepared:
     steps: tuple[Step, ...]
     evidence: tuple[Evidence, ...]
     undefined_used: tuple[str, ...]
+    #: (derivative text, equation): where a derivative computed branch by branch may not exist.
+    kinks: tuple[tuple[str, Term], ...] = ()
 
 
 # ---------------------------------------------------------------- preparation
@@ -70,18 +73,37 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
     steps: list[Step] = []
     seen: set[str] = set()
 
+    lowered: dict[str, Term] = {}
+
+    def body_of(d) -> Term:
+        """The body with nested definitions expanded and its own diff/limit computed before any argument is
+        substituted, so the variables they bind can never capture an argument (``D(t) = diff(t**2, t)`` at 3)."""
+        if d.id not in lowered:
+            body = transform(d.body, visit)
+            if any(isinstance(n, (Diff, Limit)) for n in walk(body)) and not _derivative_kinks([body]):
+                decls = tuple(d.symbols) + tuple(SymbolDecl(p, "real") for p in d.params
+                                                 if all(s.name != p for s in d.symbols))
+                try:
+                    body, lowering = symbolic.lower(body, decls)
+                    steps.extend(lowering)
+                except UnsupportedConstruct:
+                    pass  # computed after substitution instead (capture-free, see model.terms.substitute)
+            lowered[d.id] = body
+        return lowered[d.id]
+
     def visit(node: Term) -> Term | None:
         if isinstance(node, (Pred, UFun)) and node.name in defs:
             d = defs[node.name]
             args = tuple(transform(a, visit) for a in node.args)
-            body = transform(d.body, visit)
-            out = substitute(body, dict(zip(d.params, args)))
             if d.id not in seen:
                 seen.add(d.id)
                 head = f"{d.name}({', '.join(d.params)})" if d.params else d.name
                 steps.append(Step(f"expand definition {d.id}", head, d.body_text, "definition",
                                   "by construction: parameters substituted"))
-            return out
+            try:
+                return substitute(body_of(d), dict(zip(d.params, args)))
+            except ValueError as exc:
+                raise UnsupportedConstruct(f"definition {d.name}: {exc}") from None
         return None
 
     return transform(t, visit), steps
@@ -119,6 +141,7 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
         steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
+    kinks = _derivative_kinks([*hyps, goal])
     lowered_hyps = []
     for h in hyps:
         t, s = symbolic.lower(h, decls)
@@ -130,7 +153,24 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
     undefined = sorted({n.name for t in (*lowered_hyps, goal) for n in walk(t)
                         if isinstance(n, (Pred, UFun)) and n.name not in names
                         and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
-    return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined))
+    return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined),
+                    tuple(kinks))
+
+
+def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
+    """The points where a ``diff`` in ``terms`` may not exist (jumps and kinks of its expression)."""
+    return [(to_text(n), k) for t in terms for n in walk(t) if isinstance(n, Diff) for k in kinks(n.expr)]
+
+
+def _unproved_kinks(prep: Prepared, opts: CheckOptions) -> tuple[list[tuple[str, Term]], list[Evidence]]:
+    """The kinks the assumptions do not rule out: there the derivative may not exist, so no verdict is sound."""
+    open_, evidence = [], []
+    for what, eq in prep.kinks:
+        out, ev = _run_z3(prep.hypotheses, Not_(eq), prep.decls, opts, refine=False)
+        if out is None or out.status != "unsat":
+            open_.append((what, eq))
+            evidence.extend(ev)
+    return open_, evidence
 
 
 def _fraction_text(v: Fraction) -> str:
@@ -175,6 +215,28 @@ def _with_reading(result: Result, claim: Claim) -> Result:
 
 
 def _decide(prep: Prepared, opts: CheckOptions) -> Result:
+    """The verdict; where a derivative may not exist at allowed points, only a witness away from them counts."""
+    kinks_left, kink_evidence = _unproved_kinks(prep, opts) if prep.kinks else ([], [])
+    if not kinks_left:
+        return _decide_smooth(prep, opts)
+    # Search for a counterexample away from the kinks, where the computed derivative is right.
+    smooth = replace(prep, hypotheses=prep.hypotheses + tuple(Not_(eq) for _, eq in kinks_left), kinks=())
+    result = _decide_smooth(smooth, opts)
+    if result.verdict is Verdict.FAILS and result.counterexample is not None and result.counterexample.values:
+        values = {k: Fraction(v) for k, v in result.counterexample.values if v not in ("true", "false")}
+        off = all(numeric.confirm_counterexample((), eq, values, opts.dps).status == "confirmed" for _, eq in kinks_left)
+        if off:
+            return result
+    where = "; ".join(f"{what} where {to_text(eq)}" for what, eq in kinks_left)
+    return Result(prep.claim.id, Verdict.UNDECIDED, "A derivative may not exist at points the assumptions allow "
+                  f"({where}: a jump or kink of ite, abs, min, max, floor or heaviside); it was computed branch by "
+                  "branch, which is valid only away from those points, and no counterexample away from them was "
+                  "found.", evidence=result.evidence + tuple(kink_evidence) + (Evidence("derivative", "kinks not excluded", (
+                      ("points", [{"derivative": w, "where": to_text(e)} for w, e in kinks_left]),)),),
+                  steps=result.steps)
+
+
+def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     claim = prep.claim
     if prep.undefined_used:
         return _decide_with_undefined(prep, opts)

@@ -26,8 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .terms import (And, Const, Diff, Func, Implies, Ite, Limit, Not, Num, Or, Pow, Rel, Sym, Term, children, conj,
-                    to_text)
+from .terms import (And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Not, Num, Or, Pow, Rel, Sym, Term, children, conj,
+                    to_text, walk)
 
 _ZERO = Num(Fraction(0))
 
@@ -143,4 +143,44 @@ def obligations(t: Term, guards: tuple[Term, ...] = ()) -> list[Obligation]:
     return out
 
 
-__all__ = ["Obligation", "obligations", "power_condition"]
+def _boundaries(cond: Term) -> list[Term]:
+    match cond:
+        case Rel(_, l, r):
+            return [Rel("==", l, r)]
+        case Not(a):
+            return _boundaries(a)
+        case And(args) | Or(args):
+            return [b for a in args for b in _boundaries(a)]
+        case Implies(a, b) | Iff(a, b):
+            return _boundaries(a) + _boundaries(b)
+        case Bool():
+            return []
+    return [Bool(True)]  # a condition we cannot analyse may switch anywhere
+
+
+def kinks(t: Term) -> list[Term]:
+    """Equations off which ``t`` is smooth: where it may have a jump or a kink.
+
+    The boundaries ``l == r`` of every ``ite`` condition, the zeros of ``abs``
+    and ``heaviside`` arguments, the ties of ``min``/``max``, and the integer
+    points of ``floor`` arguments. A derivative computed branch by branch is
+    right wherever none of them holds; at those points it may not exist.
+    """
+    out: list[Term] = []
+    for node in walk(t):
+        match node:
+            case Ite(c, _, _):
+                found = _boundaries(c)
+            case Func("abs" | "heaviside", (u,)):
+                found = [Rel("==", u, _ZERO)]
+            case Func("min" | "max", (a, b)):
+                found = [Rel("==", a, b)]
+            case Func("floor", (u,)):
+                found = [Rel("==", node, u)]
+            case _:
+                found = []
+        out.extend(f for f in found if f not in out)
+    return out
+
+
+__all__ = ["Obligation", "obligations", "power_condition", "kinks"]
