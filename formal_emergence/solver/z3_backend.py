@@ -493,6 +493,9 @@ class _Encoder:
                     return b ** n if n > 1 else (b if n == 1 else self.val(Fraction(1)))
                 return 1 / (b ** (-n) if n < -1 else b)
             if q.denominator <= MAX_ROOT_DEGREE:
+                whole = q.numerator // q.denominator if q > 0 else 0
+                if whole:  # b**(16/5) = b**3 * b**(1/5): a root of degree 5 in b, not 16
+                    return b ** whole * self.root(base, b, q - whole) if whole > 1 else b * self.root(base, b, q - 1)
                 return self.root(base, b, q)
         return self.real_power(base, exponent, b)
 
