@@ -14,6 +14,7 @@ import each other.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -22,8 +23,10 @@ from typing import Callable
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
+from ..model.definedness import Obligation, kinks, obligations
 from ..model.exact import exact_truth
-from ..model.terms import And as And_, Bool, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols, is_boolean
+from ..model.terms import (Bool, Diff, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
+                           is_boolean)
 from ..model.terms import substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
@@ -32,6 +35,10 @@ from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
 from .budget import MAX_EXPANDED_NODES, expanded_size
 from .conditions import derive_condition
+
+
+#: How a counterexample decided without any interval enclosure is confirmed.
+EXACT = "exact rational arithmetic"
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class Prepared:
     steps: tuple[Step, ...]
     evidence: tuple[Evidence, ...]
     undefined_used: tuple[str, ...]
+    #: (derivative text, equation): where a derivative computed branch by branch may not exist.
+    kinks: tuple[tuple[str, Term], ...] = ()
 
 
 # ---------------------------------------------------------------- preparation
@@ -66,18 +75,37 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
     steps: list[Step] = []
     seen: set[str] = set()
 
+    lowered: dict[str, Term] = {}
+
+    def body_of(d) -> Term:
+        """The body with nested definitions expanded and its own diff/limit computed before any argument is
+        substituted, so the variables they bind can never capture an argument (``D(t) = diff(t**2, t)`` at 3)."""
+        if d.id not in lowered:
+            body = transform(d.body, visit)
+            if any(isinstance(n, (Diff, Limit)) for n in walk(body)) and not _derivative_kinks([body]):
+                decls = tuple(d.symbols) + tuple(SymbolDecl(p, "real") for p in d.params
+                                                 if all(s.name != p for s in d.symbols))
+                try:
+                    body, lowering = symbolic.lower(body, decls)
+                    steps.extend(lowering)
+                except UnsupportedConstruct:
+                    pass  # computed after substitution instead (capture-free, see model.terms.substitute)
+            lowered[d.id] = body
+        return lowered[d.id]
+
     def visit(node: Term) -> Term | None:
         if isinstance(node, (Pred, UFun)) and node.name in defs:
             d = defs[node.name]
             args = tuple(transform(a, visit) for a in node.args)
-            body = transform(d.body, visit)
-            out = substitute(body, dict(zip(d.params, args)))
             if d.id not in seen:
                 seen.add(d.id)
                 head = f"{d.name}({', '.join(d.params)})" if d.params else d.name
                 steps.append(Step(f"expand definition {d.id}", head, d.body_text, "definition",
                                   "by construction: parameters substituted"))
-            return out
+            try:
+                return substitute(body_of(d), dict(zip(d.params, args)))
+            except ValueError as exc:
+                raise UnsupportedConstruct(f"definition {d.name}: {exc}") from None
         return None
 
     return transform(t, visit), steps
@@ -122,6 +150,7 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
         steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
+    kinks = _derivative_kinks([*hyps, goal])
     lowered_hyps = []
     for h in hyps:
         t, s = symbolic.lower(h, decls)
@@ -133,7 +162,24 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
     undefined = sorted({n.name for t in (*lowered_hyps, goal) for n in walk(t)
                         if isinstance(n, (Pred, UFun)) and n.name not in names
                         and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
-    return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined))
+    return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined),
+                    tuple(kinks))
+
+
+def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
+    """The points where a ``diff`` in ``terms`` may not exist (jumps and kinks of its expression)."""
+    return [(to_text(n), k) for t in terms for n in walk(t) if isinstance(n, Diff) for k in kinks(n.expr)]
+
+
+def _unproved_kinks(prep: Prepared, opts: CheckOptions) -> tuple[list[tuple[str, Term]], list[Evidence]]:
+    """The kinks the assumptions do not rule out: there the derivative may not exist, so no verdict is sound."""
+    open_, evidence = [], []
+    for what, eq in prep.kinks:
+        out, ev = _run_z3(prep.hypotheses, Not_(eq), prep.decls, opts, refine=False)
+        if out is None or out.status != "unsat":
+            open_.append((what, eq))
+            evidence.extend(ev)
+    return open_, evidence
 
 
 def _fraction_text(v: Fraction) -> str:
@@ -183,21 +229,38 @@ def _with_reading(result: Result, claim: Claim) -> Result:
 
 
 def _decide(prep: Prepared, opts: CheckOptions) -> Result:
+    """The verdict; where a derivative may not exist at allowed points, only a witness away from them counts."""
+    kinks_left, kink_evidence = _unproved_kinks(prep, opts) if prep.kinks else ([], [])
+    if not kinks_left:
+        return _decide_smooth(prep, opts)
+    # Search for a counterexample away from the kinks, where the computed derivative is right.
+    smooth = replace(prep, hypotheses=prep.hypotheses + tuple(Not_(eq) for _, eq in kinks_left), kinks=())
+    result = _decide_smooth(smooth, opts)
+    if result.verdict is Verdict.FAILS and result.counterexample is not None and result.counterexample.values:
+        values = {k: Fraction(v) for k, v in result.counterexample.values if v not in ("true", "false")}
+        off = all(numeric.confirm_counterexample((), eq, values, opts.dps).status == "confirmed" for _, eq in kinks_left)
+        if off:
+            return result
+    where = "; ".join(f"{what} where {to_text(eq)}" for what, eq in kinks_left)
+    return Result(prep.claim.id, Verdict.UNDECIDED, "A derivative may not exist at points the assumptions allow "
+                  f"({where}: a jump or kink of ite, abs, min, max, floor or heaviside); it was computed branch by "
+                  "branch, which is valid only away from those points, and no counterexample away from them was "
+                  "found.", evidence=result.evidence + tuple(kink_evidence) + (Evidence("derivative", "kinks not excluded", (
+                      ("points", [{"derivative": w, "where": to_text(e)} for w, e in kinks_left]),)),),
+                  steps=result.steps)
+
+
+def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     claim = prep.claim
     if prep.undefined_used:
         return _decide_with_undefined(prep, opts)
-    variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)]) if prep.hypotheses or prep.goal else set()
+    variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)]) | _bool_symbols(prep)
     if not variables:
         return _decide_closed(prep, opts)
     evidence: list[Evidence] = []
-    if isinstance(prep.goal, Rel) and prep.goal.op == "==" and not is_boolean(prep.goal.lhs):
+    if isinstance(prep.goal, Rel) and prep.goal.op in ("==", "!=") and not is_boolean(prep.goal.lhs):
         if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, prep.decls):
-            return Result(claim.id, Verdict.HOLDS,
-                          "SymPy reduces the difference of the two sides to exactly 0 on the declared domains.",
-                          evidence=(Evidence("sympy", "identity", (("method", "simplify(lhs - rhs) == 0"),
-                                                                   ("version", symbolic.sympy_version()))),),
-                          steps=(Step("exact identity", to_text(prep.goal.lhs), to_text(prep.goal.rhs),
-                                      "sympy.simplify", "simplify(lhs - rhs) == 0"),))
+            return _by_identity(prep, opts)
         evidence.append(Evidence("sympy", "no identity found", (("method", "simplify(lhs - rhs)"),)))
     outcome, z3_evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts, refine=False)
     evidence.extend(z3_evidence)
@@ -223,39 +286,110 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
             evidence.append(Evidence("conditions", "not derived",
                                      (("detail", "no weakest condition on the free constants could be proven"),)))
         values = ", ".join(f"{k} = {v}" for k, v in witness.values)
+        how = "in exact rational arithmetic" if witness.confirmed_by == EXACT else \
+            f"with interval arithmetic at {witness.dps} digits"
         return Result(claim.id, Verdict.FAILS, f"Counterexample {values} satisfies the assumptions and violates the "
-                      f"statement, confirmed with interval arithmetic at {witness.dps} digits.",
-                      counterexample=witness, evidence=tuple(evidence), losses=losses)
+                      f"statement, confirmed {how}.", counterexample=witness, evidence=tuple(evidence), losses=losses)
     if outcome is None:
         reason = "z3 cannot encode the claim and the numeric search found no counterexample"
     elif outcome.status == "unknown":
         reason = f"z3 returned unknown ({outcome.reason_unknown}) and the numeric search found no counterexample"
-    else:
+    elif outcome.abstracted:
         reason = ("z3's model of the over-approximated encoding is spurious on the stated claim and the numeric "
                   "search found no counterexample")
+    else:
+        reason = ("z3 found a model of the exact encoding, but its re-check on the stated claim was inconclusive, "
+                  "and the numeric search found no counterexample")
     return Result(claim.id, Verdict.UNDECIDED, reason[0].upper() + reason[1:] + ".", evidence=tuple(evidence),
                   losses=losses + ("numeric search samples points; it is not a proof",))
 
 
-def _proved(prep: Prepared, outcome: "z3b.Outcome", evidence: list[Evidence], opts: CheckOptions) -> Result:
-    """The result for an ``unsat`` answer, after checking that the proof is not vacuous."""
-    claim, losses = prep.claim, _losses(outcome)
+def _bool_symbols(prep: Prepared) -> set[str]:
+    """The declared ``bool`` symbols the claim mentions (they are variables, not undefined predicates)."""
+    return {n.name for t in (*prep.hypotheses, prep.goal) for n in walk(t)
+            if isinstance(n, Pred) and not n.args and (d := prep.claim.symbol(n.name)) is not None
+            and d.domain == "bool"}
+
+
+def _definedness_gaps(prep: Prepared, opts: CheckOptions) -> tuple[tuple[Obligation, ...], list[Evidence]]:
+    """The goal's definedness obligations that the assumptions and domains do not imply (each proved by z3)."""
+    gaps, evidence = [], []
+    for o in obligations(prep.goal):
+        out, ev = _run_z3(prep.hypotheses, o.formula(), prep.decls, opts, refine=False, goal_side=False)
+        if out is None or out.status != "unsat":
+            gaps.append(o)
+            evidence.extend(ev)
+    return tuple(gaps), evidence
+
+
+def _where(gaps: tuple[Obligation, ...]) -> str:
+    return "; ".join(o.words() for o in gaps)
+
+
+def _defined_points(prep: Prepared, opts: CheckOptions) -> tuple["z3b.Outcome | None", list[Evidence]]:
+    """z3's search for a point where the assumptions hold and every term of the statement is defined."""
+    defined = tuple(o.formula() for o in obligations(prep.goal))
+    return _run_z3(prep.hypotheses + defined, Bool(False), prep.decls, opts, refine=False)
+
+
+def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: list[Evidence],
+                     losses: tuple[str, ...] = (), steps: tuple[Step, ...] = ()) -> Result:
+    """``holds`` from ``proof``, unless vacuous; qualified by where the statement is defined when that is partial."""
+    claim = prep.claim
     vacuous, vac_evidence = _run_z3(prep.hypotheses, Bool(False), prep.decls, opts, refine=False)
     if vacuous is not None and vacuous.status == "unsat":
         return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
-                      "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses)
-    defined, def_evidence = _run_z3(prep.hypotheses, And_((prep.goal, Not_(prep.goal))), prep.decls, opts,
-                                    refine=False)
+                      "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses, steps=steps)
+    gaps, gap_evidence = _definedness_gaps(prep, opts)
+    if not gaps:
+        return Result(claim.id, Verdict.HOLDS, f"{proof}.", evidence=tuple(evidence), losses=losses, steps=steps)
+    defined, def_evidence = _defined_points(prep, opts)
     if defined is None or defined.status != "sat":
         return Result(claim.id, Verdict.UNDECIDED, "z3 found no point where the assumptions hold and every "
-                      "stated term is defined, so the proof would be vacuous "
-                      f"(side conditions: {', '.join(outcome.side_conditions) or 'none'}).",
-                      evidence=tuple(evidence + def_evidence), losses=losses)
-    side = f" where the stated terms are defined ({', '.join(outcome.side_conditions)})" \
-        if outcome.side_conditions else ""
+                      f"stated term is defined, so the proof would be vacuous ({_where(gaps)}).",
+                      evidence=tuple(evidence + gap_evidence + def_evidence), losses=losses, steps=steps)
+    where = tuple((o.term_text(), o.text()) for o in gaps)
+    return Result(claim.id, Verdict.HOLDS, f"{proof}, so the statement holds where {_where(gaps)}; elsewhere "
+                  "it is undefined.", evidence=tuple(evidence + gap_evidence), losses=losses, steps=steps,
+                  defined_where=where)
+
+
+def _proved(prep: Prepared, outcome: "z3b.Outcome", evidence: list[Evidence], opts: CheckOptions) -> Result:
+    """The result for an ``unsat`` answer, after checking that the proof is not vacuous."""
     how = "with transcendental terms bounded by true lemmas" if outcome.abstracted else "exactly"
-    return Result(claim.id, Verdict.HOLDS, f"z3 proves it {how}: assumptions and negated statement are "
-                  f"unsatisfiable{side}.", evidence=tuple(evidence), losses=losses)
+    return _qualified_holds(prep, opts, f"z3 proves it {how}: assumptions and negated statement are "
+                            "unsatisfiable", evidence, _losses(outcome))
+
+
+def _by_identity(prep: Prepared, opts: CheckOptions) -> Result:
+    """``lhs == rhs`` holds, and ``lhs != rhs`` fails, where SymPy reduces ``lhs - rhs`` to exactly 0."""
+    goal = prep.goal
+    ev = [Evidence("sympy", "identity", (("method", "simplify(lhs - rhs) == 0"), ("version", symbolic.sympy_version())))]
+    steps = (Step("exact identity", to_text(goal.lhs), to_text(goal.rhs), "sympy.simplify", "simplify(lhs - rhs) == 0"),)
+    if goal.op == "==":
+        return _qualified_holds(prep, opts, "SymPy reduces the difference of the two sides to exactly 0",
+                                ev, steps=steps)
+    defined, def_evidence = _defined_points(prep, opts)
+    candidates = [dict(defined.model)] if defined is not None and defined.status == "sat" else []
+    candidates += list(simple_points([d for d in prep.decls if d.domain != "bool"]))
+    sides = (goal.lhs, goal.rhs)
+    for values in candidates:
+        hyps = tuple(prep.hypotheses) + tuple(domain_condition(d) for d in prep.decls)
+        at = numeric.confirm_counterexample(hyps, Bool(False), values, opts.dps)
+        if at.status != "confirmed" or any(numeric.evaluate_text(t, values, opts.dps) == "undefined" for t in sides):
+            continue
+        shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
+        evaluations = tuple((to_text(t), numeric.evaluate_text(t, values, opts.dps)) for t in sides)
+        ce = Counterexample(shown, evaluations, opts.dps, "SymPy exact identity lhs - rhs = 0, with the assumptions "
+                            f"and the definedness of both sides checked at the point ({at.dps} digits)")
+        text = ", ".join(f"{k} = {v}" for k, v in shown)
+        return Result(prep.claim.id, Verdict.FAILS, "SymPy reduces the difference of the two sides to exactly 0, so "
+                      f"they are equal wherever they are defined; at {text} the assumptions hold and both sides are "
+                      "defined, and the statement is false there.", counterexample=ce,
+                      evidence=tuple(ev + def_evidence), steps=steps)
+    return Result(prep.claim.id, Verdict.UNDECIDED, "SymPy reduces the difference of the two sides to exactly 0, "
+                  "but no point was found where the assumptions hold and both sides are defined.",
+                  evidence=tuple(ev + def_evidence), steps=steps)
 
 
 def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
@@ -270,14 +404,16 @@ def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
     return tuple(out)
 
 
-def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True) -> tuple["z3b.Outcome | None", list[Evidence]]:
+def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True,
+            goal_side: bool = True) -> tuple["z3b.Outcome | None", list[Evidence]]:
     big = next(filter(None, (symbolic.huge_power(t) for t in (*hyps, goal))), None)
     if big is not None:  # z3 would compute the power exactly, and its models could not even be printed
         return None, [Evidence("z3", "not attempted", (("detail", f"{big} has more than {symbolic.MAX_POWER_DIGITS} "
                                                                   "digits (the digit budget of exact arithmetic)"),))]
     try:
         outcome = z3b.check_implication(hyps, goal, decls, lambda t: numeric.rigorous_bounds(t, opts.dps),
-                                        z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit), refine=refine)
+                                        z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit), refine=refine,
+                                        goal_side_conditions=goal_side)
     except UnsupportedConstruct as exc:
         return None, [Evidence("z3", "unsupported", (("detail", str(exc)),))]
     details = [("version", outcome.version), ("seed", outcome.seed), ("rlimit", outcome.rlimit),
@@ -290,24 +426,31 @@ def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True) -> tuple
     return outcome, [Evidence("z3", outcome.status, tuple(details))]
 
 
-def _confirm(prep: Prepared, values: dict[str, Fraction], opts: CheckOptions,
+def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOptions,
              hypotheses: tuple[Term, ...] | None = None) -> Counterexample | None:
-    """Re-check the stated claim at ``values``; return the confirmed counterexample or None."""
+    """Re-check the stated claim at ``values`` (``bool`` symbols take True/False); the confirmed counterexample or None."""
     decls = prep.decls
-    if any(is_integral(d) and values.get(d.name, Fraction(0)).denominator != 1 for d in decls):
+    truths = {k: v for k, v in values.items() if isinstance(v, bool)}
+    reals = {k: v for k, v in values.items() if not isinstance(v, bool)}
+    if any(is_integral(d) and reals.get(d.name, Fraction(0)).denominator != 1 for d in decls):
         return None
     hyps = tuple(hypotheses if hypotheses is not None else prep.hypotheses) + tuple(domain_condition(d) for d in decls)
-    conf = numeric.confirm_counterexample(hyps, prep.goal, values, opts.dps)
+    conf = numeric.confirm_counterexample(hyps, prep.goal, reals, opts.dps, truths)
     if conf.status != "confirmed":
         return None
-    shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
-    return Counterexample(shown, conf.evaluations, conf.dps, f"mpmath {numeric.mpmath_version()} interval arithmetic")
+    shown = tuple((k, ("true" if v else "false") if isinstance(v, bool) else _fraction_text(v))
+                  for k, v in sorted(values.items()))
+    how = EXACT if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"
+    return Counterexample(shown, conf.evaluations, conf.dps, how)
 
 
 def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Counterexample | None, list[Evidence]]:
     evidence: list[Evidence] = []
+    truth_names = sorted(_bool_symbols(prep))
     if outcome is not None and outcome.status == "sat":
-        ce = _confirm(prep, dict(outcome.model), opts)
+        model: dict = dict(outcome.model)
+        model.update({k: v for k, v in outcome.interpretation.items() if k in truth_names and isinstance(v, bool)})
+        ce = _confirm(prep, model, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", "z3 model"))))
             return ce, evidence
@@ -316,7 +459,9 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
                                                                    "claim (it satisfies it, or interval arithmetic "
                                                                    "cannot decide there)"))))
     names = [d for d in prep.decls if d.domain != "bool"]
-    for i, point in enumerate(simple_points(names)):
+    truth_values = [dict(zip(truth_names, combo)) for combo in
+                    itertools.islice(itertools.product((False, True), repeat=len(truth_names)), 16)]
+    for i, point in enumerate({**p, **tv} for p in simple_points(names) for tv in truth_values):
         ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"round-value point #{i}"))))
@@ -334,6 +479,15 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
 
 def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
     formula = _closed_formula(prep)
+    for o in obligations(formula):
+        defined = exact_truth(o.formula())
+        if defined is None:
+            defined = numeric.decide_closed(o.formula(), opts.dps)
+        if defined is False:
+            return Result(prep.claim.id, Verdict.UNDECIDED, f"The closed statement is undefined: {o.term_text()} "
+                          f"needs {to_text(o.condition)}, which is false.",
+                          evidence=(Evidence("definedness", "undefined", (("term", o.term_text()),
+                                                                          ("condition", o.text()))),))
     exact = exact_truth(formula)
     if exact is None and isinstance(prep.goal, Rel) and prep.goal.op in ("==", "!=") and not prep.hypotheses:
         if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, ()):

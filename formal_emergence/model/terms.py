@@ -298,10 +298,26 @@ def free_symbols(t: Term) -> frozenset[str]:
     return out
 
 
+def _fresh(name: str, taken: frozenset[str]) -> str:
+    i = 1
+    while f"{name}_{i}" in taken:
+        i += 1
+    return f"{name}_{i}"
+
+
 def substitute(t: Term, mapping: dict[str, Term]) -> Term:
-    """Replace free symbols by terms (capture-avoiding for ``Limit`` variables)."""
+    """Replace free symbols by terms, capture-free.
+
+    A ``Limit`` variable is bound: it is never replaced, and it is renamed when
+    a replacement mentions it. A ``Diff`` variable is bound in the expression
+    and free as the point of evaluation: replacing it by another symbol renames
+    the derivative, but a replacement that is not a symbol, or one that would
+    be captured, has no form in the term language and raises ``ValueError``
+    (compute the derivative first).
+    """
     if not mapping:
         return t
+    mentioned = frozenset().union(*[free_symbols(x) for x in mapping.values()])
 
     def visit(node: Term) -> Term | None:
         match node:
@@ -309,7 +325,18 @@ def substitute(t: Term, mapping: dict[str, Term]) -> Term:
                 return mapping.get(name, node)
             case Limit(e, v, p, side):
                 inner = {k: x for k, x in mapping.items() if k != v.name}
+                if v.name in mentioned and inner:
+                    renamed = Sym(_fresh(v.name, mentioned | free_symbols(e) | {k for k in mapping}))
+                    e, v = substitute(e, {v.name: renamed}), renamed
                 return Limit(substitute(e, inner), v, substitute(p, mapping), side)
+            case Diff(e, v, order):
+                target = mapping.get(v.name, v)
+                others = {k: x for k, x in mapping.items() if k != v.name}
+                captured = any(v.name in free_symbols(x) for k, x in others.items() if k in free_symbols(e))
+                if not isinstance(target, Sym) or captured:
+                    raise ValueError(f"diff({to_text(e)}, {v.name}) with {v.name} replaced or captured by a "
+                                     "substitution has no form in the term language")
+                return Diff(substitute(e, {**others, v.name: target}), target, order)
         return None
 
     return transform(t, visit)

@@ -143,6 +143,8 @@ class Result:
     evidence: tuple[Evidence, ...] = ()
     steps: tuple[Step, ...] = ()
     losses: tuple[str, ...] = field(default=())
+    #: For a verdict that holds only where the stated terms are defined: (partial term, the condition it needs).
+    defined_where: tuple[tuple[str, str], ...] = ()
 
     def _repr_html_(self) -> str:
         """Rich display in Jupyter: verdict, reason, condition and witness (see also ``formal_emergence.explain``)."""

@@ -18,6 +18,7 @@ import mpmath
 import mpmath.libmp as libmp
 from mpmath.ctx_iv import MPIntervalContext
 
+from ..model.exact import exact_value
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or, Pow,
                            Pred, Rel, Sym, Term, UFun, to_text)
 
@@ -42,6 +43,8 @@ class Confirmation:
     evaluations: tuple[tuple[str, str], ...]
     dps: int
     detail: str = ""
+    #: True when every comparison was decided in exact rational arithmetic (no interval was needed).
+    exact: bool = False
 
 
 #: Largest argument of ``exp`` evaluated directly (about 0.02 s at 1e1000; exp(exp(exp(10))) needs 1e9566).
@@ -58,6 +61,8 @@ class IntervalEvaluator:
         self.interpretation = dict(interpretation or {})
         self.ctx = MPIntervalContext()
         self.ctx.dps = dps + 10
+        #: Set when a comparison needed an interval enclosure (it could not be decided exactly).
+        self.used_intervals = False
 
     def number(self, v: Fraction):
         return self.ctx.mpf(v.numerator) / self.ctx.mpf(v.denominator)
@@ -143,9 +148,17 @@ class IntervalEvaluator:
                 raise NotEvaluable(f"{to_text(base)} may be zero in a negative power")
             return b ** n
         if not self.certain(b > 0):
-            if isinstance(exponent, Num) and exponent.value > 0 and self.certain(b >= 0):
-                return b ** self.real(exponent, values) if b.b > 0 else c.mpf(0)
-            raise NotEvaluable(f"{to_text(base)} is not certainly positive under a real power")
+            if isinstance(exponent, Num):
+                if exponent.value > 0 and self.certain(b >= 0):
+                    return b ** self.real(exponent, values) if b.b > 0 else c.mpf(0)
+                raise NotEvaluable(f"{to_text(base)} is not certainly positive under a real power")
+            a = self.real(exponent, values)
+            if b.a == b.b == 0 and (self.certain(a > 0) or a.a == a.b == 0):
+                return c.mpf(0) if a.a > 0 else c.mpf(1)
+            exact = exact_value(exponent, values)
+            if self.certain(b < 0) and exact is not None and exact.denominator == 1 and abs(exact) <= 10_000:
+                return b ** int(exact)  # a negative base is defined for an integer exponent only
+            raise NotEvaluable(f"{to_text(base)}**{to_text(exponent)} is not certainly defined here")
         return self.exp(self.real(exponent, values) * c.log(b))
 
     def exp(self, x):
@@ -173,6 +186,11 @@ class IntervalEvaluator:
             case Bool(v):
                 return v
             case Rel(op, a, b):
+                ex, ey = exact_value(a, values, self.interpretation), exact_value(b, values, self.interpretation)
+                if ex is not None and ey is not None:
+                    return {"<": ex < ey, "<=": ex <= ey, ">": ex > ey, ">=": ex >= ey, "==": ex == ey,
+                            "!=": ex != ey}[op]
+                self.used_intervals = True
                 x, y = self.real(a, values), self.real(b, values)
                 if op == "==":
                     if x.a == x.b == y.a == y.b:
@@ -182,16 +200,19 @@ class IntervalEvaluator:
                     inner = self.boolean(Rel("==", a, b), values)
                     return None if inner is None else not inner
                 return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y}[op]
-            case And(args):
-                results = [self.boolean(a, values) for a in args]
-                if any(r is False for r in results):
-                    return False
-                return True if all(r is True for r in results) else None
-            case Or(args):
-                results = [self.boolean(a, values) for a in args]
-                if any(r is True for r in results):
-                    return True
-                return False if all(r is False for r in results) else None
+            case And(args) | Or(args):
+                stop, pending = isinstance(t, Or), False  # short-circuit, left to right
+                for a in args:
+                    try:
+                        r = self.boolean(a, values)
+                    except NotEvaluable:
+                        if pending:  # reached only if the undetermined operands take a certain value
+                            return None
+                        raise
+                    if r is stop:
+                        return stop
+                    pending |= r is None
+                return None if pending else not stop
             case Not(a):
                 r = self.boolean(a, values)
                 return None if r is None else not r
@@ -199,7 +220,12 @@ class IntervalEvaluator:
                 ra = self.boolean(a, values)
                 if ra is False:
                     return True
-                rb = self.boolean(b, values)
+                try:
+                    rb = self.boolean(b, values)
+                except NotEvaluable:
+                    if ra is None:
+                        return None
+                    raise
                 if rb is True:
                     return True
                 return False if (ra is True and rb is False) else None
@@ -218,6 +244,10 @@ class IntervalEvaluator:
         mid = interval.mid
         with mpmath.workdps(self.dps + 10):
             return mpmath.nstr(mpmath.mpf(mid.a) if hasattr(mid, "a") else mid, self.dps)
+
+
+def _fraction_text(v: Fraction) -> str:
+    return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
 
 
 def interval_to_fractions(interval) -> tuple[Fraction, Fraction]:
@@ -269,11 +299,16 @@ def confirm_counterexample(hypotheses: Sequence[Term], goal: Term, values: Mappi
     """
     ev = IntervalEvaluator(dps, interpretation)
     evaluations: list[tuple[str, str]] = []
+    for rel in relation_sides(goal):
+        for side in (rel.lhs, rel.rhs):
+            if not isinstance(side, Num):
+                exact = exact_value(side, values, ev.interpretation)
+                try:
+                    shown = _fraction_text(exact) if exact is not None else ev.show(ev.real(side, values))
+                except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError):
+                    shown = "not evaluated (undefined or not reached here)"
+                evaluations.append((to_text(side), shown))
     try:
-        for rel in relation_sides(goal):
-            for side in (rel.lhs, rel.rhs):
-                if not isinstance(side, Num):
-                    evaluations.append((to_text(side), ev.show(ev.real(side, values))))
         hyp_results = [ev.boolean(h, values) for h in hypotheses]
         goal_result = ev.boolean(goal, values)
     except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError) as exc:
@@ -283,7 +318,7 @@ def confirm_counterexample(hypotheses: Sequence[Term], goal: Term, values: Mappi
     if goal_result is True:
         return Confirmation("spurious", tuple(evaluations), dps, "the statement is true at this point")
     if all(r is True for r in hyp_results) and goal_result is False:
-        return Confirmation("confirmed", tuple(evaluations), dps)
+        return Confirmation("confirmed", tuple(evaluations), dps, exact=not ev.used_intervals)
     return Confirmation("undetermined", tuple(evaluations), dps, f"interval too wide at {dps} digits")
 
 

@@ -8,7 +8,8 @@ accepts a small set of node kinds and rejects every other one with a located
 
 Grammar (Python expression syntax):
 
-- numbers ``3``, ``0.1``, ``1e5`` (read exactly: ``0.1`` is 1/10), ``true``/``false``;
+- numbers ``3``, ``0.1``, ``1e5`` (read exactly: ``0.1`` is 1/10), ``true``/``false``; a quotient of
+  two numbers such as ``1/2`` or ``16/5`` is one exact rational number;
 - declared symbols, constants ``e``, ``pi``, ``oo``;
 - ``+ - * / **``, unary ``-``; ``< <= > >= == !=`` (chains become conjunctions);
 - ``and``, ``or``, ``not``, ``implies(a, b)``, ``iff(a, b)``, ``ite(c, a, b)``;
@@ -269,7 +270,10 @@ class _Converter:
                 right = self.real(r)
                 if right == num(0):
                     raise self.fail(r, "division by zero")
-                return Mul((self.real(l), Pow(right, num(-1))))
+                left = self.real(l)
+                if isinstance(left, Num) and isinstance(right, Num):
+                    return Num(left.value / right.value)  # a rational literal such as 1/2 is one exact number
+                return Mul((left, Pow(right, num(-1))))
             case ast.Pow():
                 return Pow(self.real(l), self.real(r))
             case ast.BitXor():

@@ -37,6 +37,7 @@ def claim_record(claim: Claim, result: Result, latex: str = "") -> dict[str, Any
         "evidence": [e.to_json() for e in result.evidence],
         "steps": [s.to_json() for s in result.steps],
         "losses": list(result.losses),
+        "defined_where": [{"term": t, "condition": c} for t, c in result.defined_where] or None,
     }
 
 

@@ -67,9 +67,8 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
         if universal and _transcendental_in(term, universal):
             raise UnsupportedConstruct(f"statement {name}: a power, exp or log of a universally quantified symbol "
                                        "cannot be quantified soundly here")
-        before = len(enc.side)
         body = enc.boolean(term)
-        sides = [c for _, c in enc.side[before:]]
+        sides = [c for _, c in enc.side_conditions([term])]
         formula = z3.And(body, *sides) if sides else body
         bound = sorted(universal & free_symbols(term))
         if bound:

@@ -20,13 +20,19 @@ fractions). ``exp`` and ``log`` applications become fresh real unknowns
 - atoms whose argument is a closed term get rigorous rational bounds from
   the caller (computed with interval arithmetic by the numeric layer).
 
-A real power ``b**a`` with a symbolic exponent is rewritten as
-``exp(a * log(b))`` with the side condition ``b > 0``; ``b**(p/q)`` with a
-numeral exponent becomes an exact algebraic unknown ``y >= 0, y**q = b**p``.
-Every removed constant (``e``, ``pi``) is an atom with rational bounds. The
-side conditions that make the stated terms well defined (denominators non
-zero, logarithm arguments positive, ...) are returned so the caller can show
-them.
+A real power ``b**a`` with a symbolic exponent is ``exp(a * log(b))`` only
+where ``b > 0`` follows from the hypotheses (``positive_bases``); elsewhere it
+is encoded with its real meaning: ``0`` (``a > 0``) or ``1`` (``a = 0``) at
+``b = 0``, and ``(-1)**a * exp(a*log(-b))`` at ``b < 0``. ``b**(p/q)`` with
+a numeral exponent becomes an exact algebraic unknown with
+``b >= 0 => y >= 0, y**q = b**p``. Lemmas about ``log(v)`` and root
+definitions are guarded by their domain (``v > 0``, ``b >= 0``), so an atom is
+unconstrained where its term is undefined. Every removed constant (``e``,
+``pi``) is an atom with rational bounds. The side conditions that make the
+stated terms well defined are the guarded obligations of
+``model.definedness`` (an ``ite`` branch, the consequent of ``implies``, a
+later operand of ``and``/``or`` carry their guards); they are returned so the
+caller can show them.
 
 Only this module imports z3. Each call builds its own ``z3.Context``; the
 solver has a fixed seed and an ``rlimit`` budget.
@@ -42,8 +48,9 @@ import z3
 
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition, is_integral
+from ..model.definedness import obligations
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or,
-                           Pow, Pred, Rel, Sym, Term, UFun, conj, free_symbols, num, to_text)
+                           Pow, Pred, Rel, Sym, Term, UFun, conj, free_symbols, neg, num, to_text, walk)
 
 #: Rational exponents p/q with q above this are abstracted like symbolic ones: the exact algebraic
 #: encoding y**q = b**p makes polynomials of degree q that nlsat cannot handle in practice.
@@ -105,20 +112,25 @@ def z3_version() -> str:
 
 def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl],
                       bound_of: BoundFn, options: SolverOptions = SolverOptions(),
-                      extra_side_conditions: bool = True, refine: bool = True) -> Outcome:
+                      extra_side_conditions: bool = True, refine: bool = True,
+                      goal_side_conditions: bool = True) -> Outcome:
     """Search for a model of ``hypotheses and domains and side conditions and not goal``.
 
     ``decls`` gives each symbol's domain; ``bound_of`` returns rigorous rational
-    bounds for a closed transcendental atom (or None). Raises
-    ``UnsupportedConstruct`` for terms without a z3 translation (limits and
-    derivatives must be lowered by the caller first).
+    bounds for a closed transcendental atom (or None). The side conditions are
+    the guarded definedness obligations (``model.definedness``) of the
+    hypotheses and, unless ``goal_side_conditions`` is False, of the goal.
+    Raises ``UnsupportedConstruct`` for terms without a z3 translation (limits
+    and derivatives must be lowered by the caller first).
     """
-    enc = _Encoder(decls, bound_of)
+    enc = _Encoder(decls, bound_of, positive=positive_bases(hypotheses, goal, decls, options))
     hyps = [enc.boolean(h) for h in hypotheses]
     for d in decls:
         hyps.append(enc.boolean(domain_condition(d)))
     negated_goal = z3.Not(enc.boolean(goal))
-    side = list(enc.side)
+    side = enc.side_conditions(hypotheses)
+    if goal_side_conditions:
+        side += [s for s in enc.side_conditions([goal]) if s[0] not in {t for t, _ in side}]
     lemmas = enc.lemmas()
     solver = z3.Solver(ctx=enc.ctx)
     solver.set("random_seed", options.seed)
@@ -164,6 +176,55 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     return Outcome("unknown", reason_unknown=reason, **common)
 
 
+def _real_powers(t: Term) -> list[Term]:
+    """Bases of the powers in ``t`` that are encoded through ``exp(a*log(b))`` (symbolic or high-root exponents)."""
+    out = []
+    for node in walk(t):
+        if isinstance(node, Pow) and not (isinstance(node.base, Const) and node.base.name == "e"):
+            e = node.exp
+            if not isinstance(e, Num) or e.value.denominator > MAX_ROOT_DEGREE:
+                if node.base not in out:
+                    out.append(node.base)
+    return out
+
+
+def positive_bases(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl],
+                   options: SolverOptions = SolverOptions()) -> frozenset[Term]:
+    """The bases of real powers in the claim that are positive wherever the hypotheses hold.
+
+    Only those powers may be encoded as ``exp(a*log(b))`` alone; the others get
+    their full real meaning (``0`` at a zero base, a sign at a negative base
+    with an integer exponent). Proved by z3 from the domains and the
+    hypotheses that contain no such power (so the proof is not circular).
+    """
+    bases: list[Term] = []
+    for t in (*hypotheses, goal):
+        bases.extend(b for b in _real_powers(t) if b not in bases)
+    if not bases:
+        return frozenset()
+    plain = [h for h in hypotheses if not _real_powers(h)]
+    out = set()
+    for b in bases:
+        if isinstance(b, Num):
+            if b.value > 0:
+                out.add(b)
+            continue
+        enc = _Encoder(decls, lambda t: None)
+        try:
+            solver = z3.Solver(ctx=enc.ctx)
+            solver.set("random_seed", options.seed)
+            solver.set("rlimit", min(options.rlimit, 2_000_000))
+            solver.set("timeout", min(options.timeout_ms, 2_000))
+            solver.add(*[enc.boolean(h) for h in plain], *[enc.boolean(domain_condition(d)) for d in decls])
+            solver.add(*[c for _, c in enc.side_conditions(plain)], *[l for _, l in enc.lemmas()])
+            solver.add(z3.Not(enc.real(b) > 0))
+            if solver.check() == z3.unsat:
+                out.add(b)
+        except UnsupportedConstruct:
+            continue
+    return frozenset(out)
+
+
 def eliminate_quantifiers(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolDecl], keep: Sequence[str],
                           options: SolverOptions = SolverOptions()) -> Term | None:
     """A quantifier-free term over ``keep`` equivalent to ``forall others: hyps and domains => goal``.
@@ -179,7 +240,7 @@ def eliminate_quantifiers(hypotheses: Sequence[Term], goal: Term, decls: Sequenc
                              *[enc.boolean(domain_condition(d)) for d in decls if d.name not in keep],
                              z3.BoolVal(True, enc.ctx)),
                       enc.boolean(goal))
-    if enc.atom_texts or enc.side or enc.functions or enc.bools:
+    if enc.atom_texts or enc.side_conditions([*hypotheses, goal]) or enc.functions or enc.bools:
         return None
     names = {str(v): n for n, v in enc.symbols.items()}
     bound = [z3.Real(n, enc.ctx) for n in sorted(enc.symbols) if n not in keep]
@@ -278,10 +339,11 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     solver.set("rlimit", options.rlimit)
     solver.set("timeout", options.timeout_ms)
     solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
-    solver.add(*hyps, *[c for _, c in outer.side], z3.ForAll(list(inner.bools.values()), body))
+    side = outer.side_conditions([*hypotheses, goal])
+    solver.add(*hyps, *[c for _, c in side], z3.ForAll(list(inner.bools.values()), body))
     answer = solver.check()
     common = dict(seed=options.seed, rlimit=options.rlimit, version=z3_version(),
-                  side_conditions=tuple(t for t, _ in outer.side))
+                  side_conditions=tuple(t for t, _ in side))
     if answer == z3.sat:
         model, approximated = outer.read_model(solver.model())
         return Outcome("sat", model=model, approximated=approximated,
@@ -295,8 +357,9 @@ class _Encoder:
     """Translate terms into one z3 context, collecting atoms and side conditions."""
 
     def __init__(self, decls: Sequence[SymbolDecl], bound_of: BoundFn, *, ctx: z3.Context | None = None,
-                 bool_prefix: str | None = None, fresh_prefix: str = ""):
+                 bool_prefix: str | None = None, fresh_prefix: str = "", positive: frozenset[Term] = frozenset()):
         self.ctx = ctx or z3.Context()
+        self.positive = positive
         self.bool_prefix = bool_prefix
         self.fresh_prefix = fresh_prefix
         self.bound_of = bound_of
@@ -304,9 +367,6 @@ class _Encoder:
         self.symbols: dict[str, z3.ArithRef] = {}
         self.bools: dict[str, z3.BoolRef] = {}
         self.functions: dict[str, z3.FuncDeclRef] = {}
-        self.side: list[tuple[str, z3.BoolRef]] = []
-        self._side_seen: set[str] = set()
-        self._guards: list[tuple[str, z3.BoolRef]] = []
         self.exp_atoms: list[tuple[Term, z3.ArithRef, z3.ArithRef]] = []  # (arg term, arg z3, atom)
         self.log_atoms: list[tuple[Term, z3.ArithRef, z3.ArithRef]] = []
         self.root_atoms: list[tuple[str, z3.ArithRef, Fraction]] = []
@@ -314,7 +374,7 @@ class _Encoder:
         self.atom_texts: set[str] = set()
         self._cache: dict[Term, z3.ExprRef] = {}
         self.applications: dict[str, z3.ExprRef] = {}
-        self._root_defs: list[z3.BoolRef] = []
+        self._root_defs: list[tuple[str, z3.BoolRef]] = []
         self._taylor_added = False
         self._fresh = 0
 
@@ -334,21 +394,15 @@ class _Encoder:
                 self.symbols[name] = z3.Real(name, self.ctx)
         return self.symbols[name]
 
-    def add_side(self, text: str, cond: z3.BoolRef) -> None:
-        """Record a well-definedness condition, guarded by the enclosing ``ite`` branch conditions."""
-        if self._guards:
-            text = f"{' and '.join(g for g, _ in self._guards)} => {text}"
-            cond = z3.Implies(z3.And(*[g for _, g in self._guards]), cond)
-        if text not in self._side_seen:
-            self._side_seen.add(text)
-            self.side.append((text, cond))
-
-    def guarded(self, cond_text: str, cond: z3.BoolRef, t: Term) -> z3.ArithRef:
-        self._guards.append((cond_text, cond))
-        try:
-            return self._real(t)
-        finally:
-            self._guards.pop()
+    def side_conditions(self, terms: Sequence[Term]) -> list[tuple[str, z3.BoolRef]]:
+        """The guarded definedness obligations of ``terms``, as (text, formula) pairs."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for t in terms:
+            for o in obligations(t):
+                text = o.text()
+                if all(text != seen for seen, _ in out):
+                    out.append((text, self.boolean(o.formula())))
+        return out
 
     def real(self, t: Term) -> z3.ArithRef:
         cached = self._cache.get(t)
@@ -396,9 +450,7 @@ class _Encoder:
             case Func("floor", (u,)):
                 return z3.ToReal(z3.ToInt(self.real(u)))
             case Ite(c, a, b):
-                cond = self.boolean(c)
-                return z3.If(cond, self.guarded(to_text(c), cond, a),
-                             self.guarded(f"not ({to_text(c)})", z3.Not(cond), b))
+                return z3.If(self.boolean(c), self.real(a), self.real(b))
             case UFun(name, args):
                 return self.apply(name, args, z3.RealSort(self.ctx))  # type: ignore[return-value]
             case Diff() | Limit():
@@ -437,37 +489,56 @@ class _Encoder:
         return z3.Const(name, sort)
 
     def power(self, base: Term, exponent: Term) -> z3.ArithRef:
+        """The real power ``base**exponent`` (its definedness is an obligation; see ``model.definedness``)."""
         if isinstance(base, Const) and base.name == "e":
             return self.exp_atom(exponent)
         b = self.real(base)
         if isinstance(exponent, Num):
             q = exponent.value
-            if q.denominator > MAX_ROOT_DEGREE:
-                self.add_side(f"{to_text(base)} > 0", b > 0)
-                return self.exp_atom(Mul((exponent, Func("log", (base,)))))
             if q.denominator == 1:
                 n = int(q)
                 if n >= 0:
                     return b ** n if n > 1 else (b if n == 1 else self.val(Fraction(1)))
-                if not (isinstance(base, Num) and base.value != 0):
-                    self.add_side(f"{to_text(base)} != 0", b != 0)
                 return 1 / (b ** (-n) if n < -1 else b)
-            return self.root(base, b, q)
-        self.add_side(f"{to_text(base)} > 0", b > 0)
-        return self.exp_atom(Mul((exponent, Func("log", (base,)))))
+            if q.denominator <= MAX_ROOT_DEGREE:
+                whole = q.numerator // q.denominator if q > 0 else 0
+                if whole:  # b**(16/5) = b**3 * b**(1/5): a root of degree 5 in b, not 16
+                    return b ** whole * self.root(base, b, q - whole) if whole > 1 else b * self.root(base, b, q - 1)
+                return self.root(base, b, q)
+        return self.real_power(base, exponent, b)
+
+    def real_power(self, base: Term, exponent: Term, b: z3.ArithRef) -> z3.ArithRef:
+        """``exp(a*log(b))`` where ``b > 0``; elsewhere the real meaning.
+
+        At ``b = 0``: ``0`` for ``a > 0`` and ``1`` for ``a = 0``. At ``b < 0``
+        (defined only for an integer ``a``): ``(-1)**a * exp(a*log(-b))``. The
+        plain form is used alone when ``b > 0`` follows from the hypotheses.
+        """
+        magnitude = self.exp_atom(Mul((exponent, Func("log", (base,)))))
+        if base in self.positive:
+            return magnitude
+        zero, one = self.val(Fraction(0)), self.val(Fraction(1))
+        a = self.real(exponent)
+        at_zero = z3.If(a > 0, zero, one)
+        if isinstance(exponent, Num):
+            return z3.If(b > 0, magnitude, at_zero)
+        negative = self.exp_atom(Mul((exponent, Func("log", (neg(base),)))))
+        even = z3.ToInt(a) % 2 == 0
+        return z3.If(b > 0, magnitude, z3.If(b == 0, at_zero, z3.If(even, negative, -negative)))
 
     def root(self, base: Term, b: z3.ArithRef, q: Fraction) -> z3.ArithRef:
+        """The principal real root ``b**(p/q)``, defined by ``y >= 0, y**q = b**p`` where ``b >= 0``."""
         p, r = q.numerator, q.denominator
         y = self.fresh("root")
         text = f"{to_text(base)}**({p}/{r})"
         self.atom_texts.add(text)
         if p > 0:
-            self.add_side(f"{to_text(base)} >= 0", b >= 0)
             self.root_atoms.append((text, y, q))
-            self._root_defs.append(z3.And(y >= 0, y ** r == b ** p))
+            self._root_defs.append((f"{to_text(base)} >= 0 => {text} >= 0 and {text}**{r} = {to_text(base)}**{p}",
+                                    z3.Implies(b >= 0, z3.And(y >= 0, y ** r == b ** p))))
         else:
-            self.add_side(f"{to_text(base)} > 0", b > 0)
-            self._root_defs.append(z3.And(y > 0, y ** r * b ** (-p) == 1))
+            self._root_defs.append((f"{to_text(base)} > 0 => {text} > 0 and {text}**{r} * {to_text(base)}**{-p} = 1",
+                                    z3.Implies(b > 0, z3.And(y > 0, y ** r * b ** (-p) == 1))))
         return y
 
     def exp_atom(self, u: Term) -> z3.ArithRef:
@@ -485,7 +556,6 @@ class _Encoder:
             if arg == v:
                 return atom
         x = self.real(v)
-        self.add_side(f"{to_text(v)} > 0", x > 0)
         atom = self.fresh("log")
         self.log_atoms.append((v, x, atom))
         self.atom_texts.add(f"log({to_text(v)})")
@@ -526,8 +596,7 @@ class _Encoder:
         """The true facts about every atom introduced so far, as (text, formula) pairs."""
         out: list[tuple[str, z3.BoolRef]] = []
         one, zero = self.val(Fraction(1)), self.val(Fraction(0))
-        for d in self._root_defs:
-            out.append(("root definition y**q = b**p, y >= 0", d))
+        out.extend(self._root_defs)
         for arg, x, e in self.exp_atoms:
             a = to_text(arg)
             out.append((f"exp({a}) > 0", e > 0))
@@ -536,16 +605,20 @@ class _Encoder:
             out.append((f"sign of {a} decides exp({a}) vs 1",
                         z3.And(z3.Implies(x > 0, e > 1), z3.Implies(x < 0, e < 1), z3.Implies(x == 0, e == 1))))
             for larg, lx, l in self.log_atoms:
-                out.append((f"exp is increasing and exp(log({to_text(larg)})) = {to_text(larg)}: exp({a}) vs "
-                            f"{to_text(larg)}", z3.And(z3.Implies(x < l, e < lx), z3.Implies(x > l, e > lx),
-                                                       z3.Implies(x == l, e == lx))))
+                out.append((f"{to_text(larg)} > 0 => exp is increasing and exp(log({to_text(larg)})) = "
+                            f"{to_text(larg)}: exp({a}) vs {to_text(larg)}",
+                            z3.Implies(lx > 0, z3.And(z3.Implies(x < l, e < lx), z3.Implies(x > l, e > lx),
+                                                      z3.Implies(x == l, e == lx)))))
             self.add_bounds(out, Func("exp", (arg,)), arg, e)
             for larg, lx, l in self.log_atoms:
                 if isinstance(arg, Func) and arg.name == "log" and arg.args[0] == larg:
-                    out.append((f"exp(log({to_text(larg)})) = {to_text(larg)}", e == lx))
+                    out.append((f"{to_text(larg)} > 0 => exp(log({to_text(larg)})) = {to_text(larg)}",
+                                z3.Implies(lx > 0, e == lx)))
+        # log(v) is unconstrained where v <= 0: every lemma about it is guarded by v > 0.
         for arg, x, l in self.log_atoms:
             a = to_text(arg)
-            out.append((f"log({a}) < {a} - 1 unless {a} = 1", z3.And(l <= x - 1, z3.Implies(x != 1, l < x - 1))))
+            out.append((f"{a} > 0 => log({a}) < {a} - 1 unless {a} = 1",
+                        z3.Implies(x > 0, z3.And(l <= x - 1, z3.Implies(x != 1, l < x - 1)))))
             out.append((f"{a}*log({a}) >= {a} - 1", z3.Implies(x > 0, x * l >= x - 1)))
             out.append((f"sign of log({a}) vs {a} = 1",
                         z3.And(z3.Implies(x > 1, l > 0), z3.Implies(z3.And(x < 1, x > 0), l < 0),
@@ -560,9 +633,11 @@ class _Encoder:
             for i in range(len(atoms)):
                 for j in range(i + 1, len(atoms)):
                     (ai, xi, ei), (aj, xj, ej) = atoms[i], atoms[j]
-                    out.append((f"{what} is increasing: {what}({to_text(ai)}) vs {what}({to_text(aj)})",
-                                z3.And(z3.Implies(xi < xj, ei < ej), z3.Implies(xj < xi, ej < ei),
-                                       z3.Implies(xi == xj, ei == ej))))
+                    fact = z3.And(z3.Implies(xi < xj, ei < ej), z3.Implies(xj < xi, ej < ei),
+                                  z3.Implies(xi == xj, ei == ej))
+                    if what == "log":
+                        fact = z3.Implies(z3.And(xi > 0, xj > 0), fact)
+                    out.append((f"{what} is increasing: {what}({to_text(ai)}) vs {what}({to_text(aj)})", fact))
         return out
 
     def taylor_lemmas(self, a: str, x: z3.ArithRef, e: z3.ArithRef) -> list[tuple[str, z3.BoolRef]]:
@@ -619,7 +694,8 @@ class _Encoder:
                         z3.And(x >= self.val(a), x <= self.val(b)),
                         atom * span <= self.val(ahi) * (self.val(b) - x) + self.val(bhi) * (x - self.val(a)))))
                 else:
-                    out.append((f"log below its tangent at {u0}", atom <= self.val(hi) + (x - self.val(u0)) / self.val(u0)))
+                    out.append((f"log below its tangent at {u0}", z3.Implies(
+                        x > 0, atom <= self.val(hi) + (x - self.val(u0)) / self.val(u0))))
                     out.append((f"log above its chord on [{a}, {b}]", z3.Implies(
                         z3.And(x >= self.val(a), x <= self.val(b)),
                         atom * span >= self.val(alo) * (self.val(b) - x) + self.val(blo) * (x - self.val(a)))))

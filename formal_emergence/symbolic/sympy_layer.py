@@ -195,6 +195,9 @@ def from_sympy(e: sp.Basic) -> Term:
         return Func("abs", (from_sympy(e.args[0]),))
     if isinstance(e, sp.floor):
         return Func("floor", (from_sympy(e.args[0]),))
+    if isinstance(e, sp.sign):
+        u = from_sympy(e.args[0])
+        return Ite(Rel(">", u, num(0)), num(1), Ite(Rel("<", u, num(0)), num(-1), num(0)))
     if isinstance(e, sp.Heaviside) and (len(e.args) == 1 or e.args[1] == 0):
         return Func("heaviside", (from_sympy(e.args[0]),))
     if isinstance(e, sp.Implies):
@@ -287,6 +290,8 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
                     break
             else:
                 value = None
+        if value is None and isinstance(rebuilt, Limit) and any(isinstance(n, Ite) for n in walk(rebuilt.expr)):
+            value = _limit_of_piecewise(tr, rebuilt.expr, rebuilt)  # never the value at the point
         if value is None:
             value = tr(rebuilt).doit()  # the value that is simplified (its form decides the printed result)
         size = _nodes_over(value, MAX_RESULT_NODES)
@@ -309,6 +314,63 @@ def _recheck_diff(inner: Term, var: Term, order: int, out: Term, decls: Sequence
     """True when the derivative recomputed with ``sp.diff`` simplifies to ``out`` (run in the worker)."""
     tr = SympyTranslator(decls)
     return bool(sp.simplify(sp.diff(tr(inner), tr(var), order) - tr(out)) == 0)
+
+
+def _near_truth(tr: SympyTranslator, cond: Term, var: sp.Symbol, point: sp.Basic, side: str) -> bool:
+    """The truth of ``cond`` for ``var`` near ``point`` on ``side`` (``"+"``/``"-"``), the point itself excluded.
+
+    A relation ``l op r`` is decided by the sign of ``l - r`` near the point: the
+    one-sided limit of ``l - r`` when it is not 0, else the sign of its
+    one-sided slope. Raises ``UnsupportedConstruct`` when neither settles it.
+    """
+    match cond:
+        case Bool(v):
+            return v
+        case Not(a):
+            return not _near_truth(tr, a, var, point, side)
+        case And(args):
+            return all(_near_truth(tr, a, var, point, side) for a in args)
+        case Or(args):
+            return any(_near_truth(tr, a, var, point, side) for a in args)
+        case Implies(a, b):
+            return not _near_truth(tr, a, var, point, side) or _near_truth(tr, b, var, point, side)
+        case Iff(a, b):
+            return _near_truth(tr, a, var, point, side) == _near_truth(tr, b, var, point, side)
+        case Rel(op, l, r):
+            d = tr(l) - tr(r)
+            sign = _limit_sign(sp.limit(d, var, point, dir=side))
+            if sign == 0 and point.is_finite:
+                sign = _limit_sign(sp.limit(d / (var - point), var, point, dir=side)) * (1 if side == "+" else -1)
+            if sign == 0:
+                raise UnsupportedConstruct(f"the sign of {to_text(l)} - {to_text(r)} near the limit point is unknown")
+            return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
+    raise UnsupportedConstruct(f"the condition {to_text(cond)} cannot be decided near the limit point")
+
+
+def _limit_sign(value: sp.Basic) -> int:
+    """+1 or -1 for a limit of known sign (infinite included), 0 for 0 or an unknown sign."""
+    if value.is_positive:
+        return 1
+    if value.is_negative:
+        return -1
+    return 0
+
+
+def _limit_of_piecewise(tr: SympyTranslator, inner: Term, node: Limit) -> sp.Basic:
+    """The limit of a term with ``ite``: each ``ite`` takes the branch it takes near the point (never the value
+    *at* the point, which SymPy's Piecewise limit returns). A two-sided limit needs equal one-sided limits."""
+    var, point = tr(node.var), tr(node.point)
+    sides = [node.side] if node.side else (["-"] if node.point == Const("oo") else ["+", "-"])
+    values = []
+    for side in sides:
+        def choose(t: Term, side: str = side) -> Term | None:
+            if isinstance(t, Ite):
+                return transform(t.then if _near_truth(tr, t.cond, var, point, side) else t.other, choose)
+            return None
+        values.append(sp.simplify(sp.limit(tr(transform(inner, choose)), var, point, dir=side)))
+    if len(values) == 2 and sp.simplify(values[0] - values[1]) != 0:
+        raise ValueError(f"the limit does not exist: the right limit is {values[0]} and the left limit {values[1]}")
+    return values[0]
 
 
 def _recheck_limit(inner: Term, node: Limit, out: Term, decls: Sequence[SymbolDecl]) -> str:

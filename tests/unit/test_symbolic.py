@@ -9,7 +9,7 @@ import sympy as sp
 
 from formal_emergence.errors import UnsupportedConstruct
 from formal_emergence.model.claim import SymbolDecl
-from formal_emergence.model.terms import Const, Diff, Limit, Num, Rel, Sym, free_symbols, walk
+from formal_emergence.model.terms import Const, Diff, Ite, Limit, Num, Rel, Sym, free_symbols, walk
 from formal_emergence.parse.expr import Scope, parse_expression
 from formal_emergence.symbolic.sympy_layer import (SympyTranslator, from_sympy, is_identity, lower, solve_for,
                                                    to_latex, to_srepr)
@@ -124,11 +124,17 @@ def test_lower_limit_variable_not_free():
 @pytest.mark.parametrize("text", [
     "limit(1/(x - 1), x, 1) > 0",          # zoo
     "limit(Cap(x), x, 0) > 0",             # unevaluated limit
-    "diff(abs(x), x) > 0",                 # sign(x) has no term translation
+    "diff(heaviside(x), x) > 0",           # DiracDelta(x) has no term translation
 ])
 def test_lower_unsupported(text):
     with pytest.raises(UnsupportedConstruct):
         lower(t(text), REAL)
+
+
+def test_derivative_of_abs_is_sign_computed_branch_by_branch():
+    """sign(x) translates to ite; the engine, not the SymPy layer, refuses it at the kink x = 0."""
+    out, _ = lower(t("diff(abs(x), x) > 0"), REAL)
+    assert any(isinstance(n, Ite) for n in walk(out))
 
 
 def test_lower_nonexistent_limit_is_unsupported():

@@ -1,0 +1,108 @@
+"""Derivatives and limits of piecewise terms, and capture-free definition expansion.
+
+A jump or a kink never yields a derivative ``holds``; a limit of ``ite`` never takes
+the value at the point; variables bound by ``diff``/``limit`` inside definitions
+never capture an argument.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from formal_emergence import check_claim
+from formal_emergence.model.definedness import kinks
+from formal_emergence.model.terms import Diff, Limit, Num, Sym, substitute, to_text
+from formal_emergence.model.verdict import Verdict
+from formal_emergence.parse.expr import Scope, parse_expression
+
+SCOPE = Scope(symbols=frozenset({"x", "a", "y"}))
+
+
+def term(text: str):
+    return parse_expression(text, SCOPE)
+
+
+@pytest.fixture()
+def verdict(load_claims, claim_toml):
+    def run(show: str, assume: tuple[str, ...] = (), symbols: str = '{ x = "real" }', definitions: str = ""):
+        assume_text = ", ".join(f'"{a}"' for a in assume)
+        body = f"symbols = {symbols}\nassume = [{assume_text}]\nshow = \"{show}\""
+        text = claim_toml("t.claim", body)
+        if definitions:
+            text = definitions + "\n" + text.replace('kind = "theorem"', 'kind = "theorem"\nuses = ["d.f"]')
+        return check_claim(load_claims(text).claim("t.claim"))
+
+    return run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ite(x > 0, x, 0)", ["x == 0"]), ("abs(x - 1)", ["x - 1 == 0"]), ("max(x, 1/2)", ["x == 0.5"]),
+    ("floor(x) + x**2", ["floor(x) == x"]), ("heaviside(x)", ["x == 0"]), ("exp(x) * x**2", []),
+])
+def test_kinks_of_non_smooth_terms(text, expected):
+    assert [to_text(k) for k in kinks(term(text))] == expected
+
+
+@pytest.mark.parametrize("assume, show", [
+    (("x == 0",), "diff(ite(x > 0, x, 0), x) == 0"),          # kink at 0
+    ((), "diff(ite(x > 0, 1, 0), x) == 0"),                    # jump at 0
+    (("x == 1",), "diff(ite(x >= 1, 1, 0) + x, x) == 1"),      # jump at 1
+    (("x == 0",), "diff(abs(x), x) == 0"),
+    (("x == 0",), "diff(max(x, 0), x) == 1"),
+    (("x == 0",), "diff(ite(x == 0, 0, x), x) == 0"),          # false: the derivative of the identity is 1
+])
+def test_no_derivative_holds_at_a_kink_or_jump(verdict, assume, show):
+    result = verdict(show, assume)
+    assert result.verdict is not Verdict.HOLDS, result.reason
+
+
+def test_derivative_away_from_kinks_is_decided(verdict):
+    assert verdict("diff(abs(x), x) == 1", ("x > 0",)).verdict is Verdict.HOLDS
+    result = verdict("diff(abs(x), x) == 1")
+    assert result.verdict is Verdict.FAILS and dict(result.counterexample.values)["x"] != "0"
+    assert verdict("diff(x**(1/3), x) > 0", symbols='{ x = "positive" }').verdict is Verdict.HOLDS
+
+
+@pytest.mark.parametrize("show, expected", [
+    ("limit_right(ite(x > 0, 1, 0), x, 0) == 1", Verdict.HOLDS),
+    ("limit_right(ite(x > 0, 1, 0), x, 0) == 0", Verdict.FAILS),
+    ("limit_left(ite(x > 0, 1, 0), x, 0) == 0", Verdict.HOLDS),
+    ("limit(ite(x == 0, 5, x), x, 0) == 0", Verdict.HOLDS),
+    ("limit(ite(x == 1, 0, x**2), x, 1) == 1", Verdict.HOLDS),
+    ("limit(ite(x > 0, x, -x), x, 0) == 0", Verdict.HOLDS),
+    ("limit(ite(x > 0, 1, 0), x, 0) == 0", Verdict.UNDECIDED),   # no two-sided limit
+    ("limit(ite(x > 0, 1, 0), x, 0) == 1", Verdict.UNDECIDED),
+])
+def test_limits_of_ite_ignore_the_value_at_the_point(verdict, show, expected):
+    result = verdict(show)
+    assert result.verdict is expected, result.reason
+
+
+def test_substitution_renames_a_bound_limit_variable():
+    body = Limit(term("(a + x)**2"), Sym("x"), Num(0))
+    out = substitute(body, {"a": Sym("x")})
+    assert isinstance(out, Limit) and out.var != Sym("x") and "x" in to_text(out.expr)
+    with pytest.raises(ValueError):
+        substitute(Diff(term("y**2"), Sym("y")), {"y": Num(3)})
+
+
+DEF_L = '''[[definition]]
+id = "d.f"
+name = "F"
+params = ["a"]
+body = "{body}"
+symbols = {{ x = "real" }}
+'''
+
+
+@pytest.mark.parametrize("body, show, expected", [
+    ("limit((a + x)**2, x, 0)", "F(x) == x**2", Verdict.HOLDS),
+    ("limit((a + x)**2, x, 0)", "F(x) == 0", Verdict.FAILS),
+    ("diff(a*x, x)", "F(x) == x", Verdict.HOLDS),
+    ("diff(a*x, x)", "F(x) == 2*x", Verdict.FAILS),
+    ("diff(a**2, a)", "F(3) == 6", Verdict.HOLDS),
+    ("diff(a**2, a)", "F(x**2) == 2*x**2", Verdict.HOLDS),
+])
+def test_definitions_with_bound_variables_expand_without_capture(verdict, body, show, expected):
+    result = verdict(show, definitions=DEF_L.format(body=body))
+    assert result.verdict is expected, result.reason
