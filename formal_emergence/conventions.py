@@ -19,7 +19,9 @@ from .model.terms import Term
 from .parse.expr import Scope, parse_expression
 
 FILE_NAME = "conventions.toml"
-_KEYS = {"id", "notation", "applies_to", "meaning", "symbol", "default", "justification"}
+_KEYS = {"id", "notation", "applies_to", "meaning", "symbol", "default", "tolerance_domain", "justification"}
+#: Where a tolerance may lie: a positive number, a multiplicative factor, or a fraction of 1.
+TOLERANCE_DOMAINS = ("positive", "factor", "fraction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class Convention:
     default_text: str
     default: Term | None
     justification: str
+    tolerance_domain: str = "positive"
 
     def citation(self) -> str:
         """How a result cites the convention: ``approx (tol = 1/10)``."""
@@ -62,7 +65,7 @@ def load_conventions(path: str | Path | None = None) -> dict[str, Convention]:
                 raise ClaimFileError(f"unknown key {k!r}", file=file, key=f"{key}.{k}",
                                      hint="allowed: " + ", ".join(sorted(_KEYS)))
         texts = {}
-        for k in ("id", "applies_to", "meaning", "symbol", "default", "justification"):
+        for k in ("id", "applies_to", "meaning", "symbol", "default", "tolerance_domain", "justification"):
             v = t.get(k, "")
             if not isinstance(v, str):
                 raise ClaimFileError(f"expected a string, found {type(v).__name__}", file=file, key=f"{key}.{k}")
@@ -82,11 +85,15 @@ def load_conventions(path: str | Path | None = None) -> dict[str, Convention]:
                 default = parse_expression(texts["default"], Scope(), expect_boolean=False)
             except ExpressionError as exc:
                 raise exc.located(file=file, key=f"convention.{cid}.default") from None
+        domain = texts["tolerance_domain"] or "positive"
+        if domain not in TOLERANCE_DOMAINS:
+            raise ClaimFileError(f"unknown tolerance_domain {domain!r}", file=file,
+                                 key=f"convention.{cid}.tolerance_domain", hint="one of " + ", ".join(TOLERANCE_DOMAINS))
         if bool(texts["default"]) != bool(texts["symbol"]):
             raise ClaimFileError("symbol and default go together", file=file, key=f"convention.{cid}",
                                  hint="give both or neither")
         out[cid] = Convention(cid, tuple(notation), texts["applies_to"], texts["meaning"], texts["symbol"],
-                              texts["default"], default, texts["justification"])
+                              texts["default"], default, texts["justification"], domain)
     return out
 
 
@@ -97,6 +104,33 @@ def lookup(conventions: dict[str, Convention], cid: str, *, file: str, key: str)
     close = difflib.get_close_matches(cid, list(conventions), n=1)
     raise ClaimFileError(f"unknown convention {cid!r}", file=file, key=key,
                          hint=f"did you mean {close[0]!r}?" if close else "see theorems/conventions.toml")
+
+
+def citation_problems(catalog, records: dict[str, dict], conventions: dict[str, Convention]) -> list[str]:
+    """Every reading of ``catalog`` whose result (JSON ``records`` by id) fails to cite a convention it uses.
+
+    A reading uses the conventions it lists and those its tolerances bind; each
+    must appear in the record's ``conventions`` and in its reason (with the
+    default), and each tolerance must have a flip point.
+    """
+    problems = []
+    readings = [r for a in catalog.assertions for r in a.readings] + [x.reading for x in catalog.lemmas]
+    for reading in readings:
+        rec = records.get(reading.id)
+        if rec is None:
+            continue
+        used = set(reading.conventions) | {c for _, c in reading.tolerances}
+        if {c["id"] for c in rec.get("conventions", [])} != used:
+            problems.append(f"{reading.id}: JSON conventions differ from {sorted(used)}")
+        for cid in sorted(used):
+            c = conventions[cid]
+            named = f"{cid}:" in rec["reason"] or f"{cid} (default" in rec["reason"]
+            if not named or (c.default_text and c.default_text not in rec["reason"]):
+                problems.append(f"{reading.id}: reason does not cite {c.citation()}")
+        for sym, cid in reading.tolerances:
+            if not any(f["symbol"] == sym and f["convention"] == cid for f in rec.get("flip", [])):
+                problems.append(f"{reading.id}: no flip point for {sym} ({cid})")
+    return problems
 
 
 def render_markdown(conventions: dict[str, Convention]) -> str:
@@ -117,7 +151,8 @@ def render_markdown(conventions: dict[str, Convention]) -> str:
     lines.append("")
     for c in sorted(conventions.values(), key=lambda c: c.id):
         lines += [f"## `{c.id}`", "", f"- applies to: {c.applies_to}", f"- meaning: {c.meaning}",
-                  f"- default: `{c.symbol} = {c.default_text}`" if c.default_text else "- default: none",
+                  f"- default: `{c.symbol} = {c.default_text}` (a {c.tolerance_domain} tolerance)" if c.default_text
+                  else "- default: none",
                   "", " ".join(c.justification.split()), ""]
     return "\n".join(lines)
 
