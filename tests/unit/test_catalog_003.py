@@ -1,0 +1,57 @@
+"""Document 003's catalog applies the conventions file uniformly (the review found four "X+"
+cells read three ways, and "约" read as "=" next to "约" read with a factor)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from formal_emergence.parse.claimfile import load_catalog
+
+DOC = "003_db2851241a79104d.txt"
+X_PLUS = re.compile(r"\|\s*\d+(?:\.\d+)?[MBT]\+\s*\|")
+APPROX = re.compile(r"(约|~)\s*\d")
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def _assertions(catalog):
+    found = [a for a in catalog.assertions if a.source.document == DOC and not a.legacy]
+    assert found, "document 003 has no v2 assertions"
+    return found
+
+
+def test_every_x_plus_cell_is_read_as_a_lower_bound(catalog):
+    cells = [a for a in _assertions(catalog) if X_PLUS.search(a.source.quote)]
+    assert len(cells) == 4  # BIG-Bench 100B+, MMLU 50B+, GSM8K 100B+, HumanEval 1B+ (6.2)
+    for a in cells:
+        assert "at-least" in a.primary.conventions, a.id
+        assert "==" not in a.primary.claim.show_text, a.id
+
+
+def test_every_reading_of_an_approximate_scale_carries_a_tolerance(catalog):
+    approx = [a for a in _assertions(catalog) if APPROX.search(a.source.quote)]
+    assert approx
+    for a in approx:
+        for r in a.readings:
+            bound = {conv for _, conv in r.tolerances}
+            assert bound & {"approx", "approx-scale"}, r.id
+            assert set(r.conventions) >= bound, r.id
+
+
+def test_lemmas_bear_on_003_assertions_and_are_not_assertions(catalog):
+    ids = {a.id for a in _assertions(catalog)}
+    lemmas = [x for x in catalog.lemmas if x.bears_on.startswith("003.")]
+    assert lemmas
+    for lemma in lemmas:
+        assert lemma.bears_on in ids, lemma.id
+        assert lemma.id not in ids
+
+
+def test_each_finding_is_resolved_once_per_table(catalog):
+    for a in _assertions(catalog):
+        assert len(set(a.resolves)) == len(a.resolves), a.id
