@@ -2,21 +2,78 @@
 
 Exit codes: 0 when the run completes; 1 under ``--fail-on`` when an assertion
 got one of the listed verdicts (lemmas never count); 2 on a user error (bad
-file, unknown id, bad option), reported as ``file: key: column: found (hint)`` without a traceback.
+file, unknown id, bad option, an output that cannot be written), reported as
+``file: key: column: found (hint)`` without a traceback; 3 on an internal
+error (a bug of ours: one line that names the claim and asks for a report);
+130 when interrupted with Ctrl-C (the results so far are printed first).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
+import stat
 import sys
 from typing import Sequence, TextIO
 
-from .errors import FormalEmergenceError, UserInputError
+from .errors import CheckInterrupted, InternalError, UserInputError
 from .model.verdict import Verdict
 from .parse.claimfile import Catalog, load_catalog
+from .textsafe import inert
 
-EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+MAX_SEED = 2**32 - 1
+REPORT_BUGS = "please report it with the claim file to the formal_emergence maintainers"
+
+
+class _Output:
+    """A text stream whose failures (closed, full, broken pipe, unencodable text) are user errors.
+
+    Text the stream's encoding cannot hold (``LANG=C``) is written with backslash escapes.
+    """
+
+    def __init__(self, stream: TextIO | None, name: str = "<stdout>"):
+        self.stream, self.name = stream, name
+
+    def write(self, text: str) -> None:
+        if self.stream is None or getattr(self.stream, "closed", False):
+            raise UserInputError("standard output is closed", file=self.name, hint="redirect it to a file or pass -o")
+        try:
+            try:
+                self.stream.write(text)
+            except UnicodeEncodeError:
+                enc = getattr(self.stream, "encoding", None) or "ascii"
+                self.stream.write(text.encode(enc, "backslashreplace").decode(enc))
+            self.stream.flush()
+        except BrokenPipeError:
+            raise UserInputError("broken pipe: the reader closed the output early", file=self.name) from None
+        except OSError as exc:
+            raise UserInputError(f"cannot write: {exc.strerror or exc}", file=self.name,
+                                 hint="check the disk and the redirection") from None
+
+    def isatty(self) -> bool:
+        try:
+            return bool(self.stream is not None and self.stream.isatty())
+        except (ValueError, OSError):
+            return False
+
+    def __getattr__(self, name):  # flush, encoding, ... of the wrapped stream
+        return getattr(self.stream, name)
+
+
+def _say(stderr: TextIO | None, line: str) -> None:
+    """Write one diagnostic line to stderr; a closed or broken stderr is ignored (there is nowhere else)."""
+    try:
+        if stderr is not None:
+            try:
+                stderr.write(line + "\n")
+            except UnicodeEncodeError:
+                stderr.write(inert(line).encode("ascii", "backslashreplace").decode("ascii") + "\n")
+            stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 class _HelpShown(Exception):
@@ -38,6 +95,10 @@ class _Parser(argparse.ArgumentParser):
 
     def print_help(self, file: TextIO | None = None) -> None:
         super().print_help(file or self.stream)
+
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:  # --version writes here
+        if message:
+            (self.stream or sys.stdout).write(message)
 
 def _add_run_options(p) -> None:
     """How to run the checks (never what they answer): parallel jobs, a Dask cluster, the result cache."""
@@ -65,8 +126,11 @@ def _shutdown(execution) -> None:
 
 def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     """The argument parser; help text goes to ``stream`` (stdout when None)."""
+    from . import __version__
     p = _Parser(prog="formal-emergence", description=__doc__.split("\n")[0],
-                epilog="exit codes: 0 run completed, 1 --fail-on matched, 2 user error", stream=stream)
+                epilog="exit codes: 0 run completed, 1 --fail-on matched, 2 user error, 3 internal error, "
+                       "130 interrupted", stream=stream)
+    p.add_argument("--version", action="version", version=f"formal-emergence {__version__}")
     sub = p.add_subparsers(dest="command", required=True,
                            parser_class=lambda **kw: _Parser(stream=stream, **kw))
     c = sub.add_parser("check", help="check claims and print verdicts")
@@ -196,8 +260,8 @@ def _fail_on(text: str) -> set[Verdict]:
     return out
 
 
-def _progress(mode: str, stderr: TextIO):
-    interactive = mode == "always" or (mode == "auto" and stderr.isatty())
+def _progress(mode: str, stderr: TextIO | None):
+    interactive = stderr is not None and (mode == "always" or (mode == "auto" and _Output(stderr).isatty()))
     if not interactive:
         return None
 
@@ -205,50 +269,62 @@ def _progress(mode: str, stderr: TextIO):
         width = 30
         filled = width * i // max(n, 1)
         end = "\n" if i == n else ""
-        stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {i}/{n} {claim_id[:40]:<40}{end}")
-        stderr.flush()
+        try:
+            stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {i}/{n} {inert(claim_id)[:40]:<40}{end}")
+            stderr.flush()
+        except (OSError, ValueError):  # a progress bar is never worth failing the run for
+            pass
 
     return show
 
 
-def run(argv: Sequence[str] | None, stdout: TextIO, stderr: TextIO) -> int:
+def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None) -> int:
     """Run the CLI with ``argv``, writing to the given streams; return the exit code."""
+    out = _Output(stdout)
     try:
-        args = build_parser(stdout).parse_args(list(argv) if argv is not None else None)
+        args = build_parser(out).parse_args(list(argv) if argv is not None else None)
         if args.command == "check":
-            return _check(args, stdout, stderr)
+            return _check(args, out, stderr)
         if args.command == "list":
-            return _list(args, stdout)
+            return _list(args, out)
         if args.command == "show":
-            return _show(args, stdout)
+            return _show(args, out)
         if args.command == "explain":
-            return _explain(args, stdout)
+            return _explain(args, out)
         if args.command == "report":
-            return _report(args, stdout, stderr)
+            return _report(args, out, stderr)
         if args.command == "snippets":
-            return _snippets(args, stdout)
+            return _snippets(args, out)
         if args.command == "consistent":
-            return _consistent(args, stdout)
+            return _consistent(args, out)
         if args.command == "solve":
             from .engine.solving import run_solve
-            return run_solve(args, stdout)
+            return run_solve(args, out)
         if args.command == "scan":
             from .scan import run_scan
-            return run_scan(args, stdout)
+            return run_scan(args, out)
         if args.command == "consistency":
             from .consistency import render_consistency
-            stdout.write(render_consistency(load_catalog(args.paths or None)))
+            out.write(render_consistency(load_catalog(args.paths or None)))
             return EXIT_OK
         if args.command == "refs":
-            return _refs(args, stdout)
+            return _refs(args, out)
     except _HelpShown:
         return EXIT_OK
     except UserInputError as exc:
-        stderr.write(f"{exc.format()}\n")
+        _say(stderr, exc.format())
         return EXIT_USAGE
-    except (FormalEmergenceError, RecursionError) as exc:
-        stderr.write(f"formal-emergence: internal error: {type(exc).__name__}: {exc}\n")
-        return 3
+    except (KeyboardInterrupt, CheckInterrupted):
+        _say(stderr, "formal-emergence: interrupted")
+        return EXIT_INTERRUPTED
+    except InternalError as exc:
+        _say(stderr, f"formal-emergence: internal error while checking claim {inert(exc.claim_id)}: "
+                     f"{inert(exc)}; {REPORT_BUGS}")
+        return EXIT_INTERNAL
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        _say(stderr, f"formal-emergence: internal error: {type(exc).__name__}: {inert(str(exc)[:300])}; "
+                     f"{REPORT_BUGS}")
+        return EXIT_INTERNAL
     return EXIT_USAGE
 
 
@@ -259,31 +335,82 @@ def _options(args):
     rlimit = getattr(args, "rlimit", 20_000_000)
     if not 1000 <= rlimit <= 10**10:
         raise UserInputError(f"--rlimit {rlimit}", file="<argv>", key="--rlimit", hint="between 1000 and 1e10")
-    return CheckOptions(dps=args.dps, seed=getattr(args, "seed", 0), rlimit=rlimit)
+    seed = getattr(args, "seed", 0)
+    if not 0 <= seed <= MAX_SEED:
+        raise UserInputError(f"--seed {seed}", file="<argv>", key="--seed", hint=f"between 0 and {MAX_SEED}")
+    for d in getattr(args, "document", ()):
+        if not d.strip():
+            raise UserInputError("empty document name", file="<argv>", key="--document",
+                                 hint="a seed document file name or prefix, e.g. 001")
+    return CheckOptions(dps=args.dps, seed=seed, rlimit=rlimit)
 
 
-def _check(args, stdout: TextIO, stderr: TextIO) -> int:
+def _output_path(path: str | None) -> None:
+    """Refuse an ``-o`` target that cannot be written, before any claim is checked."""
+    if path is None:
+        return
+
+    def refuse(found: str, hint: str) -> UserInputError:
+        return UserInputError(found, file="<argv>", key="--output", hint=hint)
+
+    if not path:
+        raise refuse("empty output path", "name a file")
+    parent = os.path.dirname(os.path.abspath(path))
+    for target, missing_ok in ((path, True), (parent, False)):
+        try:
+            st = os.stat(target)
+        except FileNotFoundError:
+            if missing_ok:
+                continue
+            raise refuse(f"directory {target} does not exist", "create it first") from None
+        except OSError as exc:
+            raise refuse(f"cannot use {target}: {exc.strerror or exc}",
+                         "a name component over 255 bytes is too long" if exc.errno == errno.ENAMETOOLONG
+                         else "check the path") from None
+        if target == path and stat.S_ISDIR(st.st_mode):
+            raise refuse(f"{path} is a directory", "name a file")
+        if target == parent and not stat.S_ISDIR(st.st_mode):
+            raise refuse(f"{parent} is not a directory", "name a file in an existing directory")
+
+
+def _write_output(path: str | None, text: str, stdout: _Output) -> None:
+    if path is None:
+        stdout.write(text)
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise UserInputError(f"cannot write the output: {exc.strerror or exc}", file=path, key="--output",
+                             hint="choose a writable regular file") from None
+
+
+def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     from .engine.assertions import check_catalog
     from .engine.run import json_document
     from .report.text import render_text
     fail_on = _fail_on(args.fail_on)
     options = _options(args)
+    _output_path(args.output)
     catalog = load_catalog(args.paths or None)
     execution = _execution(args)
+    interrupted = None
     try:
         checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
                                 execution, snippets=_snippet_session(args))
+    except CheckInterrupted as exc:
+        checked, interrupted = exc.done, exc
     finally:
         _shutdown(execution)
     if args.format == "json":
         out = json.dumps(json_document(checked, options), ensure_ascii=False, indent=2) + "\n"
     else:
         out = render_text(checked)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(out)
-    else:
-        stdout.write(out)
+    _write_output(args.output, out, stdout)
+    if interrupted is not None:
+        _say(stderr, f"formal-emergence: interrupted after {interrupted.count} of {interrupted.total} claims "
+                     "(the results so far are above)")
+        return EXIT_INTERRUPTED
     if fail_on and any(a.verdict in fail_on for a in checked.assertions):  # assertions only, never lemmas
         return EXIT_FAIL_ON
     return EXIT_OK
@@ -366,7 +493,7 @@ def _list(args, stdout: TextIO) -> int:
         stdout.write(render_coverage(coverage(seeds, _coverage_claims(catalog))))
         return EXIT_OK
     for c in catalog.claims:
-        stdout.write(f"{c.id}\t{c.kind}\t{c.source.document}\t{c.title}\n")
+        stdout.write("\t".join(inert(x) for x in (c.id, c.kind, c.source.document, c.title)) + "\n")
     stdout.write(f"{len(catalog.claims)} claims, {len(catalog.definitions)} definitions\n")
     return EXIT_OK
 
@@ -401,4 +528,17 @@ def _explain(args, stdout: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: exit with ``run``'s code."""
-    sys.exit(run(argv, sys.stdout, sys.stderr))
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+    code = run(argv, sys.stdout, sys.stderr)
+    if code == EXIT_USAGE and sys.stdout is not None:
+        # After a broken pipe or a full device, the interpreter's final flush would print a traceback.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+    sys.exit(code)

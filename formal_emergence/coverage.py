@@ -23,6 +23,7 @@ calls.
 from __future__ import annotations
 
 import os
+import stat
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -163,14 +164,34 @@ def find_documents(explicit: str | os.PathLike[str] | None = None) -> Path | Non
     return None
 
 
+#: Seed documents larger than this are skipped (a directory like /proc holds huge pseudo-files).
+MAX_DOCUMENT_BYTES = 4_000_000
+
+
 def list_documents(documents_dir: str | os.PathLike[str]) -> list[Path]:
-    """Return the regular, non-hidden files of ``documents_dir``, sorted by name."""
+    """Return the regular, non-hidden, non-empty files of ``documents_dir`` up to ``MAX_DOCUMENT_BYTES``, by name.
+
+    Symbolic links are not followed and special files are skipped, so a directory such as /proc
+    cannot make the scan block or read without end.
+    """
     root = Path(documents_dir)
-    return sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+    out = []
+    for p in root.iterdir():
+        try:
+            st = p.lstat()
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and 0 < st.st_size <= MAX_DOCUMENT_BYTES and not p.name.startswith("."):
+            out.append(p)
+    return sorted(out)
 
 
 def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8", errors="replace")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_DOCUMENT_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _lines(text: str) -> list[str]:

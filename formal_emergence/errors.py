@@ -7,6 +7,8 @@ deriving from ``FormalEmergenceError`` is a failure of ours.
 
 from __future__ import annotations
 
+from .textsafe import inert
+
 
 class FormalEmergenceError(Exception):
     """Root of every exception this package raises on purpose."""
@@ -25,8 +27,9 @@ class UserInputError(FormalEmergenceError):
         super().__init__(self.format())
 
     def format(self) -> str:
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.file}: {self.key or '-'}: {self.column}: {self.found}{hint}"
+        hint = f" ({inert(self.hint)})" if self.hint else ""
+        key = inert(self.key or "-").replace(" ", "\\x20")  # a key path is one word, even from a quoted TOML key
+        return f"{inert(self.file)}: {key}: {self.column}: {inert(self.found)}{hint}"
 
     def located(self, *, file: str | None = None, key: str | None = None) -> "UserInputError":
         """Return a copy with the file and/or key path filled in (the column is kept)."""
@@ -48,3 +51,24 @@ class UnsupportedConstruct(FormalEmergenceError):
 
 class BackendFailure(FormalEmergenceError):
     """A solver or numeric library failed in a way that is not the user's fault."""
+
+
+class InternalError(FormalEmergenceError):
+    """An unexpected failure of ours while handling ``claim_id``; the CLI exits 3 and asks for a report."""
+
+    def __init__(self, claim_id: str, cause: BaseException):
+        self.claim_id, self.cause = claim_id, cause
+        super().__init__(f"{type(cause).__name__}: {str(cause)[:300]}")
+
+
+class CheckInterrupted(FormalEmergenceError):
+    """The user interrupted a run (Ctrl-C).
+
+    ``done`` holds what was finished so far (a list of (claim, result) pairs, or a checked catalog),
+    ``count`` how many of the ``total`` claims were checked.
+    """
+
+    def __init__(self, done: object, total: int, count: int | None = None):
+        self.done, self.total = done, total
+        self.count = count if count is not None else len(done)  # type: ignore[arg-type]
+        super().__init__(f"interrupted after {self.count} of {total} claims")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
+from ..errors import CheckInterrupted
 from ..model.assertion import Assertion, Lemma, Reading
 from ..model.outcome import AssertionResult, CheckedCatalog, LemmaResult, ReadingResult
 from ..model.verdict import Result
@@ -99,21 +100,32 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     conventions = load_conventions() if needs_conventions else {}
     from .runner import run_readings
     ordered = sorted(todo, key=lambda r: r.id)
-    done: dict[str, ReadingResult] = run_readings([r for r in ordered if r.claim.snippet is None], options,
-                                                  conventions, check_reading, execution, progress)
-    done.update(_check_snippet_readings([r for r in ordered if r.claim.snippet is not None], options, conventions,
-                                        snippets))
+    interrupted = False
+    try:
+        done: dict[str, ReadingResult] = run_readings([r for r in ordered if r.claim.snippet is None], options,
+                                                      conventions, check_reading, execution, progress)
+        done.update(_check_snippet_readings([r for r in ordered if r.claim.snippet is not None], options,
+                                            conventions, snippets))
+    except CheckInterrupted as exc:  # keep what is done: the CLI prints it before exiting 130
+        done, interrupted = exc.done, True  # type: ignore[assignment]
     by_assertion: dict[str, list[LemmaResult]] = {}
     lemma_results = []
     for x in lemmas:
+        if x.reading.id not in done:
+            continue
         lr = LemmaResult(x, done[x.reading.id])
         lemma_results.append(lr)
         by_assertion.setdefault(x.bears_on, []).append(lr)
     out = []
     for a in assertions:
+        if interrupted and any(r.id not in done for r in a.readings if a.id not in only or r.id in only[a.id]):
+            continue
         readings = tuple(done[r.id] for r in a.readings if r.id in done)
         out.append(AssertionResult(a, readings, tuple(by_assertion.get(a.id, ()))))
-    return CheckedCatalog(tuple(out), tuple(lemma_results))
+    checked = CheckedCatalog(tuple(out), tuple(lemma_results))
+    if interrupted:
+        raise CheckInterrupted(checked, len(todo), len(done))
+    return checked
 
 
 def _check_snippet_readings(readings: list[Reading], options, conventions, snippets) -> dict[str, ReadingResult]:

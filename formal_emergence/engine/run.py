@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, Callable, Iterable
 
+from ..errors import CheckInterrupted, InternalError, UserInputError
 from ..literature import get_reference
 from ..model.claim import Claim
 from ..model.verdict import Evidence, Result
@@ -49,13 +50,22 @@ def statement_latex(claim: Claim) -> str:
 
 
 def check_one(claim: Claim, options: CheckOptions, snippets: SnippetSession | None = None) -> Result:
-    """Check one claim with the literature, the simulations and (for snippet-backed claims) the code runs wired in."""
+    """Check one claim with the literature, the simulations and (for snippet-backed claims) the code runs wired in.
+
+    An unexpected failure of the engine raises ``InternalError`` naming the claim; a ``UserInputError``
+    and Ctrl-C pass through unchanged.
+    """
     def decide(c: Claim) -> Result:
         return check_claim(c, options, references=get_reference, simulate=simulation_evidence)
 
-    if claim.snippet is not None:
-        return (snippets or SnippetSession(SnippetOptions())).check(claim, decide)
-    return decide(claim)
+    try:
+        if claim.snippet is not None:
+            return (snippets or SnippetSession(SnippetOptions())).check(claim, decide)
+        return decide(claim)
+    except (UserInputError, KeyboardInterrupt, CheckInterrupted):
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as an internal error naming the claim
+        raise InternalError(claim.id, exc) from exc
 
 
 def check_all(claims: Iterable[Claim], options: CheckOptions,
@@ -65,22 +75,35 @@ def check_all(claims: Iterable[Claim], options: CheckOptions,
 
     Snippet-backed claims run their document's code in the sandbox only when
     ``snippets`` was made with ``SnippetOptions(run=True)``; by default nothing runs.
+    Raises ``CheckInterrupted`` (with the pairs done so far) on Ctrl-C and ``InternalError`` (naming the
+    claim) when the engine fails unexpectedly; a ``UserInputError`` passes through unchanged.
     """
     ordered = sorted(claims, key=lambda c: c.id)
     session = snippets or SnippetSession(SnippetOptions())
     session.prepare(ordered)
-    out = []
+    out: list[tuple[Claim, Result]] = []
     for i, claim in enumerate(ordered):
         if progress:
             progress(i, len(ordered), claim.id)
-        out.append((claim, check_one(claim, options, session)))
+        try:
+            out.append((claim, check_one(claim, options, session)))
+        except KeyboardInterrupt:
+            raise CheckInterrupted(out, len(ordered)) from None
     if progress:
         progress(len(ordered), len(ordered), "")
     return out
 
 
 def records(pairs: list[tuple[Claim, Result]]) -> list[dict[str, Any]]:
-    return [claim_record(c, r, statement_latex(c)) for c, r in pairs]
+    out = []
+    for c, r in pairs:
+        try:
+            out.append(claim_record(c, r, statement_latex(c)))
+        except (UserInputError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported as an internal error naming the claim
+            raise InternalError(c.id, exc) from exc
+    return out
 
 
 def checked_records(checked: CheckedCatalog) -> list[dict[str, Any]]:

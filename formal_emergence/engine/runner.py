@@ -27,6 +27,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from ..errors import CheckInterrupted
 from ..model import outcome as outcome_model
 from ..model import verdict as verdict_model
 from ..model.claim import Claim
@@ -252,13 +253,16 @@ def run_readings(readings: list, options: Any, conventions: Any, check: Callable
         pending = ((r, None) for r in todo)
     else:
         pending = iter([(r, execution.executor.submit(check, r, options, conventions)) for r in todo])
-    for r, fut in pending:  # in id order, so progress lines and output never depend on timing
-        out[r.id] = check(r, options, conventions) if fut is None else fut.result()
-        done += 1
-        if progress:
-            progress(done, total, r.id)
-        if cache is not None:
-            cache.put(keys[r.id], _findings(out[r.id]))
+    try:
+        for r, fut in pending:  # in id order, so progress lines and output never depend on timing
+            out[r.id] = check(r, options, conventions) if fut is None else fut.result()
+            done += 1
+            if progress:
+                progress(done, total, r.id)
+            if cache is not None:
+                cache.put(keys[r.id], _findings(out[r.id]))
+    except KeyboardInterrupt:  # Ctrl-C: hand back what is done (the CLI prints it and exits 130)
+        raise CheckInterrupted(out, total, len(out)) from None
     return out
 
 

@@ -10,6 +10,10 @@ mistake raises ``ClaimFileError``/``ExpressionError`` located as
 from __future__ import annotations
 
 import difflib
+import errno
+import os
+import re
+import stat
 from fractions import Fraction
 import tomllib
 from dataclasses import dataclass
@@ -29,6 +33,8 @@ MAX_FILE_BYTES = 2_000_000
 #: Files under theorems/ that are not claim files (each has its own loader).
 NOT_CLAIM_FILES = ("conventions.toml", "review-resolutions.toml")
 _TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma")
+#: Python refuses int() of longer digit strings (sys.get_int_max_str_digits), and tomllib lets it through.
+MAX_INT_DIGITS = 4300
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
                "references", "reading", "simulate", "notes", "show_tex", "assume_tex", "snippet", "observe"}
 _DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source", "body_tex"}
@@ -87,16 +93,35 @@ def bundled_theorems_dir() -> Path:
 
 
 def claim_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and directories (recursively, ``*.toml``) into a sorted list of files."""
+    """Expand files and directories (recursively, ``*.toml``) into a sorted list of files.
+
+    Directories are walked without following symbolic links (no loops); a path that is not a
+    regular file or directory (a FIFO, a device), or that cannot be examined, is a located error.
+    """
     out: list[Path] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            out.extend(sorted(q for q in path.rglob("*.toml") if q.is_file()))
-        elif path.is_file():
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            found = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+            raise ClaimFileError(f"{found} {str(p)!r}", file=str(p), hint="check the path") from None
+        except OSError as exc:
+            hint = "a name component over 255 bytes is too long" if exc.errno == errno.ENAMETOOLONG else \
+                "check the path"
+            raise ClaimFileError(f"cannot open {str(p)!r:.80}: {exc.strerror or exc}", file=str(p)[:200],
+                                 hint=hint) from None
+        if stat.S_ISDIR(st.st_mode):
+            found_files = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                found_files.extend(Path(root) / f for f in files if f.endswith(".toml"))
+            out.extend(sorted(q for q in found_files if q.is_file()))
+        elif stat.S_ISREG(st.st_mode):
             out.append(path)
         else:
-            raise ClaimFileError(f"no such file or directory {str(p)!r}", file=str(p), hint="check the path")
+            raise ClaimFileError(f"not a regular file {str(p)!r} (a FIFO, device or socket)", file=str(p),
+                                 hint="pass a claim file (.toml) or a directory")
     return out
 
 
@@ -108,7 +133,7 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     user claims can reference them by id.
     """
     bundled = claim_files([bundled_theorems_dir()])
-    selected = claim_files(paths) if paths else bundled
+    selected = _unique(claim_files(paths)) if paths else bundled
     explicit = {p.resolve() for p in selected}
     files = [p for p in bundled if p.resolve() not in explicit] + selected
     files = [p for p in files if p.name not in NOT_CLAIM_FILES]
@@ -233,20 +258,58 @@ def consistency_claim(q: Quantity) -> Claim:
         notes="generated from a [[quantity]] table", file=q.file)
 
 
+def _unique(files: list[Path]) -> list[Path]:
+    """``files`` without repeats of the same file (given twice, or as a file and inside a directory)."""
+    seen: set[Path] = set()
+    out = []
+    for f in files:
+        if f.resolve() not in seen:
+            seen.add(f.resolve())
+            out.append(f)
+    return out
+
+
 def _read_toml(path: Path) -> dict:
+    """Read one claim file: at most ``MAX_FILE_BYTES`` of UTF-8 (a leading BOM is accepted) as TOML."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ClaimFileError(f"file of {size} bytes", file=str(path), hint=f"at most {MAX_FILE_BYTES} bytes")
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ClaimFileError(f"cannot read file: {exc.strerror or exc}", file=str(path)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ClaimFileError(f"file of more than {MAX_FILE_BYTES} bytes", file=str(path),
+                             hint=f"at most {MAX_FILE_BYTES} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data[:exc.start].decode("utf-8", errors="replace"))
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        raise ClaimFileError(f"byte {data[exc.start]:#04x} is not UTF-8 text" + (": the file is UTF-16" if utf16 else ""),
+                             file=str(path), key=f"line:{line}", column=col,
+                             hint="save the file as UTF-8") from None
+    text = text.removeprefix("\ufeff")
+    try:
+        return tomllib.loads(text)
     except RecursionError:
         raise ClaimFileError("TOML nested too deeply", file=str(path), hint="flatten the file") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ClaimFileError(f"TOML syntax error: {exc}", file=str(path), hint="see docs/claim-format.md") from None
-    except UnicodeDecodeError:
-        raise ClaimFileError("file is not UTF-8 text", file=str(path)) from None
-    except OSError as exc:
-        raise ClaimFileError(f"cannot read file: {exc.strerror}", file=str(path)) from None
+        msg = str(exc)
+        where = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        key, col = (f"line:{where.group(1)}", int(where.group(2))) if where else ("-", 0)
+        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
+        raise ClaimFileError(f"TOML syntax error: {msg}", file=str(path), key=key, column=col,
+                             hint="see docs/claim-format.md") from None
+    except ValueError as exc:  # tomllib lets int() errors through: integers beyond Python's digit limit
+        long_int = re.search(r"\d{%d,}" % MAX_INT_DIGITS, text)
+        line, col = _line_col(text[:long_int.start()]) if long_int else (0, 0)
+        raise ClaimFileError(f"TOML value cannot be read ({str(exc)[:80]})", file=str(path),
+                             key=f"line:{line}" if long_int else "-", column=col,
+                             hint="write huge numbers as strings or expressions, e.g. \"10**5000\"") from None
+
+
+def _line_col(prefix: str) -> tuple[int, int]:
+    """1-based line and column of the character that follows ``prefix``."""
+    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
 def _table_list(doc: dict, key: str, f: Path) -> list[dict]:

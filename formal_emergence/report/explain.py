@@ -35,6 +35,7 @@ from fractions import Fraction
 from typing import Iterable, Sequence
 
 from ..errors import FormalEmergenceError, UserInputError
+from ..textsafe import inert
 from ..model.claim import DOMAINS, Claim, domain_condition
 from ..model.terms import Implies, Rel, Term, free_symbols, to_text
 from ..model.verdict import Counterexample, Evidence, Result, Verdict
@@ -847,7 +848,7 @@ def render_explanation(expl: Explanation, width: int = WIDTH) -> str:
         out.append("-" * display_width(title))
         for b in sec.blocks:
             out.extend(_render_block(b, width))
-    return "\n".join(out) + "\n"
+    return "\n".join(inert(line) for line in out) + "\n"
 
 
 def _render_block(b: Block, width: int) -> list[str]:

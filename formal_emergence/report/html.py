@@ -183,14 +183,14 @@ def _value_html(value: Any, depth: int = 0) -> str:
 
 
 def display_path(file: str) -> str:
-    """A claim file's path relative to the working directory (or from its parent folder), never absolute."""
+    """A claim file's name with its parent folder (``000/phase_transition.toml``).
+
+    Never absolute and independent of the working directory, so a report is the same bytes
+    wherever it is generated and never shows an install path.
+    """
     if not file:
         return ""
-    path = Path(file)
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return "/".join(path.parts[-2:])
+    return "/".join(Path(file).parts[-2:])
 
 
 def _section(title: str, body: str, sid: str) -> str:

@@ -8,6 +8,7 @@ from typing import Sequence
 from ..model.claim import Claim
 from ..model.outcome import CheckedCatalog, ReadingResult
 from ..model.verdict import Result, Verdict
+from ..textsafe import inert
 
 
 def render_text(checked: CheckedCatalog) -> str:
@@ -34,8 +35,8 @@ def render_text(checked: CheckedCatalog) -> str:
                          f"{_flags(lr.reading)}{lr.reading.result.reason}")
             lines += _reading_details(lr.reading, "    ")
     lines.append("")
-    lines.append(render_summary(checked))
-    return "\n".join(lines) + "\n"
+    lines.extend(render_summary(checked).split("\n"))
+    return _inert_lines(lines)
 
 
 def _flags(rr: ReadingResult, reading_sensitive: bool = False) -> str:
@@ -71,7 +72,7 @@ def render_summary(checked: CheckedCatalog) -> str:
         out.append(f"  {d}: " + "  ".join(f"{v.value} {cnt.get(v, 0)}" for v in Verdict))
     out.append(f"not counted: {alternatives} alternative readings ({sensitive} assertions reading-sensitive), "
                f"{len(checked.lemmas)} lemmas")
-    return "\n".join(out)
+    return "\n".join(inert(line) for line in out)
 
 
 def render_claim(claim: Claim, result: Result) -> str:
@@ -110,7 +111,12 @@ def render_claim(claim: Claim, result: Result) -> str:
             out.append(f"    - {e.engine}: {e.outcome}" + (f" ({details})" if details else ""))
     for loss in result.losses:
         out.append(f"  encoding  : {loss}")
-    return "\n".join(out) + "\n"
+    return _inert_lines(out)
+
+
+def _inert_lines(lines: Sequence[str]) -> str:
+    """Join output lines, each with its control characters escaped: a field can never forge a line."""
+    return "".join(inert(line) + "\n" for line in lines)
 
 
 def render_unit(checked: CheckedCatalog, unit_id: str) -> str:
@@ -148,6 +154,7 @@ def render_reading(rr: ReadingResult, role: str) -> str:
         extra.append(f"  flip point: {f.text}")
     for p in rr.reading.plausible:
         extra.append(f"  plausible : {p.range_text}" + (f" ({p.why})" if p.why else ""))
+    extra = [inert(line) for line in extra]
     text = render_claim(rr.reading.claim, rr.result)
     head, _, rest = text.partition("\n")
     return "\n".join([head, *extra, rest]) if rest else "\n".join([head, *extra]) + "\n"

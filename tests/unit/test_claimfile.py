@@ -141,7 +141,7 @@ ERROR_CASES = {
     "unknown_definition": (lambda ct: ct("e.u", 'uses = ["phase_transition_Q"]\nshow = "1 > 0"'),
                            ClaimFileError, "claim.e.u.uses", 0, "unknown definition 'phase_transition_Q'",
                            "did you mean 'phase_transition_P'?"),
-    "bad_toml": (lambda ct: '[[claim]\nid = "x"\n', ClaimFileError, "-", 0, "TOML syntax error", ""),
+    "bad_toml": (lambda ct: '[[claim]\nid = "x"\n', ClaimFileError, "line:1", 8, "TOML syntax error", ""),
     "undeclared_in_show": (lambda ct: ct("e.s", 'symbols = { x = "real", lambda_ = "real" }\nshow = "x + lamda > 0"'),
                            ExpressionError, "claim.e.s.show", 5, "unknown name 'lamda'",
                            "did you mean 'lambda_'?"),
