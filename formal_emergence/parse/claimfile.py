@@ -16,7 +16,7 @@ import re
 import stat
 from fractions import Fraction
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -26,7 +26,7 @@ from ..model.claim import (DOMAINS, KINDS, Claim, Definition, Quantity, Quantity
                            SymbolDecl, Undefined)
 from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import free_symbols, to_text
-from .expr import Scope, check_identifier, parse_expression
+from .expr import MAX_LITERAL_DIGITS, RESERVED_NAMES, Scope, check_identifier, literal_digits, parse_expression
 from .snippetspec import parse_snippet
 
 MAX_FILE_BYTES = 2_000_000
@@ -204,6 +204,9 @@ def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | No
     if not isinstance(v, str):
         raise _err(file, f"{key}.{name}", f"expected a decimal string, found {type(v).__name__}",
                    'write numbers as strings, e.g. "50e9"')
+    if literal_digits(v.strip().replace("_", "")) > MAX_LITERAL_DIGITS:
+        raise _err(file, f"{key}.{name}", f"decimal {v[:40]!r} has more than {MAX_LITERAL_DIGITS} digits",
+                   'e.g. "70e9" or "0.5"')
     try:
         return Fraction(v), v
     except (ValueError, ZeroDivisionError):
@@ -214,6 +217,7 @@ def _quantity(file: str, i: int, table: dict) -> Quantity:
     key = f"quantity[{i}]"
     _check_keys(table, {"id", "title", "unit", "statement", "references"}, file, key)
     qid = _string(table, "id", file, key)
+    _check_id(qid, "quantity", file, f"{key}.id")
     key = f"quantity.{qid}"
     raw = table.get("statement", [])
     if not isinstance(raw, list) or len(raw) < 2 or not all(isinstance(x, dict) for x in raw):
@@ -323,6 +327,34 @@ def _err(file: str, key: str, found: str, hint: str = "", column: int = 0) -> Cl
     return ClaimFileError(found, file=file, key=key, column=column, hint=hint)
 
 
+def _check_id(value: str, what: str, file: str, key: str) -> None:
+    """Ids name output files and appear in every report: a short ASCII word."""
+    if not value or len(value) > 100 or not value.isascii() or not all(ch.isalnum() or ch in "._-" for ch in value) \
+            or value[0] in ".-":
+        raise _err(file, key, f"{what} id {value!r:.60}",
+                   "ASCII letters, digits, '.', '_' and '-', not starting with '.' or '-', at most 100")
+
+
+def _check_name(name: str, what: str, file: str, key: str) -> None:
+    """A user-chosen name: an identifier that is not one of the language's built-in names."""
+    if not isinstance(name, str) or not check_identifier(name):
+        raise _err(file, key, f"{what} {name!r:.60}", "names use letters, digits and _, not starting with _")
+    if name in RESERVED_NAMES:
+        raise _err(file, key, f"{what} {name!r} is a built-in name of the claim language",
+                   "rename it: a clash would silently change what the formula means")
+
+
+def _check_distinct(groups: Iterable[tuple[str, Iterable[str]]], file: str, key: str) -> None:
+    """Symbols, parameters, undefined terms and definitions visible together must have distinct names."""
+    seen: dict[str, str] = {}
+    for what, names in groups:
+        for name in names:
+            if name in seen:
+                raise _err(file, key, f"the name {name!r} is both {seen[name]} and {what}",
+                           "give each symbol, parameter, undefined term and definition its own name")
+            seen[name] = what
+
+
 def _string(table: dict, name: str, file: str, key: str, *, required: bool = True, default: str = "") -> str:
     if name not in table:
         if required:
@@ -373,8 +405,7 @@ def _named_entries(table: dict, field: str, file: str, key: str, expected: str):
         raise _err(file, f"{key}.{field}", f"expected a table {expected}")
     for name, spec in raw.items():
         k = f"{key}.{field}.{name}"
-        if not check_identifier(name):
-            raise _err(file, k, f"identifier {name!r:.60}", "names use letters, digits and _, not starting with _")
+        _check_name(name, "identifier", file, k)
         yield name, spec, k
 
 
@@ -460,18 +491,28 @@ def _expression_or_tex(table: dict, name: str, scope: Scope, file: str, key: str
 
 
 def _resolve_uses(uses: tuple[str, ...], known: dict[str, Definition], file: str, key: str) -> list[Definition]:
+    """The definitions ``uses`` names and everything they use, each once, dependencies first.
+
+    Iterative and memoised: linear in the size of the ``uses`` graph (chains, diamonds).
+    """
     out: list[Definition] = []
+    done: set[str] = set()
     for u in uses:
         if u not in known:
             close = difflib.get_close_matches(u, list(known), n=1)
             raise _err(file, f"{key}.uses", f"unknown definition {u!r}",
                        f"did you mean {close[0]!r}?" if close else "define it in a [[definition]] table")
-        d = known[u]
-        for dep in _resolve_uses(d.uses, known, file, key):
-            if dep not in out:
-                out.append(dep)
-        if d not in out:
-            out.append(d)
+        stack: list[tuple[str, bool]] = [(u, False)]
+        while stack:
+            did, deps_done = stack.pop()
+            if did in done:
+                continue
+            if deps_done:
+                done.add(did)
+                out.append(known[did])
+                continue
+            stack.append((did, True))
+            stack.extend((dep, False) for dep in reversed(known[did].uses) if dep not in done)
     return out
 
 
@@ -511,31 +552,62 @@ def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition
             raise _err(file, f"{key}.id", f"duplicate definition id {did!r}", f"already in {by_id[did][0]}")
         by_id[did] = (file, i, table)
     built: dict[str, Definition] = {}
-    visiting: set[str] = set()
+    calls: dict[str, dict[str, tuple[int, bool]]] = {}  # definition id -> the definitions its body may call
 
-    def build(did: str) -> Definition:
-        if did in built:
-            return built[did]
-        file, i, table = by_id[did]
+    def uses_of(did: str) -> tuple[str, ...]:
+        file, _, table = by_id[did]
         key = f"definition.{did}"
-        if did in visiting:
-            raise _err(file, f"{key}.uses", f"definition {did!r} depends on itself", "remove the cycle")
-        visiting.add(did)
         uses = _string_list(table, "uses", file, key)
         for u in uses:
             if u not in by_id:
                 close = difflib.get_close_matches(u, list(by_id), n=1)
                 raise _err(file, f"{key}.uses", f"unknown definition {u!r}",
                            f"did you mean {close[0]!r}?" if close else "define it first")
-            build(u)
-        deps = _resolve_uses(uses, built, file, key)
+        return uses
+
+    order: list[str] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in by_id:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(uses_of(root)))]
+        while stack:
+            did, pending = stack[-1]
+            nxt = next(pending, None)
+            if nxt is None:
+                stack.pop()
+                state[did] = 2
+                order.append(did)
+            elif state.get(nxt) == 1:
+                file = by_id[nxt][0]
+                raise _err(file, f"definition.{nxt}.uses", f"definition {nxt!r} depends on itself", "remove the cycle")
+            elif nxt not in state:
+                state[nxt] = 1
+                stack.append((nxt, iter(uses_of(nxt))))
+
+    for did in order:  # every definition after the ones it uses
+        file, i, table = by_id[did]
+        key = f"definition.{did}"
+        _check_id(did, "definition", file, f"{key}.id")
+        uses = uses_of(did)
+        deps = [built[u] for u in uses]  # their symbols and callable names already include their own uses
+        callable_names = {n: sig for u in uses for n, sig in calls[u].items()}
+        callable_names.update((d.name, (len(d.params), d.is_boolean)) for d in deps)
         name = _string(table, "name", file, key)
-        if not check_identifier(name):
-            raise _err(file, f"{key}.name", f"identifier {name!r:.60}", "letters, digits and _")
+        _check_name(name, "definition name", file, f"{key}.name")
         params = _string_list(table, "params", file, key)
-        symbols = _merge_symbols(_symbols(table, file, key), deps, file, key)
+        for j, p in enumerate(params):
+            _check_name(p, "parameter", file, f"{key}.params[{j}]")
+            if p in params[:j]:
+                raise _err(file, f"{key}.params[{j}]", f"duplicate parameter {p!r}", "each parameter once")
+        own_symbols = _symbols(table, file, key)
+        symbols = _merge_symbols(own_symbols, deps, file, key)
         undefined = _merge_undefined(_undefined(table, file, key), deps)
-        scope = _scope(symbols, undefined, deps, params)
+        _check_distinct([("a parameter", params), ("a symbol", [s.name for s in own_symbols]),
+                         ("an undefined term", [u.name for u in undefined]),
+                         ("a definition", [*callable_names, name])], file, key)
+        scope = replace(_scope(symbols, undefined, (), params), definitions=callable_names)
         body_text, body = _expression_or_tex(table, "body", scope, file, key, boolean=None)
         declared = {s.name for s in symbols} | set(params)
         d = Definition(did, name, params, body, body_text, symbols, undefined, uses, _string(table, "title", file, key, required=False),
@@ -543,19 +615,14 @@ def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition
         missing = free_symbols(body) - declared - {u.name for u in undefined}
         if missing:
             raise _err(file, f"{key}.body", f"undeclared symbol {sorted(missing)[0]!r}", "declare it under symbols")
-        visiting.discard(did)
         built[did] = d
-        return d
-
-    for did in by_id:
-        build(did)
+        calls[did] = callable_names
     return built
 
 
 def check_claim_id(cid: str, file: str, key: str) -> str:
     """Return ``cid`` if it is a valid claim, assertion or lemma id; raise a located error otherwise."""
-    if not cid or len(cid) > 100 or not all(ch.isalnum() or ch in "._-" for ch in cid) or not cid.isascii():
-        raise _err(file, key, f"claim id {cid!r:.60}", "ASCII letters, digits, '.', '_' and '-'")
+    _check_id(cid, "claim", file, key)
     return cid
 
 
@@ -578,6 +645,8 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     defs = _resolve_uses(uses, definitions, file, key)
     symbols = _merge_symbols(_symbols(table, file, key), defs, file, key)
     undefined = _merge_undefined(_undefined(table, file, key), defs)
+    _check_distinct([("a symbol", [s.name for s in symbols]), ("an undefined term", [u.name for u in undefined]),
+                     ("a definition", [d.name for d in defs])], file, f"{key}.uses" if defs else key)
     scope = _scope(symbols, undefined, defs)
     assume_text = _string_list(table, "assume", file, key)
     assume = tuple(_parse(t, scope, file, f"{key}.assume[{j}]", boolean=True) for j, t in enumerate(assume_text))

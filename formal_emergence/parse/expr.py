@@ -36,10 +36,17 @@ MAX_NESTING = 64
 MAX_NODES = 2000
 MAX_DEPTH = 100
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+#: A number literal is read exactly; one that stands for more digits than this (``1e5000``, a
+#: 2000-digit integer) is refused before any digit is computed.
+MAX_LITERAL_DIGITS = 1000
+_LITERAL = re.compile(r"(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\Z")
 
 _SPECIAL = {"implies": 2, "iff": 2, "ite": 3, "diff": None, "limit": 3, "limit_right": 3, "limit_left": 3}
 _RELOPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
 _BOOL_WORDS = {"true": True, "false": False}
+#: Names with a fixed meaning in the claim language; a symbol, definition, parameter or undefined
+#: term may not take one (it would silently change what a formula means).
+RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(CONSTANTS) | frozenset(_SPECIAL) | frozenset(_BOOL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,17 @@ def parse_expression(text: str, scope: Scope, *, expect_boolean: bool | None = N
     return term
 
 
+def literal_digits(text: str) -> int:
+    """About how many decimal digits the exact value of a number literal has (numerator or denominator)."""
+    m = _LITERAL.match(text.lower().removesuffix("j"))
+    if not m:
+        return len(text)
+    whole, frac, exp = m.group(1) or "", m.group(2) or "", m.group(3) or "0"
+    if len(exp.lstrip("+-")) > 12:
+        return 10**12
+    return len(whole.lstrip("0")) + len(frac) + abs(int(exp))
+
+
 def _depth(tree: ast.AST) -> int:
     """The depth of the syntax tree, computed without recursion."""
     deepest, stack = 0, [(tree, 1)]
@@ -166,6 +184,11 @@ class _Converter:
                 return Bool(v)
             case ast.Constant(value=int() | float()):
                 seg = ast.get_source_segment(self.text, node) or ""
+                digits = literal_digits(seg.replace("_", ""))
+                if digits > MAX_LITERAL_DIGITS:
+                    raise self.fail(node, f"number {seg[:40]!r} has about {digits} digits, more than the "
+                                    f"{MAX_LITERAL_DIGITS} allowed in a literal",
+                                    hint="write a power such as 10**5000, which is kept symbolic")
                 try:
                     return num(Fraction(seg.replace("_", "")))
                 except (ValueError, ZeroDivisionError):

@@ -10,19 +10,18 @@ Only this package imports SymPy.
 
 from __future__ import annotations
 
-import contextlib
-import signal
-import threading
 from fractions import Fraction
-from typing import Iterator, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import sympy as sp
 
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or, Pow, Pred,
-                           Rel, Sym, Term, UFun, num, to_text, transform)
+                           Rel, Sym, Term, UFun, num, to_text, transform, walk)
 from ..model.verdict import Step
+from . import worker
+from .worker import CpuBudgetExceeded
 
 _ASSUMPTIONS = {
     "real": {"real": True}, "positive": {"positive": True}, "nonnegative": {"nonnegative": True},
@@ -33,38 +32,34 @@ _RELS = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, "
          "==": sp.Eq, "!=": sp.Ne}
 
 
-#: Wall-clock budget (seconds) for one SymPy computation. SymPy has no resource counter, so this
-#: is the one place where a timeout stands in for a deterministic budget.
-SYMPY_SECONDS = 5.0
+#: CPU-time budget (seconds) for one SymPy computation, enforced by the kernel in a worker process
+#: (``symbolic.worker``). SymPy has no work counter, so this is the one budget measured in time;
+#: it is CPU time, so machine load cannot change a verdict, and it is set far above what any
+#: bundled or test claim needs: the deterministic size budgets below stop hostile inputs first.
+SYMPY_CPU_SECONDS = 20.0
+#: Size budget: a derivative or limit whose computed value has more SymPy nodes than this is not
+#: simplified or used (it would make simplify, z3 and the numeric search crawl).
+MAX_RESULT_NODES = 1000
+#: Size budget for an identity test: simplify is not attempted on a difference larger than this.
+MAX_IDENTITY_NODES = 1000
+#: Derivative work budget: order times input size above this is refused before SymPy starts.
+MAX_DIFF_WORK = 400
+
+SympyBudgetExceeded = CpuBudgetExceeded
 
 
-class SympyBudgetExceeded(UnsupportedConstruct):
-    """A SymPy computation ran past ``SYMPY_SECONDS``."""
+def _nodes_over(e: sp.Basic, cap: int) -> int | None:
+    """The number of nodes of ``e`` if it is above ``cap`` (counting stops early), else None."""
+    n = 0
+    for _ in sp.preorder_traversal(e):
+        n += 1
+        if n > cap:
+            return n
+    return None
 
 
-class _Alarm(BaseException):
-    """Raised by the timer; a BaseException so that SymPy's ``except Exception`` cannot swallow it."""
-
-
-@contextlib.contextmanager
-def budget(seconds: float = SYMPY_SECONDS) -> Iterator[None]:
-    """Interrupt the enclosed SymPy work after ``seconds`` (main thread only; elsewhere no limit)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def expire(signum, frame):
-        raise _Alarm()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    except _Alarm:
-        raise SympyBudgetExceeded(f"SymPy exceeded its {seconds:g} s budget") from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _term_size(t: Term) -> int:
+    return sum(1 for _ in walk(t))
 
 
 class SympyTranslator:
@@ -202,39 +197,34 @@ def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]
 
     Returns the new term and one ``Step`` per replaced sub-term. Raises
     ``UnsupportedConstruct`` when SymPy returns an unevaluated derivative or
-    limit, or a result outside the term language.
+    limit, or a result outside the term language, or when a size or CPU budget
+    runs out (the message names the budget).
     """
-    tr = SympyTranslator(decls)
     steps: list[Step] = []
+    decls = tuple(decls)
 
     def visit(node: Term) -> Term | None:
         if isinstance(node, (Diff, Limit)):
             inner = transform(node.expr, visit)
             rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
                 Limit(inner, node.var, node.point, node.side)
-            try:
-                with budget():
-                    value = sp.simplify(tr(rebuilt).doit())
-            except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
-                raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} "
-                                           f"({type(exc).__name__})") from None
-            if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
-                raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
-            out = from_sympy(value)
+            if isinstance(node, Diff) and node.order * _term_size(inner) > MAX_DIFF_WORK:
+                raise UnsupportedConstruct(f"the derivative {to_text(rebuilt)[:80]} is beyond the derivative work "
+                                           f"budget (order x size {node.order * _term_size(inner)} > {MAX_DIFF_WORK})")
+            out = worker.call(_compute, rebuilt, decls, cpu_seconds=SYMPY_CPU_SECONDS)
             if isinstance(node, Diff):
                 rule = "sympy.diff"
                 try:
-                    with budget():
-                        recheck = sp.simplify(sp.diff(tr(inner), tr(node.var), node.order) - value) == 0
-                except SympyBudgetExceeded:
+                    recheck = worker.call(_recheck_diff, inner, node.var, node.order, out, decls,
+                                          cpu_seconds=SYMPY_CPU_SECONDS)
+                except UnsupportedConstruct:
                     recheck = False
                 checked = "sympy: derivative recomputed and simplify(difference) == 0" if recheck else ""
             else:
                 rule = "sympy.limit (Gruntz algorithm)"
                 try:
-                    with budget():
-                        checked = _recheck_limit(tr, inner, node, value)
-                except (SympyBudgetExceeded, NotImplementedError, ValueError, TypeError):
+                    checked = worker.call(_recheck_limit, inner, node, out, decls, cpu_seconds=SYMPY_CPU_SECONDS)
+                except UnsupportedConstruct:
                     checked = ""
             steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",
                               to_text(rebuilt), to_text(out), rule, checked))
@@ -244,39 +234,79 @@ def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]
     return transform(t, visit), tuple(steps)
 
 
-def _recheck_limit(tr: SympyTranslator, inner: Term, node: Limit, value: sp.Basic) -> str:
-    """Recompute a limit at infinity through the substitution var = 1/s, s -> 0+."""
+def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
+    """The value of one ``diff``/``limit`` term (run in the worker process)."""
+    tr = SympyTranslator(decls)
+    try:
+        value = tr(rebuilt).doit()
+        size = _nodes_over(value, MAX_RESULT_NODES)
+        if size is not None:
+            raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} has more than {MAX_RESULT_NODES} "
+                                       "nodes (the result size budget)")
+        value = sp.simplify(value)
+    except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
+        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({type(exc).__name__})") from None
+    if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
+        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
+    return from_sympy(value)
+
+
+def _recheck_diff(inner: Term, var: Term, order: int, out: Term, decls: Sequence[SymbolDecl]) -> bool:
+    """True when the derivative recomputed with ``sp.diff`` simplifies to ``out`` (run in the worker)."""
+    tr = SympyTranslator(decls)
+    return bool(sp.simplify(sp.diff(tr(inner), tr(var), order) - tr(out)) == 0)
+
+
+def _recheck_limit(inner: Term, node: Limit, out: Term, decls: Sequence[SymbolDecl]) -> str:
+    """Recompute a limit at infinity through the substitution var = 1/s, s -> 0+ (run in the worker)."""
     if node.point != Const("oo"):
         return ""
+    tr = SympyTranslator(decls)
     s = sp.Symbol("s_recheck", positive=True)
-    again = sp.limit(tr(inner).subs(tr(node.var), 1 / s), s, 0, dir="+")
-    if sp.simplify(again - value) == 0:
-        return "sympy: recomputed as the limit s -> 0+ of the expression at var = 1/s"
+    try:
+        again = sp.limit(tr(inner).subs(tr(node.var), 1 / s), s, 0, dir="+")
+        if sp.simplify(again - tr(out)) == 0:
+            return "sympy: recomputed as the limit s -> 0+ of the expression at var = 1/s"
+    except (NotImplementedError, ValueError, TypeError):
+        pass
     return ""
 
 
 def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
     """True when SymPy reduces ``lhs - rhs`` to exactly 0 under the declared domains.
 
-    False means only that SymPy did not find the identity; it is not a refutation.
+    False means only that SymPy did not find the identity (or a budget ran out); it is not a refutation.
     """
-    tr = SympyTranslator(decls)
-    diff = tr(lhs) - tr(rhs)
-    for simplifier in (sp.simplify, lambda x: sp.simplify(sp.powsimp(sp.expand_log(x, force=False), force=False))):
+    for simplifier in range(2):
         try:
-            with budget():
-                if simplifier(diff) == 0:
-                    return True
-        except (TypeError, ValueError, NotImplementedError, RecursionError, SympyBudgetExceeded):
+            if worker.call(_identity_with, lhs, rhs, tuple(decls), simplifier, cpu_seconds=SYMPY_CPU_SECONDS):
+                return True
+        except UnsupportedConstruct:
             continue
     return False
+
+
+def _identity_with(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl], simplifier: int) -> bool:
+    """Does simplifier number ``simplifier`` reduce ``lhs - rhs`` to 0? (run in the worker)"""
+    tr = SympyTranslator(decls)
+    try:
+        diff = tr(lhs) - tr(rhs)
+        if diff == 0:
+            return True
+        if _nodes_over(diff, MAX_IDENTITY_NODES) is not None:
+            return False
+        if simplifier == 0:
+            return bool(sp.simplify(diff) == 0)
+        return bool(sp.simplify(sp.powsimp(sp.expand_log(diff, force=False), force=False)) == 0)
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return False
 
 
 def to_latex(t: Term, decls: Sequence[SymbolDecl] = ()) -> str:
     """LaTeX for ``t`` through SymPy's printer (undefined names print as themselves)."""
     try:
         return sp.latex(SympyTranslator(decls)(t))
-    except (UnsupportedConstruct, TypeError, ValueError):
+    except (UnsupportedConstruct, TypeError, ValueError, NotImplementedError, OverflowError, RecursionError):
         return r"\text{" + to_text(t).replace("_", r"\_") + "}"
 
 

@@ -1,0 +1,193 @@
+"""A CPU-time budget for SymPy work: the computation runs in a worker process.
+
+SymPy has no work counter, and neither ``SIGALRM`` nor a thread can interrupt
+CPython's big-integer arithmetic. So each budgeted computation runs in a worker
+process forked from this one, and the kernel enforces the budget: before each
+request the worker lowers its own ``RLIMIT_CPU`` soft limit to its CPU time so
+far plus the budget, and a computation that exceeds it is killed by
+``SIGXCPU``. The budget is CPU time, never wall-clock time: a loaded machine
+makes the work slower, not different. Nothing here touches signals or timers
+of the calling process, and it works the same from any thread.
+
+``call(fn, *args, cpu_seconds=...)`` runs the module-level function ``fn``
+in the worker and returns its result (pickled data). ``UnsupportedConstruct``
+raised by ``fn`` is re-raised here; any other exception becomes an
+``UnsupportedConstruct`` naming it; a killed computation raises
+``CpuBudgetExceeded``.
+
+The one piece of process-wide state in the package lives here: the worker of
+the current process (a cache of an OS resource; results never depend on it).
+It is created on first use, replaced after a budget kill, re-created in a
+forked child, and exits when this process closes its end of the pipe.
+"""
+
+from __future__ import annotations
+
+import atexit
+import math
+import os
+import pickle
+import signal
+import struct
+import threading
+from typing import Any, Callable
+
+from ..errors import UnsupportedConstruct
+
+try:
+    import resource
+except ImportError:  # not POSIX: computations run in-process without a CPU budget
+    resource = None  # type: ignore[assignment]
+
+_HEADER = struct.Struct("!Q")
+
+
+class CpuBudgetExceeded(UnsupportedConstruct):
+    """A computation ran past its CPU-time budget and the kernel stopped it."""
+
+
+def _read_exact(fd: int, n: int) -> bytes | None:
+    chunks, left = [], n
+    while left:
+        b = os.read(fd, min(left, 1 << 20))
+        if not b:
+            return None
+        chunks.append(b)
+        left -= len(b)
+    return b"".join(chunks)
+
+
+def _read_frame(fd: int) -> bytes | None:
+    head = _read_exact(fd, _HEADER.size)
+    if head is None:
+        return None
+    return _read_exact(fd, _HEADER.unpack(head)[0])
+
+
+def _write_frame(fd: int, data: bytes) -> None:
+    view = memoryview(_HEADER.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _cpu_time() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _serve(requests: int, responses: int) -> None:
+    """The worker's loop: one request at a time, each under its own CPU limit, until EOF."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGXCPU, signal.SIG_DFL)
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    while True:
+        frame = _read_frame(requests)
+        if frame is None:
+            return
+        fn, args, seconds = pickle.loads(frame)
+        limit = math.ceil(_cpu_time() + seconds)
+        resource.setrlimit(resource.RLIMIT_CPU, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+        try:
+            reply: tuple[str, Any] = ("ok", fn(*args))
+        except UnsupportedConstruct as exc:
+            reply = ("unsupported", str(exc))
+        except BaseException as exc:  # noqa: BLE001 - reported to the caller as data
+            reply = ("error", f"{type(exc).__name__}: {str(exc)[:300]}")
+        resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
+        try:
+            data = pickle.dumps(reply)
+        except Exception as exc:  # noqa: BLE001
+            data = pickle.dumps(("error", f"unpicklable result ({type(exc).__name__})"))
+        _write_frame(responses, data)
+
+
+class _Worker:
+    def __init__(self) -> None:
+        req_r, self.req_w = os.pipe()
+        self.resp_r, resp_w = os.pipe()
+        self.owner = os.getpid()
+        self.pid = os.fork()
+        if self.pid == 0:  # the worker
+            code = 0
+            try:
+                os.close(self.req_w)
+                os.close(self.resp_r)
+                _serve(req_r, resp_w)
+            except BaseException:  # noqa: BLE001 - a dying worker is detected by the parent as EOF
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(req_r)
+        os.close(resp_w)
+
+    def request(self, payload: bytes) -> bytes | None:
+        try:
+            _write_frame(self.req_w, payload)
+        except BrokenPipeError:
+            return None
+        return _read_frame(self.resp_r)
+
+    def stop(self) -> int | None:
+        """Close the pipes, make sure the worker is gone, and return its wait status (None if unknown)."""
+        for fd in (self.req_w, self.resp_r):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        try:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid == 0:
+                os.kill(self.pid, signal.SIGKILL)
+                pid, status = os.waitpid(self.pid, 0)
+            return status
+        except (ChildProcessError, ProcessLookupError, OSError):
+            return None
+
+
+_lock = threading.Lock()
+_current: dict[str, _Worker] = {}
+
+
+def _stop_current() -> None:
+    w = _current.pop("worker", None)
+    if w is not None and w.owner == os.getpid():
+        w.stop()
+
+
+def _worker() -> _Worker:
+    w = _current.get("worker")
+    if w is None or w.owner != os.getpid():  # none yet, or inherited from the process we were forked from
+        w = _current["worker"] = _Worker()
+    return w
+
+
+atexit.register(_stop_current)
+
+
+def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float) -> Any:
+    """Run ``fn(*args)`` in the worker under a CPU-time budget of ``cpu_seconds``; return its result."""
+    if resource is None or not hasattr(os, "fork"):
+        return fn(*args)
+    payload = pickle.dumps((fn, args, cpu_seconds))
+    with _lock:
+        w = _worker()
+        try:
+            frame = w.request(payload)
+        except BaseException:  # Ctrl-C while waiting: the worker's answer would be stale
+            _current.pop("worker", None)
+            w.stop()
+            raise
+        if frame is None:
+            _current.pop("worker", None)
+            status = w.stop()
+            sig = os.WTERMSIG(status) if status is not None and os.WIFSIGNALED(status) else None
+            if sig in (signal.SIGXCPU, signal.SIGKILL):
+                raise CpuBudgetExceeded(f"SymPy exceeded its CPU-time budget of {cpu_seconds:g} s")
+            raise UnsupportedConstruct("the SymPy worker process stopped"
+                                       + (f" with signal {sig}" if sig else ""))
+    kind, value = pickle.loads(frame)
+    if kind == "ok":
+        return value
+    if kind == "unsupported":
+        raise UnsupportedConstruct(value)
+    raise UnsupportedConstruct(f"SymPy failed with {value}")
