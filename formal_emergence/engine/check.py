@@ -14,6 +14,7 @@ import each other.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Callable
@@ -29,6 +30,7 @@ from ..numeric import evaluate as numeric
 from ..numeric.sampling import sample_points, simple_points
 from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
+from .budget import MAX_EXPANDED_NODES, expanded_size
 from .conditions import derive_condition
 
 
@@ -83,6 +85,10 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
 
 def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> Prepared:
     """Expand, bind and lower ``claim``; raise ``UnsupportedConstruct`` if SymPy cannot lower it."""
+    size = expanded_size((*claim.assume, claim.show), claim.definitions)
+    if size > MAX_EXPANDED_NODES:
+        raise UnsupportedConstruct(f"the statement expands to more than {MAX_EXPANDED_NODES} nodes once its "
+                                   "definitions are substituted (the definition-expansion size budget)")
     steps: list[Step] = []
     hyps: list[Term] = []
     for h in claim.assume:
@@ -96,7 +102,10 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
     for name, ref_id in claim.references:
         if references is None:
             raise UnsupportedConstruct("literature references are not available")
-        ref = references(ref_id)
+        try:
+            ref = references(ref_id)
+        except UserInputError as exc:
+            raise exc.located(file=claim.file or None, key=f"claim.{claim.id}.references.{name}") from None
         value = getattr(ref, "value", None)
         if value is None:
             low, high = getattr(ref, "low", None), getattr(ref, "high", None)
@@ -149,6 +158,11 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
     except UnsupportedConstruct as exc:
         return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
+    except RecursionError:  # a chain of hundreds of nested definitions: a deterministic nesting budget
+        detail = f"the expanded statement is nested deeper than the engine's nesting budget ({sys.getrecursionlimit()} frames)"
+        return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The claim could not be prepared: {detail}.",
+                                    evidence=(Evidence("engine", "nesting budget", (("detail", detail),)), *extra)),
+                             claim)
     try:
         result = _decide(prep, options)
     except UserInputError:
@@ -257,6 +271,10 @@ def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
 
 
 def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True) -> tuple["z3b.Outcome | None", list[Evidence]]:
+    big = next(filter(None, (symbolic.huge_power(t) for t in (*hyps, goal))), None)
+    if big is not None:  # z3 would compute the power exactly, and its models could not even be printed
+        return None, [Evidence("z3", "not attempted", (("detail", f"{big} has more than {symbolic.MAX_POWER_DIGITS} "
+                                                                  "digits (the digit budget of exact arithmetic)"),))]
     try:
         outcome = z3b.check_implication(hyps, goal, decls, lambda t: numeric.rigorous_bounds(t, opts.dps),
                                         z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit), refine=refine)

@@ -12,6 +12,14 @@ from fractions import Fraction
 from .terms import Add, And, Bool, Func, Iff, Implies, Ite, Mul, Not, Num, Or, Pow, Rel, Term
 
 
+#: Exact powers whose result would have more digits than this are left to interval arithmetic.
+MAX_EXACT_DIGITS = 20_000
+
+
+def _digits(v: Fraction) -> int:
+    return max(abs(v.numerator).bit_length(), v.denominator.bit_length()) * 30103 // 100000 + 1
+
+
 def exact_value(t: Term) -> Fraction | None:
     match t:
         case Num(v):
@@ -27,6 +35,8 @@ def exact_value(t: Term) -> Fraction | None:
         case Pow(b, e):
             base, exp = exact_value(b), exact_value(e)
             if base is None or exp is None or exp.denominator != 1 or abs(exp) > 10_000:
+                return None
+            if _digits(base) * abs(exp.numerator) > MAX_EXACT_DIGITS:  # the digit budget of exact arithmetic
                 return None
             if base == 0 and exp < 0:
                 return None

@@ -44,6 +44,10 @@ class Confirmation:
     detail: str = ""
 
 
+#: Largest argument of ``exp`` evaluated directly (its result has about 4.3e5 decimal digits of exponent).
+MAX_EXP_ARGUMENT = 10**6
+
+
 class IntervalEvaluator:
     """Evaluate terms with interval arithmetic at ``dps`` digits in a private context."""
 
@@ -85,7 +89,7 @@ class IntervalEvaluator:
             case Pow(b, e):
                 return self.power(b, e, values)
             case Func("exp", (u,)):
-                return c.exp(self.real(u, values))
+                return self.exp(self.real(u, values))
             case Func("log", (u,)):
                 x = self.real(u, values)
                 if not self.certain(x > 0):
@@ -131,7 +135,7 @@ class IntervalEvaluator:
     def power(self, base: Term, exponent: Term, values: Mapping[str, Fraction]):
         c = self.ctx
         if isinstance(base, Const) and base.name == "e":
-            return c.exp(self.real(exponent, values))
+            return self.exp(self.real(exponent, values))
         b = self.real(base, values)
         if isinstance(exponent, Num) and exponent.value.denominator == 1:
             n = int(exponent.value)
@@ -142,7 +146,22 @@ class IntervalEvaluator:
             if isinstance(exponent, Num) and exponent.value > 0 and self.certain(b >= 0):
                 return b ** self.real(exponent, values) if b.b > 0 else c.mpf(0)
             raise NotEvaluable(f"{to_text(base)} is not certainly positive under a real power")
-        return c.exp(self.real(exponent, values) * c.log(b))
+        return self.exp(self.real(exponent, values) * c.log(b))
+
+    def exp(self, x):
+        """An enclosure of ``exp`` over the interval ``x``, within a magnitude budget.
+
+        Beyond ``|x| > MAX_EXP_ARGUMENT`` mpmath would need a precision that grows with ``x``
+        (``exp(exp(exp(10)))`` never ends), so the enclosure is widened soundly instead:
+        ``[exp(MAX), +inf]`` above and ``[0, exp(-MAX)]`` below (exp is increasing).
+        """
+        c, cap = self.ctx, self.ctx.mpf(MAX_EXP_ARGUMENT)
+        lo, hi = c.mpf(x.a), c.mpf(x.b)
+        if hi <= cap and lo >= -cap:
+            return c.exp(x)
+        low = c.mpf(0) if lo < -cap else c.exp(lo) if lo <= cap else c.exp(cap)
+        high = c.exp(-cap) if hi < -cap else c.exp(hi) if hi <= cap else c.inf
+        return c.mpf([low.a, high.b])
 
     @staticmethod
     def certain(answer) -> bool:

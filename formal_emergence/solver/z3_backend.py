@@ -49,6 +49,10 @@ from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite,
 #: encoding y**q = b**p makes polynomials of degree q that nlsat cannot handle in practice.
 MAX_ROOT_DEGREE = 12
 
+#: Wall-clock limit of the quantifier-elimination tactics, which take no rlimit (unchanged from
+#: the former timeout_ms // 2; a known non-deterministic budget, used only to derive conditions).
+QE_TIMEOUT_MS = 5_000
+
 BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
 
 
@@ -60,8 +64,10 @@ class SolverOptions:
     rlimit: int = 20_000_000
     refinement_rounds: int = 4
     #: Wall-clock backstop per solver call (ms): nlsat's root isolation can run long between
-    #: rlimit ticks. Hitting it is reported as unknown, like an exhausted rlimit.
-    timeout_ms: int = 10_000
+    #: rlimit ticks. Hitting it is reported as unknown, like an exhausted rlimit. It is set far
+    #: above the time the rlimit takes even on a loaded machine, so that the deterministic rlimit
+    #: always ends a call first (tests/robustness checks that no claim ever reaches it).
+    timeout_ms: int = 60_000
 
 
 @dataclass(frozen=True)
@@ -150,7 +156,7 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
         return Outcome("sat", model=model, approximated=approximated,
                        interpretation=enc.read_interpretation(solver.model()), **common)
     reason = solver.reason_unknown()
-    if "max. resource limit" in reason or "resource" in reason:
+    if "max. resource limit" in reason or "resource" in reason or used >= options.rlimit:
         reason = f"rlimit {options.rlimit} exhausted"
     elif "timeout" in reason or "canceled" in reason:
         reason = f"wall-clock backstop of {options.timeout_ms} ms reached"
@@ -185,7 +191,7 @@ def eliminate_quantifiers(hypotheses: Sequence[Term], goal: Term, decls: Sequenc
         goal_obj.add(formula, *domains)
         try:
             # QE tactics take no rlimit parameter; the wall-clock backstop bounds them.
-            tactic = z3.Then(z3.TryFor(z3.Tactic(name, ctx=enc.ctx), options.timeout_ms // 2),
+            tactic = z3.Then(z3.TryFor(z3.Tactic(name, ctx=enc.ctx), QE_TIMEOUT_MS),
                              z3.Tactic("simplify", ctx=enc.ctx), ctx=enc.ctx)
             result = tactic(goal_obj)
         except z3.Z3Exception:

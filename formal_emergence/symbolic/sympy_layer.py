@@ -10,6 +10,7 @@ Only this package imports SymPy.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Mapping, Sequence
 
@@ -39,7 +40,7 @@ _RELS = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, "
 SYMPY_CPU_SECONDS = 20.0
 #: Size budget: a derivative or limit whose computed value has more SymPy nodes than this is not
 #: simplified or used (it would make simplify, z3 and the numeric search crawl).
-MAX_RESULT_NODES = 1000
+MAX_RESULT_NODES = 300
 #: Size budget for an identity test: simplify is not attempted on a difference larger than this.
 MAX_IDENTITY_NODES = 1000
 #: Derivative work budget: order times input size above this is refused before SymPy starts.
@@ -60,6 +61,41 @@ def _nodes_over(e: sp.Basic, cap: int) -> int | None:
 
 def _term_size(t: Term) -> int:
     return sum(1 for _ in walk(t))
+
+
+#: Digit budget: SymPy is not given a term with a closed power of more digits than this
+#: (``10**10**10``, ``(3/2)**(10**9)``): it would try to evaluate it exactly. Results with longer
+#: numbers are refused too (Python cannot even print an integer of more than 4300 digits).
+MAX_POWER_DIGITS = 4000
+
+
+def _bits_bound(t: Term) -> float | None:
+    """An upper bound on the bits of numerator or denominator of a closed rational term (None: not such a term)."""
+    match t:
+        case Num(v):
+            return max(math.log2(abs(v.numerator)) if v.numerator else 0.0, math.log2(v.denominator)) + 1e-9
+        case Add(args) | Mul(args):
+            parts = [_bits_bound(a) for a in args]
+            return None if any(p is None for p in parts) else sum(parts) + len(parts)  # type: ignore[misc]
+        case Pow(b, Num(e)):
+            base = _bits_bound(b)
+            return None if base is None else base * max(abs(e.numerator), 1) / e.denominator
+        case Pow(b, e):
+            base, exp = _bits_bound(b), _bits_bound(e)
+            if base is None or exp is None:
+                return None
+            return base * 2.0 ** min(exp, 1000)
+    return None
+
+
+def huge_power(t: Term) -> str | None:
+    """The text of a closed power in ``t`` beyond the digit budget, or None."""
+    for node in walk(t):
+        if isinstance(node, Pow):
+            bound = _bits_bound(node)
+            if bound is not None and bound * 0.30103 > MAX_POWER_DIGITS:
+                return to_text(node)[:60]
+    return None
 
 
 class SympyTranslator:
@@ -208,6 +244,10 @@ def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]
             inner = transform(node.expr, visit)
             rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
                 Limit(inner, node.var, node.point, node.side)
+            big = huge_power(inner)
+            if big is not None:
+                raise UnsupportedConstruct(f"{big} has more than {MAX_POWER_DIGITS} digits (the digit budget of "
+                                           "exact arithmetic)")
             if isinstance(node, Diff) and node.order * _term_size(inner) > MAX_DIFF_WORK:
                 raise UnsupportedConstruct(f"the derivative {to_text(rebuilt)[:80]} is beyond the derivative work "
                                            f"budget (order x size {node.order * _term_size(inner)} > {MAX_DIFF_WORK})")
@@ -238,7 +278,14 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
     """The value of one ``diff``/``limit`` term (run in the worker process)."""
     tr = SympyTranslator(decls)
     try:
-        value = tr(rebuilt).doit()
+        if isinstance(rebuilt, Diff):  # one order at a time, so that the size budget stops a blow-up early
+            value, var = tr(rebuilt.expr), tr(rebuilt.var)
+            for _ in range(rebuilt.order):
+                value = sp.diff(value, var)
+                if _nodes_over(value, MAX_RESULT_NODES) is not None:
+                    break
+        else:
+            value = tr(rebuilt).doit()
         size = _nodes_over(value, MAX_RESULT_NODES)
         if size is not None:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} has more than {MAX_RESULT_NODES} "
@@ -248,6 +295,10 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({type(exc).__name__})") from None
     if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
+    for atom in value.atoms(sp.Rational):
+        if max(abs(int(atom.p)).bit_length(), int(atom.q).bit_length()) * 0.30103 > MAX_POWER_DIGITS:
+            raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} holds a number of more than "
+                                       f"{MAX_POWER_DIGITS} digits (the digit budget)")
     return from_sympy(value)
 
 
@@ -277,6 +328,8 @@ def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
 
     False means only that SymPy did not find the identity (or a budget ran out); it is not a refutation.
     """
+    if huge_power(lhs) or huge_power(rhs):
+        return False
     for simplifier in range(2):
         try:
             if worker.call(_identity_with, lhs, rhs, tuple(decls), simplifier, cpu_seconds=SYMPY_CPU_SECONDS):

@@ -1,0 +1,129 @@
+"""Budgets hold, are deterministic and work in any thread (issue 8, F05-F10, F15-F17, F23, F27).
+
+Hostile inputs are copies of the adversarial review's files (tests/robustness/inputs/). Each one must
+end within its deterministic budget, with a located error or an ``undecided`` verdict whose reason
+names the budget, never a hang or a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from formal_emergence.engine.check import CheckOptions
+from formal_emergence.engine.run import check_all
+from formal_emergence.parse.claimfile import load_catalog
+from formal_emergence.symbolic import worker
+
+INPUTS = Path(__file__).parent / "inputs"
+
+
+def _spin(n: int) -> int:
+    """Busy work for the worker (a module-level function, so it can be sent by reference)."""
+    x = 0
+    while True:
+        x = (x * 31 + n) % 1_000_003
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_cpu_budget_stops_runaway_work_and_the_worker_recovers():
+    t0 = time.process_time()
+    with pytest.raises(worker.CpuBudgetExceeded, match="CPU-time budget of 1 s"):
+        worker.call(_spin, 3, cpu_seconds=1)
+    assert time.process_time() - t0 < 1.0, "the work ran in the worker, not in this process"
+    assert worker.call(_square, 12, cpu_seconds=5) == 144
+
+
+def _check_file(name: str):
+    catalog = load_catalog([INPUTS / name])
+    [claim] = [c for c in catalog.claims if c.file.endswith(name)]
+    [(_, result)] = check_all([claim], CheckOptions())
+    return result
+
+
+def test_budget_works_outside_the_main_thread():
+    """The same verdict and reason from a worker thread as from the main thread (F16)."""
+    main = _check_file("r09_diff_order10_tower.toml")
+    box = {}
+    t = threading.Thread(target=lambda: box.setdefault("r", _check_file("r09_diff_order10_tower.toml")))
+    t.start()
+    t.join(300)
+    assert not t.is_alive()
+    assert (box["r"].verdict, box["r"].reason) == (main.verdict, main.reason)
+    assert main.verdict.value == "undecided" and "budget" in main.reason
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="POSIX timers")
+def test_host_timer_and_handler_are_left_alone():
+    """An embedding program's ITIMER_REAL and SIGALRM handler survive a check that uses SymPy (F17)."""
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda s, f: fired.append(s))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 600.0)
+        result = _check_file("diffclaim.toml")
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        handler = signal.getsignal(signal.SIGALRM)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert result.verdict.value == "holds"
+    assert 0 < remaining <= 600 and remaining > 300
+    assert handler is not signal.SIG_DFL and not fired
+
+
+@pytest.mark.parametrize(("name", "budget"), [
+    ("laughs_def_24.toml", "definition-expansion size budget"),
+    ("r09_diff_order10_tower.toml", "budget"),
+    ("r26_diff10_exp3_numeric_search.toml", "budget"),
+    ("r08_limit_bigint.toml", None),
+    ("r08b_diff_bigint.toml", None),
+    ("r02b_10_10_10_eq.toml", None),
+    ("r12_pow_big_rational_eq.toml", None),
+    ("r03c_exp3_10_closed.toml", None),
+    ("f03b_compound_vs_e_eq.toml", None),
+    ("diamond_uses_40.toml", None),
+    ("chain_defs_300.toml", None),
+])
+def test_hostile_claims_end_within_their_budget(name, budget):
+    result = _check_file(name)
+    if budget is not None:
+        assert result.verdict.value == "undecided"
+        assert budget in result.reason, result.reason
+    text = json.dumps([e.details for e in result.evidence], default=str)
+    assert "wall-clock" not in result.reason and "wall-clock" not in text
+    assert "CPU-time budget" not in result.reason, "a deterministic budget must stop it first"
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("r07_literal_1e99999999.toml", "claim.r.r07_literal_1e99999999.show"),
+    ("r06_literal_1e5000_open.toml", "claim.r.r06_literal_1e5000_open.show"),
+    ("r06b_literal_1e5000_closed.toml", "claim.r.r06b_literal_1e5000_closed.show"),
+    ("quantity_low_1e999999999.toml", "quantity.q.statement[0].low"),
+    ("quantity_low_1e5000.toml", None),
+])
+def test_huge_literals_are_located_errors(cli_run, located, name, key):
+    code, out, err = cli_run(["check", str(INPUTS / name)])
+    assert code == 2 and out == "" and "Traceback" not in err
+    m = located.match(err.strip())
+    assert m and "digits" in m.group("found"), err
+    if key:
+        assert m.group("key") == key
+
+
+def test_z3_rlimit_exhaustion_is_named_as_such():
+    """Pell 991 runs out of rlimit: the reason says so, not "wall-clock backstop" (F23)."""
+    result = _check_file("b06_pell_991.toml")
+    z3 = [dict(e.details) for e in result.evidence if e.engine == "z3" and e.outcome == "unknown"]
+    assert z3, result.evidence
+    for d in z3:
+        assert "wall-clock" not in d.get("reason_unknown", "")
+        if d["rlimit_used"] >= d["rlimit"]:
+            assert "rlimit" in d["reason_unknown"]
