@@ -204,6 +204,7 @@ def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | No
     if not isinstance(v, str):
         raise _err(file, f"{key}.{name}", f"expected a decimal string, found {type(v).__name__}",
                    'write numbers as strings, e.g. "50e9"')
+    v = v.strip()
     if literal_digits(v.strip().replace("_", "")) > MAX_LITERAL_DIGITS:
         raise _err(file, f"{key}.{name}", f"decimal {v[:40]!r} has more than {MAX_LITERAL_DIGITS} digits",
                    'e.g. "70e9" or "0.5"')
