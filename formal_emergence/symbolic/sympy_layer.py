@@ -278,14 +278,17 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
     """The value of one ``diff``/``limit`` term (run in the worker process)."""
     tr = SympyTranslator(decls)
     try:
-        if isinstance(rebuilt, Diff):  # one order at a time, so that the size budget stops a blow-up early
+        value = None
+        if isinstance(rebuilt, Diff):  # one order at a time first, so that the size budget stops a blow-up early
             value, var = tr(rebuilt.expr), tr(rebuilt.var)
             for _ in range(rebuilt.order):
                 value = sp.diff(value, var)
                 if _nodes_over(value, MAX_RESULT_NODES) is not None:
                     break
-        else:
-            value = tr(rebuilt).doit()
+            else:
+                value = None
+        if value is None:
+            value = tr(rebuilt).doit()  # the value that is simplified (its form decides the printed result)
         size = _nodes_over(value, MAX_RESULT_NODES)
         if size is not None:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} has more than {MAX_RESULT_NODES} "
