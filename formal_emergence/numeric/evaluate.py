@@ -44,8 +44,8 @@ class Confirmation:
     detail: str = ""
 
 
-#: Largest argument of ``exp`` evaluated directly (its result has about 4.3e5 decimal digits of exponent).
-MAX_EXP_ARGUMENT = 10**6
+#: Largest argument of ``exp`` evaluated directly (about 0.02 s at 1e1000; exp(exp(exp(10))) needs 1e9566).
+MAX_EXP_ARGUMENT = 10**100
 
 
 class IntervalEvaluator:

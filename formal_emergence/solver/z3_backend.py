@@ -124,6 +124,7 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     solver.set("random_seed", options.seed)
     solver.set("rlimit", options.rlimit)
     solver.set("timeout", options.timeout_ms)
+    solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
     solver.add(*hyps)
     if extra_side_conditions:
         solver.add(*[c for _, c in side])
@@ -276,6 +277,7 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     solver.set("random_seed", options.seed)
     solver.set("rlimit", options.rlimit)
     solver.set("timeout", options.timeout_ms)
+    solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
     solver.add(*hyps, *[c for _, c in outer.side], z3.ForAll(list(inner.bools.values()), body))
     answer = solver.check()
     common = dict(seed=options.seed, rlimit=options.rlimit, version=z3_version(),

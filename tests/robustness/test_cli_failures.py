@@ -141,7 +141,7 @@ def test_internal_error_exits_3_and_names_the_claim(cli_run, monkeypatch):
         raise RuntimeError("simulated engine bug")
 
     monkeypatch.setattr(engine_run, "check_claim", broken)
-    code, out, err = cli_run(["check", OK])
+    code, out, err = cli_run(["check", "--no-cache", OK])
     assert code == 3 and out == ""
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert "b.ok" in err and "RuntimeError: simulated engine bug" in err and "report" in err
@@ -159,7 +159,7 @@ def test_ctrl_c_prints_results_so_far_and_exits_130(cli_run, monkeypatch, write_
         return real(claim, *a, **kw)
 
     monkeypatch.setattr(engine_run, "check_claim", interrupt_second)
-    code, out, err = cli_run(["check", str(path)])
+    code, out, err = cli_run(["check", "--no-cache", str(path)])
     assert code == 130
     assert out.splitlines()[0].startswith("t.a ") and "t.b" not in out
     assert "interrupted after 1 of 2 claims" in err and "Traceback" not in err

@@ -16,7 +16,8 @@ FILES = ["load_sensitive.toml", "diffclaim.toml", "ok.toml"]
 
 
 def _check_json() -> bytes:
-    p = subprocess.run([sys.executable, "-m", "formal_emergence", "check", "--format", "json",
+    """One fresh run (no result cache: every verdict is computed again)."""
+    p = subprocess.run([sys.executable, "-m", "formal_emergence", "check", "--no-cache", "--format", "json",
                         *[str(INPUTS / f) for f in FILES]], capture_output=True, timeout=600,
                        env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert p.returncode == 0, p.stderr.decode()
