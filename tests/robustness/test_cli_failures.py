@@ -33,7 +33,7 @@ def _subprocess(args: list[str], **kw) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     env.update(kw.pop("env", {}))
     return subprocess.run([sys.executable, "-m", "formal_emergence", *args], capture_output=True, text=True,
-                          env=env, timeout=120, **kw)
+                          env=env, timeout=900, **kw)
 
 
 @pytest.mark.parametrize("target", ["dir", "missing-parent", "long-name", "parent-is-file"])
@@ -60,7 +60,7 @@ def test_stdout_closed_or_full(shell):
     if shell == "full" and not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
     cmd = f"{sys.executable} -m formal_emergence check {OK} {redirect}"
-    p = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=120,
+    p = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=900,
                        env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert p.returncode == 2, p.stderr
     assert "Traceback" not in p.stderr and p.stderr.startswith("<stdout>: -: 0: ")

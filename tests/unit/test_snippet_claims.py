@@ -258,3 +258,29 @@ def test_without_the_document_the_restoration_is_used_unverified(tmp_path):
     shutil.copy(RESTORATION, tmp_path / RESTORATION.name)
     code = locate_code(DOC003, (tmp_path,), None)
     assert len(code.blocks) == 11 and code.verified.startswith("not verified")
+
+
+def test_printed_output_raised_exceptions_and_variables_can_be_observed(tmp_path, cli_run):
+    doc = ("## Demo\n\n```python\nTOTAL = 2 + 3\ndef shout():\n    print('emergent!')\n    return 1\n"
+           "def broken():\n    return {}['missing']\n```\n")
+    (tmp_path / "demo.md").write_text(doc, encoding="utf-8")
+    digest = markdown_blocks(doc)[0].sha256
+    head = ('[[claim]]\nid = "d.{id}"\ntitle = "t"\nkind = "empirical"\n'
+            'source = {{ document = "demo.md", section = "Demo", quote = "x" }}\n'
+            f'snippet = {{{{ section = "Demo", block = 1, sha256 = "{digest}" }}}}\n')
+    text = (head.format(id="printed") + 'symbols = { said = "bool" }\nshow = "said"\n'
+            'observe.said = { call = "shout", read = "printed", equals = "emergent!" }\n'
+            + head.format(id="raised") + 'symbols = { key_error = "bool" }\nshow = "not key_error"\n'
+            'observe.key_error = { call = "broken", read = "raised", equals = "KeyError" }\n'
+            + head.format(id="var") + 'symbols = { total = "real" }\nshow = "total == 5"\n'
+            'observe.total = { var = "TOTAL" }\n')
+    (tmp_path / "claims.toml").write_text(text, encoding="utf-8")
+    code, out, err = cli_run(["check", str(tmp_path / "claims.toml"), "--run-snippets", "--no-snippet-cache",
+                              "--format", "json"])
+    assert code == 0, err
+    claims = _by_id(out)
+    assert claims["d.printed"]["verdict"] == "holds"
+    raised = claims["d.raised"]
+    assert raised["verdict"] == "fails"
+    assert raised["counterexample"]["observed"][0]["value"] == "raised KeyError: 'missing'"
+    assert claims["d.var"]["verdict"] == "holds"
