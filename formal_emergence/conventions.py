@@ -99,6 +99,32 @@ def lookup(conventions: dict[str, Convention], cid: str, *, file: str, key: str)
                          hint=f"did you mean {close[0]!r}?" if close else "see theorems/conventions.toml")
 
 
+def citation_problems(catalog, records: dict[str, dict], conventions: dict[str, Convention]) -> list[str]:
+    """Every reading of ``catalog`` whose result (JSON ``records`` by id) fails to cite a convention it uses.
+
+    A reading uses the conventions it lists and those its tolerances bind; each
+    must appear in the record's ``conventions`` and in its reason (with the
+    default), and each tolerance must have a flip point.
+    """
+    problems = []
+    readings = [r for a in catalog.assertions for r in a.readings] + [x.reading for x in catalog.lemmas]
+    for reading in readings:
+        rec = records.get(reading.id)
+        if rec is None:
+            continue
+        used = set(reading.conventions) | {c for _, c in reading.tolerances}
+        if {c["id"] for c in rec.get("conventions", [])} != used:
+            problems.append(f"{reading.id}: JSON conventions differ from {sorted(used)}")
+        for cid in sorted(used):
+            c = conventions[cid]
+            if f"{cid}:" not in rec["reason"] or (c.default_text and c.default_text not in rec["reason"]):
+                problems.append(f"{reading.id}: reason does not cite {c.citation()}")
+        for sym, cid in reading.tolerances:
+            if not any(f["symbol"] == sym and f["convention"] == cid for f in rec.get("flip", [])):
+                problems.append(f"{reading.id}: no flip point for {sym} ({cid})")
+    return problems
+
+
 def render_markdown(conventions: dict[str, Convention]) -> str:
     """docs/conventions.md: every convention with notation, meaning, default and justification."""
     lines = ["# Conventions for vague notation", "",

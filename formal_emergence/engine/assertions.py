@@ -129,11 +129,27 @@ def _check_snippet_readings(readings: list[Reading], options, conventions, snipp
 
 def check_reading(reading: Reading, options, conventions, snippets=None) -> ReadingResult:
     """The one-claim engine on ``reading.claim``, then conventions, plausible ranges, flip points, vacuity."""
+    from ..numeric.evaluate import rigorous_bounds
+    from .flip import find_flips
+    from .plausible import apply_plausible
     from .run import check_one
-    result = check_one(reading.claim, options, snippets)
+    from .vacuity import flag_vacuous
+
+    def check(claim):
+        return check_one(claim, options, snippets)
+
+    result = check(reading.claim)
+    result, outside = apply_plausible(reading, result, options, check)
+    result, vacuous = flag_vacuous(reading.claim, result, options)
+    flips = find_flips(reading, result, conventions, check, lambda t: rigorous_bounds(t, options.dps))
+    if flips:
+        result = replace(result, reason=f"{result.reason.rstrip('.')}. Flip point: "
+                                        + "; ".join(f.text for f in flips) + ".")
+        if any(f.fragile for f in flips):
+            result = replace(result, reason=result.reason + " Fragile: the default lies within 10% of the flip point.")
     cited = tuple((c, conventions[c].symbol, conventions[c].default_text) for c in reading.conventions)
     result = cite_conventions(result, reading, conventions)
-    return ReadingResult(reading, result, cited)
+    return ReadingResult(reading, result, cited, flips, vacuous, outside)
 
 
 def cite_conventions(result: Result, reading: Reading, conventions) -> Result:

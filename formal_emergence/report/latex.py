@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, Mapping, Sequence
 
-from .context import ClaimView, Formula, VERDICT_LABELS, domain_meaning, verdict_order
+from .context import ClaimView, Formula, VERDICT_LABELS, domain_meaning, related_units, role_label, unit_facts, verdict_order
 
 _SPECIAL = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
@@ -179,6 +179,11 @@ def render_claim(view: ClaimView) -> str:
     if c.reading:
         out.append(rf"\textit{{Reading:}} {tex(c.reading)}\par")
     out += [rf"\paragraph{{Verdict: {verdict_tex(view.verdict)}.}} {tex(r.reason)}\par"]
+    facts = [(label, text) for label, text in unit_facts(view)]
+    facts += [(role, f"{uid}: {verdict}") for uid, role, verdict in related_units(view)]
+    if facts:
+        out += [r"\begin{itemize}", *[rf"\item \textit{{{tex(label)}:}} {tex(text)}" for label, text in facts],
+                r"\end{itemize}"]
     if view.condition is not None:
         out += [r"\paragraph{Holds if.} The claim holds exactly under this condition, which the document does not state:",
                 *_formula(view.condition)]
@@ -271,10 +276,12 @@ def render_latex(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
            r"\noindent Checked by " + tex(f"{tool.get('name', 'formal_emergence')} ({versions}); options: {opts}.")
            + r" Verdicts, reasons and evidence are computed, never written by hand.\par",
            r"\section*{Counts by verdict}",
-           r"\begin{longtable}{@{}lrl@{}}", r"\toprule verdict & claims & meaning\\ \midrule"]
+           r"\begin{longtable}{@{}lrl@{}}", r"\toprule verdict & assertions & meaning\\ \midrule"]
     for v in verdict_order():
         out.append(rf"{verdict_tex(v)} & {int(summary['by_verdict'].get(v, 0))} & {tex(VERDICT_LABELS[v])}\\")
     out += [r"\midrule total & " + str(int(summary.get("total", len(views)))) + r" & \\", r"\bottomrule\end{longtable}",
+            r"\noindent Only the documents' assertions are counted; alternative readings and the toolkit's own "
+            r"lemmas are listed under their assertion.\par",
             r"\tableofcontents"]
     docs: dict[str, list[ClaimView]] = {}
     for v in views:
@@ -287,7 +294,9 @@ def render_latex(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
                 r">{\raggedright\arraybackslash}p{0.38\linewidth}@{}}",
                 r"\toprule claim & verdict & title\\ \midrule \endhead"]
         for v in docs[doc]:
-            out.append(rf"{tid(v.id)} (p.~\pageref{{{_label(v.id)}}}) & {verdict_tex(v.verdict)} & {tex(v.claim.title)}\\")
+            role = role_label(v)
+            title = f"{role}: {v.claim.title}" if role else v.claim.title
+            out.append(rf"{tid(v.id)} (p.~\pageref{{{_label(v.id)}}}) & {verdict_tex(v.verdict)} & {tex(title)}\\")
         out.append(r"\bottomrule\end{longtable}")
         for v in docs[doc]:
             out.append(render_claim(v))

@@ -1,0 +1,212 @@
+"""Flip points: the tolerance at which a reading's verdict changes.
+
+A reading binds a tolerance symbol to a convention (``tolerances = { tol =
+"approx" }``); its verdict is computed with the convention's default. Here
+the same claim is checked with the symbol left free:
+
+1. *exact*: the weakest-condition machinery (``engine.conditions``, run by the
+   one-claim engine on the open claim with the symbol as a free constant)
+   proves a condition ``tol OP c``: the claim holds on one side of ``c`` (z3
+   ``unsat`` under the condition) and fails just outside it (a confirmed
+   counterexample). ``c`` is the flip point. If the open claim holds outright,
+   the verdict does not depend on the tolerance.
+2. *bracketed*: otherwise, for a statement that is closed once the tolerance is
+   fixed, the verdict is recomputed at exact rational tolerances (a
+   multiplicative scan from the default, then bisection); the flip point is
+   bracketed between two tolerances whose verdicts (a proof and a confirmed
+   counterexample) differ.
+
+A verdict is *fragile* when the default lies within 10% (relative) of the flip point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from typing import Callable
+
+from ..model.assertion import Reading
+from ..model.claim import Claim, SymbolDecl
+from ..model.outcome import Flip
+from ..model.terms import Num, Rel, Sym, Term, free_symbols, substitute, to_text
+from ..model.verdict import Result, Verdict
+
+FRAGILE_RELATIVE = Fraction(1, 10)
+_SCAN_STEPS = 10       # multiplicative scan: default * 2**k and default / 2**k for k = 1..10
+_BISECT_STEPS = 14
+_PERCENT_CONVENTIONS = ("approx", "approx-zero", "approx-one", "significant", "small")
+_WORDS = {">=": "at or above", ">": "above", "<=": "at or below", "<": "below"}
+_NEGATED = {">=": "below", ">": "at or below", "<=": "above", "<": "at or above"}
+
+
+def find_flips(reading: Reading, result: Result, conventions, check: Callable[[Claim], Result],
+               bounds: Callable[[Term], tuple[Fraction, Fraction] | None]) -> tuple[Flip, ...]:
+    """One ``Flip`` per tolerance of ``reading`` (whose verdict at the defaults is ``result``).
+
+    ``check`` is the one-claim engine; ``bounds`` encloses a closed term in
+    rational bounds (interval arithmetic).
+    """
+    if reading.open_claim is None:
+        return ()
+    out = []
+    for sym, cid in reading.tolerances:
+        others = {s: conventions[c].default for s, c in reading.tolerances if s != sym}
+        open_claim = _with_free(_substituted(reading.open_claim, others), sym)
+        out.append(_flip(open_claim, sym, conventions[cid], result, check, bounds))
+    return tuple(out)
+
+
+def _substituted(claim: Claim, values: dict[str, Term]) -> Claim:
+    if not values:
+        return claim
+    assume = tuple(substitute(a, values) for a in claim.assume)
+    show = substitute(claim.show, values)
+    return replace(claim, assume=assume, assume_text=tuple(to_text(a) for a in assume), show=show,
+                   show_text=to_text(show), symbols=tuple(s for s in claim.symbols if s.name not in values),
+                   free=tuple(f for f in claim.free if f not in values))
+
+
+def _with_free(claim: Claim, sym: str) -> Claim:
+    """``claim`` with the tolerance ``sym`` a positive free constant, first in ``free``."""
+    symbols = tuple(SymbolDecl(s.name, "positive", s.meaning) if s.name == sym and s.domain in
+                    ("real", "nonnegative") else s for s in claim.symbols)
+    return replace(claim, symbols=symbols, free=(sym,) + tuple(f for f in claim.free if f != sym),
+                   reading="", id=f"{claim.id}#flip-{sym}")
+
+
+def _at(claim: Claim, sym: str, value: Fraction) -> Claim:
+    return _substituted(replace(claim, free=tuple(f for f in claim.free if f != sym)), {sym: Num(value)})
+
+
+def _decimal(x: Fraction, percent: bool, digits: int = 4) -> str:
+    if percent:
+        return f"{float(x) * 100:.{digits}g}%"
+    return f"{float(x):.{digits}g}"
+
+
+def _distinct(lo: Fraction, hi: Fraction, percent: bool) -> tuple[str, str]:
+    """Decimal renderings of ``lo < hi`` with just enough digits to tell them apart."""
+    for digits in range(4, 16):
+        a, b = _decimal(lo, percent, digits), _decimal(hi, percent, digits)
+        if a != b:
+            return a, b
+    return _fraction_text(lo), _fraction_text(hi)
+
+
+def _flip(open_claim: Claim, sym: str, conv, result: Result, check, bounds) -> Flip:
+    percent = conv.id in _PERCENT_CONVENTIONS
+    default = bounds(conv.default)
+    d = (default[0] + default[1]) / 2 if default else None
+    base = dict(symbol=sym, convention=conv.id, default=conv.default_text)
+    opened = check(open_claim)
+    if opened.verdict is Verdict.HOLDS:
+        return Flip(**base, value="", numeric=None, below="holds", above="holds", exact=True, fragile=False,
+                    method="z3 proof with the tolerance free",
+                    text=f"holds for every tolerance {sym} > 0: the verdict does not depend on it")
+    if opened.verdict is Verdict.HOLDS_IF and opened.condition is not None:
+        exact = _exact_flip(opened, open_claim, sym, conv, d, percent, bounds, base)
+        if exact is not None:
+            return exact
+    if free_symbols(open_claim.show) - {sym} or any(free_symbols(a) - {sym} for a in open_claim.assume):
+        return Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False,
+                    method="none", text=f"no flip point found: with {sym} free the engine gives "
+                                        f"{opened.verdict.value} and no condition on {sym} alone")
+    return _bracket(open_claim, sym, conv, result, d, percent, check, base)
+
+
+def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, bounds, base) -> Flip | None:
+    from ..parse.claimfile import _scope  # the claim's own names, read by the allow-list parser
+    from ..parse.expr import parse_expression
+    try:
+        cond = parse_expression(opened.condition.text, _scope(open_claim.symbols, open_claim.undefined,
+                                                                open_claim.definitions), expect_boolean=True)
+    except Exception:  # noqa: BLE001 - a condition the claim syntax cannot express has no flip point here
+        return None
+    if not isinstance(cond, Rel) or cond.op not in _WORDS:
+        return None
+    op, value = cond.op, cond.rhs
+    if cond.rhs == Sym(sym):
+        op, value = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}[op], cond.lhs
+    elif cond.lhs != Sym(sym):
+        return None
+    if free_symbols(value):
+        return None
+    enclosure = bounds(value)
+    if enclosure is None:
+        return None
+    f = (enclosure[0] + enclosure[1]) / 2
+    shown = to_text(value)
+    approx = _decimal(f, percent)
+    holds_above = op in (">", ">=")
+    text = (f"holds for every tolerance {sym} {_WORDS[op]} {shown} (≈ {approx}) and fails for every {sym} "
+            f"{_NEGATED[op]} it; the default {conv.default_text} is on the "
+            f"{'holding' if d is not None and ((d >= f) == holds_above) else 'failing'} side")
+    return Flip(**base, value=shown, numeric=float(f), below="fails" if holds_above else "holds",
+                above="holds" if holds_above else "fails", exact=True, fragile=_fragile(d, f),
+                method="weakest condition with the tolerance free (z3 proof under it, confirmed counterexample "
+                       "outside it)", text=text)
+
+
+def _fragile(d: Fraction | None, f: Fraction) -> bool:
+    return d is not None and f != 0 and abs(d - f) <= FRAGILE_RELATIVE * abs(f)
+
+
+def _verdict_at(open_claim: Claim, sym: str, t: Fraction, check) -> Verdict | None:
+    v = check(_at(open_claim, sym, t)).verdict
+    return v if v in (Verdict.HOLDS, Verdict.FAILS) else None
+
+
+def _bracket(open_claim: Claim, sym: str, conv, result: Result, d, percent, check, base) -> Flip:
+    """Scan and bisect exact tolerances for a change of a closed statement's verdict."""
+    at_default = result.verdict if result.verdict in (Verdict.HOLDS, Verdict.FAILS) else None
+    if d is None or d <= 0 or at_default is None:
+        return Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False, method="none",
+                    text=f"no flip point: the verdict at the default is {result.verdict.value}")
+    other = None
+    for k in range(1, _SCAN_STEPS + 1):
+        for t in (d / 2 ** k, d * 2 ** k):
+            if _verdict_at(open_claim, sym, t, check) not in (None, at_default):
+                other = t
+                break
+        if other is not None:
+            break
+    if other is None:
+        return Flip(**base, value="", numeric=None, below=at_default.value, above=at_default.value, exact=False,
+                    fragile=False, method="scan of exact tolerances",
+                    text=f"{at_default.value} for every tolerance {sym} checked from {_decimal(d / 2 ** _SCAN_STEPS, percent)}"
+                         f" to {_decimal(d * 2 ** _SCAN_STEPS, percent)}: no flip point in that range")
+    same = d
+    lo, hi = (same, other) if same < other else (other, same)
+    v_lo = at_default if lo == same else _verdict_at(open_claim, sym, lo, check)
+    for _ in range(_BISECT_STEPS):
+        mid = _round((lo + hi) / 2)
+        if mid in (lo, hi):
+            break
+        v = _verdict_at(open_claim, sym, mid, check)
+        if v is None:
+            break
+        if v == v_lo:
+            lo = mid
+        else:
+            hi = mid
+    v_hi = _verdict_at(open_claim, sym, hi, check)
+    f = (lo + hi) / 2
+    lo_text, hi_text = _distinct(lo, hi, percent)
+    text = (f"{v_lo.value} for {sym} = {lo_text} and {v_hi.value if v_hi else 'undecided'} for "
+            f"{sym} = {hi_text} (both checked): the verdict changes between them; the default "
+            f"{conv.default_text} is {'within 10% of it (fragile)' if _fragile(d, lo) or _fragile(d, hi) else 'farther away'}")
+    return Flip(**base, value=f"[{_fraction_text(lo)}, {_fraction_text(hi)}]", numeric=float(f), below=v_lo.value,
+                above=v_hi.value if v_hi else "", exact=False, fragile=_fragile(d, lo) or _fragile(d, hi),
+                method="bisection on exact tolerances, each side checked by the engine", text=text)
+
+
+def _round(x: Fraction) -> Fraction:
+    """``x`` with a short denominator (a few significant digits), so witnesses read well."""
+    return x.limit_denominator(10 ** 6) if x.denominator > 10 ** 6 else x
+
+
+def _fraction_text(v: Fraction) -> str:
+    return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+
+
+__all__ = ["find_flips", "FRAGILE_RELATIVE"]
