@@ -42,7 +42,7 @@ def flag_vacuous(claim: Claim, result: Result, options) -> tuple[Result, bool]:
     if not clash:
         return result, False
     reason = result.reason.rstrip(".")
-    if _MARK not in reason:
+    if _MARK not in reason and "only vacuously" not in reason:
         reason += (f". {_MARK} the assumptions can never hold together (z3 finds them unsatisfiable, for every "
                    "meaning of any undefined term), so this proves nothing about the document.")
     ev = Evidence("vacuity", "assumptions unsatisfiable",

@@ -1,0 +1,336 @@
+"""Review findings and their resolutions: the committed findings list and the generated resolution table.
+
+Two commands (see docs/review-resolutions.md for the finding id scheme):
+
+- ``python -m formal_emergence.review_table extract --reviews DIR [-o docs/review/findings.tsv]``
+  reads the reviewers' files in DIR (``/work/shared/review``: the classification
+  files and the MISSED, presentation-note and convention-fragile lists of the
+  catalog-*.md audits) and writes one finding per line:
+  ``id, class, review file, claim or location, short text``.
+- ``python -m formal_emergence.review_table render [--json FILE] [-o docs/review-resolutions.md]``
+  joins the findings with the ``resolves`` lists of the assertions and lemmas in
+  a computed JSON document (default ``tests/golden/catalog.json``, the output of
+  ``formal-emergence check --format json``) and with
+  ``theorems/review-resolutions.toml`` (``[[resolution]] finding, action, note``
+  for findings resolved without an assertion or lemma). Unresolved findings are
+  listed as open.
+
+Everything here is text processing of trusted project files; nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from .errors import ClaimFileError
+
+CLASSES = ("UNSOUND", "MISREAD", "DODGE", "PADDING", "CODE-TRUTH", "MISSED", "NOTE", "FRAGILE")
+ACTIONS = ("removed", "argued", "merged")
+FINDINGS_HEADER = ("id", "class", "review", "target", "text")
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_FINDINGS = REPO / "docs" / "review" / "findings.tsv"
+DEFAULT_DOC = REPO / "docs" / "review-resolutions.md"
+DEFAULT_JSON = REPO / "tests" / "golden" / "catalog.json"
+RESOLUTIONS_FILE = "review-resolutions.toml"
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    cls: str
+    review: str
+    target: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How one finding is resolved: by an assertion or lemma (``unit``), or by an action with a note."""
+
+    finding: str
+    unit: str = ""
+    role: str = ""        # "assertion" | "lemma (supports X)" | "" for an action
+    verdict: str = ""
+    action: str = ""
+    note: str = ""
+
+
+# ------------------------------------------------------------------ extraction
+
+
+def _short(text: str, width: int = 220) -> str:
+    text = re.sub(r"\*\*|`", "", " ".join(text.split())).replace("\t", " ")
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def _classified(rows: Iterable[tuple[str, str, str]], review: str) -> list[Finding]:
+    """Per-claim findings from (claim id, classes separated by ';', note) rows; OK rows are not findings."""
+    out = []
+    for cid, classes, note in rows:
+        for cls in filter(None, (c.strip() for c in classes.split(";"))):
+            if cls == "OK":
+                continue
+            if cls not in CLASSES:
+                raise ValueError(f"{review}: unknown class {cls!r} for {cid}")
+            out.append(Finding(f"{cls}:{cid}", cls, review, cid, _short(note)))
+    return out
+
+
+def _tsv_rows(path: Path) -> list[tuple[str, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0] == "id":
+            continue
+        rows.append((parts[0].strip(), parts[2].strip(), parts[3] if len(parts) > 3 else ""))
+    return rows
+
+
+def _csv_rows(path: Path) -> list[tuple[str, str, str]]:
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    return [(r["id"].strip(), r["problem_classes"].strip(), r.get("note", "")) for r in reader]
+
+
+def _section(lines: list[str], start: str, stop: Sequence[str]) -> list[str]:
+    """The lines after the first line starting with ``start`` up to one starting with any of ``stop``."""
+    for i, line in enumerate(lines):
+        if line.startswith(start):
+            out = []
+            for rest in lines[i + 1:]:
+                if any(rest.startswith(s) for s in stop):
+                    break
+                out.append(rest)
+            return out
+    raise ValueError(f"section {start!r} not found")
+
+
+def _table_rows(lines: list[str]) -> list[list[str]]:
+    """The body rows of the first Markdown table in ``lines`` (cells stripped)."""
+    rows, seen_rule = [], False
+    for line in lines:
+        if not line.startswith("|"):
+            if seen_rule and rows:
+                break
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        if all(re.fullmatch(r"\s*:?-+:?\s*", c) for c in line.strip().strip("|").split("|")):
+            seen_rule = True
+            continue
+        if seen_rule:
+            rows.append(cells)
+    return rows
+
+
+def _bullets(lines: list[str]) -> list[str]:
+    """Top-level ``- `` bullets, each joined with its indented continuation lines."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("- "):
+            out.append(line)
+        elif out and line.startswith("  ") and line.strip():
+            out[-1] += " " + line.strip()
+    return out
+
+
+def extract_findings(reviews: Path) -> list[Finding]:
+    """Every finding of the reviews in ``reviews``, in review order (see the module docstring)."""
+    out: list[Finding] = []
+    out += _classified(_tsv_rows(reviews / "catalog-000-files" / "classification.tsv"), "catalog-000.md")
+    out += _classified(_tsv_rows(reviews / "catalog-001-002-004-files" / "classification.tsv"),
+                       "catalog-001-002-004.md")
+    out += _classified(_csv_rows(reviews / "catalog-003-files" / "assessment.csv"), "catalog-003.md")
+
+    c000 = (reviews / "catalog-000.md").read_text(encoding="utf-8").splitlines()
+    for cells in _table_rows(_section(c000, "### 1c.", ("## ", "### "))):
+        label = cells[0]
+        if re.fullmatch(r"M\d+", label):
+            out.append(Finding(f"MISSED:000:{label}", "MISSED", "catalog-000.md", cells[1], _short(cells[2])))
+    notes = _bullets(_section(c000, "### 1b.", ("### ", "## ")))
+    for n, line in enumerate(notes, 1):
+        m = re.match(r"- \*\*(.+?)\*\*\s*(.*)", line)
+        target, text = (m.group(1).rstrip("."), m.group(2)) if m else ("", line[2:])
+        out.append(Finding(f"NOTE:000:{n}", "NOTE", "catalog-000.md", target, _short(text or target)))
+
+    c124 = (reviews / "catalog-001-002-004.md").read_text(encoding="utf-8").splitlines()
+    for n, cells in enumerate(_table_rows(_section(c124, "### MISSED", ("## ", "### "))), 1):
+        out.append(Finding(f"MISSED:124:{n}", "MISSED", "catalog-001-002-004.md", cells[0], _short(cells[1])))
+
+    c003 = (reviews / "catalog-003.md").read_text(encoding="utf-8").splitlines()
+    missed: list[str] = []
+    for line in _section(c003, "### MISSED", ("## ", "### ", "Convention-fragile")):
+        if re.match(r"\d+\. ", line):
+            missed.append(line)
+        elif missed and line.strip():
+            missed[-1] += " " + line.strip()
+    for line in missed:
+        m = re.match(r"(\d+)\. (.*)", line)
+        if m:
+            head = re.match(r"\*\*(.+?)\*\*\s*(.*)", m.group(2))
+            target, text = (head.group(1).rstrip("."), head.group(2)) if head else ("", m.group(2))
+            out.append(Finding(f"MISSED:003:{m.group(1)}", "MISSED", "catalog-003.md", target,
+                               _short(text or target)))
+    for cells in _table_rows(_section(c003, "Convention-fragile", ("## ",))):
+        cid = cells[0] if cells[0].startswith("003.") else f"003.{cells[0]}"
+        out.append(Finding(f"FRAGILE:003:{cid}", "FRAGILE", "catalog-003.md", cid,
+                           _short(f"margin {cells[1]}; flips when {cells[2]}")))
+    ids = [f.id for f in out]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise ValueError(f"duplicate finding ids: {', '.join(dup)}")
+    return out
+
+
+def write_findings(findings: Sequence[Finding]) -> str:
+    lines = ["\t".join(FINDINGS_HEADER)]
+    lines += ["\t".join((f.id, f.cls, f.review, f.target, f.text)) for f in findings]
+    return "\n".join(lines) + "\n"
+
+
+def read_findings(path: Path = DEFAULT_FINDINGS) -> list[Finding]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or tuple(lines[0].split("\t")) != FINDINGS_HEADER:
+        raise ClaimFileError("not a findings list", file=str(path), hint="\t".join(FINDINGS_HEADER))
+    out = []
+    for n, line in enumerate(lines[1:], 2):
+        parts = line.split("\t")
+        if len(parts) != len(FINDINGS_HEADER):
+            raise ClaimFileError(f"{len(parts)} columns", file=str(path), key=f"line {n}",
+                                 hint=f"{len(FINDINGS_HEADER)} tab-separated columns")
+        out.append(Finding(*parts))
+    return out
+
+
+# ------------------------------------------------------------------ resolutions
+
+
+def read_resolution_file(path: Path) -> list[Resolution]:
+    """``[[resolution]] finding, action, note`` tables, with located errors."""
+    if not path.is_file():
+        return []
+    file = str(path)
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ClaimFileError(f"TOML syntax error: {exc}", file=file) from None
+    if set(doc) - {"resolution"}:
+        raise ClaimFileError(f"unknown top-level key {sorted(set(doc) - {'resolution'})[0]!r}", file=file,
+                             hint="write [[resolution]] tables")
+    out = []
+    for i, t in enumerate(doc.get("resolution", [])):
+        key = f"resolution[{i}]"
+        if not isinstance(t, dict) or set(t) - {"finding", "action", "note"}:
+            raise ClaimFileError("expected finding, action, note", file=file, key=key)
+        finding, action, note = (t.get(k, "") for k in ("finding", "action", "note"))
+        if not all(isinstance(v, str) for v in (finding, action, note)) or not finding:
+            raise ClaimFileError("finding, action and note are strings", file=file, key=key)
+        if action not in ACTIONS:
+            raise ClaimFileError(f"unknown action {action!r}", file=file, key=f"{key}.action",
+                                 hint="one of " + ", ".join(ACTIONS))
+        if not note.strip():
+            raise ClaimFileError("missing note", file=file, key=f"{key}.note", hint="say why")
+        out.append(Resolution(finding, action=action, note=note))
+    return out
+
+
+def resolutions(doc: Mapping[str, Any], extra: Sequence[Resolution]) -> dict[str, list[Resolution]]:
+    """Resolutions by finding id, from the JSON document's assertions and lemmas and from ``extra``."""
+    out: dict[str, list[Resolution]] = {}
+    for a in doc.get("assertions", []):
+        for fid in a.get("resolves", []):
+            out.setdefault(fid, []).append(Resolution(fid, a["id"], "assertion", a["verdict"]))
+    for x in doc.get("lemmas", []):
+        for fid in x.get("resolves", []):
+            out.setdefault(fid, []).append(Resolution(fid, x["id"], f"lemma ({x['effect']} {x['bears_on']})",
+                                                      x["verdict"]))
+    for r in extra:
+        out.setdefault(r.finding, []).append(r)
+    return out
+
+
+def unknown_resolved_ids(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resolution]]) -> list[str]:
+    known = {f.id for f in findings}
+    return sorted(fid for fid in resolved if fid not in known)
+
+
+def open_findings(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resolution]]) -> list[str]:
+    return [f.id for f in findings if f.id not in resolved]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resolution]]) -> str:
+    """docs/review-resolutions.md: every finding with its resolution (or "open"), by review file."""
+    open_ids = open_findings(findings, resolved)
+    lines = ["# Review findings and their resolutions", "",
+             "Generated by `python -m formal_emergence.review_table render` from `docs/review/findings.tsv`, the "
+             "`resolves` lists of the claim files (verdicts from `tests/golden/catalog.json`) and "
+             "`theorems/review-resolutions.toml`; do not edit by hand.", "",
+             "Finding ids: `<CLASS>:<old claim id>` for per-claim findings; `MISSED:000:M<n>`, `MISSED:124:<n>`, "
+             "`MISSED:003:<n>` for missed items; `NOTE:000:<n>` for presentation notes; `FRAGILE:003:<claim id>` "
+             "for convention-fragile verdicts.", "",
+             f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
+    unknown = unknown_resolved_ids(findings, resolved)
+    if unknown:
+        lines += ["Resolved ids that are not findings: " + ", ".join(f"`{u}`" for u in unknown), ""]
+    by_review: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_review.setdefault(f.review, []).append(f)
+    for review in sorted(by_review):
+        items = by_review[review]
+        done = sum(1 for f in items if f.id in resolved)
+        lines += [f"## {review}", "", f"{len(items)} findings, {done} resolved.", "",
+                  "| finding | about | resolution |", "|---|---|---|"]
+        for f in items:
+            rs = resolved.get(f.id, [])
+            if rs:
+                res = "<br>".join(
+                    f"{r.role} `{r.unit}`: **{r.verdict}**" if r.unit else f"{r.action}: {_cell(r.note)}" for r in rs)
+            else:
+                res = "**open**"
+            about = f"`{f.target}`: {_cell(f.text)}" if f.target else _cell(f.text)
+            lines.append(f"| `{f.id}` | {about} | {res} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_from_files(json_path: Path = DEFAULT_JSON, findings_path: Path = DEFAULT_FINDINGS,
+                      resolution_path: Path | None = None) -> str:
+    import json
+    from .parse.claimfile import bundled_theorems_dir
+    doc = json.loads(json_path.read_text(encoding="utf-8"))
+    extra = read_resolution_file(resolution_path or bundled_theorems_dir() / RESOLUTIONS_FILE)
+    return render(read_findings(findings_path), resolutions(doc, extra))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m formal_emergence.review_table", description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="write the findings list from the reviewers' files")
+    ex.add_argument("--reviews", required=True, type=Path, help="the review directory (/work/shared/review)")
+    ex.add_argument("-o", "--output", type=Path, default=DEFAULT_FINDINGS)
+    rd = sub.add_parser("render", help="write docs/review-resolutions.md")
+    rd.add_argument("--json", type=Path, default=DEFAULT_JSON, help="a check --format json document")
+    rd.add_argument("--findings", type=Path, default=DEFAULT_FINDINGS)
+    rd.add_argument("-o", "--output", type=Path, default=DEFAULT_DOC)
+    args = p.parse_args(argv)
+    if args.command == "extract":
+        text = write_findings(extract_findings(args.reviews))
+    else:
+        text = render_from_files(args.json, args.findings)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
