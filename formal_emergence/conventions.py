@@ -19,7 +19,9 @@ from .model.terms import Term
 from .parse.expr import Scope, parse_expression
 
 FILE_NAME = "conventions.toml"
-_KEYS = {"id", "notation", "applies_to", "meaning", "symbol", "default", "justification"}
+_KEYS = {"id", "notation", "applies_to", "meaning", "symbol", "default", "tolerance_domain", "justification"}
+#: Where a tolerance may lie: a positive number, a multiplicative factor, or a fraction of 1.
+TOLERANCE_DOMAINS = ("positive", "factor", "fraction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,7 @@ class Convention:
     default_text: str
     default: Term | None
     justification: str
+    tolerance_domain: str = "positive"
 
     def citation(self) -> str:
         """How a result cites the convention: ``approx (tol = 1/10)``."""
@@ -62,7 +65,7 @@ def load_conventions(path: str | Path | None = None) -> dict[str, Convention]:
                 raise ClaimFileError(f"unknown key {k!r}", file=file, key=f"{key}.{k}",
                                      hint="allowed: " + ", ".join(sorted(_KEYS)))
         texts = {}
-        for k in ("id", "applies_to", "meaning", "symbol", "default", "justification"):
+        for k in ("id", "applies_to", "meaning", "symbol", "default", "tolerance_domain", "justification"):
             v = t.get(k, "")
             if not isinstance(v, str):
                 raise ClaimFileError(f"expected a string, found {type(v).__name__}", file=file, key=f"{key}.{k}")
@@ -82,11 +85,15 @@ def load_conventions(path: str | Path | None = None) -> dict[str, Convention]:
                 default = parse_expression(texts["default"], Scope(), expect_boolean=False)
             except ExpressionError as exc:
                 raise exc.located(file=file, key=f"convention.{cid}.default") from None
+        domain = texts["tolerance_domain"] or "positive"
+        if domain not in TOLERANCE_DOMAINS:
+            raise ClaimFileError(f"unknown tolerance_domain {domain!r}", file=file,
+                                 key=f"convention.{cid}.tolerance_domain", hint="one of " + ", ".join(TOLERANCE_DOMAINS))
         if bool(texts["default"]) != bool(texts["symbol"]):
             raise ClaimFileError("symbol and default go together", file=file, key=f"convention.{cid}",
                                  hint="give both or neither")
         out[cid] = Convention(cid, tuple(notation), texts["applies_to"], texts["meaning"], texts["symbol"],
-                              texts["default"], default, texts["justification"])
+                              texts["default"], default, texts["justification"], domain)
     return out
 
 
@@ -143,7 +150,8 @@ def render_markdown(conventions: dict[str, Convention]) -> str:
     lines.append("")
     for c in sorted(conventions.values(), key=lambda c: c.id):
         lines += [f"## `{c.id}`", "", f"- applies to: {c.applies_to}", f"- meaning: {c.meaning}",
-                  f"- default: `{c.symbol} = {c.default_text}`" if c.default_text else "- default: none",
+                  f"- default: `{c.symbol} = {c.default_text}` (a {c.tolerance_domain} tolerance)" if c.default_text
+                  else "- default: none",
                   "", " ".join(c.justification.split()), ""]
     return "\n".join(lines)
 

@@ -51,7 +51,7 @@ def find_flips(reading: Reading, result: Result, conventions, check: Callable[[C
     out = []
     for sym, cid in reading.tolerances:
         others = {s: conventions[c].default for s, c in reading.tolerances if s != sym}
-        open_claim = _with_free(_substituted(reading.open_claim, others), sym)
+        open_claim = _with_free(_substituted(reading.open_claim, others), sym, conventions[cid].tolerance_domain)
         out.append(_flip(open_claim, sym, conventions[cid], result, check, bounds))
     return tuple(out)
 
@@ -66,12 +66,31 @@ def _substituted(claim: Claim, values: dict[str, Term]) -> Claim:
                    free=tuple(f for f in claim.free if f not in values))
 
 
-def _with_free(claim: Claim, sym: str) -> Claim:
-    """``claim`` with the tolerance ``sym`` a positive free constant, first in ``free``."""
-    symbols = tuple(SymbolDecl(s.name, "positive", s.meaning) if s.name == sym and s.domain in
-                    ("real", "nonnegative") else s for s in claim.symbols)
-    return replace(claim, symbols=symbols, free=(sym,) + tuple(f for f in claim.free if f != sym),
-                   reading="", id=f"{claim.id}#flip-{sym}")
+_DOMAIN_TEXT = {"positive": "> 0", "factor": ">= 1", "fraction": "in (0, 1)"}
+
+
+def _with_free(claim: Claim, sym: str, domain: str = "positive") -> Claim:
+    """``claim`` with the tolerance ``sym`` a free constant of its convention's domain, first in ``free``."""
+    decl = "unit" if domain == "fraction" else "positive"
+    symbols = tuple(SymbolDecl(s.name, decl, s.meaning) if s.name == sym else s for s in claim.symbols)
+    assume, assume_text = claim.assume, claim.assume_text
+    if domain == "factor":
+        assume, assume_text = assume + (Rel(">=", Sym(sym), Num(Fraction(1))),), assume_text + (f"{sym} >= 1",)
+    return replace(claim, symbols=symbols, assume=assume, assume_text=assume_text,
+                   free=(sym,) + tuple(f for f in claim.free if f != sym), reading="", id=f"{claim.id}#flip-{sym}")
+
+
+def _scan_points(d: Fraction, domain: str) -> list[tuple[Fraction, Fraction]]:
+    """Pairs of tolerances ever farther from the default ``d`` on both sides, inside ``domain``."""
+    out = []
+    for k in range(1, _SCAN_STEPS + 1):
+        if domain == "factor" and d > 1:
+            out.append((1 + (d - 1) / 2 ** k, 1 + (d - 1) * 2 ** k))
+        elif domain == "fraction" and 0 < d < 1:
+            out.append((d / 2 ** k, 1 - (1 - d) / 2 ** k))
+        else:
+            out.append((d / 2 ** k, d * 2 ** k))
+    return out
 
 
 def _at(claim: Claim, sym: str, value: Fraction) -> Claim:
@@ -102,16 +121,29 @@ def _flip(open_claim: Claim, sym: str, conv, result: Result, check, bounds) -> F
     if opened.verdict is Verdict.HOLDS:
         return Flip(**base, value="", numeric=None, below="holds", above="holds", exact=True, fragile=False,
                     method="z3 proof with the tolerance free",
-                    text=f"holds for every tolerance {sym} > 0: the verdict does not depend on it")
+                    text=f"holds for every tolerance {sym} {_DOMAIN_TEXT[conv.tolerance_domain]}: the verdict does "
+                         "not depend on it")
     if opened.verdict is Verdict.HOLDS_IF and opened.condition is not None:
         exact = _exact_flip(opened, open_claim, sym, conv, d, percent, bounds, base)
         if exact is not None:
             return exact
-    if free_symbols(open_claim.show) - {sym} or any(free_symbols(a) - {sym} for a in open_claim.assume):
+    if _other_variables(open_claim, sym):
         return Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False,
                     method="none", text=f"no flip point found: with {sym} free the engine gives "
                                         f"{opened.verdict.value} and no condition on {sym} alone")
     return _bracket(open_claim, sym, conv, result, d, percent, check, base)
+
+
+def _other_variables(claim: Claim, sym: str) -> set[str]:
+    """The variables other than ``sym`` left once definitions are expanded and literature values bound."""
+    from ..errors import UnsupportedConstruct
+    from ..literature import get_reference
+    from .check import prepare
+    try:
+        prep = prepare(claim, get_reference)
+    except UnsupportedConstruct:
+        return {"(unsupported)"}
+    return set().union(*(free_symbols(t) for t in (*prep.hypotheses, prep.goal))) - {sym}
 
 
 def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, bounds, base) -> Flip | None:
@@ -163,18 +195,20 @@ def _bracket(open_claim: Claim, sym: str, conv, result: Result, d, percent, chec
         return Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False, method="none",
                     text=f"no flip point: the verdict at the default is {result.verdict.value}")
     other = None
-    for k in range(1, _SCAN_STEPS + 1):
-        for t in (d / 2 ** k, d * 2 ** k):
+    points = _scan_points(d, conv.tolerance_domain)
+    for pair in points:
+        for t in pair:
             if _verdict_at(open_claim, sym, t, check) not in (None, at_default):
                 other = t
                 break
         if other is not None:
             break
     if other is None:
+        low, high = points[-1]
         return Flip(**base, value="", numeric=None, below=at_default.value, above=at_default.value, exact=False,
                     fragile=False, method="scan of exact tolerances",
-                    text=f"{at_default.value} for every tolerance {sym} checked from {_decimal(d / 2 ** _SCAN_STEPS, percent)}"
-                         f" to {_decimal(d * 2 ** _SCAN_STEPS, percent)}: no flip point in that range")
+                    text=f"{at_default.value} for every tolerance {sym} checked from {_decimal(low, percent)} to "
+                         f"{_decimal(high, percent)}: no flip point in that range")
     same = d
     lo, hi = (same, other) if same < other else (other, same)
     v_lo = at_default if lo == same else _verdict_at(open_claim, sym, lo, check)
