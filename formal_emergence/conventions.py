@@ -124,7 +124,8 @@ def citation_problems(catalog, records: dict[str, dict], conventions: dict[str, 
             problems.append(f"{reading.id}: JSON conventions differ from {sorted(used)}")
         for cid in sorted(used):
             c = conventions[cid]
-            if f"{cid}:" not in rec["reason"] or (c.default_text and c.default_text not in rec["reason"]):
+            named = f"{cid}:" in rec["reason"] or f"{cid} (default" in rec["reason"]
+            if not named or (c.default_text and c.default_text not in rec["reason"]):
                 problems.append(f"{reading.id}: reason does not cite {c.citation()}")
         for sym, cid in reading.tolerances:
             if not any(f["symbol"] == sym and f["convention"] == cid for f in rec.get("flip", [])):

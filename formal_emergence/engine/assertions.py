@@ -162,6 +162,8 @@ def cite_conventions(result: Result, reading: Reading, conventions) -> Result:
         c = conventions[cid]
         if cid in bound:
             parts.append(f"{cid}: {bound[cid]} = {c.default_text} ({c.meaning})")
+        elif c.default_text:
+            parts.append(f"{cid} (default {c.symbol} = {c.default_text}): {c.meaning}")
         else:
             parts.append(f"{cid}: {c.meaning}")
     return replace(result, reason=f"{result.reason.rstrip('.')}. Conventions: {'; '.join(parts)}.")
