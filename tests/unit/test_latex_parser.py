@@ -34,7 +34,9 @@ def _real(depth: int):
         leaves,
         st.tuples(sub, sub).map(lambda p: Add(p)),
         st.tuples(sub, sub).map(lambda p: Add((p[0], neg(p[1])))),
-        st.tuples(sub, sub).map(lambda p: Mul(p)),
+        st.tuples(sub, sub).filter(lambda p: not (  # a * b**-1 prints as a quotient; of two numbers it is a number
+            isinstance(p[1], Pow) and p[1].exp == Num(Fraction(-1)) and isinstance(p[0], Num)
+            and isinstance(p[1].base, Num))).map(lambda p: Mul(p)),
         st.tuples(sub, sub).filter(lambda p: p[1] != Num(Fraction(0)) and not (
             isinstance(p[0], Num) and isinstance(p[1], Num))).map(lambda p: Mul((p[0], Pow(p[1], Num(Fraction(-1)))))),
         sub.filter(lambda t: not isinstance(t, Num)).map(neg),

@@ -73,7 +73,6 @@ def test_generated_resolution_table_is_up_to_date():
         "regenerate: python -m formal_emergence.review_table render (after regenerating the golden file)"
 
 
-@pytest.mark.xfail(strict=True, reason="catalog rewrite in progress")
 def test_every_finding_has_a_resolution():
     resolved = _catalog_resolves()
     assert [f.id for f in rt.read_findings() if f.id not in resolved] == []
