@@ -146,13 +146,18 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class QuantityStatement:
-    """One document's value for a quantity: a closed range ``[low, high]`` (either end may be open)."""
+    """One document's value for a quantity: a closed range ``[low, high]`` (either end may be open).
+
+    ``low`` and ``high`` are the ends as read, i.e. already widened by a tolerance convention in
+    ``conventions`` (e.g. approx-scale for a scale written with "≈"); the texts are their exact expressions.
+    """
 
     source: Source
     low: Fraction | None
     high: Fraction | None
     low_text: str = ""
     high_text: str = ""
+    conventions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

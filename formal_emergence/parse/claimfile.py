@@ -139,7 +139,7 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     files = [p for p in files if p.name not in NOT_CLAIM_FILES]
     raw_defs: list[tuple[str, int, dict]] = []
     raw: dict[str, list[tuple[str, int, dict, bool]]] = {"claim": [], "assertion": [], "lemma": []}
-    quantities: list[Quantity] = []
+    raw_quantities: list[tuple[str, int, dict]] = []
     for f in files:
         doc = _read_toml(f)
         unknown = set(doc) - set(_TOP_LEVEL)
@@ -149,7 +149,7 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
                                  hint="a file holds [[definition]], [[assertion]], [[lemma]], [[claim]] and "
                                       "[[quantity]] tables")
         if f.resolve() in explicit:
-            quantities.extend(_quantity(str(f), i, q) for i, q in enumerate(_table_list(doc, "quantity", f)))
+            raw_quantities.extend((str(f), i, q) for i, q in enumerate(_table_list(doc, "quantity", f)))
         for i, d in enumerate(_table_list(doc, "definition", f)):
             raw_defs.append((str(f), i, d))
         for kind, entries in raw.items():
@@ -158,7 +158,8 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     definitions = _build_definitions(raw_defs)
     from ..conventions import load_conventions
     from .assertions import build_assertion, build_lemma, finish_lemma
-    conventions = load_conventions() if raw["assertion"] or raw["lemma"] else {}
+    conventions = load_conventions() if raw["assertion"] or raw["lemma"] or raw_quantities else {}
+    quantities = [_quantity(f, i, q, conventions) for f, i, q in raw_quantities]
     known: dict[str, str] = {}  # every assertion, reading and lemma id -> file, across all loaded files
 
     def claim_unit(uid: str, file: str, key: str) -> None:
@@ -180,8 +181,9 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     for q in quantities:
         claim = consistency_claim(q)
         claim_unit(claim.id, q.file, f"quantity.{q.id}.id")
-        assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source, (Reading(claim),),
-                                          file=q.file, legacy=True), True)
+        cited = tuple(dict.fromkeys(c for st in q.statements for c in st.conventions))
+        assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source,
+                                          (Reading(claim, conventions=cited),), file=q.file, legacy=True), True)
     lemmas: list[Lemma] = []
     by_id = {aid: a for aid, (a, _) in assertions.items()}
     for file, i, table, selected in raw["lemma"]:
@@ -214,7 +216,37 @@ def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | No
         raise _err(file, f"{key}.{name}", f"not an exact decimal {v!r:.40}", 'e.g. "70e9" or "0.5"') from None
 
 
-def _quantity(file: str, i: int, table: dict) -> Quantity:
+def _widen(st: dict, low, high, low_text: str, high_text: str, conventions: dict, file: str, key: str):
+    """The statement's conventions, and its ends widened by the first tolerance convention among them.
+
+    approx-scale widens by its factor f (low/f, high*f); approx by its relative tolerance tol
+    (low*(1 - tol), high*(1 + tol)); conventions without a tolerance (range, at-least) are only cited.
+    """
+    from ..conventions import lookup
+    cited = _string_list(st, "conventions", file, key)
+    for j, cid in enumerate(cited):
+        lookup(conventions, cid, file=file, key=f"{key}.conventions[{j}]")
+    rule = next((c for c in cited if c in _WIDENING), None)
+    if rule is None:
+        return cited, low, high, low_text, high_text
+    d_text = conventions[rule].default_text
+    d = Fraction(d_text)
+    (lo_f, lo_t), (hi_f, hi_t) = _WIDENING[rule]
+    if low is not None:
+        low, low_text = lo_f(low, d), lo_t.format(v=low_text, d=d_text)
+    if high is not None:
+        high, high_text = hi_f(high, d), hi_t.format(v=high_text, d=d_text)
+    return cited, low, high, low_text, high_text
+
+
+#: How a tolerance convention widens a stated end (value, default) -> value, with its expression text.
+_WIDENING = {
+    "approx-scale": ((lambda v, d: v / d, "{v}/({d})"), (lambda v, d: v * d, "{v}*({d})")),
+    "approx": ((lambda v, d: v * (1 - d), "{v}*(1 - {d})"), (lambda v, d: v * (1 + d), "{v}*(1 + {d})")),
+}
+
+
+def _quantity(file: str, i: int, table: dict, conventions: dict | None = None) -> Quantity:
     key = f"quantity[{i}]"
     _check_keys(table, {"id", "title", "unit", "statement", "references"}, file, key)
     qid = _string(table, "id", file, key)
@@ -227,7 +259,7 @@ def _quantity(file: str, i: int, table: dict) -> Quantity:
     statements = []
     for j, st in enumerate(raw):
         k = f"{key}.statement[{j}]"
-        _check_keys(st, {"document", "section", "quote", "low", "high"}, file, k)
+        _check_keys(st, {"document", "section", "quote", "low", "high", "conventions"}, file, k)
         src = Source(*[_string(st, n, file, k) for n in ("document", "section", "quote")])
         low, low_text = _decimal(st, "low", file, k)
         high, high_text = _decimal(st, "high", file, k)
@@ -235,7 +267,8 @@ def _quantity(file: str, i: int, table: dict) -> Quantity:
             raise _err(file, k, "neither low nor high given", "state at least one end of the range")
         if low is not None and high is not None and low > high:
             raise _err(file, f"{k}.low", f"low {low_text} above high {high_text}")
-        statements.append(QuantityStatement(src, low, high, low_text, high_text))
+        cited, low, high, low_text, high_text = _widen(st, low, high, low_text, high_text, conventions or {}, file, k)
+        statements.append(QuantityStatement(src, low, high, low_text, high_text, cited))
     return Quantity(qid, _string(table, "title", file, key), _string(table, "unit", file, key, required=False),
                     tuple(statements), _string_list(table, "references", file, key), file)
 
@@ -259,7 +292,9 @@ def consistency_claim(q: Quantity) -> Claim:
         id=f"consistency.{q.id}", title=f"Consistency: {q.title}", kind="numeric",
         source=Source(first.document, first.section, quote), symbols=(), uses=(), assume=(), assume_text=(),
         show=show, show_text=show_text,
-        reading=f"every pair of ranges stated for this quantity ({q.unit or 'no unit'}) in {docs} overlaps",
+        reading=f"every pair of ranges stated for this quantity ({q.unit or 'no unit'}) in {docs} overlaps"
+                + ("; ends written with '≈' or '约' are widened by their convention (approx-scale: low/f, high*f; "
+                   "approx: low*(1 - tol), high*(1 + tol))" if any(st.conventions for st in q.statements) else ""),
         notes="generated from a [[quantity]] table", file=q.file)
 
 

@@ -83,3 +83,48 @@ def test_list_coverage_without_seeds_is_a_user_error(tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert run(["list", "--coverage", "--seeds", str(tmp_path / "missing")], out, err) == 2
     assert err.getvalue().startswith("<argv>: --seeds:")
+
+
+WIDENED = """
+[[quantity]]
+id = "demo.widened"
+title = "A scale one document writes with ≈"
+unit = "parameters"
+[[quantity.statement]]
+document = "a.txt"
+section = "1"
+quote = "N_c ≈ 100B+"
+low = "100e9"
+conventions = {convs}
+[[quantity.statement]]
+document = "b.txt"
+section = "2"
+quote = "70B"
+low = "70e9"
+high = "70e9"
+"""
+
+
+@pytest.mark.parametrize("convs, verdict", [('["at-least"]', "fails"), ('["at-least", "approx-scale"]', "holds")])
+def test_statement_conventions_widen_the_stated_ends(tmp_path, convs, verdict):
+    # "≈ 100B+" read with approx-scale (f = 3/2) starts at 100B/f = 66.7B, which admits 70B; without it, it does not
+    path = tmp_path / "w.toml"
+    path.write_text(WIDENED.format(convs=convs), encoding="utf-8")
+    catalog = load_catalog([path])
+    claim = catalog.claim("consistency.demo.widened")
+    assert check_claim(claim).verdict.value == verdict
+    (q,) = catalog.quantities
+    assert q.statements[0].conventions == tuple(convs.strip("[]").replace('"', "").split(", "))
+    if "approx-scale" in convs:
+        assert q.statements[0].low * 3 == 200e9 and q.statements[0].low_text == "100e9/(3/2)"
+        (a,) = [x for x in catalog.assertions if x.id == claim.id]
+        assert "approx-scale" in a.primary.conventions   # the generated claim cites what it relied on
+
+
+def test_unknown_statement_convention_is_a_located_error(tmp_path):
+    path = tmp_path / "w.toml"
+    path.write_text(WIDENED.format(convs='["aprox-scale"]'), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_catalog([path])
+    assert "quantity.demo.widened.statement[0].conventions[0]" in str(info.value)
+    assert "approx-scale" in str(info.value)
