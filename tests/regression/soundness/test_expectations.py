@@ -1,0 +1,65 @@
+"""The ``# expected:`` reader is strict: it reads the forms it knows and nothing else."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from expectations import expected_comment, expected_from_title, parse_expected  # noqa: E402
+
+
+@pytest.mark.parametrize("comment, verdicts", [
+    ("holds", {"holds"}),
+    (" fails (x=0)", {"fails"}),
+    ("fails (or undecided)", {"fails", "undecided"}),
+    ("not holds (jump at 1)", {"fails", "undecided"}),
+    ("holds: ite(x == 0, 0, x) is the identity", {"holds"}),
+    ("undecided/fails (principal root is complex)", {"undecided", "fails"}),
+    ("fails/undefined (rhs undefined)", {"fails", "undecided"}),
+    ("undefined -> not holds/fails", {"fails", "undecided"}),
+    ("oo > 1e100: limit is +oo, not a real number -> not holds", {"fails", "undecided"}),
+    ("fails in truth (huge witness); expect undecided", {"fails", "undecided"}),
+    ("holds (FLT n=5) -> expect undecided", {"holds", "undecided"}),
+    ("holds-if or undecided; count z3 calls", {"holds-if", "undecided"}),
+    ("holds only for x>0 (undefined for x<=0)", {"holds"}),
+    ("fails or undefined at x<0 (principal)", {"fails", "undecided"}),
+])
+def test_reads_the_known_forms(comment, verdicts):
+    assert parse_expected(comment).verdicts == verdicts
+
+
+@pytest.mark.parametrize("comment", [
+    "convention", "vacuous/undefined", "holds? (x even) holds", "unknown truth; expect any verdict",
+    "holdsx", "holds-ish", "L(x) = x**2 -> claim holds", "rhs undefined for all x<0", "holds then",
+])
+def test_names_nothing_it_cannot_read(comment):
+    assert not parse_expected(comment).names_outcome
+
+
+def test_ill_formed_means_rejected():
+    assert parse_expected("ill-formed: point depends on bound variable").rejected
+
+
+def test_titles():
+    assert expected_from_title("x >= 0 implies x**(1/2) > 0 (false: x = 0)").verdicts == {"fails"}
+    assert expected_from_title("0**(1/2) == 0 (true)").verdicts == {"holds"}
+    assert not expected_from_title("Polya example polya.32").names_outcome
+
+
+def test_the_comments_that_name_nothing_are_pinned():
+    """If a copied file or the grammar changes, this list must be reviewed by hand."""
+    silent = sorted(str(p.relative_to(HERE)) for p in HERE.rglob("*.toml")
+                    if (c := expected_comment(p.read_bytes().decode("utf-8", "replace"))) is not None
+                    and not parse_expected(c).names_outcome)
+    assert silent == [
+        "4-soundness/f08_zero_pow_zero.toml", "4-soundness/f16_log_neg_open.toml",
+        "4-soundness/f18_div_zero_hyp.toml", "4-soundness/f43_log_sq.toml",
+        "4-soundness/l09_limit_sqrt_left_domain.toml", "4-soundness/s08_capture_diff2.toml",
+        "4-soundness/s08_capture_limit.toml", "4-soundness/s08c_diff_def_at_number.toml",
+        "4-soundness/s08d_diff_def_at_expr.toml", "6-budget/b07_dense_deg10_5var_false.toml",
+        "6-budget/b09_transcendental_many.toml", "6-budget/b12_collatz_like_floor.toml",
+    ]
