@@ -1,39 +1,42 @@
-"""Run many CLI invocations in one worker process, each with its own hang guard.
+"""Run many CLI invocations from one worker process, each in a forked child with a CPU limit.
 
 Importing SymPy and z3 costs about a second, so the regression suite and the differential
 fuzzer run hundreds of claim files through one worker process (``python batch_runner.py``) that
-imports the package once and streams one JSON line per finished job. The parent side
-(``run_jobs``) waits for each line with that job's own timeout; when a job overruns, the worker
-is killed, the job is recorded as timed out and a fresh worker continues with the next job.
-So a hang costs its timeout and no more, and the results before it are kept.
+imports the package once and then forks one child per job. Each child runs
+``formal_emergence.cli.run`` in-process under a CPU-time limit (``ITIMER_PROF``, with
+``RLIMIT_CPU`` behind it): a hang is killed by the kernel after its CPU seconds, whatever the
+load of the machine, costs no re-import, and leaves no state behind for the next job. The
+address space is capped too, so a runaway input ends in a MemoryError instead of exhausting a
+shared machine. The parent side (``run_jobs``) keeps a generous wall-clock guard per job as a
+last resort (a child blocked without using CPU); a worker that overruns it is replaced.
 
-Worker protocol. stdin: a JSON list of jobs ``{"key", "argv", "cwd", "isolated"}``. Output, on the file
-descriptor given by ``--record-fd``: one JSON object per job, in order, flushed at once:
-``{"key", "code", "stdout", "stderr", "escaped", "cpu"}``, where ``code`` is the exit code that
-``formal_emergence.cli.run`` returned, ``escaped`` the type and message of an exception that
-escaped it (what a user would see as a traceback) or None, and ``cpu`` the job's CPU seconds.
-The worker caps its own address space, so a runaway input ends in a MemoryError here instead of
-exhausting a shared machine.
+Worker protocol. stdin: a JSON list of jobs ``{"key", "argv", "cwd", "isolated", "cpu"}``. Output,
+on the file descriptor given by ``--record-fd``: one JSON object per job, in order, flushed at
+once: ``{"key", "code", "stdout", "stderr", "escaped", "cpu", "timed_out", "died"}``, where
+``code`` is the exit code that ``cli.run`` returned, ``escaped`` the type and message of an
+exception that escaped it (what a user would see as a traceback) or None, and ``cpu`` the job's
+CPU seconds.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import queue
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 REPO = Path(__file__).resolve().parent.parent
-#: Seconds a fresh worker may take to import the package, on top of its first job's timeout.
+#: Seconds a fresh worker may take to import the package, on top of its first job's guard.
 STARTUP_SECONDS = 60.0
 
 
@@ -42,9 +45,15 @@ class Job:
     key: str
     argv: tuple[str, ...]
     cwd: str
-    timeout: float
+    #: CPU seconds the job may use; past them it is killed and recorded as timed out.
+    cpu: float
     #: Hide the bundled catalog from this job (it is loaded with every user file otherwise).
     isolated: bool = False
+
+    @property
+    def wall(self) -> float:
+        """The wall-clock guard: far beyond the CPU limit, so load never trips it."""
+        return 120.0 + 20.0 * self.cpu
 
 
 @dataclass
@@ -65,7 +74,7 @@ class Outcome:
         """Reasons this run is not a clean end (a hang, a crash, a traceback, an internal error)."""
         out = []
         if self.timed_out:
-            out.append("did not finish within its timeout")
+            out.append("did not finish within its CPU limit")
         if self.died:
             out.append(f"worker died: {self.died}")
         if self.escaped:
@@ -101,15 +110,15 @@ def _run_worker(jobs: list[Job], max_gib: float, results: dict[str, Outcome]) ->
         reader.start()
         try:
             assert proc.stdin is not None
-            proc.stdin.write(json.dumps([{"key": j.key, "argv": list(j.argv), "cwd": j.cwd, "isolated": j.isolated}
-                                         for j in jobs]).encode())
+            proc.stdin.write(json.dumps([{"key": j.key, "argv": list(j.argv), "cwd": j.cwd, "isolated": j.isolated,
+                                          "cpu": j.cpu} for j in jobs]).encode())
             proc.stdin.close()
         except BrokenPipeError:
             pass
         ended = 0
         try:
             for i, job in enumerate(jobs):
-                timeout = job.timeout + (STARTUP_SECONDS if i == 0 else 0.0)
+                timeout = job.wall + (STARTUP_SECONDS if i == 0 else 0.0)
                 try:
                     line = lines.get(timeout=timeout)
                 except queue.Empty:
@@ -124,7 +133,8 @@ def _run_worker(jobs: list[Job], max_gib: float, results: dict[str, Outcome]) ->
                 record = json.loads(line)
                 assert record["key"] == job.key, (record["key"], job.key)
                 results[job.key] = Outcome(job.key, code=record["code"], stdout=record["stdout"],
-                                           stderr=record["stderr"], escaped=record["escaped"], cpu=record["cpu"])
+                                           stderr=record["stderr"], escaped=record["escaped"], cpu=record["cpu"],
+                                           timed_out=record["timed_out"], died=record["died"])
                 ended = i + 1
             return ended
         finally:
@@ -153,26 +163,84 @@ def _worker(argv: list[str]) -> int:
     record = os.fdopen(int(argv[argv.index("--record-fd") + 1]), "w", encoding="utf-8")
     _cap_memory(float(argv[argv.index("--max-gib") + 1]))
     jobs = json.load(sys.stdin)
-    from formal_emergence import cli  # imported once, after the memory cap
-    from formal_emergence.parse import claimfile
+    from formal_emergence import cli  # imported once, after the memory cap; children inherit it
 
-    bundled = getattr(claimfile, "bundled_theorems_dir", None)
     empty = tempfile.mkdtemp(prefix="fe-no-bundled-")
+    _warm_up(cli, empty)
     for job in jobs:
-        os.chdir(job["cwd"])
-        out, err = io.StringIO(), io.StringIO()
-        escaped = None
-        if bundled is not None:  # a test seam only: the loader then sees no bundled files
-            claimfile.bundled_theorems_dir = (lambda: Path(empty)) if job["isolated"] else bundled
-        start = time.process_time()
-        try:
-            code = cli.run(job["argv"], out, err)
-        except BaseException as exc:  # noqa: BLE001 - every escape is what the tests look for
-            code, escaped = None, f"{type(exc).__name__}: {str(exc)[:300]}"
-        record.write(json.dumps({"key": job["key"], "code": code, "stdout": out.getvalue(), "stderr": err.getvalue(),
-                                 "escaped": escaped, "cpu": round(time.process_time() - start, 3)}) + "\n")
+        record.write(json.dumps(_run_forked(cli, job, empty)) + "\n")
         record.flush()
     return 0
+
+
+_WARM_UP = """
+[[claim]]
+id = "warm.up"
+title = "warm-up"
+kind = "theorem"
+source = { document = "w.txt", section = "s", quote = "q" }
+symbols = { x = "real", n = "posint" }
+assume = ["x > 1/2"]
+show = "sqrt(x) + exp(x) + log(x) + x**n + abs(x) + floor(x) + diff(x**2, x) + limit(x, x, 1) > 0"
+"""
+
+
+def _warm_up(cli, empty: str) -> None:
+    """Check one claim in the worker itself, so every forked child starts with warm caches."""
+    path = Path(empty) / "warm.toml"
+    path.write_text(_WARM_UP, encoding="utf-8")
+    _run_here(cli, {"cwd": empty, "isolated": True, "argv": ["check", "--format", "json", str(path)]}, empty)
+    path.unlink()
+
+
+def _run_forked(cli, job: dict, empty: str) -> dict:
+    """Run one job in a forked child under its CPU limit and return its record."""
+    read_fd, write_fd = os.pipe()
+    start = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pid = os.fork()
+    if pid == 0:  # the child: run, report, exit without cleanup handlers
+        try:
+            os.close(read_fd)
+            signal.setitimer(signal.ITIMER_PROF, job["cpu"])
+            limit = math.ceil(job["cpu"]) + 1
+            resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
+            with os.fdopen(write_fd, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(_run_here(cli, job, empty)))
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "r", encoding="utf-8") as fh:
+        data = fh.read()
+    _, status = os.waitpid(pid, 0)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = round(used.ru_utime + used.ru_stime - start.ru_utime - start.ru_stime, 3)
+    base = {"key": job["key"], "code": None, "stdout": "", "stderr": "", "escaped": None, "cpu": cpu,
+            "timed_out": False, "died": None}
+    if data:
+        return {**base, **json.loads(data), "cpu": cpu}
+    sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    if sig in (signal.SIGPROF, signal.SIGXCPU, signal.SIGKILL):
+        return {**base, "timed_out": True}
+    return {**base, "died": f"status {status} (signal {sig})"}
+
+
+_ORIGINAL: dict = {}
+
+
+def _run_here(cli, job: dict, empty: str) -> dict:
+    from formal_emergence.parse import claimfile
+
+    os.chdir(job["cwd"])
+    original = _ORIGINAL.setdefault("bundled", getattr(claimfile, "bundled_theorems_dir", None))
+    if original is not None:  # a test seam: an isolated job's loader sees no bundled files
+        claimfile.bundled_theorems_dir = (lambda: Path(empty)) if job["isolated"] else original
+    out, err = io.StringIO(), io.StringIO()
+    escaped = None
+    try:
+        code = cli.run(job["argv"], out, err)
+    except BaseException as exc:  # noqa: BLE001 - every escape is what the tests look for
+        code, escaped = None, f"{type(exc).__name__}: {str(exc)[:300]}"
+    return {"code": code, "stdout": out.getvalue(), "stderr": err.getvalue(), "escaped": escaped}
 
 
 if __name__ == "__main__":

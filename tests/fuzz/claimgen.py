@@ -271,7 +271,9 @@ class _Builder:
     # -- statements
     def statement(self) -> tuple:
         x = self.r.random()
-        if x < 0.35:
+        if x < 0.15:
+            return self.kink()
+        if x < 0.45:
             return self.template()
         s = ("rel", self.r.choice(_RELS), self.term(3), self.term(2))
         y = self.r.random()
@@ -288,6 +290,43 @@ class _Builder:
         if y < 0.41:
             self.features.add("logic")
         return s
+
+    def kink(self) -> tuple:
+        """A derivative or a limit of a piecewise term at (or near) its switch point."""
+        vars_ = [s for s in self.reals if self.domain(s) == "real"]
+        if not vars_:
+            return self.template()
+        x = self.r.choice(vars_)
+        X = ("sym", x)
+        c = self.r.choice([Fraction(0), Fraction(1), Fraction(1, 2), Fraction(-1), Fraction(2)])
+        self.consts.add(c)
+        d = X if c == 0 else ("sub", X, N(c))
+        self.in_calc = True
+        f = self.r.choice([
+            lambda: ("ite", ("rel", self.r.choice(_RELS), X, N(c)), self.term(1), self.term(1)),
+            lambda: ("fn", "abs", (d,)),
+            lambda: ("fn", "floor", (X,)),
+            lambda: ("fn", "heaviside", (d,)),
+            lambda: ("fn", self.r.choice(("min", "max")), (X, N(c))),
+            lambda: ("ite", ("rel", "==", X, N(c)), N(self.r.choice((c, 5))), X),
+            lambda: ("mul", d, ("fn", "abs", (d,))),
+            lambda: ("pow", ("fn", "abs", (d,)), N(Fraction(3, 2))),
+            lambda: ("fn", "sqrt", (("pow", d, N(2)),)),
+            lambda: ("fn", "sqrt", (d,)),
+            lambda: ("div", ("fn", "abs", (d,)), d),
+        ])()
+        if self.r.random() < 0.3:
+            f = ("add", f, self.term(1, smooth=True))
+        self.in_calc = False
+        if self.r.random() < 0.5:
+            calc: tuple = ("diff", f, x)
+        else:
+            calc = ("limit", f, x, N(c), self.r.choice(("", "+", "-")))
+        from oracle import Evaluator  # the generator may know the answer: the test judges, not this
+        value = Evaluator().value(calc, {s: Fraction(0) for s in self.reals} | {x: c})
+        rhs = N(value) if isinstance(value, Fraction) and self.r.random() < 0.7 else self.num()
+        self.pinned = (x, c) if calc[0] == "diff" and self.r.random() < 0.7 else None
+        return ("rel", self.r.choice(("==", "==", "!=", "<", ">=")), calc, rhs)
 
     def template(self) -> tuple:
         t, u = self.term(2), self.term(1)
@@ -350,8 +389,13 @@ class _Builder:
         self.bools = [s for s in names if self.symbols[s] == "bool"]
         if self.bools:
             self.features.add("bool")
+        self.pinned = None
         show = self.statement()
+        if self.bools and r.random() < 0.6:
+            show = (r.choice(("and", "or", "implies", "iff")), ("bsym", r.choice(self.bools)), show)
         assume = [self.assumption() for _ in range(r.choice((0, 0, 1, 1, 2)))] if self.symbols else []
+        if self.pinned:
+            assume = [("rel", "==", ("sym", self.pinned[0]), N(self.pinned[1]))] + assume[:1]
         used = set()
         for t in (show, *assume):
             used |= _symbols(t)

@@ -2,12 +2,18 @@
 
 - ``holds``: the evaluator samples points (random ones, 0, ±1, the claim's constants and their
   neighbours, the domain boundaries, the diagonal); a point where every assumption is defined and
-  true and the statement is defined and false is a counterexample, so the verdict is wrong.
+  true and the statement is defined and false is a counterexample, so the verdict is wrong. So is
+  a point where the statement needs a derivative or a limit that provably does not exist there
+  (issue 8: "a jump or a kink never yields a derivative holds").
 - ``fails``: the witness must lie in the symbols' domains, make every assumption defined and
   true, and make the statement defined and false. Anything else is a wrong verdict, except an
   evaluator ``UNKNOWN`` (a tie it cannot settle, a limit or derivative it cannot decide), which is
   counted as unverifiable and listed, never passed silently.
-- ``undecided``, ``informal``, ``holds-if``: nothing to refute; counted.
+- ``undecided``, ``informal``, ``holds-if``: nothing to refute; counted. An ``undecided`` whose
+  reason is an engine exception ("An engine stopped with ...") is listed as ``engine-error``.
+
+A generated claim the CLI rejects (exit 2) is a generator bug (``rejected``); a hang, a crash or a
+traceback is ``crash``.
 
 The engine runs through the CLI (``check --format json``), one claim file per job, in the shared
 worker of ``tests/batch_runner.py``; a job that hangs, crashes or prints a traceback is a finding
@@ -32,10 +38,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 from batch_runner import Job, run_jobs  # noqa: E402
 from claimgen import GenClaim, Generator  # noqa: E402
-from oracle import UNDEF, UNKNOWN, Evaluator  # noqa: E402
+from oracle import DNE, UNDEF, UNKNOWN, Evaluator  # noqa: E402
 
-#: Seconds one generated claim may take in the engine before it counts as a hang.
-CLAIM_TIMEOUT = 60.0
+#: CPU seconds one generated claim may take in the engine before it counts as a hang.
+CLAIM_TIMEOUT = 30.0
 _BASE = [Fraction(v) for v in (0, 1, -1, 2, -2, 3, -3, 10, -10)] + [
     Fraction(n, d) for n, d in ((1, 2), (-1, 2), (1, 3), (-1, 3), (3, 2), (-3, 2), (1, 10), (7, 4), (2, 3), (-7, 3))]
 
@@ -113,14 +119,18 @@ def judge(claim: GenClaim, record: dict, rng: random.Random) -> Judgement:
             ok, truth = _status(ev, claim, env)
             if ok is True and truth is False:
                 return Judgement(kind="wrong", detail=f"holds, but the statement is false at {_show(env)}", **base)
+            if ok is True and truth is DNE:  # issue 8: a jump or a kink never yields a derivative holds
+                return Judgement(kind="wrong", detail=f"holds, but a derivative or limit it uses does not exist at "
+                                                      f"{_show(env)}", **base)
         return Judgement(kind="ok", **base)
     if verdict == "fails":
+        ev = Evaluator({d.name: (d.params, d.body) for d in claim.definitions}, ties_equal=True)
         cx = record.get("counterexample") or {}
         values = cx.get("values", {})
         env = {}
         for name, domain in claim.symbols.items():
             if name not in values:
-                return Judgement(kind="unverifiable", detail=f"witness {values} lacks {name}", **base)
+                continue
             text = str(values[name]).strip()
             if domain == "bool":
                 env[name] = {"true": True, "false": False}.get(text.lower(), text)
@@ -131,18 +141,40 @@ def judge(claim: GenClaim, record: dict, rng: random.Random) -> Judgement:
                     return Judgement(kind="unverifiable", detail=f"witness value {name} = {text!r}", **base)
             if not in_domain(env[name], domain):
                 return Judgement(kind="wrong", detail=f"witness {name} = {text} is not {domain}", **base)
-        ok, truth = _status(ev, claim, env)
-        if ok is UNKNOWN or truth is UNKNOWN:
-            return Judgement(kind="unverifiable", detail=f"evaluator cannot settle the witness {_show(env)}", **base)
-        if ok is not True:
-            return Judgement(kind="wrong", detail=f"witness {_show(env)}: an assumption is {ok if truth is None else truth}",
-                             **base)
-        if truth is not False:
-            what = "undefined" if truth is UNDEF else "true"
-            return Judgement(kind="wrong", detail=f"witness {_show(env)}: the statement is {what} there", **base)
-        return Judgement(kind="ok", **base)
+        missing = sorted(set(claim.symbols) - set(env))
+        if not missing:
+            return _judge_witness(ev, claim, env, base)
+        # The engine may drop symbols the lowered statement no longer depends on: a completion
+        # must then confirm the witness, and none may contradict it.
+        partial = GenClaim(claim.id, {n: claim.symbols[n] for n in missing}, [], claim.show,
+                           hints={n: claim.hints.get(n, []) for n in missing})
+        fills = [{**env, **fill} for fill in sample_points(partial, rng, 60)]
+        status = [(_status(ev, claim, e), e) for e in fills]
+        confirm = [e for (ok, truth), e in status if ok is True and truth in (False, DNE)]
+        contradict = [e for (ok, truth), e in status if ok is True and truth is True]
+        where = f"partial witness {_show(env)} (no value for {', '.join(missing)})"
+        if contradict:
+            return Judgement(kind="wrong", detail=f"{where}: the statement is true at {_show(contradict[0])}", **base)
+        if confirm:
+            return Judgement(kind="ok", **base)
+        return Judgement(kind="unverifiable", detail=f"{where}: no completion confirms it", **base)
     if "An engine stopped with" in record.get("reason", ""):
         return Judgement(kind="engine-error", detail=record["reason"][:200], **base)
+    return Judgement(kind="ok", **base)
+
+
+def _judge_witness(ev: Evaluator, claim: GenClaim, env: dict, base: dict) -> Judgement:
+    ok, truth = _status(ev, claim, env)
+    if ok is True and truth is DNE:  # the claim is about a value that does not exist there
+        return Judgement(kind="ok", detail="a derivative or limit does not exist at the witness", **base)
+    if ok is UNKNOWN or truth is UNKNOWN:
+        return Judgement(kind="unverifiable", detail=f"evaluator cannot settle the witness {_show(env)}", **base)
+    if ok is not True:
+        return Judgement(kind="wrong", detail=f"witness {_show(env)}: an assumption is {ok if truth is None else truth}",
+                         **base)
+    if truth is not False:
+        what = "undefined" if truth is UNDEF else "true"
+        return Judgement(kind="wrong", detail=f"witness {_show(env)}: the statement is {what} there", **base)
     return Judgement(kind="ok", **base)
 
 
@@ -192,7 +224,8 @@ def run_profile(seed: int, count: int, *, start: int = 0, workdir: Path | None =
         rng = random.Random(f"points:{seed}:{c.id}")
         problems = out.problems() if out.code is not None or out.timed_out or out.died else ["no result"]
         if problems or out.code != 0:
-            j = Judgement(c.id, "-", "engine-error", "; ".join(problems) or f"exit {out.code}: {out.stderr[:300]}",
+            kind = "crash" if problems else "rejected"
+            j = Judgement(c.id, "-", kind, "; ".join(problems) or f"exit {out.code}: {out.stderr[:300]}",
                           c.toml(), tuple(sorted(c.features)))
         else:
             [record] = json.loads(out.stdout)["claims"]

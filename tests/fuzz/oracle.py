@@ -12,10 +12,20 @@ Values are exact ``Fraction``s wherever the term is rational (and for exact root
   0 to a negative power). Partial terms are evaluated only where they are reached: under the
   taken branch of ``ite``, the consequent of ``implies``, the right side of ``and``/``or`` when the
   left side does not decide (left to right, short-circuit).
+- ``DNE``: a derivative or limit that provably does not exist although the term is defined
+  around the point (one-sided values or slopes that differ exactly: a jump, a removable point,
+  a kink). A derivative or limit that needs the term where it is undefined (at the point, or on
+  an approach side, as ``sqrt`` left of 0) is ``UNDEF``, like any partial term. A claim about such a value cannot
+  hold there, and a ``fails`` witness there is accepted (the engine may call the statement false
+  or undefined at that point).
 - ``UNKNOWN``: the evaluator abstains: a tie between inexact numbers, a ``floor`` or
-  ``heaviside`` of an inexact number next to its jump, a limit or derivative that does not exist
-  as a finite real number or that this evaluator cannot settle. A claim is never judged on an
-  ``UNKNOWN``.
+  ``heaviside`` of an inexact number next to its jump, an infinite limit, a limit or derivative
+  this evaluator cannot settle. A claim is never judged on an ``UNKNOWN``.
+
+``Evaluator(ties_equal=True)`` reads a tie between inexact numbers (closer than 10^-50,
+relatively) as equality. It is used only to confirm a ``fails`` witness of a relation whose two
+sides are equal transcendental numbers (``sqrt(pi**2) != abs(pi)``), which the engine proves
+exactly; holds-claims are never refuted by a tie.
 
 Derivatives and limits are computed pointwise with one-sided jets: ``_jet(t, s)`` is the pair
 (lim t(p + s·h), lim t'(p + s·h)) as h -> 0+, built by the chain rule on each smooth piece and by
@@ -48,16 +58,18 @@ class _Marker:
 
 UNDEF = _Marker("UNDEF")
 UNKNOWN = _Marker("UNKNOWN")
+DNE = _Marker("DNE")
 
 
 def _bad(v) -> bool:
-    return v is UNDEF or v is UNKNOWN
+    return v is UNDEF or v is UNKNOWN or v is DNE
 
 
 def _worst(*vs):
-    """UNDEF beats UNKNOWN: an undefined part makes the whole term undefined."""
-    if any(v is UNDEF for v in vs):
-        return UNDEF
+    """UNDEF beats DNE beats UNKNOWN: an undefined part makes the whole term undefined."""
+    for marker in (UNDEF, DNE):
+        if any(v is marker for v in vs):
+            return marker
     return UNKNOWN
 
 
@@ -82,14 +94,14 @@ def same(a, b) -> bool | object:
     return c if c is UNKNOWN else c == 0
 
 
-def compare(a, b):
-    """The sign of a - b, or UNKNOWN for an inexact near-tie."""
+def compare(a, b, ties_equal: bool = False):
+    """The sign of a - b, or UNKNOWN for an inexact near-tie (0 with ``ties_equal``)."""
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return (a > b) - (a < b)
     x, y = _mp(a), _mp(b)
     scale = max(mpmath.mpf(1), abs(x), abs(y))
     if abs(x - y) < TIE * scale:
-        return UNKNOWN
+        return 0 if ties_equal else UNKNOWN
     return 1 if x > y else -1
 
 
@@ -227,8 +239,9 @@ def _arith(op: str, a, b):
 class Evaluator:
     """Evaluate claim trees. ``defs`` maps a definition name to (params, body)."""
 
-    def __init__(self, defs: dict[str, tuple[tuple[str, ...], tuple]] | None = None):
+    def __init__(self, defs: dict[str, tuple[tuple[str, ...], tuple]] | None = None, *, ties_equal: bool = False):
         self.defs = defs or {}
+        self.ties_equal = ties_equal
 
     # ------------------------------------------------------------ values at a point
     def value(self, t: tuple, env: dict):
@@ -298,7 +311,7 @@ class Evaluator:
             b = self._v(t[3], env)
             if _bad(a) or _bad(b):
                 return _worst(a, b)
-            c = compare(a, b)
+            c = compare(a, b, self.ties_equal)
             return UNKNOWN if c is UNKNOWN else _REL[t[1]](c)
         if tag == "not":
             a = self._b(t[1], env)
@@ -324,16 +337,23 @@ class Evaluator:
     # ------------------------------------------------------------ calculus
     def _diff(self, f: tuple, var: str, env: dict):
         v0 = self._v(f, env)
+        if v0 is UNDEF:
+            return UNDEF  # f itself is undefined here: so is its derivative
         if _bad(v0):
-            return UNKNOWN  # no derivative where f is undefined: abstain, do not judge
+            return UNKNOWN
         jenv = {k: (v, Fraction(0)) for k, v in env.items() if not isinstance(v, bool)}
         jenv[var] = (env[var], Fraction(1))
         right, left = self._jet(f, jenv, 1), self._jet(f, jenv, -1)
+        if right[0] is UNDEF or left[0] is UNDEF:
+            return UNDEF  # f is undefined on one side: the derivative is outside its domain
         if any(_bad(x) for x in (*right, *left)):
             return UNKNOWN
-        if any(same(a, b) is not True for a, b in ((right[0], v0), (left[0], v0), (right[1], left[1]))):
-            return UNKNOWN  # a jump or a kink: no derivative (or a tie the evaluator cannot settle)
-        return right[1]
+        checks = [same(a, b) for a, b in ((right[0], v0), (left[0], v0), (right[1], left[1]))]
+        if all(c is True for c in checks):
+            return right[1]
+        if UNKNOWN in checks or not _exact(right, left, v0):
+            return UNKNOWN
+        return DNE  # a jump, a removable point or a kink, by exact comparison
 
     def _limit(self, f: tuple, var: str, point: tuple, side: str, env: dict):
         p = self._v(point, env)
@@ -343,10 +363,14 @@ class Evaluator:
         jenv[var] = (p, Fraction(1))
         sides = {"+": (1,), "-": (-1,), "": (1, -1)}[side]
         values = [self._jet(f, jenv, s)[0] for s in sides]
+        if any(v is UNDEF for v in values):
+            return UNDEF  # the term is undefined on an approach side
         if any(_bad(v) for v in values):
             return UNKNOWN
-        if len(values) == 2 and same(values[0], values[1]) is not True:
-            return UNKNOWN
+        if len(values) == 2:
+            agree = same(values[0], values[1])
+            if agree is not True:
+                return DNE if agree is False and _exact(values) else UNKNOWN
         return values[0]
 
     def _jet(self, t: tuple, jenv: dict, s: int):
@@ -482,6 +506,7 @@ class Evaluator:
                 return abs(va), (UNKNOWN if _bad(da) else da * direction)
             if isinstance(va, Fraction) and (name == "heaviside" and va == 0 or
                                              name == "floor" and va.denominator == 1):
+                direction = self._approach_sign(Fraction(0), da, s)  # the side of the jump at va
                 if direction is UNKNOWN:
                     return UNKNOWN, UNKNOWN
                 if name == "heaviside":
@@ -535,6 +560,17 @@ class Evaluator:
                 return True
             return self._side_truth(t[2], jenv, s)
         return UNKNOWN
+
+
+def _exact(*parts) -> bool:
+    """Whether every number in (nested tuples of) parts is an exact Fraction."""
+    for p in parts:
+        if isinstance(p, (tuple, list)):
+            if not _exact(*p):
+                return False
+        elif not isinstance(p, Fraction):
+            return False
+    return True
 
 
 def _mentions_calculus(t) -> bool:

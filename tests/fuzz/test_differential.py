@@ -8,7 +8,9 @@ benchmarks/fuzz.md records the figures of the long run.
 The claims are split into groups by the features they use, so that a group whose known findings
 are still open on main is marked ``xfail(strict=True)`` with the finding id, and the others must
 be clean: no wrong ``holds``, no unconfirmed ``fails``, no traceback, no hang, no unverifiable
-witness. When a fix lands, the group XPASSes and its mark must be removed.
+witness, no rejected claim. When a fix lands, the group XPASSes and its mark must be removed.
+An ``undecided`` caused by an engine exception is not a wrong verdict; such claims are listed in
+the report (and in benchmarks/fuzz.md) but do not fail the groups.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def _params():
 
 @pytest.mark.parametrize("group", list(_params()))
 def test_no_wrong_verdict(group: str, report: Report) -> None:
-    bad = [j for j in report.findings if group_of(frozenset(j.features)) == group]
+    bad = [j for j in report.findings if group_of(frozenset(j.features)) == group and j.kind != "engine-error"]
     assert not bad, "\n\n".join(f"{j.kind} {j.claim_id} ({j.verdict}): {j.detail}\n{j.text}" for j in bad[:10])
 
 
