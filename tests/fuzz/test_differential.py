@@ -41,7 +41,6 @@ GROUPS: list[tuple[str, frozenset[str]]] = [
 #: Groups with open findings on main: group -> finding ids (soundness-detail.md).
 OPEN = {
     "capture": "issue 8: F03 (definition expansion captures diff/limit variables)",
-    "calculus-piecewise": "issue 8: F02/F04 (limits and derivatives of piecewise terms)",
     "partial-terms": "issue 8: F01 and 7-powers (guards; powers at base 0)",
 }
 
