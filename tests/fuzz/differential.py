@@ -215,7 +215,7 @@ def run_profile(seed: int, count: int, *, start: int = 0, workdir: Path | None =
     for c in claims:
         path = root / f"{c.id}.toml"
         path.write_text(c.toml(), encoding="utf-8")
-        jobs.append(Job(c.id, ("check", "--format", "json", path.name), str(root), CLAIM_TIMEOUT, isolated=True))
+        jobs.append(Job(c.id, ("check", "--no-cache", "--format", "json", path.name), str(root), CLAIM_TIMEOUT, isolated=True))
     outcomes = run_jobs(jobs)
     report = Report(seed, len(claims), 0.0)
     for c in claims:
