@@ -166,6 +166,11 @@ def _worker(argv: list[str]) -> int:
     from formal_emergence import cli  # imported once, after the memory cap; children inherit it
 
     empty = tempfile.mkdtemp(prefix="fe-no-bundled-")
+    from formal_emergence.parse import claimfile
+    bundled = Path(claimfile.bundled_theorems_dir())
+    for shared in ("conventions.toml",):  # not claims: files the loader needs beside them
+        if (bundled / shared).is_file():
+            (Path(empty) / shared).write_bytes((bundled / shared).read_bytes())
     _warm_up(cli, empty)
     for job in jobs:
         record.write(json.dumps(_run_forked(cli, job, empty)) + "\n")
