@@ -157,7 +157,7 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     decls = prep.decls
     steps: list[Step] = []
     try:
-        derivative, s = symbolic.lower(Diff(g, Sym(v)), decls)
+        derivative, s = symbolic.lower(Diff(g, Sym(v)), decls, symbolic.OPTIONAL_CPU_SECONDS)
     except UnsupportedConstruct:
         return None
     steps.extend(s)
@@ -178,7 +178,8 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     if need_inf != towards_boundary_lowers:
         return None
     try:
-        bound, s = symbolic.lower(Limit(g, Sym(v), boundary, "+" if side > 0 else "-"), decls)
+        bound, s = symbolic.lower(Limit(g, Sym(v), boundary, "+" if side > 0 else "-"), decls,
+                                  symbolic.OPTIONAL_CPU_SECONDS)
     except UnsupportedConstruct:
         return None
     steps.extend(s)

@@ -129,7 +129,8 @@ def tokenize(text: str) -> list[Token]:
                 k += 1
             if depth != 0:
                 raise ExpressionError(f"unclosed {value}{{", column=j + 1, hint="close the brace")
-            out.append(Token("text", text[j + 1:k], i + 1))
+            # ``\_`` is how an underscore is written inside \text (a bare ``_`` is a LaTeX error there)
+            out.append(Token("text", text[j + 1:k].replace("\\_", "_"), i + 1))
             i = k + 1
             continue
         out.append(Token(kind, value, i + 1))
@@ -999,7 +1000,12 @@ def _name_tex(name: str) -> str:
         return "\\" + head + (f"_{{{sub}}}" if sub else "")
     if len(head) == 1 and head.isalpha() and sub and re.fullmatch(r"[A-Za-z0-9]+", sub):
         return f"{head}_{{{sub}}}"
-    return rf"\text{{{name}}}"
+    return _text_tex(name)
+
+
+def _text_tex(name: str) -> str:
+    """``name`` upright in ``\\text{…}``, its underscores escaped (``tokenize`` reads them back)."""
+    return r"\text{" + name.replace("_", r"\_") + "}"
 
 
 def _wrap(t: Term, min_prec: int) -> str:
@@ -1051,9 +1057,9 @@ def _tex(t: Term) -> tuple[str, int]:
         case Func(name, args) if name in ("min", "max"):
             return rf"\{name}\left({', '.join(_tex(x)[0] for x in args)}\right)", _PREC["atom"]
         case UFun(name, args) | Pred(name, args) if args:
-            return rf"\text{{{name}}}({', '.join(_tex(x)[0] for x in args)})", _PREC["atom"]
+            return f"{_text_tex(name)}({', '.join(_tex(x)[0] for x in args)})", _PREC["atom"]
         case UFun(name, ()) | Pred(name, ()):
-            return rf"\text{{{name}}}", _PREC["atom"]
+            return _text_tex(name), _PREC["atom"]
         case Ite(c, a, b):
             return (rf"\begin{{cases}} {_tex(a)[0]} & \text{{if }} {_tex(c)[0]} \\ {_tex(b)[0]} & "
                     rf"\text{{otherwise}} \end{{cases}}"), _PREC["atom"]

@@ -38,6 +38,10 @@ _RELS = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, "
 #: it is CPU time, so machine load cannot change a verdict, and it is set far above what any
 #: bundled or test claim needs: the deterministic size budgets below stop hostile inputs first.
 SYMPY_CPU_SECONDS = 20.0
+#: A smaller CPU budget for optional routes (e.g. deriving a weakest condition): when it runs out the
+#: route is skipped and the verdict already found stands. Gruntz can loop for ever on a limit such as
+#: ``((N - N_c)/N_c)**alpha`` at ``N_c`` with a symbolic ``alpha``.
+OPTIONAL_CPU_SECONDS = 2.0
 #: Size budget: a derivative or limit whose computed value has more SymPy nodes than this is not
 #: simplified or used (it would make simplify, z3 and the numeric search crawl).
 MAX_RESULT_NODES = 300
@@ -231,13 +235,15 @@ def from_sympy(e: sp.Basic) -> Term:
     raise UnsupportedConstruct(f"SymPy result {sp.srepr(e)[:80]} has no term translation")
 
 
-def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]:
+def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_SECONDS,
+          ) -> tuple[Term, tuple[Step, ...]]:
     """Replace every ``diff``/``limit`` in ``t`` by its value computed by SymPy.
 
     Returns the new term and one ``Step`` per replaced sub-term. Raises
     ``UnsupportedConstruct`` when SymPy returns an unevaluated derivative or
     limit, or a result outside the term language, or when a size or CPU budget
-    runs out (the message names the budget).
+    runs out (the message names the budget). ``cpu_seconds`` is the CPU budget
+    of each SymPy computation.
     """
     steps: list[Step] = []
     decls = tuple(decls)
@@ -254,19 +260,19 @@ def lower(t: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, tuple[Step, ...]]
             if isinstance(node, Diff) and node.order * _term_size(inner) > MAX_DIFF_WORK:
                 raise UnsupportedConstruct(f"the derivative {to_text(rebuilt)[:80]} is beyond the derivative work "
                                            f"budget (order x size {node.order * _term_size(inner)} > {MAX_DIFF_WORK})")
-            out = worker.call(_compute, rebuilt, decls, cpu_seconds=SYMPY_CPU_SECONDS)
+            out = worker.call(_compute, rebuilt, decls, cpu_seconds=cpu_seconds)
             if isinstance(node, Diff):
                 rule = "sympy.diff"
                 try:
                     recheck = worker.call(_recheck_diff, inner, node.var, node.order, out, decls,
-                                          cpu_seconds=SYMPY_CPU_SECONDS)
+                                          cpu_seconds=cpu_seconds)
                 except UnsupportedConstruct:
                     recheck = False
                 checked = "sympy: derivative recomputed and simplify(difference) == 0" if recheck else ""
             else:
                 rule = "sympy.limit (Gruntz algorithm)"
                 try:
-                    checked = worker.call(_recheck_limit, inner, node, out, decls, cpu_seconds=SYMPY_CPU_SECONDS)
+                    checked = worker.call(_recheck_limit, inner, node, out, decls, cpu_seconds=cpu_seconds)
                 except UnsupportedConstruct:
                     checked = ""
             steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",

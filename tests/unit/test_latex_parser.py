@@ -14,7 +14,7 @@ from formal_emergence.model.terms import (Add, And, Const, Diff, Func, Iff, Impl
 from formal_emergence.parse.expr import Scope, parse_expression
 from formal_emergence.parse.latex import Guesses, parse_latex, to_latex
 
-NAMES = ("x", "y", "N", "N_c", "alpha", "d_k", "epsilon", "tol")
+NAMES = ("x", "y", "N", "N_c", "alpha", "d_k", "epsilon", "tol", "eps_noise")
 SCOPE = Scope(symbols=frozenset(NAMES), predicates={"Nonlinear": 1, "Adaptive": 0}, functions={"Capacity": 1},
               entities=frozenset({"Interaction"}))
 
@@ -74,6 +74,12 @@ def _statement(depth: int):
 def test_printing_to_latex_and_parsing_back_gives_the_same_term(term):
     tex = to_latex(term)
     assert parse_latex(tex, SCOPE) == term, tex
+
+
+def test_an_underscore_inside_text_is_escaped_for_latex_and_read_back():
+    tex = to_latex(Add((Sym("eps_noise"), Sym("x"))))
+    assert r"\text{eps\_noise}" in tex  # a bare _ inside \text stops pdflatex ("Missing $ inserted")
+    assert parse_latex(tex, SCOPE) == Add((Sym("eps_noise"), Sym("x")))
 
 
 @pytest.mark.parametrize("tex, text", [
