@@ -162,8 +162,8 @@ def kinks(t: Term) -> list[Term]:
     """Equations off which ``t`` is smooth: where it may have a jump or a kink.
 
     The boundaries ``l == r`` of every ``ite`` condition, the zeros of ``abs``
-    and ``heaviside`` arguments, the ties of ``min``/``max``, and the integer
-    points of ``floor`` arguments. A derivative computed branch by branch is
+    and ``heaviside`` arguments, the ties of ``min``/``max``, the integer
+    points of ``floor`` arguments, and the zeros of root arguments. A derivative computed branch by branch is
     right wherever none of them holds; at those points it may not exist.
     """
     out: list[Term] = []
@@ -177,6 +177,10 @@ def kinks(t: Term) -> list[Term]:
                 found = [Rel("==", a, b)]
             case Func("floor", (u,)):
                 found = [Rel("==", node, u)]
+            case Func("sqrt", (u,)):
+                found = [Rel("==", u, _ZERO)]  # sqrt(x**2) = |x| has a kink where its argument is 0
+            case Pow(u, Num(q)) if q.denominator != 1:
+                found = [Rel("==", u, _ZERO)]
             case _:
                 found = []
         out.extend(f for f in found if f not in out)

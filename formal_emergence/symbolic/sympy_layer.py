@@ -18,8 +18,9 @@ import sympy as sp
 
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl
+from ..model.definedness import obligations
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or, Pow, Pred,
-                           Rel, Sym, Term, UFun, num, to_text, transform, walk)
+                           Rel, Sym, Term, UFun, free_symbols, num, to_text, transform, walk)
 from ..model.verdict import Step
 from . import worker
 from .worker import CpuBudgetExceeded
@@ -296,6 +297,8 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
                     break
             else:
                 value = None
+        if isinstance(rebuilt, Limit):
+            _check_defined_near(tr, rebuilt)
         if value is None and isinstance(rebuilt, Limit) and any(isinstance(n, Ite) for n in walk(rebuilt.expr)):
             value = _limit_of_piecewise(tr, rebuilt.expr, rebuilt)  # never the value at the point
         if value is None:
@@ -351,6 +354,25 @@ def _near_truth(tr: SympyTranslator, cond: Term, var: sp.Symbol, point: sp.Basic
                 raise UnsupportedConstruct(f"the sign of {to_text(l)} - {to_text(r)} near the limit point is unknown")
             return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
     raise UnsupportedConstruct(f"the condition {to_text(cond)} cannot be decided near the limit point")
+
+
+def _check_defined_near(tr: SympyTranslator, node: Limit) -> None:
+    """Raise ``UnsupportedConstruct`` when a partial term of the limit's expression is undefined on a side the
+    limit approaches from (``limit_left(sqrt(x), x, 0)``: SymPy's complex value is not a real limit)."""
+    if node.point == Const("oo"):
+        return
+    var, point = tr(node.var), tr(node.point)
+    for o in obligations(node.expr):
+        if o.guards or free_symbols(o.condition) != {node.var.name}:
+            continue
+        for side in ([node.side] if node.side else ["+", "-"]):
+            try:
+                defined = _near_truth(tr, o.condition, var, point, side)
+            except UnsupportedConstruct:
+                continue
+            if not defined:
+                raise UnsupportedConstruct(f"{o.term_text()} is undefined on the {'right' if side == '+' else 'left'} "
+                                           f"of the limit point ({to_text(o.condition)} fails there)")
 
 
 def _limit_sign(value: sp.Basic) -> int:

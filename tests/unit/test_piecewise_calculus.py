@@ -38,6 +38,7 @@ def verdict(load_claims, claim_toml):
 @pytest.mark.parametrize("text, expected", [
     ("ite(x > 0, x, 0)", ["x == 0"]), ("abs(x - 1)", ["x - 1 == 0"]), ("max(x, 1/2)", ["x == 0.5"]),
     ("floor(x) + x**2", ["floor(x) == x"]), ("heaviside(x)", ["x == 0"]), ("exp(x) * x**2", []),
+    ("sqrt(x**2)", ["x**2 == 0"]),
 ])
 def test_kinks_of_non_smooth_terms(text, expected):
     assert [to_text(k) for k in kinks(term(text))] == expected
@@ -106,3 +107,9 @@ symbols = {{ x = "real" }}
 def test_definitions_with_bound_variables_expand_without_capture(verdict, body, show, expected):
     result = verdict(show, definitions=DEF_L.format(body=body))
     assert result.verdict is expected, result.reason
+
+
+def test_root_kink_and_one_sided_domain(verdict):
+    assert verdict("diff(sqrt(x**2), x) == 0", ("x == 0",)).verdict is not Verdict.HOLDS   # |x| at 0
+    assert verdict("limit_left(sqrt(x), x, 0) == 0").verdict is Verdict.UNDECIDED       # undefined left of 0
+    assert verdict("limit_right(sqrt(x), x, 0) == 0").verdict is Verdict.HOLDS
