@@ -80,70 +80,16 @@ MUST_REJECT = {
 #: Known failures on main: file -> (finding, is it a hang or slow case that gets SHORT_TIMEOUT).
 XFAIL: dict[str, tuple[str, bool]] = {
     # wrong verdicts
-    "4-soundness/s01_ite_sqrt_guard.toml": ("F01", False),
-    "4-soundness/s01b_sqrt_guard_in_assume.toml": ("F01", False),
-    "4-soundness/s01c_signed_sqrt_nonneg.toml": ("F01", False),
-    "4-soundness/s01d_signed_pow05_nonneg.toml": ("F01", False),
-    "4-soundness/s01e_signed_pow15.toml": ("F01", False),
-    "4-soundness/s01f_signed_exp_log.toml": ("F01", False),
-    "4-soundness/s01g_other_var.toml": ("F01", False),
-    "4-soundness/s02_implies_sqrt_guard.toml": ("F01", False),
-    "4-soundness/s03_ite_sqrt_vacuous.toml": ("F01", False),
-    "4-soundness/s04_ite_exp_log_guard.toml": ("F01", False),
-    "4-soundness/g02_ite_sqrt_false_eq.toml": ("F01", False),
-    "4-soundness/l01_limit_point_value_ignored.toml": ("F02", False),
-    "4-soundness/l07_limit_ite_2sided_jump_b.toml": ("F02", False),
-    "4-soundness/l11_limit_right_ite_true.toml": ("F02", False),
-    "4-soundness/l12_limit_right_ite_false.toml": ("F02", False),
-    "4-soundness/l13_limit_removable_true.toml": ("F02", False),
-    "4-soundness/s08_capture_diff2.toml": ("F03", False),
-    "4-soundness/s08_capture_limit.toml": ("F03", False),
-    "4-soundness/s08c_diff_def_at_number.toml": ("F03b", False),
-    "4-soundness/s08d_diff_def_at_expr.toml": ("F03b", False),
-    "4-soundness/d02_diff_of_floor_via_ite.toml": ("F04", False),
     "4-soundness/d05_diff_ite_identity_fn_true.toml": ("F04", False),
     "4-soundness/d06_diff_ite_identity_fn_false.toml": ("F04", False),
-    "4-soundness/s09_diff_ite_kink_at0.toml": ("F04", False),
-    "4-soundness/s10_diff_step_everywhere.toml": ("F04", False),
-    "4-soundness/l09_limit_sqrt_left_domain.toml": ("F20", False),
     "4-soundness/l05_limit_point_uses_var.toml": ("F11", False),
-    "4-soundness/u01_bool_excluded_middle.toml": ("F26", False),
-    "4-soundness/u02_bool_contradiction.toml": ("F26", False),
-    "4-soundness/u03_bool_with_real.toml": ("F26", False),
-    "4-soundness/s13_diff_abs.toml": (F_LIMIT_PARAM, False),
     "4-soundness/s14_limit_param_sign.toml": (F_LIMIT_PARAM, False),
     "4-soundness/s15_limit_param_ratio.toml": (F_LIMIT_PARAM, False),
     "4-soundness/s17_limit_pow0.toml": (F_LIMIT_PARAM, False),
-    "7-powers/power_probes.toml": (F_POWERS, False),
-    "7-powers/equality_probes.toml": (F_EQUALITY, False),
     # hangs and runs far beyond the default budget (killed after SHORT_TIMEOUT while marked)
-    "4-soundness/f03b_compound_vs_e_eq.toml": ("F05", True),
-    "2-resource/r02b_10_10_10_eq.toml": ("F05", True),
-    "2-resource/r02c_10_10_10_eq_other.toml": ("F05", True),
-    "2-resource/r12_pow_big_rational_eq.toml": ("F05", True),
-    "2-resource/r12d_pow_near1_eq.toml": ("F05", True),
-    "2-resource/r12e_pow_near1_open_eq.toml": ("F05", True),
-    "2-resource/r05_fact_like_nested_pow.toml": ("F06", True),
-    "2-resource/r07_literal_1e99999999.toml": ("F07", True),
-    "2-resource/quantity_low_1e999999999.toml": ("F07", True),
-    "2-resource/r03c_exp3_10_closed.toml": ("F08", True),
-    "2-resource/r03d_exp3_open_at10.toml": ("F27", True),
-    "2-resource/laughs_def_16.toml": ("F09", True),
-    "2-resource/laughs_def_20.toml": ("F09", True),
-    "2-resource/laughs_def_24.toml": ("F09", True),
-    "2-resource/diamond_uses_25.toml": ("F10", True),
-    "2-resource/diamond_uses_30.toml": ("F10", True),
-    "2-resource/diamond_uses_40.toml": ("F10", True),
-    "2-resource/chain_defs_300.toml": ("F10", True),
-    "2-resource/chain_defs_1500.toml": ("F10", True),
     "6-budget/b04_amgm6_deg12.toml": (F_BUDGET, True),
     "6-budget/b09_transcendental_many.toml": (F_BUDGET, True),
     "6-budget/b13_free_8vars_multiplier.toml": (F_BUDGET, True),
-    "2-resource/r06_literal_1e5000_open.toml": ("F11", False),
-    "2-resource/r06b_literal_1e5000_closed.toml": ("F11", False),
-    "2-resource/r08_limit_bigint.toml": ("F11", False),
-    "2-resource/r08b_diff_bigint.toml": ("F11", False),
-    "2-resource/r07b_literal_1e9999999.toml": ("F07", True),
     "6-budget/b12_collatz_like_floor.toml": (F_BUDGET, True),
     "6-budget/b06_pell_991.toml": (F_BUDGET, True),
     "6-budget/b11_fermat_like.toml": (F_BUDGET, True),
@@ -151,17 +97,7 @@ XFAIL: dict[str, tuple[str, bool]] = {
     "2-resource/r23_integer_nonlinear.toml": (F_BUDGET, True),
     "2-resource/r23b_integer_pell.toml": (F_BUDGET, True),
     # tracebacks and unlocated errors
-    "3-malformed/toml_huge_int.toml": ("F12", False),
-    "3-malformed/quantity_low_1e5000.toml": ("F27", False),
-    "3-malformed/quantity_low_newline.toml": ("F18", False),
-    "3-malformed/references_unknown_id.toml": ("F18", False),
-    "1-injection/references_dunder.toml": ("F18", False),
-    "1-injection/references_payload.toml": ("F18", False),
-    "1-injection/references_traversal.toml": ("F18", False),
-    "1-injection/sym_newline_key.toml": ("F14", False),
-    "1-injection/unknown_key_ansi.toml": ("F14", False),
     "3-malformed/dup_claim_id_bundled.toml": ("F25: a duplicate of a bundled id is located in the bundled file", False),
-    **{f: (finding, False) for f, finding in MUST_REJECT.items()},
 }
 
 LOCATED = re.compile(r"^(?P<file>.+?): (?P<key>\S+): (?P<column>\d+): (?P<found>.+?)(?: \((?P<hint>.+)\))?$")
@@ -229,7 +165,7 @@ def _params():
     for rel in FILES:
         marks = []
         if rel in XFAIL:
-            marks.append(pytest.mark.xfail(strict=False, reason=f"issue 8: {XFAIL[rel][0]}"))
+            marks.append(pytest.mark.xfail(strict=True, reason=f"issue 8: {XFAIL[rel][0]}"))
         yield pytest.param(rel, id=rel, marks=marks)
 
 
