@@ -146,7 +146,7 @@ def test_every_convention_in_use_is_cited(checked):
 def test_text_output_shows_flip_points_and_flags(checked, tmp_path, cli_run):
     from formal_emergence.report.text import render_text
     text = render_text(checked[1])
-    assert "flip point: holds for every tolerance tol at or above 1 / 19" in text
+    assert "flip point: holds for every tolerance tol at or above 1/19" in text
     assert "[fragile]" in text and "[vacuous]" in text
     assert "conventions: approx (tol = 1/10)" in text
     json.dumps(checked[2])  # the document is plain JSON
@@ -158,6 +158,6 @@ def test_html_report_shows_flip_points(checked, tmp_path):
     write_report(checked[1], checked_records(checked[1]), tool_versions(), options_record(CheckOptions()), "html",
                  tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "flip point: holds for every tolerance tol at or above 1 / 19" in index
+    assert "flip point: holds for every tolerance tol at or above 1/19" in index
     page = (tmp_path / "claims" / "f.e-fragile.html").read_text(encoding="utf-8")
     assert "flip point" in page and "fragile" in page
