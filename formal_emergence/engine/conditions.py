@@ -13,6 +13,7 @@ counterexample confirmed by interval arithmetic.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Callable
 
@@ -24,6 +25,15 @@ from ..numeric.sampling import approach_points
 from ..symbolic import sympy_layer as symbolic
 
 _FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+#: z3 budget for the optional monotonicity proofs of the bound route (a twentieth of the default): a
+#: high-degree derivative makes nlsat crawl (about 5 s per million rlimit units on a degree-18
+#: polynomial), and a failed proof only means this route is skipped.
+MONOTONICITY_RLIMIT = 1_000_000
+#: z3 budget (rlimit units) of one whole weakest-condition derivation, shared by all its calls: the
+#: route is optional (the claim's verdict is already found), so a claim whose derivation would need
+#: more gets no condition instead of minutes of solving. Each call gets at most what is left.
+DERIVATION_RLIMIT = 3_000_000
+MIN_CALL_RLIMIT = 100_000
 
 
 def _split_goal(goal: Term, p: str) -> tuple[Term, str] | None:
@@ -57,10 +67,24 @@ def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, conf
     First the one-variable bound reduction; for polynomial claims where that
     does not apply, z3 quantifier elimination over the other symbols.
     """
-    by_bound = _derive_by_bound(prep, witness, opts, run_z3, confirm)
+    left = [DERIVATION_RLIMIT]
+
+    def budgeted(hyps, goal, decls, o, **kw):
+        """``run_z3`` under what is left of the derivation's z3 budget (skipped once it is spent)."""
+        if left[0] < MIN_CALL_RLIMIT:
+            return None, []
+        outcome, evidence = run_z3(hyps, goal, decls, replace(o, rlimit=min(o.rlimit, left[0])), **kw)
+        left[0] -= outcome.rlimit_used if outcome is not None else 0
+        return outcome, evidence
+
+    by_bound = _derive_by_bound(prep, witness, opts, budgeted, confirm)
     if by_bound is not None:
         return by_bound
-    return _derive_by_elimination(prep, witness, opts, run_z3)
+    if left[0] < MIN_CALL_RLIMIT:
+        return None
+    qe_allowance = min(opts.rlimit, left[0] // 2)
+    left[0] -= qe_allowance
+    return _derive_by_elimination(prep, witness, replace(opts, rlimit=qe_allowance), budgeted)
 
 
 def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable) -> Result | None:
@@ -163,12 +187,13 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     steps.extend(s)
     direction = 0
     for sign, rel in ((+1, ">"), (-1, "<")):
-        outcome, _ = run_z3(prep.hypotheses, Rel(rel, derivative, num(0)), decls, opts)
+        outcome, _ = run_z3(prep.hypotheses, Rel(rel, derivative, num(0)), decls,
+                            replace(opts, rlimit=min(opts.rlimit, MONOTONICITY_RLIMIT)))
         if outcome is not None and outcome.status == "unsat":
             direction = sign
             steps.append(Step(f"prove {to_text(g)} strictly {'increasing' if sign > 0 else 'decreasing'} in {v}",
                               f"diff(g, {v}) = {to_text(derivative)}", f"diff(g, {v}) {rel} 0 on the region",
-                              "z3 (unsat of the negation)", f"z3 seed {opts.seed}, rlimit {opts.rlimit}"))
+                              "z3 (unsat of the negation)", f"z3 seed {opts.seed}, rlimit {outcome.rlimit}"))
             break
     if direction == 0:
         return None
