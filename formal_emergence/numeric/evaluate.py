@@ -246,7 +246,16 @@ class IntervalEvaluator:
             return mpmath.nstr(mpmath.mpf(mid.a) if hasattr(mid, "a") else mid, self.dps)
 
 
+#: An exact value whose numerator or denominator has more bits than this (about 300 digits) is shown rounded:
+#: Python refuses to print integers above 4300 digits, and nobody reads such a number.
+_SHOWN_BITS = 1000
+
+
 def _fraction_text(v: Fraction) -> str:
+    if max(v.numerator.bit_length(), v.denominator.bit_length()) > _SHOWN_BITS:
+        with mpmath.workdps(20):
+            approx = mpmath.mpf(v.numerator) / v.denominator
+            return f"{mpmath.nstr(approx, 15)} (exact, rounded to 15 digits for display)"
     return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
 
 

@@ -197,3 +197,13 @@ def test_approach_points_converge():
     gaps = [p["x"] - 1 for p in pts]
     assert all(g > 0 for g in gaps) and gaps == sorted(gaps, reverse=True)
     assert all(p["y"] == 2 for p in pts)
+
+
+def test_a_huge_exact_side_value_is_shown_rounded_not_as_a_4300_digit_error():
+    from formal_emergence.numeric.evaluate import confirm_counterexample
+    from formal_emergence.parse.expr import Scope, parse_expression
+    goal = parse_expression("x**x < 0", Scope(symbols=frozenset({"x"})), expect_boolean=True)
+    found = confirm_counterexample((), goal, {"x": Fraction(2000)})  # 2000**2000 has 6603 digits
+    assert found.status == "confirmed"
+    shown = dict(found.evaluations)["x**x"]
+    assert shown == "1.14813069527425e+6602 (exact, rounded to 15 digits for display)"
