@@ -102,7 +102,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_run_options(p) -> None:
     """How to run the checks (never what they answer): parallel jobs, a Dask cluster, the result cache."""
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="check in N local processes (1..64)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="check in N local processes (1..64, default 1)")
     p.add_argument("--dask-scheduler", default="", metavar="ADDRESS",
                    help="check on a Dask distributed cluster (needs the 'dask' extra)")
     p.add_argument("--no-cache", action="store_true",
@@ -112,7 +112,7 @@ def _add_run_options(p) -> None:
 def _execution(args):
     """The ``engine.runner.Execution`` for ``args``; the caller shuts its executor down."""
     from .engine.runner import Execution, ResultCache, default_cache_dir, make_executor
-    jobs = getattr(args, "jobs", 1)
+    jobs = getattr(args, "jobs", None) or 1
     if not 1 <= jobs <= 64:
         raise UserInputError(f"--jobs {jobs}", file="<argv>", key="--jobs", hint="between 1 and 64")
     cache = None if getattr(args, "no_cache", True) else ResultCache(default_cache_dir())
@@ -139,13 +139,22 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                    help="check only this assertion, reading or lemma (repeatable)")
     c.add_argument("--document", action="append", default=[], metavar="DOC",
                    help="check only claims from this seed document (file name or prefix, e.g. 001)")
-    c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    c.add_argument("--format", "--output-format", dest="format", default=None,
+                   choices=("text", "json", "github", "sarif", "junit"),
+                   help="text (default), json, or a CI format: github annotations, sarif 2.1.0, junit xml")
+    c.add_argument("--dps", type=int, default=None, help="decimal digits for mpmath checks (30..1000, default 30)")
     c.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
     c.add_argument("--seed", type=int, default=0, help="seed for z3 and the numeric search")
-    c.add_argument("--fail-on", default="", metavar="VERDICT,...",
-                   help="exit 1 when some assertion (never a lemma) gets one of these verdicts")
+    c.add_argument("--fail-on", default=None, metavar="VERDICT,...",
+                   help="exit 1 when some assertion (never a lemma) gets one of these verdicts; with --baseline, "
+                        "only assertions whose verdict differs from the baseline count")
     c.add_argument("-o", "--output", default=None, help="write the output to this file")
+    c.add_argument("--baseline", default=None, metavar="FILE",
+                   help="compare with the verdicts stored in FILE: changes are listed on stderr")
+    c.add_argument("--write-baseline", default=None, metavar="FILE",
+                   help="store every assertion's verdict in FILE (accept the known verdicts)")
+    c.add_argument("--no-config", action="store_true",
+                   help="ignore [tool.formal-emergence] in the nearest pyproject.toml")
     _add_run_options(c)
     c.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: only in an interactive terminal)")
@@ -385,13 +394,43 @@ def _write_output(path: str | None, text: str, stdout: _Output) -> None:
                              hint="choose a writable regular file") from None
 
 
+def _project_defaults(args) -> None:
+    """Fill the ``check`` flags the user did not give from ``[tool.formal-emergence]``, then the built-in defaults."""
+    from .config import load_project_config
+    found = {} if args.no_config else load_project_config().values
+    if not args.paths and found.get("paths"):
+        args.paths = list(found["paths"])
+    for attr, key, default in (("fail_on", "fail-on", ""), ("dps", "dps", 30), ("jobs", "jobs", 1),
+                               ("format", "output-format", "text"), ("baseline", "baseline", None)):
+        if getattr(args, attr) is None:
+            setattr(args, attr, found.get(key, default))
+
+
+def _render_check(checked, options, fmt: str) -> str:
+    from . import __version__
+    from .engine.run import json_document, tool_versions
+    from .report import ci
+    if fmt == "json":
+        return json.dumps(json_document(checked, options), ensure_ascii=False, indent=2) + "\n"
+    root = os.getcwd()
+    if fmt == "github":
+        return ci.render_github(checked, root)
+    if fmt == "sarif":
+        return ci.render_sarif(checked, {**tool_versions(), "name": "formal_emergence", "version": __version__}, root)
+    if fmt == "junit":
+        return ci.render_junit(checked, root)
+    from .report.text import render_text
+    return render_text(checked)
+
+
 def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     from .engine.assertions import check_catalog
-    from .engine.run import json_document
-    from .report.text import render_text
+    from .report import baseline as baselines
+    _project_defaults(args)
     fail_on = _fail_on(args.fail_on)
     options = _options(args)
     _output_path(args.output)
+    accepted = baselines.read_baseline(args.baseline) if args.baseline else None
     catalog = load_catalog(args.paths or None)
     execution = _execution(args)
     interrupted = None
@@ -402,16 +441,21 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
         checked, interrupted = exc.done, exc
     finally:
         _shutdown(execution)
-    if args.format == "json":
-        out = json.dumps(json_document(checked, options), ensure_ascii=False, indent=2) + "\n"
-    else:
-        out = render_text(checked)
-    _write_output(args.output, out, stdout)
+    _write_output(args.output, _render_check(checked, options, args.format), stdout)
     if interrupted is not None:
         _say(stderr, f"formal-emergence: interrupted after {interrupted.count} of {interrupted.total} claims "
                      "(the results so far are above)")
         return EXIT_INTERRUPTED
-    if fail_on and any(a.verdict in fail_on for a in checked.assertions):  # assertions only, never lemmas
+    if args.write_baseline:
+        baselines.write_baseline(checked, args.write_baseline)
+    counted = checked.assertions  # assertions only, never lemmas
+    if accepted is not None:
+        changes = baselines.compare(checked, accepted, selected_only=bool(args.claim or args.document))
+        _say(stderr, f"formal-emergence: {len(changes)} change(s) against the baseline {args.baseline}"
+             + "".join(f"\n  {c.text()}" for c in changes))
+        changed = {c.id for c in changes if c.after}
+        counted = [a for a in checked.assertions if a.id in changed]
+    if fail_on and any(a.verdict in fail_on for a in counted):
         return EXIT_FAIL_ON
     return EXIT_OK
 

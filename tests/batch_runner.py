@@ -86,13 +86,23 @@ class Outcome:
         return out
 
 
-def run_jobs(jobs: Sequence[Job], *, max_gib: float = 3.0) -> dict[str, Outcome]:
-    """Run ``jobs`` in order in worker processes; return each job's outcome by key."""
+def run_jobs(jobs: Sequence[Job], *, max_gib: float = 3.0, workers: int = 2) -> dict[str, Outcome]:
+    """Run ``jobs`` in ``workers`` worker processes side by side (job i in worker i mod ``workers``, in
+    order within a worker); return each job's outcome by key. Outcomes do not depend on ``workers``: every
+    job runs in its own forked child under its own CPU limit."""
     results: dict[str, Outcome] = {}
-    pending = list(jobs)
-    while pending:
-        done = _run_worker(pending, max_gib, results)
-        pending = pending[done:]
+    shares = [list(jobs)[i::workers] for i in range(max(1, workers))]
+
+    def run_share(pending: list[Job]) -> None:
+        while pending:
+            done = _run_worker(pending, max_gib, results)
+            pending = pending[done:]
+
+    threads = [threading.Thread(target=run_share, args=(share,)) for share in shares if share]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     return results
 
 

@@ -162,3 +162,11 @@ def _exact_eval(text: str, env: dict):
 def exact_eval() -> Callable:
     """``exact_eval(text, env)``: the claim text evaluated exactly with Fractions (see ``_exact_eval``)."""
     return _exact_eval
+
+
+@pytest.fixture(scope="session")
+def catalog_checked():
+    """The whole bundled catalog checked once per test session (shared by the golden and report tests)."""
+    from formal_emergence.engine.assertions import check_catalog
+    from formal_emergence.engine.check import CheckOptions
+    return check_catalog(load_catalog(None), CheckOptions())

@@ -1,15 +1,7 @@
 import pytest
 
-from formal_emergence.engine.assertions import check_catalog
 from formal_emergence.engine.check import CheckOptions
 from formal_emergence.engine.run import checked_records, json_document
-from formal_emergence.parse.claimfile import load_catalog
-
-
-@pytest.fixture(scope="session")
-def catalog_checked():
-    """The whole bundled catalog checked once per test session."""
-    return check_catalog(load_catalog(None), CheckOptions())
 
 
 @pytest.fixture(scope="session")

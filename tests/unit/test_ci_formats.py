@@ -93,6 +93,63 @@ def test_baseline_round_trip_lists_what_changed(tmp_path):
     assert texts == ["ci.threshold: holds -> fails", "ci.vague: new assertion, informal"]
 
 
+# ---------------------------------------------------------------- the CLI: --format, --baseline, pyproject
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    """A project directory (with .git, so the config search stops there) holding a copy of the CI claims."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "claims.toml").write_text((REPO / CLAIMS).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif", "junit"])
+def test_check_prints_each_ci_format(project, cli_run, fmt):
+    code, out, err = cli_run(["check", "claims.toml", "--output-format", fmt, "--no-cache"])
+    assert code == 0, err
+    if fmt == "github":
+        assert out.startswith("::error file=claims.toml,line=") and "ci.threshold: fails" in out
+    elif fmt == "sarif":
+        results = json.loads(out)["runs"][0]["results"]
+        assert {r["partialFingerprints"]["assertionId"] for r in results} >= {"ci.threshold"}
+        assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "claims.toml" for r in results)
+    else:
+        cases = ET.fromstring(out).findall(".//testcase")
+        assert any(c.get("name") == "ci.threshold" and c.find("failure") is not None for c in cases)
+
+
+def test_a_baseline_accepts_known_verdicts_and_fails_on_a_change(project, cli_run):
+    code, _, err = cli_run(["check", "claims.toml", "--fail-on", "fails", "--write-baseline", "base.json",
+                            "--no-cache"])
+    assert code == 1, err  # the catalog has failing assertions
+    assert json.loads((project / "base.json").read_text())["assertions"]["ci.threshold"] == "fails"
+    code, _, err = cli_run(["check", "claims.toml", "--fail-on", "fails", "--baseline", "base.json", "--no-cache"])
+    assert code == 0 and "0 change(s) against the baseline base.json" in err
+    base = json.loads((project / "base.json").read_text())
+    base["assertions"]["ci.threshold"] = "holds"  # as if it held before: now it is a regression
+    (project / "base.json").write_text(json.dumps(base))
+    code, _, err = cli_run(["check", "claims.toml", "--fail-on", "fails", "--baseline", "base.json", "--no-cache"])
+    assert code == 1 and "ci.threshold: holds -> fails" in err
+
+
+def test_pyproject_sets_defaults_and_flags_override_them(project, cli_run):
+    (project / "pyproject.toml").write_text('[tool.formal-emergence]\npaths = ["claims.toml"]\n'
+                                            'fail-on = ["fails"]\noutput-format = "github"\n', encoding="utf-8")
+    code, out, _ = cli_run(["check", "--no-cache"])
+    assert code == 1 and out.startswith("::error file=claims.toml")
+    code, out, _ = cli_run(["check", "--no-cache", "--fail-on", "", "--format", "text"])
+    assert code == 0 and "ci.threshold" in out and "::error" not in out
+    code, out, _ = cli_run(["check", "claims.toml", "--no-cache", "--no-config"])
+    assert code == 0 and "::error" not in out
+    (project / "pyproject.toml").write_text('[tool.formal-emergence]\nfail-on = "fails"\ncolour = true\n',
+                                            encoding="utf-8")
+    code, out, err = cli_run(["check", "claims.toml", "--no-cache"])
+    assert code == 2 and out == ""
+    assert "pyproject.toml:3:1: tool.formal-emergence.colour: " in err and "unknown key 'colour'" in err
+
+
 if __name__ == "__main__":
     os.chdir(REPO)
     sys.path.insert(0, str(REPO))
