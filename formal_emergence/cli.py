@@ -404,6 +404,8 @@ def _project_defaults(args) -> None:
                                ("format", "output-format", "text"), ("baseline", "baseline", None)):
         if getattr(args, attr) is None:
             setattr(args, attr, found.get(key, default))
+    if found.get("run-snippets"):  # opt-in in the project file too; there is no flag to turn it off
+        args.run_snippets = True
 
 
 def _render_check(checked, options, fmt: str) -> str:

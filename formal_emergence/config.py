@@ -13,6 +13,8 @@ key                meaning                                   CLI flag
 ``jobs``           local processes                            ``--jobs``
 ``output-format``  text, json, github, sarif or junit         ``--output-format``
 ``baseline``       baseline file to compare with              ``--baseline``
+``run-snippets``   run the documents' code in the sandbox     ``--run-snippets``
+                   (``true``; also spelled ``run_snippets``)
 =================  =======================================  ====================
 
 A mistake is reported as ``pyproject.toml:LINE:COL: tool.formal-emergence.KEY: ...`` (exit 2).
@@ -30,7 +32,9 @@ from .errors import UserInputError
 
 SECTION = "formal-emergence"
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
-_KEYS = {"paths": list, "fail-on": (str, list), "dps": int, "jobs": int, "output-format": str, "baseline": str}
+_KEYS = {"paths": list, "fail-on": (str, list), "dps": int, "jobs": int, "output-format": str, "baseline": str,
+         "run-snippets": bool}
+_ALIASES = {"run_snippets": "run-snippets"}
 
 
 @dataclass(frozen=True)
@@ -81,14 +85,15 @@ def load_project_config(start: Path | None = None) -> ProjectConfig:
     if not isinstance(section, dict):
         raise UserInputError("expected a table", file=str(path), key=f"tool.{SECTION}")
     values: dict[str, Any] = {}
-    for key, value in section.items():
-        where = f"{path}:{_line_of(text, key)}:1" if _line_of(text, key) else str(path)
+    for written, value in section.items():
+        where = f"{path}:{_line_of(text, written)}:1" if _line_of(text, written) else str(path)
+        key = _ALIASES.get(written, written)
         if key not in _KEYS:
-            raise UserInputError(f"unknown key {key!r}", file=where, key=f"tool.{SECTION}.{key}",
+            raise UserInputError(f"unknown key {written!r}", file=where, key=f"tool.{SECTION}.{written}",
                                  hint="allowed: " + ", ".join(sorted(_KEYS)))
-        if not isinstance(value, _KEYS[key]) or isinstance(value, bool):
-            raise UserInputError(f"{key} has the wrong type ({type(value).__name__})", file=where,
-                                 key=f"tool.{SECTION}.{key}")
+        if not isinstance(value, _KEYS[key]) or (isinstance(value, bool) and _KEYS[key] is not bool):
+            raise UserInputError(f"{written} has the wrong type ({type(value).__name__})", file=where,
+                                 key=f"tool.{SECTION}.{written}")
         if key == "output-format" and value not in OUTPUT_FORMATS:
             raise UserInputError(f"unknown output format {value!r}", file=where, key=f"tool.{SECTION}.{key}",
                                  hint="one of " + ", ".join(OUTPUT_FORMATS))

@@ -284,3 +284,22 @@ def test_printed_output_raised_exceptions_and_variables_can_be_observed(tmp_path
     assert raised["verdict"] == "fails"
     assert raised["counterexample"]["observed"][0]["value"] == "raised KeyError: 'missing'"
     assert claims["d.var"]["verdict"] == "holds"
+
+
+def test_run_snippets_in_pyproject_opts_in_like_the_flag(user_doc, cli_run, monkeypatch):
+    tmp, blocks = user_doc
+    (tmp / ".git").mkdir()
+    (tmp / "claims.toml").write_text(_claim("u.double", blocks, 1, "double", "v == 42", "[21]"), encoding="utf-8")
+    monkeypatch.chdir(tmp)
+    code, out, err = cli_run(["check", "claims.toml", "--no-snippet-cache", "--format", "json"])
+    assert code == 0, err
+    assert _by_id(out)["u.double"]["verdict"] == "undecided"  # not opted in: nothing runs
+    (tmp / "pyproject.toml").write_text("[tool.formal-emergence]\nrun_snippets = true\n", encoding="utf-8")
+    code, out, err = cli_run(["check", "claims.toml", "--no-snippet-cache", "--format", "json"])
+    assert code == 0, err
+    assert _by_id(out)["u.double"]["verdict"] == "holds"
+    code, out, err = cli_run(["check", "claims.toml", "--no-snippet-cache", "--format", "json", "--no-config"])
+    assert _by_id(out)["u.double"]["verdict"] == "undecided"
+    (tmp / "pyproject.toml").write_text('[tool.formal-emergence]\nrun_snippets = "yes"\n', encoding="utf-8")
+    code, out, err = cli_run(["check", "claims.toml", "--no-snippet-cache"])
+    assert code == 2 and "pyproject.toml:2:1: tool.formal-emergence.run_snippets" in err and "wrong type" in err
