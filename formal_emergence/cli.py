@@ -155,6 +155,10 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                    help="store every assertion's verdict in FILE (accept the known verdicts)")
     c.add_argument("--no-config", action="store_true",
                    help="ignore [tool.formal-emergence] in the nearest pyproject.toml")
+    c.add_argument("-q", "--quiet", action="store_true",
+                   help="text output: only the assertions that fail, hold only if, or are undecided, then the summary")
+    c.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the verdicts in text output (auto: on a terminal, unless NO_COLOR is set)")
     _add_run_options(c)
     c.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: only in an interactive terminal)")
@@ -408,7 +412,13 @@ def _project_defaults(args) -> None:
         args.run_snippets = True
 
 
-def _render_check(checked, options, fmt: str) -> str:
+def _use_color(mode: str, stdout, output: str | None) -> bool:
+    if mode != "auto":
+        return mode == "always"
+    return output is None and not os.environ.get("NO_COLOR") and _Output(stdout).isatty()
+
+
+def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: bool = False) -> str:
     from . import __version__
     from .engine.run import json_document, tool_versions
     from .report import ci
@@ -422,7 +432,7 @@ def _render_check(checked, options, fmt: str) -> str:
     if fmt == "junit":
         return ci.render_junit(checked, root)
     from .report.text import render_text
-    return render_text(checked)
+    return render_text(checked, quiet=quiet, color=color)
 
 
 def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
@@ -443,7 +453,8 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
         checked, interrupted = exc.done, exc
     finally:
         _shutdown(execution)
-    _write_output(args.output, _render_check(checked, options, args.format), stdout)
+    _write_output(args.output, _render_check(checked, options, args.format, quiet=args.quiet,
+                                             color=_use_color(args.color, stdout, args.output)), stdout)
     if interrupted is not None:
         _say(stderr, f"formal-emergence: interrupted after {interrupted.count} of {interrupted.total} claims "
                      "(the results so far are above)")

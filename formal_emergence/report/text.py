@@ -11,16 +11,33 @@ from ..model.verdict import Result, Verdict
 from ..textsafe import inert
 
 
-def render_text(checked: CheckedCatalog) -> str:
+#: Verdicts a ``--quiet`` run still lists: the ones an author has to look at.
+PROBLEMS = (Verdict.FAILS, Verdict.HOLDS_IF, Verdict.UNDECIDED)
+#: ANSI SGR colour of each verdict word (``--color``): green proved, red refuted, yellow conditional.
+_SGR = {Verdict.HOLDS: "32", Verdict.FAILS: "31", Verdict.HOLDS_IF: "33", Verdict.UNDECIDED: "35",
+        Verdict.INFORMAL: "36"}
+
+
+def render_text(checked: CheckedCatalog, *, quiet: bool = False, color: bool = False) -> str:
     """One line per assertion (id, verdict, flags, reason) sorted by id, its alternative readings and lemmas
-    indented below it, then the counts of assertion verdicts by document (lemmas are never counted)."""
+    indented below it, then the counts of assertion verdicts by document (lemmas are never counted).
+
+    ``quiet``: only the assertions whose verdict is a problem (``PROBLEMS``), without readings or lemmas,
+    then the summary. ``color``: the verdict word of each assertion line in ANSI colour (added after
+    control characters are escaped, so a claim file can never emit one)."""
     lines = []
     units = [(a.id, a.primary) for a in checked.assertions]
     width = max((len(i) for i, _ in units), default=10)
     bearing = {a.id for a in checked.assertions}
+    heads: dict[int, Verdict] = {}
     for ar in sorted(checked.assertions, key=lambda a: a.id):
+        if quiet and ar.verdict not in PROBLEMS:
+            continue
+        heads[len(lines)] = ar.verdict
         lines.append(f"{ar.id:<{width}}  {ar.verdict.value:<9}  {_flags(ar.primary, ar.reading_sensitive)}"
                      f"{ar.primary.result.reason}")
+        if quiet:
+            continue
         lines += _reading_details(ar.primary, "    ")
         for rr in ar.readings[1:]:
             lines.append(f"    reading {rr.id}: {rr.verdict.value}  {_flags(rr)}{rr.result.reason}")
@@ -30,13 +47,20 @@ def render_text(checked: CheckedCatalog) -> str:
                          f"{lr.reading.result.reason}")
             lines += _reading_details(lr.reading, "      ")
     for lr in checked.lemmas:
-        if lr.lemma.bears_on not in bearing:
+        if lr.lemma.bears_on not in bearing and not quiet:
             lines.append(f"lemma ({lr.lemma.effect} {lr.lemma.bears_on}) {lr.id}: {lr.reading.verdict.value}  "
                          f"{_flags(lr.reading)}{lr.reading.result.reason}")
             lines += _reading_details(lr.reading, "    ")
     lines.append("")
     lines.extend(render_summary(checked).split("\n"))
-    return _inert_lines(lines)
+    safe = [inert(line) for line in lines]
+    if color:
+        for i, verdict in heads.items():  # ids are validated names, so the verdict column is at width + 2
+            word = verdict.value
+            start = width + 2
+            if safe[i][start:start + len(word)] == word:
+                safe[i] = f"{safe[i][:start]}\x1b[{_SGR[verdict]}m{word}\x1b[0m{safe[i][start + len(word):]}"
+    return "".join(line + "\n" for line in safe)
 
 
 def _flags(rr: ReadingResult, reading_sensitive: bool = False) -> str:

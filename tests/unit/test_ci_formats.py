@@ -150,6 +150,21 @@ def test_pyproject_sets_defaults_and_flags_override_them(project, cli_run):
     assert "pyproject.toml:3:1: tool.formal-emergence.colour: " in err and "unknown key 'colour'" in err
 
 
+def test_quiet_lists_only_problems_and_color_marks_only_verdict_words(project, cli_run):
+    code, full, _ = cli_run(["check", "claims.toml", "--no-cache"])
+    code, quiet, _ = cli_run(["check", "claims.toml", "--no-cache", "--quiet"])
+    assert code == 0
+    listed = [line.split()[0] for line in quiet.splitlines() if line.startswith("ci.")]
+    assert listed == ["ci.doubling-halves", "ci.threshold"]  # the two that fail; holds and informal are left out
+    assert "ci.loss-positive" in full and "ci.loss-positive" not in quiet
+    assert quiet.strip().endswith(full.strip().splitlines()[-1])  # the same summary
+    assert "\x1b" not in full  # off a terminal, auto means no colour
+    code, colored, _ = cli_run(["check", "claims.toml", "--no-cache", "--color", "always"])
+    assert "\x1b[31mfails\x1b[0m" in colored and "\x1b[32mholds\x1b[0m" in colored
+    assert colored.replace("\x1b[31m", "").replace("\x1b[32m", "").replace("\x1b[36m", "").replace(
+        "\x1b[0m", "") == full
+
+
 if __name__ == "__main__":
     os.chdir(REPO)
     sys.path.insert(0, str(REPO))
