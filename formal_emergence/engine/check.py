@@ -64,6 +64,9 @@ class Prepared:
     undefined_used: tuple[str, ...]
     #: (derivative text, equation): where a derivative computed branch by branch may not exist.
     kinks: tuple[tuple[str, Term], ...] = ()
+    #: Where the expressions under ``diff`` are defined: a derivative exists only there, so a witness must
+    #: satisfy these too (lowering replaces ``diff(log(y), y)`` by ``1/y``, which is defined at y = -1).
+    diff_domains: tuple[Term, ...] = ()
 
 
 # ---------------------------------------------------------------- preparation
@@ -151,6 +154,8 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
     kinks = _derivative_kinks([*hyps, goal])
+    diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
+                                       for o in obligations(n.expr)))
     lowered_hyps = []
     for h in hyps:
         t, s = symbolic.lower(h, decls)
@@ -163,7 +168,7 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
                         if isinstance(n, (Pred, UFun)) and n.name not in names
                         and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
     return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined),
-                    tuple(kinks))
+                    tuple(kinks), diff_domains)
 
 
 def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
@@ -519,6 +524,9 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
     conf = numeric.confirm_counterexample(hyps, prep.goal, reals, opts.dps, truths)
     if conf.status != "confirmed":
         return None
+    if prep.diff_domains and numeric.confirm_counterexample(prep.diff_domains, Bool(False), reals, opts.dps,
+                                                            truths).status != "confirmed":
+        return None  # a differentiated expression is undefined (or not certainly defined) here: no derivative
     shown = tuple((k, ("true" if v else "false") if isinstance(v, bool) else _fraction_text(v))
                   for k, v in sorted(values.items()))
     how = EXACT if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"
