@@ -89,7 +89,6 @@ XFAIL: dict[str, tuple[str, bool]] = {
     # hangs and runs far beyond the default budget (killed after SHORT_TIMEOUT while marked)
     "6-budget/b04_amgm6_deg12.toml": (F_BUDGET, True),
     "6-budget/b09_transcendental_many.toml": (F_BUDGET, True),
-    "6-budget/b13_free_8vars_multiplier.toml": (F_BUDGET, True),
     "6-budget/b12_collatz_like_floor.toml": (F_BUDGET, True),
     "6-budget/b06_pell_991.toml": (F_BUDGET, True),
     "6-budget/b11_fermat_like.toml": (F_BUDGET, True),
