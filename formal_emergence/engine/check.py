@@ -25,6 +25,7 @@ from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
 from ..model.definedness import Obligation, kinks, obligations
 from ..model.exact import exact_truth
+from ..model.terms import And as And_
 from ..model.terms import (Bool, Diff, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
                            is_boolean)
 from ..model.terms import substitute, to_text, transform, walk
@@ -361,10 +362,11 @@ def _prove_on_box(prep: Prepared, opts: CheckOptions) -> Result | None:
     if box is None:
         return None
     hyps = tuple(prep.hypotheses) + tuple(domain_condition(d) for d in prep.decls if d.name in variables)
-    found = prove_on_box(hyps, prep.goal, box, dps=opts.dps, max_boxes=BOX_PIECES)
+    goal = And_((*prep.diff_domains, prep.goal)) if prep.diff_domains else prep.goal  # derivatives exist there
+    found = prove_on_box(hyps, goal, box, dps=opts.dps, max_boxes=BOX_PIECES)
     if found.status != "proved" or found.certificate is None:
         return None
-    ok, why = check_certificate(found.certificate, hyps, prep.goal)
+    ok, why = check_certificate(found.certificate, hyps, goal)
     if not ok:  # the search and the re-check disagree: trust neither
         return None
     cert = found.certificate
@@ -426,6 +428,13 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
     if vacuous is not None and vacuous.status == "unsat":
         return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
                       "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses, steps=steps)
+    for f in prep.diff_domains:  # a derivative exists only where its expression is defined
+        out, ev = _run_z3(prep.hypotheses, f, prep.decls, opts, refine=False, goal_side=False)
+        if out is None or out.status != "unsat":
+            return Result(claim.id, Verdict.UNDECIDED, f"{proof} for the computed derivative, but the expression "
+                          f"under diff may be undefined where the assumptions allow ({to_text(f)} is not proved), "
+                          "and there no derivative exists.", evidence=tuple(evidence + ev), losses=losses,
+                          steps=steps)
     gaps, gap_evidence = _definedness_gaps(prep, opts)
     if not gaps:
         return Result(claim.id, Verdict.HOLDS, f"{proof}.", evidence=tuple(evidence), losses=losses, steps=steps)
