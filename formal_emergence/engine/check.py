@@ -202,6 +202,15 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
     if claim.snippet is not None:  # its symbols stand for what code does: only snippets.claims may bind them
         return Result(claim.id, Verdict.UNDECIDED, "Snippet not run: the claim is about what the document's code "
                       "does (see docs/snippets.md).", evidence=(Evidence("sandbox", "not run"),))
+    if claim.function_property is not None:
+        from .properties import check_property  # imported here: properties builds on this module's check_claim
+        try:
+            result = check_property(claim, lambda t: expand_definitions(t, claim),
+                                    lambda c: check_claim(c, options, references))
+        except UnsupportedConstruct as exc:
+            result = Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
+                            evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),))
+        return _with_reading(result, claim)
     extra: list[Evidence] = []
     if claim.simulate is not None and simulate is not None:
         extra.append(simulate(claim))

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass, field
 from fractions import Fraction
 from .snippet import SnippetUse
-from .terms import And, Bool, Implies, Num, Rel, Sym, Term, conj, is_boolean
+from .terms import And, Bool, Implies, Num, Pred, Rel, Sym, Term, conj, is_boolean
 
 #: Domains a symbol may be declared with, and what each one means.
 DOMAINS: dict[str, str] = {
@@ -29,6 +29,16 @@ DOMAINS: dict[str, str] = {
 }
 
 KINDS = ("definition", "theorem", "proof-step", "equation", "numeric", "empirical")
+
+#: Properties of a function of one variable that a claim may state instead of ``show`` (``Property``).
+PROPERTIES: dict[str, str] = {
+    "increasing": "strictly increasing: f(a) < f(b) for all a < b of the domain",
+    "decreasing": "strictly decreasing: f(a) > f(b) for all a < b of the domain",
+    "nondecreasing": "non-decreasing: f(a) <= f(b) for all a < b of the domain",
+    "nonincreasing": "non-increasing: f(a) >= f(b) for all a < b of the domain",
+    "continuous": "defined and continuous at every point of the domain",
+    "smooth": "defined and infinitely differentiable at every point of the domain",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +94,33 @@ class Definition:
 
 
 @dataclass(frozen=True, slots=True)
+class Property:
+    """A claim that ``of``, as a function of ``variable``, has property ``kind`` (a key of ``PROPERTIES``).
+
+    The domain is the variable's declared domain cut down by the claim's assumptions that mention it; the
+    other assumptions constrain the parameters, and the property must hold for every admissible value of them.
+    """
+
+    kind: str
+    variable: str
+    of: Term
+    of_text: str
+
+    def adjective(self) -> str:
+        """``strictly increasing``, ``continuous``, ``smooth (infinitely differentiable)``."""
+        return {"continuous": "continuous", "smooth": "smooth (infinitely differentiable)"}.get(
+            self.kind, PROPERTIES[self.kind].split(":")[0])
+
+    def words(self) -> str:
+        """``P(N) is strictly increasing in N``."""
+        return f"{self.of_text} is {self.adjective()} in {self.variable}"
+
+    def display(self) -> Term:
+        """The statement as shown in reports: ``increasing(of, variable)``."""
+        return Pred(self.kind, (self.of, Sym(self.variable)))
+
+
+@dataclass(frozen=True, slots=True)
 class Simulation:
     """A request to run a named numpy experiment and attach its numbers as evidence."""
 
@@ -122,6 +159,8 @@ class Claim:
     file: str = ""
     definitions: tuple[Definition, ...] = field(default=(), compare=False)
     snippet: SnippetUse | None = None
+    #: A property of a function stated instead of ``show`` (then ``show`` is ``property.display()``).
+    function_property: Property | None = None
 
     def symbol(self, name: str) -> SymbolDecl | None:
         for s in self.symbols:
@@ -206,7 +245,7 @@ def claim_formula(assume: tuple[Term, ...], show: Term) -> Term:
 
 
 __all__ = [
-    "DOMAINS", "KINDS", "Source", "SymbolDecl", "Undefined", "Definition", "Simulation", "Claim", "Quantity",
+    "DOMAINS", "KINDS", "PROPERTIES", "Property", "Source", "SymbolDecl", "Undefined", "Definition", "Simulation", "Claim", "Quantity",
     "QuantityStatement",
     "domain_condition", "is_integral", "claim_formula",
 ]

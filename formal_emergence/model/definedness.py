@@ -143,16 +143,16 @@ def obligations(t: Term, guards: tuple[Term, ...] = ()) -> list[Obligation]:
     return out
 
 
-def _boundaries(cond: Term) -> list[Term]:
+def condition_boundaries(cond: Term) -> list[Term]:
     match cond:
         case Rel(_, l, r):
             return [Rel("==", l, r)]
         case Not(a):
-            return _boundaries(a)
+            return condition_boundaries(a)
         case And(args) | Or(args):
-            return [b for a in args for b in _boundaries(a)]
+            return [b for a in args for b in condition_boundaries(a)]
         case Implies(a, b) | Iff(a, b):
-            return _boundaries(a) + _boundaries(b)
+            return condition_boundaries(a) + condition_boundaries(b)
         case Bool():
             return []
     return [Bool(True)]  # a condition we cannot analyse may switch anywhere
@@ -170,7 +170,7 @@ def kinks(t: Term) -> list[Term]:
     for node in walk(t):
         match node:
             case Ite(c, _, _):
-                found = _boundaries(c)
+                found = condition_boundaries(c)
             case Func("abs" | "heaviside", (u,)):
                 found = [Rel("==", u, _ZERO)]
             case Func("min" | "max", (a, b)):
@@ -187,4 +187,4 @@ def kinks(t: Term) -> list[Term]:
     return out
 
 
-__all__ = ["Obligation", "obligations", "power_condition", "kinks"]
+__all__ = ["Obligation", "obligations", "power_condition", "kinks", "condition_boundaries"]

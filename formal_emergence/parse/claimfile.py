@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ClaimFileError, ExpressionError, UserInputError
-from ..model.claim import (DOMAINS, KINDS, Claim, Definition, Quantity, QuantityStatement, Simulation, Source,
+from ..model.claim import (DOMAINS, KINDS, PROPERTIES, Claim, Definition, Property, Quantity, QuantityStatement,
+                           Simulation, Source,
                            SymbolDecl, Undefined)
 from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import free_symbols, to_text
@@ -36,7 +37,8 @@ _TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma")
 #: Python refuses int() of longer digit strings (sys.get_int_max_str_digits), and tomllib lets it through.
 MAX_INT_DIGITS = 4300
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
-               "references", "reading", "simulate", "notes", "show_tex", "assume_tex", "snippet", "observe"}
+               "references", "reading", "simulate", "notes", "show_tex", "assume_tex", "snippet", "observe",
+               "property", "of", "of_tex", "variable"}
 _DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source", "body_tex"}
 _SOURCE_KEYS = {"document", "section", "quote"}
 _UNDEFINED_KINDS = ("predicate", "function", "entity")
@@ -690,8 +692,16 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     tex_terms = tuple(_parse_tex(t, scope, file, f"{key}.assume_tex[{j}]", boolean=True) for j, t in enumerate(tex_assume))
     assume += tex_terms
     assume_text += tuple(to_text(t) for t in tex_terms)
-    show_text, show = _expression_or_tex(table, "show", scope, file, key, boolean=True)
+    prop = _property(table, scope, symbols, file, key)
+    if prop is not None:
+        show = prop.display()
+        show_text = to_text(show)
+    else:
+        show_text, show = _expression_or_tex(table, "show", scope, file, key, boolean=True)
     free = _string_list(table, "free", file, key)
+    if prop is not None and free:
+        raise _err(file, f"{key}.free", "free constants with a property", "a property claim derives no condition; "
+                   "state the condition under assume")
     for name in free:
         if name not in scope.symbols:
             raise _err(file, f"{key}.free", f"free constant {name!r} is not a declared symbol", "declare it under symbols")
@@ -710,7 +720,36 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
         reading=_string(table, "reading", file, key, required=False),
         simulate=_simulation(table, file, key), notes=_string(table, "notes", file, key, required=False),
         file=file, definitions=tuple(defs), snippet=parse_snippet(table, symbols, source.document, file, key),
+        function_property=prop,
     )
+
+
+def _property(table: dict, scope: Scope, symbols: tuple[SymbolDecl, ...], file: str, key: str) -> Property | None:
+    """``property = "increasing"`` with ``of`` (or ``of_tex``) and ``variable``, instead of ``show``."""
+    if "property" not in table:
+        for name in ("of", "of_tex", "variable"):
+            if name in table:
+                raise _err(file, f"{key}.{name}", f"{name} without property", "add property = \"increasing\" "
+                           f"(one of {', '.join(PROPERTIES)}) or remove {name}")
+        return None
+    kind = _string(table, "property", file, key)
+    if kind not in PROPERTIES:
+        close = difflib.get_close_matches(kind, list(PROPERTIES), n=1)
+        raise _err(file, f"{key}.property", f"unknown property {kind!r:.40}",
+                   f"did you mean {close[0]!r}?" if close else f"one of {', '.join(PROPERTIES)}")
+    for name in ("show", "show_tex"):
+        if name in table:
+            raise _err(file, f"{key}.{name}", f"both property and {name} are given", "a property claim has no show")
+    variable = _string(table, "variable", file, key)
+    decl = next((s for s in symbols if s.name == variable), None)
+    if decl is None or decl.domain == "bool":
+        raise _err(file, f"{key}.variable", f"{variable!r:.40} is not a declared numeric symbol",
+                   "declare it under symbols with a numeric domain")
+    of_text, of = _expression_or_tex(table, "of", scope, file, key, boolean=False)
+    if variable not in free_symbols(of):
+        raise _err(file, f"{key}.of", f"the function does not mention {variable}",
+                   "write the function of the variable, e.g. of = \"P(N)\" with variable = \"N\"")
+    return Property(kind, variable, of, of_text)
 
 
 def _simulation(table: dict, file: str, key: str) -> Simulation | None:
