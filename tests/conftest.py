@@ -169,4 +169,10 @@ def catalog_checked():
     """The whole bundled catalog checked once per test session (shared by the golden and report tests)."""
     from formal_emergence.engine.assertions import check_catalog
     from formal_emergence.engine.check import CheckOptions
-    return check_catalog(load_catalog(None), CheckOptions())
+    from formal_emergence.engine.runner import Execution, make_executor
+    # Two processes, as `check --jobs 2`: the results are the same bytes as a serial run (test_runner.py).
+    executor = make_executor(2)
+    try:
+        return check_catalog(load_catalog(None), CheckOptions(), execution=Execution(executor=executor))
+    finally:
+        executor.shutdown()
