@@ -117,7 +117,18 @@ def _bounds(p: Problem) -> dict[str, tuple[float, float]]:
                     box[var.name][0] = max(box[var.name][0], c)
                 if op in ("<", "<=", "=="):
                     box[var.name][1] = min(box[var.name][1], c)
+    for a, b in _orderings(p) * 2:  # a <= b: b is at least a's lower end, a at most b's upper end
+        box[b][0], box[a][1] = max(box[b][0], box[a][0]), min(box[a][1], box[b][1])
     return {k: (lo, hi) for k, (lo, hi) in box.items()}
+
+
+def _orderings(p: Problem) -> list[tuple[str, str]]:
+    """The pairs (a, b) of symbols with a hypothesis a < b or a <= b (or b > a, b >= a)."""
+    out = []
+    for h in _conjuncts(p.hypotheses):
+        if isinstance(h, Rel) and isinstance(h.lhs, Sym) and isinstance(h.rhs, Sym) and h.op in ("<", "<=", ">", ">="):
+            out.append((h.lhs.name, h.rhs.name) if h.op in ("<", "<=") else (h.rhs.name, h.lhs.name))
+    return out
 
 
 def _draw(rng: np.random.Generator, lo: float, hi: float, n: int) -> np.ndarray:
@@ -149,6 +160,8 @@ def sample_truth(p: Problem, count: int = 300, seed: int = 0) -> tuple[int, list
         return 1, ([] if IntervalEvaluator(30).boolean(p.claim.show, {}) is not False else [{}])
     box = _bounds(p)
     env = {n: _draw(rng, *box[n], count) for n in names}
+    for a, b in _orderings(p):  # draw ordered pairs in order
+        env[a], env[b] = np.minimum(env[a], env[b]), np.maximum(env[a], env[b])
     for var, expr in p.solve:
         env[var] = evaluate(expr, env) * np.ones(count)
     equations = _equations(p)
