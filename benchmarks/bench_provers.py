@@ -444,10 +444,11 @@ def main() -> None:
     ap.add_argument("--wall-limit", type=float, default=5.0,
                     help="seconds per problem and engine before the engine's process is stopped (answer: limit)")
     ap.add_argument("--z3-pow", action="store_true", help="also run z3 with its own real power for exp and powers")
+    ap.add_argument("--engines", nargs="*", default=[], help="run only these engines (default: all)")
     ap.add_argument("--only", default="", help="run only problems whose id contains this text")
     args = ap.parse_args()
     problems = [p for p in load_problems() if args.only in p.id]
-    runners = {name: Guarded(name, args) for name in engine_names(args)}
+    runners = {name: Guarded(name, args) for name in engine_names(args) if not args.engines or name in args.engines}
     print(f"{len(problems)} problems; rlimit {args.rlimit} (engine, z3); cvc5 rlimit-per {args.cvc5_rlimit}, "
           f"tlimit-per {args.cvc5_tlimit_ms} ms; wall limit {args.wall_limit} s per problem and engine\n")
     rows = []
@@ -470,14 +471,14 @@ def main() -> None:
         limits = sum(r[name][0] == "limit" for r in rows)
         print(f"{name:7} decided {d:3} / {len(rows)}  wrong {w:2}  undecided {u:3} (of which {limits} at the wall "
               f"limit)  median decide time {m:7.1f} ms")
-    e = summary["engine"]
+    e = summary.get("engine")
     for name in runners:
-        if name != "engine":
+        if e and name != "engine":
             d, _, _, m = summary[name]
             print(f"engine / {name}: decided {e[0] / d if d else float('inf'):.2f}x, median time {e[3] / m:.2f}x")
     for run in runners.values():
         run.close()
-    missed = [r["id"] for r in rows if r["engine"][0] in (UNDECIDED, "limit")]
+    missed = [r["id"] for r in rows if "engine" in r and r["engine"][0] in (UNDECIDED, "limit")]
     print(f"\nengine undecided ({len(missed)}): " + ", ".join(missed))
     wrong = [r["id"] for r in rows for n in runners if score(r["expected"], r[n][0]) == "wrong"]
     if wrong:
