@@ -407,8 +407,13 @@ class Guarded:
         if self.proc is None:
             self._start()
         self.conn.send(p.id)
-        if self.conn.poll(self.args.wall_limit):
-            return self.conn.recv()
+        try:
+            if self.conn.poll(self.args.wall_limit):
+                return self.conn.recv()
+        except EOFError:  # the worker died (an engine crash): undecided, and a fresh worker for the next one
+            self.proc.join()
+            self.proc = None
+            return "crash", 0.0
         os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.join()
         self.proc = None
@@ -431,7 +436,7 @@ def engine_names(args: argparse.Namespace) -> list[str]:
 
 
 def score(expected: str, answer: str) -> str:
-    if answer in (UNDECIDED, "limit"):
+    if answer in (UNDECIDED, "limit", "crash"):
         return "undecided"
     return "correct" if answer == expected else "wrong"
 
@@ -471,6 +476,8 @@ def main() -> None:
         limits = sum(r[name][0] == "limit" for r in rows)
         print(f"{name:7} decided {d:3} / {len(rows)}  wrong {w:2}  undecided {u:3} (of which {limits} at the wall "
               f"limit)  median decide time {m:7.1f} ms")
+        if any(r[name][0] == "crash" for r in rows):
+            print(f"        {name} crashed on: " + ", ".join(r["id"] for r in rows if r[name][0] == "crash"))
     e = summary.get("engine")
     for name in runners:
         if e and name != "engine":
@@ -478,7 +485,7 @@ def main() -> None:
             print(f"engine / {name}: decided {e[0] / d if d else float('inf'):.2f}x, median time {e[3] / m:.2f}x")
     for run in runners.values():
         run.close()
-    missed = [r["id"] for r in rows if "engine" in r and r["engine"][0] in (UNDECIDED, "limit")]
+    missed = [r["id"] for r in rows if "engine" in r and r["engine"][0] in (UNDECIDED, "limit", "crash")]
     print(f"\nengine undecided ({len(missed)}): " + ", ".join(missed))
     wrong = [r["id"] for r in rows for n in runners if score(r["expected"], r[n][0]) == "wrong"]
     if wrong:
