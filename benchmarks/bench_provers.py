@@ -20,7 +20,7 @@ b > 0 => (r > 0 and r**q = b**p); other real powers exp(e*log(b)); abs/min/max a
 transcendental ``exp``; z3 gets ``exp`` as an uninterpreted function with exp(t) > 0 at each occurrence. unsat
 is "holds"; a model is "fails" only when the claim re-checks false at the model's values with intervals at 30
 digits (the encoding over-approximates log and powers, as the engine's own z3 encoding does), else
-"undecided".
+"undecided" ("sat-unchecked" when the solver cannot give the model's values as numbers, counted undecided).
 
 Each engine runs in its own worker process; a problem that outlasts ``--wall-limit`` seconds there is stopped
 and counted undecided ("limit"). Times are the in-process wall time of the decide call inside the worker (each
@@ -47,6 +47,8 @@ from formal_emergence.model.terms import (Add, And, Bool, Const, Func, Iff, Impl
 from formal_emergence.numeric.evaluate import confirm_counterexample  # noqa: E402
 
 HOLDS, FAILS, UNDECIDED = "holds", "fails", "undecided"
+#: A model whose values the solver cannot give as numbers (cvc5: a transcendental value): counted undecided.
+UNCHECKED = "sat-unchecked"
 
 
 class Unsupported(Exception):
@@ -343,7 +345,7 @@ def solve_with(p: Problem, ops) -> str:
         for d in p.claim.symbols:
             v = ops.value(ops.var(d.name))
             if v is None:
-                return UNDECIDED
+                return UNCHECKED
             values[d.name] = v
         if confirm_counterexample(p.hypotheses, p.claim.show, values, 30).status == "confirmed":
             return FAILS
@@ -436,7 +438,7 @@ def engine_names(args: argparse.Namespace) -> list[str]:
 
 
 def score(expected: str, answer: str) -> str:
-    if answer in (UNDECIDED, "limit", "crash"):
+    if answer in (UNDECIDED, UNCHECKED, "limit", "crash"):
         return "undecided"
     return "correct" if answer == expected else "wrong"
 
@@ -462,7 +464,7 @@ def main() -> None:
         for name, run in runners.items():
             row[name] = run(p)
         rows.append(row)
-        cells = "  ".join(f"{name} {row[name][0]:9} {1000 * row[name][1]:7.0f} ms" for name in runners)
+        cells = "  ".join(f"{name} {row[name][0]:13} {1000 * row[name][1]:7.0f} ms" for name in runners)
         print(f"{row['id']:42} {p.expected:6}  {cells}", flush=True)
     print()
     summary = {}
@@ -476,6 +478,10 @@ def main() -> None:
         limits = sum(r[name][0] == "limit" for r in rows)
         print(f"{name:7} decided {d:3} / {len(rows)}  wrong {w:2}  undecided {u:3} (of which {limits} at the wall "
               f"limit)  median decide time {m:7.1f} ms")
+        unchecked = [r for r in rows if r[name][0] == UNCHECKED]
+        if unchecked:
+            print(f"        {name}: a model without numeric values on {len(unchecked)} (counted undecided; "
+                  f"{sum(r['expected'] == FAILS for r in unchecked)} of them false twins)")
         if any(r[name][0] == "crash" for r in rows):
             print(f"        {name} crashed on: " + ", ".join(r["id"] for r in rows if r[name][0] == "crash"))
     e = summary.get("engine")
@@ -485,7 +491,7 @@ def main() -> None:
             print(f"engine / {name}: decided {e[0] / d if d else float('inf'):.2f}x, median time {e[3] / m:.2f}x")
     for run in runners.values():
         run.close()
-    missed = [r["id"] for r in rows if "engine" in r and r["engine"][0] in (UNDECIDED, "limit", "crash")]
+    missed = [r["id"] for r in rows if "engine" in r and score(r["expected"], r["engine"][0]) == "undecided"]
     print(f"\nengine undecided ({len(missed)}): " + ", ".join(missed))
     wrong = [r["id"] for r in rows for n in runners if score(r["expected"], r[n][0]) == "wrong"]
     if wrong:
