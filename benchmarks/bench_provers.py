@@ -1,6 +1,6 @@
 """This engine next to cvc5 and z3 on the prover benchmark (benchmarks/problems.toml), in one run.
 
-Run from the repository root (cvc5 and z3-solver installed; cvc5 is optional and skipped when missing):
+Run from the repository root (installed package or PYTHONPATH=.; z3-solver and, optionally, cvc5 installed):
 
     nice -n 5 python benchmarks/bench_provers.py                 # table per problem, then a summary per engine
     nice -n 5 python benchmarks/bench_provers.py --only mt.exp   # problems whose id contains the text
