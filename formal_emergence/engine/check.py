@@ -34,6 +34,7 @@ from ..numeric import evaluate as numeric
 from ..numeric.sampling import sample_points, simple_points
 from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
+from .axioms import axiomatized, decide_with_axioms
 from .budget import MAX_EXPANDED_NODES, expanded_size
 from .conditions import derive_condition
 
@@ -259,6 +260,9 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
 def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     claim = prep.claim
     if prep.undefined_used:
+        functions = axiomatized(claim.undefined, prep.undefined_used)
+        if functions:
+            return decide_with_axioms(prep, opts, functions, _run_z3, _qualified_holds)
         return _decide_with_undefined(prep, opts)
     variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)]) | _bool_symbols(prep)
     if not variables:
