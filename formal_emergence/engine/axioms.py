@@ -6,8 +6,10 @@ function, assumptions => statement".
 
 - **Proof.** Each axiom ``forall x1..xk: body`` is instantiated at every
   k-tuple of the argument terms that occur in applications of axiomatized
-  functions in the claim (one round, a deterministic instance budget). Every
-  instance is a consequence of the axioms, so z3 ``unsat`` of the claim with
+  functions in the claim (one round, a deterministic instance budget); an
+  instance with partial terms (``1/u``, ``log(u)``) is guarded by the
+  conditions that make it defined. Every instance is a consequence of the
+  axioms, so z3 ``unsat`` of the claim with
   the instances added is a proof for every function satisfying the axioms.
 - **Refutation.** A z3 model fixes the functions only at finitely many points.
   A concrete function is built through those points (piecewise linear, with
@@ -25,8 +27,9 @@ from fractions import Fraction
 from typing import Callable
 
 from ..model.claim import Axiom, SymbolDecl, Undefined, domain_condition
+from ..model.definedness import obligations
 from ..model.exact import exact_value
-from ..model.terms import (Add, Ite, Mul, Num, Pow, Rel, Sym, Term, UFun, free_symbols, num, substitute, to_text,
+from ..model.terms import (Add, Implies, Ite, Mul, Num, Pow, Rel, Sym, Term, UFun, conj, free_symbols, num, substitute, to_text,
                            transform, walk)
 from ..model.verdict import Counterexample, Evidence, Result, Verdict
 from ..numeric import evaluate as numeric
@@ -64,6 +67,9 @@ def instances(axioms: list[Axiom], terms: list[Term], functions: set[str]) -> tu
             return None
         for combo in itertools.product(ground, repeat=len(ax.variables)):
             inst = substitute(ax.body, dict(zip(ax.variables, combo)))
+            defined = [o.formula() for o in obligations(inst)]
+            if defined:  # the axiom says nothing where its instance is undefined
+                inst = Implies(conj(defined), inst)
             if inst not in out:
                 out.append(inst)
     return ground, out

@@ -256,7 +256,7 @@ def _refute_at_points(claim: Claim, options: CheckOptions, references) -> Result
         try:
             prep = prepare(claim, references, fixed=point)
             result = _decide(prep, options)
-        except (UnsupportedConstruct, RecursionError):
+        except (UnsupportedConstruct, RecursionError, ValueError):  # ValueError: a diff variable was fixed
             continue
         if result.verdict is not Verdict.FAILS or result.condition is not None:
             continue

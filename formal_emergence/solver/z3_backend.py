@@ -40,6 +40,7 @@ solver has a fixed seed and an ``rlimit`` budget.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable, Mapping, Sequence
@@ -710,14 +711,15 @@ class _Encoder:
 
     def constant_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
         """Strict monotonicity of exp and log against the claim's rational constants ``c`` (and ``-c``),
-        with rigorous rational enclosures ``lo <= exp(c) <= hi`` and ``lo <= log(c) <= hi`` from ``bound_of``:
+        with rigorous rational enclosures ``lo <= exp(c) <= hi`` and ``lo <= log(c) <= hi`` from ``bound_of``
+        (rounded outward to multiples of 1e-9):
         ``a > c => exp(a) > lo``, ``a < c => exp(a) < hi``, ``a < lo(log d) => exp(a) < d`` (``d > 0``), and for
         ``log(v)``: ``v > hi(exp c) => log(v) > c``, ``0 < v < lo(exp c) => log(v) < c``, ``v > d => log(v) > lo``,
         ``0 < v < d => log(v) < hi``. Non-strict versions hold alike."""
         out: list[tuple[str, z3.BoolRef]] = []
         for c in self.constants:
-            ec = self.bound_of(Func("exp", (Num(c),)))
-            lc = self.bound_of(Func("log", (Num(c),))) if c > 0 else None
+            ec = _outward(self.bound_of(Func("exp", (Num(c),))))
+            lc = _outward(self.bound_of(Func("log", (Num(c),)))) if c > 0 else None
             C = self.val(c)
             for arg, x, e in self.exp_atoms if ec is not None else ():
                 a = to_text(arg)
@@ -844,6 +846,14 @@ class _Encoder:
                 if frac is not None:
                     out[text] = frac
         return out
+
+
+def _outward(bounds: "tuple[Fraction, Fraction] | None", scale: int = 10**9) -> "tuple[Fraction, Fraction] | None":
+    """``bounds`` widened outward to multiples of ``1/scale`` (short numbers keep z3's models readable)."""
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    return Fraction(math.floor(lo * scale), scale), Fraction(math.ceil(hi * scale), scale)
 
 
 def _model_fraction(model: z3.ModelRef, x: z3.ExprRef) -> Fraction | None:
