@@ -34,6 +34,7 @@ from ..numeric import evaluate as numeric
 from ..numeric.sampling import sample_points, simple_points
 from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
+from .axioms import axiomatized, decide_with_axioms
 from .budget import MAX_EXPANDED_NODES, expanded_size
 from .conditions import derive_condition
 
@@ -115,8 +116,12 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
     return transform(t, visit), steps
 
 
-def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> Prepared:
-    """Expand, bind and lower ``claim``; raise ``UnsupportedConstruct`` if SymPy cannot lower it."""
+def prepare(claim: Claim, references: Callable[[str], object] | None = None,
+            fixed: dict[str, Fraction] | None = None) -> Prepared:
+    """Expand, bind and lower ``claim``; raise ``UnsupportedConstruct`` if SymPy cannot lower it.
+
+    ``fixed`` gives symbols numeric values, substituted (like literature values) after expansion and before
+    SymPy computes derivatives and limits."""
     size = expanded_size((*claim.assume, claim.show), claim.definitions)
     if size > MAX_EXPANDED_NODES:
         raise UnsupportedConstruct(f"the statement expands to more than {MAX_EXPANDED_NODES} nodes once its "
@@ -148,6 +153,8 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
         evidence.append(Evidence("literature", "cited", (("reference", ref_id), ("symbol", name),
                                                           ("value", _fraction_text(value)),
                                                           ("citation", ref.citation()))))
+    for name, value in (fixed or {}).items():
+        bound.setdefault(name, Num(value))
     if bound:
         hyps = [substitute(h, bound) for h in hyps]
         goal = substitute(goal, bound)
@@ -217,6 +224,10 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
     try:
         prep = prepare(claim, references)
     except UnsupportedConstruct as exc:
+        refuted = _refute_at_points(claim, options, references)
+        if refuted is not None:
+            return _with_reading(replace(refuted, evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),
+                                                            *refuted.evidence, *extra)), claim)
         return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
     except RecursionError:  # a chain of hundreds of nested definitions: a deterministic nesting budget
@@ -234,6 +245,42 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
                                                                ("detail", str(exc)[:500]))),))
     result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
     return _with_reading(result, claim)
+
+
+#: How many round-value points a claim SymPy cannot lower symbolically is instantiated at, looking for a witness.
+POINT_TRIES = 8
+
+
+def _refute_at_points(claim: Claim, options: CheckOptions, references) -> Result | None:
+    """``fails`` at a point of round values where SymPy can lower the instantiated claim and it is decided false.
+
+    The claim is universal in its symbols (those a ``diff`` or ``limit`` binds stay symbolic), so one point
+    where the assumptions and domains hold and the statement is false, decided on the instantiated claim,
+    refutes it. None when no point of the first ``POINT_TRIES`` gives ``fails``."""
+    bound_vars = {n.var.name for t in (*claim.assume, claim.show) for n in walk(t) if isinstance(n, (Diff, Limit))}
+    decls = [d for d in claim.symbols if d.name not in bound_vars and d.domain != "bool"]
+    if not decls or any(d.domain == "bool" for d in claim.symbols):
+        return None
+    for point in itertools.islice(simple_points(decls), POINT_TRIES):
+        try:
+            prep = prepare(claim, references, fixed=point)
+            result = _decide(prep, options)
+        except (UnsupportedConstruct, RecursionError, ValueError):  # ValueError: a diff variable was fixed
+            continue
+        if result.verdict is not Verdict.FAILS or result.condition is not None:
+            continue
+        shown = ", ".join(f"{k} = {_fraction_text(v)}" for k, v in sorted(point.items()))
+        inner = result.counterexample
+        values = tuple((k, _fraction_text(v)) for k, v in sorted(point.items())) + (inner.values if inner else ())
+        ce = Counterexample(values, inner.evaluations if inner else (), inner.dps if inner else options.dps,
+                            (inner.confirmed_by if inner else "") + "; the symbols fixed before SymPy lowered the claim")
+        return replace(result, reason=f"At {shown} (fixed before SymPy computes the derivatives and limits, which it "
+                       f"cannot do with these symbols left free): {result.reason}", counterexample=ce,
+                       steps=prep.steps + result.steps, evidence=(Evidence("engine", "instantiated", (
+                           ("point", {k: _fraction_text(v) for k, v in sorted(point.items())}),
+                           ("detail", "the claim is universal in these symbols, so a refuted instance refutes it"))),
+                           *prep.evidence, *result.evidence))
+    return None
 
 
 def _with_reading(result: Result, claim: Claim) -> Result:
@@ -268,6 +315,9 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
 def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     claim = prep.claim
     if prep.undefined_used:
+        functions = axiomatized(claim.undefined, prep.undefined_used)
+        if functions:
+            return decide_with_axioms(prep, opts, functions, _run_z3, _qualified_holds)
         return _decide_with_undefined(prep, opts)
     variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)]) | _bool_symbols(prep)
     if not variables:

@@ -58,18 +58,36 @@ class SymbolDecl:
 
 
 @dataclass(frozen=True, slots=True)
+class Axiom:
+    """``forall variables: body``, a universally quantified statement about undefined functions.
+
+    ``variables`` range over the reals; ``body`` may mention them, the claim's
+    declared symbols and the undefined functions and predicates of its table.
+    """
+
+    variables: tuple[str, ...]
+    body: Term
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Undefined:
     """A predicate, function or entity the document uses but never defines.
 
     ``missing`` says what a definition would have to supply, e.g. "a threshold
     for 'significant'". Claims whose truth hinges on such a symbol are
     reported ``informal`` with this text in the reason.
+
+    ``axioms`` (a tuple, possibly empty) makes a function *axiomatized*: the
+    claim is then read for every function satisfying them (``engine.axioms``);
+    None leaves it a plain undefined term.
     """
 
     name: str
     kind: str  # "predicate" | "function" | "entity"
     arity: int
     missing: str
+    axioms: "tuple[Axiom, ...] | None" = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +263,8 @@ def claim_formula(assume: tuple[Term, ...], show: Term) -> Term:
 
 
 __all__ = [
-    "DOMAINS", "KINDS", "PROPERTIES", "Property", "Source", "SymbolDecl", "Undefined", "Definition", "Simulation", "Claim", "Quantity",
+    "DOMAINS", "KINDS", "PROPERTIES", "Property", "Source", "SymbolDecl", "Axiom", "Undefined", "Definition",
+    "Simulation", "Claim", "Quantity",
     "QuantityStatement",
     "domain_condition", "is_integral", "claim_formula",
 ]

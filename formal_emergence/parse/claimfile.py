@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import ClaimFileError, ExpressionError, UserInputError
-from ..model.claim import (DOMAINS, KINDS, PROPERTIES, Claim, Definition, Property, Quantity, QuantityStatement,
-                           Simulation, Source,
+from ..model.claim import (DOMAINS, KINDS, PROPERTIES, Axiom, Claim, Definition, Property, Quantity,
+                           QuantityStatement, Simulation, Source,
                            SymbolDecl, Undefined)
 from ..model.assertion import Assertion, Lemma, Reading
-from ..model.terms import free_symbols, to_text
+from ..model.terms import UFun, free_symbols, to_text, walk
 from .expr import MAX_LITERAL_DIGITS, RESERVED_NAMES, Scope, check_identifier, literal_digits, parse_expression
 from .snippetspec import parse_snippet
 
@@ -463,12 +463,14 @@ def _symbols(table: dict, file: str, key: str) -> tuple[SymbolDecl, ...]:
     return tuple(out)
 
 
-def _undefined(table: dict, file: str, key: str) -> tuple[Undefined, ...]:
+def _undefined(table: dict, file: str, key: str, symbols: Iterable[SymbolDecl] = ()) -> tuple[Undefined, ...]:
+    """The ``undefined`` table; a function's ``axioms`` are parsed once every name of the table is known."""
     out = []
+    axioms: dict[str, tuple[str, Any]] = {}
     for name, spec, k in _named_entries(table, "undefined", file, key, "name = {kind, arity, missing}"):
         if not isinstance(spec, dict):
             raise _err(file, k, "expected a table {kind, arity, missing}")
-        _check_keys(spec, {"kind", "arity", "missing"}, file, k)
+        _check_keys(spec, {"kind", "arity", "missing", "axioms"}, file, k)
         kind = _string(spec, "kind", file, k)
         if kind not in _UNDEFINED_KINDS:
             raise _err(file, f"{k}.kind", f"unknown kind {kind!r:.40}", f"one of {', '.join(_UNDEFINED_KINDS)}")
@@ -476,8 +478,50 @@ def _undefined(table: dict, file: str, key: str) -> tuple[Undefined, ...]:
         if not isinstance(arity, int) or isinstance(arity, bool) or not 0 <= arity <= 8:
             raise _err(file, f"{k}.arity", f"arity {arity!r:.20}", "an integer from 0 to 8")
         missing = _string(spec, "missing", file, k)
+        if "axioms" in spec:
+            if kind != "function" or arity < 1:
+                raise _err(file, f"{k}.axioms", f"axioms on a {kind} of arity {arity}",
+                           "axioms describe a function of one or more arguments")
+            axioms[name] = (k, _string_list(spec, "axioms", file, k))
         out.append(Undefined(name, kind, arity, missing))
-    return tuple(out)
+    if not axioms:
+        return tuple(out)
+    names = [s.name for s in symbols]
+    return tuple(replace(u, axioms=tuple(_axiom(text, u.name, out, names, file, f"{axioms[u.name][0]}.axioms[{j}]")
+                                         for j, text in enumerate(axioms[u.name][1])))
+                 if u.name in axioms else u for u in out)
+
+
+_FORALL = re.compile(r"\s*forall\s+([^:]*?)\s*:(.*)\Z", re.DOTALL)
+
+
+def _axiom(text: str, function: str, undefined: list[Undefined], symbols: list[str], file: str, key: str) -> Axiom:
+    """``forall x, y: body`` (or a ground ``body``): the body through the allow-list parser, with the bound
+    variables as real symbols (shadowing claim symbols of the same name) next to the claim's symbols and
+    the table's undefined terms."""
+    m = _FORALL.match(text)
+    variables: tuple[str, ...] = ()
+    body_text, offset = text, 0
+    if m:
+        variables = tuple(v.strip() for v in m.group(1).split(","))
+        body_text, offset = m.group(2), m.start(2)
+        for v in variables:
+            _check_name(v, "bound variable", file, key)
+            if any(u.name == v for u in undefined):
+                raise _err(file, key, f"bound variable {v!r} is also an undefined term", "rename the bound variable")
+        if len(set(variables)) != len(variables):
+            raise _err(file, key, f"a bound variable is repeated in {m.group(1)!r:.60}", "list each variable once")
+    elif text.lstrip().startswith("forall"):
+        raise _err(file, key, f"{text!r:.60} has no ':' after its variables", 'write "forall x, y: body"')
+    scope = _scope([SymbolDecl(n, "real") for n in dict.fromkeys((*symbols, *variables))], undefined, ())
+    try:
+        body = parse_expression(body_text, scope, expect_boolean=True)
+    except ExpressionError as exc:
+        raise ExpressionError(exc.found, file=file, key=key, column=exc.column + offset if exc.column else 0,
+                              hint=exc.hint) from None
+    if not any(isinstance(n, UFun) and n.name == function for n in walk(body)):
+        raise _err(file, key, f"axiom {text!r:.60} does not mention {function}", f"state a property of {function}")
+    return Axiom(variables, body, text.strip())
 
 
 def _scope(symbols: Iterable[SymbolDecl], undefined: Iterable[Undefined],
@@ -641,7 +685,7 @@ def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition
                 raise _err(file, f"{key}.params[{j}]", f"duplicate parameter {p!r}", "each parameter once")
         own_symbols = _symbols(table, file, key)
         symbols = _merge_symbols(own_symbols, deps, file, key)
-        undefined = _merge_undefined(_undefined(table, file, key), deps)
+        undefined = _merge_undefined(_undefined(table, file, key, symbols), deps)
         _check_distinct([("a parameter", params), ("a symbol", [s.name for s in own_symbols]),
                          ("an undefined term", [u.name for u in undefined]),
                          ("a definition", [*callable_names, name])], file, key)
@@ -682,7 +726,7 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     uses = _string_list(table, "uses", file, key)
     defs = _resolve_uses(uses, definitions, file, key)
     symbols = _merge_symbols(_symbols(table, file, key), defs, file, key)
-    undefined = _merge_undefined(_undefined(table, file, key), defs)
+    undefined = _merge_undefined(_undefined(table, file, key, symbols), defs)
     _check_distinct([("a symbol", [s.name for s in symbols]), ("an undefined term", [u.name for u in undefined]),
                      ("a definition", [d.name for d in defs])], file, f"{key}.uses" if defs else key)
     scope = _scope(symbols, undefined, defs)

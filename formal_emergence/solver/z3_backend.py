@@ -40,6 +40,7 @@ solver has a fixed seed and an ``rlimit`` budget.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable, Mapping, Sequence
@@ -55,6 +56,11 @@ from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite,
 #: Rational exponents p/q with q above this are abstracted like symbolic ones: the exact algebraic
 #: encoding y**q = b**p makes polynomials of degree q that nlsat cannot handle in practice.
 MAX_ROOT_DEGREE = 12
+
+#: At most this many exp (or log) atoms get the cubic number of exp(a + b) / log(a*b) triple lemmas.
+MAX_ALGEBRA_ATOMS = 6
+#: At most this many rational constants of a claim get monotonicity lemmas against every exp and log atom.
+MAX_CONSTANTS = 8
 
 #: Wall-clock limit of the quantifier-elimination tactics, which take no rlimit (unchanged from
 #: the former timeout_ms // 2; a known non-deterministic budget, used only to derive conditions).
@@ -124,6 +130,7 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     and derivatives must be lowered by the caller first).
     """
     enc = _Encoder(decls, bound_of, positive=positive_bases(hypotheses, goal, decls, options))
+    enc.constants = claim_constants([*hypotheses, goal])
     hyps = [enc.boolean(h) for h in hypotheses]
     for d in decls:
         hyps.append(enc.boolean(domain_condition(d)))
@@ -174,6 +181,17 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     elif "timeout" in reason or "canceled" in reason:
         reason = f"wall-clock backstop of {options.timeout_ms} ms reached"
     return Outcome("unknown", reason_unknown=reason, **common)
+
+
+def claim_constants(terms: Sequence[Term]) -> tuple[Fraction, ...]:
+    """The rational numbers of ``terms`` and their negatives (``|c| <= 60``, at most ``MAX_CONSTANTS`` of the
+    simplest, sorted), the points where exp and log atoms get monotonicity lemmas."""
+    found: set[Fraction] = set()
+    for t in terms:
+        for node in walk(t):
+            if isinstance(node, Num) and node.value != 0 and abs(node.value) <= 60 and node.value.denominator < 10**6:
+                found.update((node.value, -node.value))
+    return tuple(sorted(sorted(found, key=lambda v: (v.denominator, abs(v), v))[:MAX_CONSTANTS]))
 
 
 def _real_powers(t: Term) -> list[Term]:
@@ -377,6 +395,8 @@ class _Encoder:
         self._root_defs: list[tuple[str, z3.BoolRef]] = []
         self._taylor_added = False
         self._fresh = 0
+        #: The rational constants of the claim (and their negatives) that exp and log atoms are compared against.
+        self.constants: tuple[Fraction, ...] = ()
 
     def fresh(self, prefix: str) -> z3.ArithRef:
         self._fresh += 1
@@ -629,6 +649,8 @@ class _Encoder:
                     out.append((f"log(exp({to_text(earg)})) = {to_text(earg)}", l == ex))
         for name, atom in self.const_atoms:
             self.add_bounds(out, Const(name), None, atom)
+        out.extend(self.algebra_lemmas())
+        out.extend(self.constant_lemmas())
         for atoms, what in ((self.exp_atoms, "exp"), (self.log_atoms, "log")):
             for i in range(len(atoms)):
                 for j in range(i + 1, len(atoms)):
@@ -638,6 +660,91 @@ class _Encoder:
                     if what == "log":
                         fact = z3.Implies(z3.And(xi > 0, xj > 0), fact)
                     out.append((f"{what} is increasing: {what}({to_text(ai)}) vs {what}({to_text(aj)})", fact))
+        return out
+
+    def algebra_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """exp/log algebra between atoms (each a textbook identity or inequality of the real functions).
+
+        - ``exp(a) >= exp(b)*(1 + a - b)``: ``exp(a - b) >= 1 + (a - b)`` times ``exp(b) > 0``;
+        - ``a = b + c => exp(a) = exp(b)*exp(c)`` (so also ``exp(b - c) = exp(b)/exp(c)``);
+        - ``v > 0 => exp(a) vs 1/v as a vs -log(v)``: ``exp(-log(v)) = 1/v`` and exp is increasing;
+        - ``v, w > 0 and u = v*w => log(u) = log(v) + log(w)``;
+        - ``v >= 1 => log(v) >= (v - 1) - (v - 1)**2/2``: ``g(t) = log(1 + t) - t + t**2/2`` has
+          ``g(0) = 0`` and ``g'(t) = t**2/(1 + t) >= 0`` for ``t >= 0``.
+        The triple lemmas are added only while there are at most ``MAX_ALGEBRA_ATOMS`` atoms of a kind.
+        """
+        out: list[tuple[str, z3.BoolRef]] = []
+        exps, logs = self.exp_atoms, self.log_atoms
+        for ai, xi, ei in exps:
+            for aj, xj, ej in exps:
+                if ai is not aj:
+                    out.append((f"exp({to_text(ai)}) >= exp({to_text(aj)})*(1 + {to_text(ai)} - {to_text(aj)})",
+                                ei >= ej * (1 + xi - xj)))
+            for larg, lx, l in logs:
+                a, v = to_text(ai), to_text(larg)
+                out.append((f"{v} > 0 => exp({a}) vs 1/{v} as {a} vs -log({v}) (exp(-log(v)) = 1/v)",
+                            z3.Implies(lx > 0, z3.And(z3.Implies(xi > -l, ei * lx > 1), z3.Implies(xi < -l, ei * lx < 1),
+                                                      z3.Implies(xi == -l, ei * lx == 1)))))
+        if len(exps) <= MAX_ALGEBRA_ATOMS:
+            for k, (ak, xk, ek) in enumerate(exps):
+                for i, (ai, xi, ei) in enumerate(exps):
+                    for j in range(i, len(exps)):
+                        aj, xj, ej = exps[j]
+                        if k not in (i, j):
+                            out.append((f"{to_text(ak)} = {to_text(ai)} + {to_text(aj)} => exp({to_text(ak)}) = "
+                                        f"exp({to_text(ai)})*exp({to_text(aj)})",
+                                        z3.Implies(xk == xi + xj, ek == ei * ej)))
+        if len(logs) <= MAX_ALGEBRA_ATOMS:
+            for k, (ak, xk, lk) in enumerate(logs):
+                for i, (ai, xi, li) in enumerate(logs):
+                    for j in range(i, len(logs)):
+                        aj, xj, lj = logs[j]
+                        if k not in (i, j):
+                            out.append((f"{to_text(ai)}, {to_text(aj)} > 0 and {to_text(ak)} = {to_text(ai)}*"
+                                        f"{to_text(aj)} => log({to_text(ak)}) = log({to_text(ai)}) + log({to_text(aj)})",
+                                        z3.Implies(z3.And(xi > 0, xj > 0, xk == xi * xj), lk == li + lj)))
+        for arg, x, l in logs:
+            a = to_text(arg)
+            out.append((f"{a} >= 1 => log({a}) >= ({a} - 1) - ({a} - 1)**2/2",
+                        z3.Implies(x >= 1, l >= (x - 1) - (x - 1) * (x - 1) / 2)))
+        return out
+
+    def constant_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """Strict monotonicity of exp and log against the claim's rational constants ``c`` (and ``-c``),
+        with rigorous rational enclosures ``lo <= exp(c) <= hi`` and ``lo <= log(c) <= hi`` from ``bound_of``
+        (rounded outward to multiples of 1e-9):
+        ``a > c => exp(a) > lo``, ``a < c => exp(a) < hi``, ``a < lo(log d) => exp(a) < d`` (``d > 0``), and for
+        ``log(v)``: ``v > hi(exp c) => log(v) > c``, ``0 < v < lo(exp c) => log(v) < c``, ``v > d => log(v) > lo``,
+        ``0 < v < d => log(v) < hi``. Non-strict versions hold alike."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for c in self.constants:
+            ec = _outward(self.bound_of(Func("exp", (Num(c),))))
+            lc = _outward(self.bound_of(Func("log", (Num(c),)))) if c > 0 else None
+            C = self.val(c)
+            for arg, x, e in self.exp_atoms if ec is not None else ():
+                a = to_text(arg)
+                lo, hi = self.val(ec[0]), self.val(ec[1])
+                out.append((f"exp is increasing: {a} vs {c}, with {ec[0]} <= exp({c}) <= {ec[1]}",
+                            z3.And(z3.Implies(x > C, e > lo), z3.Implies(x < C, e < hi),
+                                   z3.Implies(x >= C, e >= lo), z3.Implies(x <= C, e <= hi))))
+            for arg, x, e in self.exp_atoms if lc is not None else ():
+                a = to_text(arg)
+                lo, hi = self.val(lc[0]), self.val(lc[1])
+                out.append((f"exp is increasing: exp({a}) vs {c}, with {lc[0]} <= log({c}) <= {lc[1]}",
+                            z3.And(z3.Implies(x < lo, e < C), z3.Implies(x > hi, e > C),
+                                   z3.Implies(x <= lo, e <= C), z3.Implies(x >= hi, e >= C))))
+            for arg, x, l in self.log_atoms:
+                a = to_text(arg)
+                if ec is not None:
+                    lo, hi = self.val(ec[0]), self.val(ec[1])
+                    out.append((f"log is increasing: log({a}) vs {c}, with {ec[0]} <= exp({c}) <= {ec[1]}",
+                                z3.And(z3.Implies(x > hi, l > C), z3.Implies(z3.And(x > 0, x < lo), l < C),
+                                       z3.Implies(x >= hi, l >= C), z3.Implies(z3.And(x > 0, x <= lo), l <= C))))
+                if lc is not None:
+                    lo, hi = self.val(lc[0]), self.val(lc[1])
+                    out.append((f"log is increasing: {a} vs {c}, with {lc[0]} <= log({c}) <= {lc[1]}",
+                                z3.And(z3.Implies(x > C, l > lo), z3.Implies(z3.And(x > 0, x < C), l < hi),
+                                       z3.Implies(x >= C, l >= lo), z3.Implies(z3.And(x > 0, x <= C), l <= hi))))
         return out
 
     def taylor_lemmas(self, a: str, x: z3.ArithRef, e: z3.ArithRef) -> list[tuple[str, z3.BoolRef]]:
@@ -739,6 +846,14 @@ class _Encoder:
                 if frac is not None:
                     out[text] = frac
         return out
+
+
+def _outward(bounds: "tuple[Fraction, Fraction] | None", scale: int = 10**9) -> "tuple[Fraction, Fraction] | None":
+    """``bounds`` widened outward to multiples of ``1/scale`` (short numbers keep z3's models readable)."""
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    return Fraction(math.floor(lo * scale), scale), Fraction(math.ceil(hi * scale), scale)
 
 
 def _model_fraction(model: z3.ModelRef, x: z3.ExprRef) -> Fraction | None:

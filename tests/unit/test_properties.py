@@ -77,7 +77,9 @@ def test_derivative_route_is_used_only_on_an_interval(tmp_path):
 
 
 def test_derivative_route_decides_what_the_two_point_statement_leaves_open(tmp_path):
-    text = DATA.read_text(encoding="utf-8").replace('of = "log(x) - 1/x"', 'of = "exp(x) - x"')
+    # x**2 * exp(-x) rises on (1, 2): its derivative x*exp(-x)*(2 - x) is positive there
+    text = DATA.read_text(encoding="utf-8").replace('of = "log(x) - 1/x"', 'of = "x**2*exp(-x)"')
+    text = text.replace('assume = ["x > c"]', 'assume = ["x > 1", "x < 2"]', 1)
     path = tmp_path / "route.toml"
     path.write_text(text, encoding="utf-8")
     r = check_claim(load_catalog([path]).claim("t.deriv-route"))

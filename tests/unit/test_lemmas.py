@@ -1,0 +1,139 @@
+"""The exp/log lemma library of the z3 encoding: each lemma family true of the real functions (mpmath at
+50 digits at many seeded points), emitted where it applies, and strong enough for the claims it is for."""
+
+from __future__ import annotations
+
+import random
+import textwrap
+from fractions import Fraction
+
+import mpmath
+import pytest
+
+from formal_emergence.engine.check import check_claim
+from formal_emergence.literature import get_reference
+from formal_emergence.model.claim import SymbolDecl
+from formal_emergence.model.verdict import Verdict
+from formal_emergence.numeric.evaluate import rigorous_bounds
+from formal_emergence.parse.claimfile import load_catalog
+from formal_emergence.parse.expr import Scope, parse_expression
+from formal_emergence.solver import z3_backend as z3b
+
+N = 400
+
+
+def _points(seed: int, lo: float = -30, hi: float = 30):
+    rng = random.Random(seed)
+    for _ in range(N):
+        yield mpmath.mpf(rng.uniform(lo, hi)), mpmath.mpf(rng.uniform(lo, hi))
+
+
+def test_exp_is_above_its_tangent_at_every_other_atom():  # exp(a) >= exp(b) (1 + a - b)
+    with mpmath.workdps(50):
+        for a, b in _points(1):
+            assert mpmath.exp(a) >= mpmath.exp(b) * (1 + a - b)
+
+
+def test_exp_of_a_sum_and_log_of_a_product():
+    with mpmath.workdps(50):
+        for a, b in _points(2):
+            assert mpmath.almosteq(mpmath.exp(a + b), mpmath.exp(a) * mpmath.exp(b), rel_eps=mpmath.mpf(10) ** -45)
+            v, w = mpmath.exp(a / 3), mpmath.exp(b / 3)  # positive
+            assert mpmath.almosteq(mpmath.log(v * w), mpmath.log(v) + mpmath.log(w), abs_eps=mpmath.mpf(10) ** -45)
+
+
+def test_exp_against_one_over_v_as_its_argument_against_minus_log_v():
+    with mpmath.workdps(50):
+        for a, b in _points(3):
+            v = mpmath.exp(b / 2)
+            lhs, rhs = mpmath.exp(a) * v, -mpmath.log(v)
+            assert (lhs > 1) == (a > rhs) and (lhs < 1) == (a < rhs)
+
+
+def test_log_second_order_lower_bound_for_v_at_least_one():  # log(1 + t) >= t - t^2/2, t >= 0
+    with mpmath.workdps(50):
+        for a, _ in _points(4, 0, 50):
+            t = a * a / 50 if a < 1 else a
+            assert mpmath.log(1 + t) >= t - t * t / 2
+        assert mpmath.log(1) == 0  # the boundary case g(0) = 0
+
+
+@pytest.mark.parametrize("c", [Fraction(1), Fraction(-1), Fraction(37, 100), Fraction(-37, 100), Fraction(2),
+                               Fraction(1, 2), Fraction(60), Fraction(-60)])
+def test_rational_enclosures_of_exp_and_log_contain_the_value(c):
+    from formal_emergence.model.terms import Func, Num
+    with mpmath.workdps(50):
+        lo, hi = rigorous_bounds(Func("exp", (Num(c),)), 30)
+        exact = mpmath.exp(mpmath.mpf(c.numerator) / c.denominator)
+        assert lo <= hi and mpmath.mpf(lo.numerator) / lo.denominator <= exact <= mpmath.mpf(hi.numerator) / hi.denominator
+        if c > 0:
+            lo, hi = rigorous_bounds(Func("log", (Num(c),)), 30)
+            exact = mpmath.log(mpmath.mpf(c.numerator) / c.denominator)
+            assert mpmath.mpf(lo.numerator) / lo.denominator <= exact <= mpmath.mpf(hi.numerator) / hi.denominator
+
+
+def _lemmas(hyps: list[str], goal: str, symbols: dict[str, str]) -> z3b.Outcome:
+    scope = Scope(symbols=frozenset(symbols))
+    decls = [SymbolDecl(n, d) for n, d in symbols.items()]
+    return z3b.check_implication([parse_expression(h, scope) for h in hyps], parse_expression(goal, scope), decls,
+                                 lambda t: rigorous_bounds(t, 30), refine=False)
+
+
+def test_the_constant_and_algebra_lemmas_are_emitted():
+    out = _lemmas(["u > 1"], "exp(-u) < 37/100", {"u": "real"})
+    assert out.status == "unsat"
+    assert any(text.startswith("exp is increasing: -u vs -1,") for text in out.lemmas)
+    out = _lemmas(["y < log(2)"], "exp(-y) > 1/2", {"y": "real"})
+    assert out.status == "unsat"
+    assert any("exp(-log(v)) = 1/v" in text for text in out.lemmas)
+    out = _lemmas([], "exp(a - b) * exp(b) == exp(a)", {"a": "real", "b": "real"})
+    assert out.status == "unsat"
+    out = _lemmas(["v > 0", "w > 0"], "log(v*w) == log(v) + log(w)", {"v": "real", "w": "real"})
+    assert out.status == "unsat"
+
+
+def test_constants_are_the_claims_numbers_and_their_negatives():
+    scope = Scope(symbols=frozenset({"u"}))
+    assert z3b.claim_constants([parse_expression("u > 1 and exp(-u) < 37/100", scope)]) == (
+        Fraction(-1), Fraction(-37, 100), Fraction(37, 100), Fraction(1))
+
+
+def _check(tmp_path, assume: str, show: str, symbols: str):
+    path = tmp_path / "c.toml"
+    path.write_text(textwrap.dedent(f'''
+        [[claim]]
+        id = "c"
+        title = "t"
+        kind = "theorem"
+        source = {{ document = "d", section = "s", quote = "q" }}
+        symbols = {symbols}
+        assume = {assume}
+        show = "{show}"
+        '''), encoding="utf-8")
+    (claim,) = [c for c in load_catalog([path]).claims if c.id == "c"]
+    return check_claim(claim)
+
+
+@pytest.mark.parametrize("assume, show, symbols, verdict", [
+    ('["y < log(2)"]', "exp(-y) > 1/2", '{ y = "real" }', Verdict.HOLDS),
+    ('["y < log(2)"]', "exp(-y) > 1", '{ y = "real" }', Verdict.FAILS),
+    ('["u > 1"]', "exp(-u) < 37/100", '{ u = "real" }', Verdict.HOLDS),
+    ('["u > 1"]', "exp(-u) < 36/100", '{ u = "real" }', Verdict.FAILS),
+])
+def test_transcendental_steps_against_constants(tmp_path, assume, show, symbols, verdict):
+    r = _check(tmp_path, assume, show, symbols)
+    assert r.verdict is verdict
+    if verdict is Verdict.HOLDS:
+        assert r.reason.startswith("z3 proves it")
+
+
+def test_catalog_claims_decided_by_the_new_lemmas_and_by_instantiation():
+    cat = load_catalog(None)
+    rate = check_claim(cat.claim("004.finite-realization.finite-dimensional/rate"), references=get_reference)
+    assert rate.verdict is Verdict.HOLDS and rate.reason.startswith("z3 proves it")
+    # L'' above N_c has the extra term -alpha N_c^alpha N^(-1-alpha) kappa delta (N - N_c)^(delta - 1) -> 0 for
+    # delta > 1, so both one-sided limits are alpha (1 + alpha) / N_c^2 and the "!=" claim is false there.
+    curv = check_claim(cat.claim("000.emergence-point.slope-jump/curvature"), references=get_reference)
+    assert curv.verdict is Verdict.FAILS
+    values = dict(curv.counterexample.values)
+    assert Fraction(values["delta"]) > 1
