@@ -208,7 +208,7 @@ def _section_checks(scan: DocumentScan, path: Path) -> list:
     import tempfile
     from .engine.check import CheckOptions
     from .engine.sections import check_section
-    from .parse.claimfile import load_catalog
+    from .parse.claimfile import load_standalone_claims
     # Display formulas only: an inline formula in prose is as often a condition ("when $N < N_c$") as a statement.
     stubs = [f.stub for f in scan.formulas if f.stub and f.display]
     if len(stubs) < 2:
@@ -216,7 +216,7 @@ def _section_checks(scan: DocumentScan, path: Path) -> list:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "stubs.toml"
         target.write_text("\n".join(stubs), encoding="utf-8")
-        claims = [c for c in load_catalog([target]).claims if c.file == str(target)]
+        claims = load_standalone_claims(target)
     by_section: dict[str, list] = {}
     for c in claims:
         by_section.setdefault(c.source.section, []).append(c)

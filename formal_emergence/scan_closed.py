@@ -55,7 +55,8 @@ _UNITS = (
     (r"FLOPs?", "FLOPs"),
     (r"%", "percent"),
 )
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?"
+#: A decimal as documents write it; digit and exponent counts are capped so that no cell can ask for a huge number.
+_NUM = r"\d{1,18}(?:,\d{3}){0,6}(?:\.\d{1,18})?(?:[eE][+-]?\d{1,2})?"
 _UNIT_RE = "|".join(f"(?:{u})" for u, _ in _UNITS)
 _AMOUNT = re.compile(
     rf"(?P<pre>≈|~|约|大约|about|around|roughly|approximately|>=|≥|>|<=|≤|<|超过|大于|小于)?\s*"

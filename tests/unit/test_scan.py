@@ -10,7 +10,7 @@ import pytest
 
 from formal_emergence.cli import run
 from formal_emergence.parse.claimfile import load_catalog
-from formal_emergence.scan import scan_document, scan_paths, write_stubs
+from formal_emergence.scan import scan_document, scan_paths, to_html_report, to_json, write_stubs
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = DATA / "seeds"
@@ -81,3 +81,19 @@ def test_scan_cli_user_errors_exit_2(argv):
     err = io.StringIO()
     assert run(argv, io.StringIO(), err) == 2
     assert err.getvalue().count("\n") == 1 and "Traceback" not in err.getvalue()
+
+
+def test_closed_content_and_section_checks_are_counted_per_document():
+    scans = {Path(s.path).name: s for s in scan_paths([UNSEEN])}
+    notes = scans["chinchilla_notes.md"].counts()
+    # The Chinchilla and Gopher rows (parameters, tokens) each match exactly one Table 1 value of Hoffmann et al.
+    assert notes["range_comparisons"] >= 4 and notes["range_conflicts"] == 0
+    assert notes["not_compared"] >= 1            # "about 20 tokens per parameter" names no subject to look up
+    checks = [c for s in scans.values() for c in s.sections]
+    assert len(checks) >= 2 and all(c.status != "inconsistent" for c in checks)
+    doc = to_json(list(scans.values()))
+    assert doc["total"]["range_comparisons"] >= 4 and doc["total"]["section_checks"] >= 2
+    [item] = [i for i in doc["documents"][0]["closed"] if i["quote"] == "Chinchilla | parameters: 70B"]
+    assert item["verdict"] == "holds" and "hoffmann2022.table1.chinchilla.params" in item["evidence"]
+    html = to_html_report(list(scans.values()))
+    assert "Closed content" in html and "hoffmann2022.table1.gopher.tokens" in html
