@@ -13,6 +13,8 @@ Two kinds of check, each an ``Item`` that says whether it was decided and why:
   written, within the document's rounding: half a unit of the last digit
   written (``2.57`` is ``[2.565, 2.575]``; ``1.4T`` is ``[1.35e12, 1.45e12]``);
   a cell written with ``≈`` is widened by the ``approx`` convention instead.
+  A row disagrees (``fails``) only when the value stays outside for every
+  argument value the argument cells' own rounding allows.
 - **stated ranges** (``range_items``): amounts in table cells and prose
   ("50-70B", "100B+", "N_c ≈ 70-100B", "about 20 tokens per parameter") are
   read by an allow-list grammar (``parse_amount``; no eval) into closed ranges
@@ -323,36 +325,45 @@ def table_items(tables: Sequence[Table], formulas: Sequence) -> list[Item]:
 
 
 def _check_row(t: Table, line: int, cells, k: int, body, how: str, columns: dict[str, int]) -> Item:
+    """One row: ``holds`` when the formula at the argument cells as written lands inside the cell's rounding
+    (a witness that the row agrees); ``fails`` when an interval enclosure over every argument value the cells'
+    own rounding allows lies outside it (no reading of the row agrees); ``undecided`` otherwise."""
+    from .numeric.evaluate import rigorous_bounds_over
     quote = "| " + " | ".join(cells) + " |"
     values: dict[str, Fraction] = {}
+    box: dict[str, tuple[Fraction, Fraction]] = {}
     for name in sorted(free_symbols(body)):
         cell = cells[columns[name]]
         amount = parse_amount(cell)
         if amount is None or not amount.point:
             return Item("table-row", t.section, line, quote, "", why=f"cell {cell!r} of column {name} is not one "
                         "value (a range, a bound or text): the row is not checked")
-        values[name] = _decimal(_AMOUNT.fullmatch(_clean(cell)).group("a"))[0] * _SUFFIX.get(
-            _AMOUNT.fullmatch(_clean(cell)).group("asuf") or "", 1)
+        m = _AMOUNT.fullmatch(_clean(cell))
+        values[name] = _decimal(m.group("a"))[0] * _SUFFIX.get(m.group("asuf") or "", 1)
+        box[name] = (amount.low, amount.high)
     written = parse_amount(cells[k])
     if written is None or written.low is None or written.high is None or not (written.point or written.approx):
         return Item("table-row", t.section, line, quote, "", why=f"cell {cells[k]!r} is not one value: not checked")
-    computed = _value_interval(substitute(body, {n: Num(v) for n, v in values.items()}))
     at = ", ".join(f"{n} = {_num(v)}" for n, v in sorted(values.items()))
-    if computed is None:
-        return Item("table-row", t.section, line, quote, "undecided", why=f"{to_text(body)} at {at} could not be "
-                    "evaluated")
-    lo, hi = computed
+    point = _value_interval(substitute(body, {n: Num(v) for n, v in values.items()}))
+    over = rigorous_bounds_over(body, box, 30)
+    why = f"column {t.headers[k]!r} is {how}"
+    if point is None or over is None:
+        return Item("table-row", t.section, line, quote, "undecided", f"{to_text(body)} at {at} could not be "
+                    "evaluated", why)
     allowed = f"{written.shown()} ({'approx convention' if written.approx else 'rounding of the digits written'})"
+    lo, hi = point
     value = _num(lo) if lo == hi else f"in [{float(lo):.12g}, {float(hi):.12g}]"
     evidence = f"{to_text(body)} at {at} is {value}; the cell {cells[k]!r} allows {allowed}"
     if written.low <= lo and hi <= written.high:
-        return Item("table-row", t.section, line, quote, "holds", evidence + ": inside", f"column {t.headers[k]!r} "
-                    f"is {how}")
-    if hi < written.low or lo > written.high:
-        return Item("table-row", t.section, line, quote, "fails", evidence + ": outside", f"column {t.headers[k]!r} "
-                    f"is {how}")
-    return Item("table-row", t.section, line, quote, "undecided", evidence + ": the enclosure straddles an end",
-                f"column {t.headers[k]!r} is {how}")
+        return Item("table-row", t.section, line, quote, "holds", evidence + ": inside", why)
+    cells_box = ", ".join(f"{n} in {Amount(a, b, n).shown()}" for n, (a, b) in box.items())
+    spread = (f"; over the rounding of the argument cells ({cells_box}) the value stays in "
+              f"[{float(over[0]):.12g}, {float(over[1]):.12g}]")
+    if over[1] < written.low or over[0] > written.high:
+        return Item("table-row", t.section, line, quote, "fails", evidence + spread + ": outside", why)
+    return Item("table-row", t.section, line, quote, "undecided", evidence + spread + ": the argument cells' "
+                "rounding reaches the allowed range", why)
 
 
 # ---------------------------------------------------------------------------------------------- ranges
