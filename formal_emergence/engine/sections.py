@@ -11,7 +11,8 @@ checks and never counted.
 
 Members are chosen so that a conflict is one *in the document*:
 
-- statements whose symbols are declared with a different domain or meaning
+- statements whose symbols (or undefined predicates and functions) are
+  declared with a different domain or meaning (kind, arity, missing text)
   than in a statement already taken are left out (two readings of one symbol
   are not a document conflict);
 - a statement that cannot hold on its own (a core of one) is dropped and the
@@ -70,15 +71,17 @@ def _compatible(claims: Sequence[Claim]) -> tuple[list[Claim], list[tuple[str, s
     """Claims (by id) whose symbol declarations agree with those already taken, and the rest with why."""
     taken: list[Claim] = []
     excluded: list[tuple[str, str]] = []
-    decls: dict[str, tuple[str, str]] = {}
+    decls: dict[str, tuple] = {}
     for c in sorted(claims, key=lambda c: c.id):
-        clash = sorted(d.name for d in c.symbols if d.name in decls and decls[d.name] != (d.domain, d.meaning))
+        mine = {d.name: (d.domain, d.meaning) for d in c.symbols}
+        mine.update({u.name: (u.kind, u.arity, u.missing) for u in c.undefined})
+        clash = sorted(n for n, v in mine.items() if n in decls and decls[n] != v)
         if clash:
-            excluded.append((c.id, f"symbol {clash[0]} is declared with another domain or meaning in a "
+            excluded.append((c.id, f"{clash[0]} is declared with another domain, meaning or definition gap in a "
                                    "statement already taken"))
             continue
         taken.append(c)
-        decls.update({d.name: (d.domain, d.meaning) for d in c.symbols})
+        decls.update(mine)
     return taken, excluded
 
 

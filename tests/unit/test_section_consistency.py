@@ -51,7 +51,7 @@ def test_two_readings_of_one_symbol_are_not_combined(tmp_path):
     claims = _claims(tmp_path, ("a", "x > 1", "real", "scale"), ("b", "x < 0", "real", "an exponent"))
     check = check_section("d.md", "2.1 S", claims, CheckOptions())
     assert check.status == "too few" and check.members == ("a",)
-    assert check.excluded[0][0] == "b" and "another domain or meaning" in check.excluded[0][1]
+    assert check.excluded[0][0] == "b" and "another domain, meaning" in check.excluded[0][1]
 
 
 def test_catalog_sections_are_recorded_and_members_follow_the_rules(catalog_checked):
