@@ -78,6 +78,8 @@ class DocumentScan:
     tables: list[tuple[str, int, str]] = field(default_factory=list)        # (section, line, quote)
     numbers: list[tuple[str, int, str]] = field(default_factory=list)       # (section, line, quote)
     code_blocks: int = 0
+    closed: list = field(default_factory=list)      # scan_closed.Item: table rows, stated ranges
+    sections: list = field(default_factory=list)    # engine.sections.SectionCheck of the stubs of each section
 
     def counts(self) -> dict[str, int]:
         display = [f for f in self.formulas if f.display]
@@ -91,6 +93,13 @@ class DocumentScan:
             "unparsed": sum(1 for f in self.formulas if f.status == "unparsed"),
             "blocks": len(self.blocks), "tables": len(self.tables), "numbers": len(self.numbers),
             "code_blocks": self.code_blocks,
+            "table_rows_checked": sum(1 for i in self.closed if i.kind == "table-row" and i.decided),
+            "table_rows_disagree": sum(1 for i in self.closed if i.kind == "table-row" and i.verdict == "fails"),
+            "range_comparisons": sum(1 for i in self.closed if i.kind != "table-row" and i.decided),
+            "range_conflicts": sum(1 for i in self.closed if i.kind != "table-row" and i.verdict == "fails"),
+            "not_compared": sum(1 for i in self.closed if not i.decided),
+            "section_checks": len(self.sections),
+            "section_conflicts": sum(1 for c in self.sections if c.status == "inconsistent"),
         }
 
 
@@ -178,8 +187,41 @@ def scan_document(path: Path, *, decide: bool = True) -> DocumentScan:
             quote = m.group().strip(" -*#>")
             if len(quote) >= 6:
                 scan.numbers.append((sections[i], i + 1, quote))
-    scan.tables = [(s, line, q) for s, line, q in scan.tables]
+    if decide:
+        _decide_closed_content(scan, lines, sections, masked)
+        scan.sections = _section_checks(scan, path)
     return scan
+
+
+def _decide_closed_content(scan: DocumentScan, lines: list[str], sections: list[str], masked: str) -> None:
+    """Table rows against their formulas and stated ranges against each other and the literature."""
+    from .scan_closed import markdown_tables, range_items, stated_amounts, table_items
+    skip = [m.strip() == "" and raw.strip() != "" for raw, m in zip(lines, masked.split("\n"))]
+    tables = markdown_tables(lines, sections, skip)
+    items = table_items(tables, scan.formulas) + range_items(stated_amounts(lines, sections, skip, tables))
+    scan.closed = sorted(items, key=lambda i: (i.line, i.kind, i.quote))
+
+
+def _section_checks(scan: DocumentScan, path: Path) -> list:
+    """The per-section consistency check of the document's display-formula stubs (``engine.sections``), on their
+    guessed readings, for sections with two or more of them."""
+    import tempfile
+    from .engine.check import CheckOptions
+    from .engine.sections import check_section
+    from .parse.claimfile import load_standalone_claims
+    # Display formulas only: an inline formula in prose is as often a condition ("when $N < N_c$") as a statement.
+    stubs = [f.stub for f in scan.formulas if f.stub and f.display]
+    if len(stubs) < 2:
+        return []
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "stubs.toml"
+        target.write_text("\n".join(stubs), encoding="utf-8")
+        claims = load_standalone_claims(target)
+    by_section: dict[str, list] = {}
+    for c in claims:
+        by_section.setdefault(c.source.section, []).append(c)
+    return [check_section(path.name, sec, members, CheckOptions())
+            for sec, members in sorted(by_section.items()) if len(members) >= 2]
 
 
 def _title(lines: list[str], path: Path) -> str:
@@ -392,6 +434,8 @@ def to_json(scans: list[DocumentScan]) -> dict:
             "blocks": [{"kind": k, "section": sec, "line": ln, "quote": q} for k, sec, ln, q in s.blocks],
             "tables": [{"section": sec, "line": ln, "quote": q} for sec, ln, q in s.tables],
             "numbers": [{"section": sec, "line": ln, "quote": q} for sec, ln, q in s.numbers],
+            "closed": [i.to_json() for i in s.closed],
+            "section_checks": [c.to_json() for c in s.sections],
         })
     total = {k: sum(d["counts"][k] for d in docs) for k in (docs[0]["counts"] if docs else {})}
     return {"schema": "formal_emergence.scan/1", "documents": docs, "total": total}
@@ -411,6 +455,20 @@ def to_text_report(scans: list[DocumentScan], verbose: bool = False) -> str:
                 out.append(f"    line {f.line}: {f.verdict}: {f.statement}")
             elif verbose or f.status == "unparsed" and f.display:
                 out.append(f"    line {f.line}: {f.status}: {f.latex[:70]}  [{f.reason}]")
+        if s.closed or s.sections:
+            out.append(f"  closed content: table rows checked {c['table_rows_checked']} ({c['table_rows_disagree']} "
+                       f"disagree), range comparisons {c['range_comparisons']} ({c['range_conflicts']} conflict), "
+                       f"not compared {c['not_compared']}; section checks {c['section_checks']} "
+                       f"({c['section_conflicts']} inconsistent)")
+        for i in s.closed:
+            if i.decided or i.verdict or verbose:
+                out.append(f"    line {i.line}: {i.kind}: {i.verdict or 'not compared'}: {i.evidence or i.why}")
+                if i.decided:
+                    out.append(f"      because {i.why}; quote: {i.quote}")
+        for sc in s.sections:
+            if sc.status == "inconsistent" or verbose:
+                out.append(f"    §{sc.section}: section check {sc.status}: {sc.reason}")
+                out.extend(f"      {m.id}: {m.show_text}  \u201c{' '.join(m.source.quote.split())}\u201d" for m in sc.core)
     return "\n".join(out) + "\n"
 
 
@@ -431,6 +489,17 @@ def to_html_report(scans: list[DocumentScan]) -> str:
             parts.append(f"<tr><td>{f.line}</td><td>{e(f.section)}</td><td><code>{e(f.latex)}</code></td>"
                          f"<td>{e(f.verdict or f.status)}</td><td><code>{e(f.statement)}</code><br>{e(f.reason)}</td></tr>")
         parts.append("</table>")
+        if s.closed or s.sections:
+            parts.append(f"<h3>Closed content</h3><p>table rows checked {c['table_rows_checked']} "
+                         f"({c['table_rows_disagree']} disagree), range comparisons {c['range_comparisons']} "
+                         f"({c['range_conflicts']} conflict), not compared {c['not_compared']}; section checks "
+                         f"{c['section_checks']} ({c['section_conflicts']} inconsistent)</p><table><tr><th>line</th>"
+                         "<th>kind</th><th>verdict</th><th>evidence</th><th>why</th><th>quote</th></tr>")
+            rows = [(i.line, i.kind, i.verdict or "not compared", i.evidence, i.why, i.quote) for i in s.closed]
+            rows += [(0, "section", sc.status, sc.reason, "§" + sc.section,
+                      " | ".join(f"{m.id}: {' '.join(m.source.quote.split())}" for m in sc.core)) for sc in s.sections]
+            parts.extend("<tr>" + "".join(f"<td>{e(str(x))}</td>" for x in row) + "</tr>" for row in rows)
+            parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)
 

@@ -82,7 +82,20 @@ def check_catalog(catalog, options, ids: Sequence[str] = (), documents: Sequence
     ``snippets.claims.SnippetSession``) runs the document code that snippet-backed readings cite, only if it
     was made to; by default nothing runs ("snippet not run")."""
     assertions, lemmas, only = select_units(catalog, ids, documents)
-    return check_units(assertions, lemmas, options, only, progress, execution, snippets)
+    checked = check_units(assertions, lemmas, options, only, progress, execution, snippets)
+    return checked if ids else with_section_checks(checked, options)
+
+
+def with_section_checks(checked: CheckedCatalog, options) -> CheckedCatalog:
+    """``checked`` with the consistency check of each section (``engine.sections``) that has at least two
+    statements to combine: each is recorded, an inconsistent one also becomes a generated ``fails`` assertion."""
+    from .sections import catalog_members, check_section, conflict_assertion
+    sections = tuple(check_section(doc, sec, members, options, left_out)
+                     for (doc, sec), (members, left_out) in sorted(catalog_members(checked.assertions).items())
+                     if len(members) >= 2)
+    conflicts = tuple(conflict_assertion(s) for s in sections if s.status == "inconsistent")
+    return replace(checked, assertions=tuple(sorted(checked.assertions + conflicts, key=lambda a: a.id)),
+                   sections=sections)
 
 
 def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], options,
@@ -181,4 +194,4 @@ def cite_conventions(result: Result, reading: Reading, conventions) -> Result:
     return replace(result, reason=f"{result.reason.rstrip('.')}. Conventions: {'; '.join(parts)}.")
 
 
-__all__ = ["check_catalog", "check_units", "check_reading", "select_units"]
+__all__ = ["check_catalog", "with_section_checks", "check_units", "check_reading", "select_units"]

@@ -12,7 +12,7 @@ with a deletion-minimised core whose members are quoted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Sequence
 
@@ -59,9 +59,10 @@ def _text(v: "Fraction | bool") -> str:
 
 
 def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOptions(),
-                      for_all: Sequence[str] = ()) -> ConsistencyReport:
+                      for_all: Sequence[str] = (), refinement_rounds: int | None = None) -> ConsistencyReport:
     """Decide whether ``claims`` can hold together (shared symbols at the same values; ``for_all`` symbols
-    universally quantified inside each statement)."""
+    universally quantified inside each statement). ``refinement_rounds`` overrides the solver's default
+    number of model-refinement rounds (fewer: cheaper, more often undecided)."""
     claims = tuple(sorted(claims, key=lambda c: c.id))
     if not claims:
         raise UserInputError("no claims selected", file="<argv>", key="--claims", hint="name at least one claim")
@@ -76,7 +77,7 @@ def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOpti
             prep = prepare(c, get_reference)
             statements.append((c.id, claim_formula(prep.hypotheses, prep.goal)))
         outcome = z3c.check_together(statements, decls, lambda t: numeric.rigorous_bounds(t, options.dps),
-                                     SolverOptions(seed=options.seed, rlimit=options.rlimit), for_all)
+                                     _solver_options(options, refinement_rounds), for_all)
     except UnsupportedConstruct as exc:
         return ConsistencyReport(claims, "unknown", reason=str(exc), for_all=tuple(for_all))
     by_id = {c.id: c for c in claims}
@@ -96,6 +97,11 @@ def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOpti
                                  reason="all statements hold at the model below" + (
                                      "" if outcome.exact else " (re-checked with interval arithmetic)"))
     return ConsistencyReport(claims, "unknown", reason=f"z3: {outcome.reason or 'unknown'}", for_all=tuple(for_all))
+
+
+def _solver_options(options: CheckOptions, refinement_rounds: int | None) -> SolverOptions:
+    base = SolverOptions(seed=options.seed, rlimit=options.rlimit)
+    return base if refinement_rounds is None else replace(base, refinement_rounds=refinement_rounds)
 
 
 def _confirmed(statements, model: dict[str, Fraction], interpretation: dict, options: CheckOptions) -> bool:

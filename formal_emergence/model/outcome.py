@@ -107,6 +107,8 @@ class CheckedCatalog:
 
     assertions: tuple[AssertionResult, ...]
     lemmas: tuple[LemmaResult, ...] = field(default=())
+    #: Per-section consistency checks (``engine.sections.SectionCheck``); a conflict is also an assertion.
+    sections: tuple = field(default=())
 
     def pairs(self) -> list[tuple[Claim, Result]]:
         """Every checked claim with its result (readings and lemmas), sorted by id: what reports lay out."""

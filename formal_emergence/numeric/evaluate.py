@@ -273,6 +273,31 @@ def rigorous_bounds(t: Term, dps: int = DEFAULT_DPS) -> tuple[Fraction, Fraction
         return None
 
 
+class _BoxEvaluator(IntervalEvaluator):
+    """Symbols of ``box`` range over closed intervals instead of taking one value."""
+
+    def __init__(self, dps: int, box: Mapping[str, tuple[Fraction, Fraction]]):
+        super().__init__(dps)
+        self.box = dict(box)
+
+    def real(self, t: Term, values: Mapping[str, Fraction]):
+        if isinstance(t, Sym) and t.name in self.box:
+            lo, hi = self.box[t.name]
+            return self.ctx.mpf([self.number(lo).a, self.number(hi).b])
+        return super().real(t, values)
+
+
+def rigorous_bounds_over(t: Term, box: Mapping[str, tuple[Fraction, Fraction]],
+                         dps: int = DEFAULT_DPS) -> tuple[Fraction, Fraction] | None:
+    """Exact rational bounds on ``t`` valid at every point of ``box`` (symbol -> closed interval), by interval
+    extension (sound, possibly wider than the true range), or None if not evaluable on the whole box."""
+    ev = _BoxEvaluator(dps, box)
+    try:
+        return interval_to_fractions(ev.real(t, {}))
+    except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError):
+        return None
+
+
 def decide_closed(t: Term, dps: int = DEFAULT_DPS) -> bool | None:
     """Decide a closed statement by interval arithmetic (None when not certain)."""
     try:

@@ -201,6 +201,13 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
                    tuple(sorted(quantities, key=lambda q: q.id)), tuple(chosen), tuple(lemmas))
 
 
+def load_standalone_claims(path: str | Path) -> list[Claim]:
+    """The ``[[claim]]`` tables of one file that uses no definitions (generated claim stubs), without loading
+    the bundled catalog; same checks and errors as ``load_catalog``."""
+    f = Path(path)
+    return [_build_claim(str(f), i, table, {}) for i, table in enumerate(_table_list(_read_toml(f), "claim", f))]
+
+
 def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | None, str]:
     v = table.get(name)
     if v is None:

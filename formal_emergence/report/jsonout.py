@@ -119,5 +119,6 @@ def document(checked: CheckedCatalog, records: Sequence[Mapping[str, Any]], tool
             "assertions": assertions,
             "lemmas": [lemma_record(x) for x in sorted(checked.lemmas, key=lambda x: x.id)],
             "claims": sorted(records, key=lambda r: r["id"]),
+            "section_checks": [s.to_json() for s in checked.sections],
             "summary": summarize(assertions)}
 

@@ -1,0 +1,69 @@
+"""Per-section consistency: an inconsistent section becomes a generated ``fails`` assertion with its core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from formal_emergence.engine.check import CheckOptions
+from formal_emergence.engine.sections import catalog_members, check_section, conflict_assertion
+from formal_emergence.model.verdict import Verdict
+from formal_emergence.parse.claimfile import load_catalog
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "consistent"
+
+CLAIM = '''
+[[claim]]
+id = "{id}"
+title = "t"
+kind = "theorem"
+source = {{ document = "d.md", section = "2.1 S", quote = "{show}" }}
+symbols = {{ x = {{ domain = "{domain}", meaning = "{meaning}" }} }}
+show = "{show}"
+'''
+
+
+def _claims(tmp_path, *specs):
+    f = tmp_path / "c.toml"
+    f.write_text("".join(CLAIM.format(id=i, show=s, domain=d, meaning=m) for i, s, d, m in specs), encoding="utf-8")
+    return [c for c in load_catalog([f]).claims if c.file == str(f)]
+
+
+def test_inconsistent_section_gives_a_fails_assertion_with_the_minimal_core():
+    claims = [c for c in load_catalog([DATA / "core3.toml"]).claims if c.id.startswith("t.")]
+    check = check_section("t.md", "3.2 S", claims, CheckOptions())
+    assert check.status == "inconsistent" and check.minimal
+    assert [c.id for c in check.core] == ["t.a", "t.b", "t.c"]
+    result = conflict_assertion(check)
+    assert result.id == "section-consistency.t.3-2" and result.verdict is Verdict.FAILS
+    assert "t.a: x > 1" in result.primary.result.reason and "“y < 1”" in result.primary.result.reason
+    assert check.to_json()["core"] == ["t.a", "t.b", "t.c"]
+
+
+def test_a_statement_false_alone_is_dropped_not_reported_as_a_section_conflict(tmp_path):
+    claims = _claims(tmp_path, ("a", "x > 1", "real", "m"), ("b", "x < 2", "real", "m"),
+                     ("c", "x < x", "real", "m"))
+    check = check_section("d.md", "2.1 S", claims, CheckOptions())
+    assert check.status == "consistent" and check.members == ("a", "b")
+    assert ("c", "cannot hold on its own (its own verdict says so)") in check.excluded
+
+
+def test_two_readings_of_one_symbol_are_not_combined(tmp_path):
+    claims = _claims(tmp_path, ("a", "x > 1", "real", "scale"), ("b", "x < 0", "real", "an exponent"))
+    check = check_section("d.md", "2.1 S", claims, CheckOptions())
+    assert check.status == "too few" and check.members == ("a",)
+    assert check.excluded[0][0] == "b" and "another domain, meaning" in check.excluded[0][1]
+
+
+def test_catalog_sections_are_recorded_and_members_follow_the_rules(catalog_checked):
+    groups = catalog_members(catalog_checked.assertions)
+    verdicts = {a.id: a.verdict for a in catalog_checked.assertions}
+    for members, left_out in groups.values():
+        assert all(verdicts[c.id] in (Verdict.HOLDS_IF, Verdict.UNDECIDED) for c in members)
+        assert all(verdicts[i] in (Verdict.HOLDS, Verdict.FAILS, Verdict.INFORMAL) or why.startswith(("closed",
+                   "backed")) for i, why in left_out)
+    sections = catalog_checked.sections
+    assert len(sections) == sum(1 for members, _ in groups.values() if len(members) >= 2) >= 2
+    assert {s.status for s in sections} <= {"consistent", "inconsistent", "undecided", "too few"}
+    conflicts = [a for a in catalog_checked.assertions if a.id.startswith("section-consistency.")]
+    assert len(conflicts) == sum(1 for s in sections if s.status == "inconsistent")
+    assert all(a.verdict is Verdict.FAILS for a in conflicts)
