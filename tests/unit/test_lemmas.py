@@ -127,13 +127,13 @@ def test_transcendental_steps_against_constants(tmp_path, assume, show, symbols,
         assert r.reason.startswith("z3 proves it")
 
 
-def test_catalog_claims_decided_by_the_new_lemmas_and_by_instantiation():
-    cat = load_catalog(None)
-    rate = check_claim(cat.claim("004.finite-realization.finite-dimensional/rate"), references=get_reference)
+def test_catalog_claims_decided_by_the_new_lemmas_and_by_instantiation(catalog_checked):
+    results = dict((c.id, r) for c, r in catalog_checked.pairs())  # the session's check of the bundled catalog
+    rate = results["004.finite-realization.finite-dimensional/rate"]
     assert rate.verdict is Verdict.HOLDS and rate.reason.startswith("z3 proves it")
     # L'' above N_c has the extra term -alpha N_c^alpha N^(-1-alpha) kappa delta (N - N_c)^(delta - 1) -> 0 for
     # delta > 1, so both one-sided limits are alpha (1 + alpha) / N_c^2 and the "!=" claim is false there.
-    curv = check_claim(cat.claim("000.emergence-point.slope-jump/curvature"), references=get_reference)
+    curv = results["000.emergence-point.slope-jump/curvature"]
     assert curv.verdict is Verdict.FAILS
     values = dict(curv.counterexample.values)
     assert Fraction(values["delta"]) > 1
