@@ -23,10 +23,10 @@ from typing import Callable
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
-from ..model.definedness import Obligation, kinks, obligations
+from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
 from ..model.exact import exact_truth
 from ..model.terms import And as And_
-from ..model.terms import (Bool, Diff, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
+from ..model.terms import (Bool, Diff, Ite, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
                            is_boolean)
 from ..model.terms import substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
@@ -107,12 +107,27 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
                 steps.append(Step(f"expand definition {d.id}", head, d.body_text, "definition",
                                   "by construction: parameters substituted"))
             try:
-                return substitute(body_of(d), dict(zip(d.params, args)))
+                return _by_value(substitute(body_of(d), dict(zip(d.params, args))), args)
             except ValueError as exc:
                 raise UnsupportedConstruct(f"definition {d.name}: {exc}") from None
         return None
 
     return transform(t, visit), steps
+
+
+def _by_value(expanded: Term, args: tuple[Term, ...]) -> Term:
+    """Call by value: an application is defined only where its arguments are (docs/verdicts.md).
+
+    Substitution alone would drop an argument the body ignores (``D0(t) = x`` at ``log(-1)``) or
+    guards away. An argument whose definedness obligations do not all appear unguarded in the expansion
+    is evaluated in an always-evaluated ``ite`` condition, ``ite(u == u, body, body)``: same value,
+    and the argument's side conditions apply wherever the application is evaluated.
+    """
+    have = {(o.term, o.condition) for o in obligations(expanded) if not o.guards}
+    for a in args:
+        if any((o.term, o.condition) not in have for o in obligations(a)):
+            expanded = Ite(Rel("==", a, a), expanded, expanded)
+    return expanded
 
 
 def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> Prepared:
@@ -154,6 +169,7 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
         steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
+    hyps, goal = [_removable_ites_under_diff(h) for h in hyps], _removable_ites_under_diff(goal)
     kinks = _derivative_kinks([*hyps, goal])
     diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
                                        for o in obligations(n.expr)))
@@ -170,6 +186,11 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None) -> 
                         and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
     return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined),
                     tuple(kinks), diff_domains)
+
+
+def _removable_ites_under_diff(t: Term) -> Term:
+    """``t`` with each ``diff`` taken of its expression without removable ites (``model.definedness``)."""
+    return transform(t, lambda n: Diff(drop_removable_ites(n.expr), n.var, n.order) if isinstance(n, Diff) else None)
 
 
 def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
@@ -198,7 +219,13 @@ def _fraction_text(v: Fraction) -> str:
 def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
                 references: Callable[[str], object] | None = None,
                 simulate: Callable[[Claim], Evidence] | None = None) -> Result:
-    """Compute the verdict, reason and evidence for ``claim``."""
+    """Compute the verdict, reason and evidence for ``claim`` (its SymPy work under one claim budget)."""
+    with symbolic.claim_budget():
+        return _check_claim(claim, options, references, simulate)
+
+
+def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str], object] | None,
+                 simulate: Callable[[Claim], Evidence] | None) -> Result:
     if claim.snippet is not None:  # its symbols stand for what code does: only snippets.claims may bind them
         return Result(claim.id, Verdict.UNDECIDED, "Snippet not run: the claim is about what the document's code "
                       "does (see docs/snippets.md).", evidence=(Evidence("sandbox", "not run"),))

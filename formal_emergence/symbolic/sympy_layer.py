@@ -39,6 +39,9 @@ _RELS = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, "
 #: it is CPU time, so machine load cannot change a verdict, and it is set far above what any
 #: bundled or test claim needs: the deterministic size budgets below stop hostile inputs first.
 SYMPY_CPU_SECONDS = 20.0
+#: The CPU budget of all SymPy work for one claim together (``worker.claim_budget``): each computation
+#: has its own budget above, and this bounds their sum, so a claim's worker CPU is bounded too.
+CLAIM_SYMPY_CPU_SECONDS = 2 * SYMPY_CPU_SECONDS
 #: A smaller CPU budget for optional routes (e.g. deriving a weakest condition): when it runs out the
 #: route is skipped and the verdict already found stands. Gruntz can loop for ever on a limit such as
 #: ``((N - N_c)/N_c)**alpha`` at ``N_c`` with a symbolic ``alpha``.
@@ -284,6 +287,15 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
     return transform(t, visit), tuple(steps)
 
 
+def _parameters_note(rebuilt: Term) -> str:
+    """Why a limit with free parameters stays open: its value may change with their signs, and no split is made."""
+    params = sorted(free_symbols(rebuilt)) if isinstance(rebuilt, Limit) else []
+    if not params:
+        return ""
+    return (f"; the limit has the free parameter(s) {', '.join(params)}, its value may depend on their signs, "
+            "and the engine makes no case split on parameters, so it has neither a proof nor a witness")
+
+
 def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
     """The value of one ``diff``/``limit`` term (run in the worker process)."""
     tr = SympyTranslator(decls)
@@ -309,7 +321,8 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
                                        "nodes (the result size budget)")
         value = sp.simplify(value)
     except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
-        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({type(exc).__name__})") from None
+        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({type(exc).__name__})"
+                                   + _parameters_note(rebuilt)) from None
     if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
     for atom in value.atoms(sp.Rational):
@@ -484,3 +497,8 @@ def sympy_version() -> str:
 def substitute_values(t: Term, values: Mapping[str, Fraction], decls: Sequence[SymbolDecl]) -> sp.Basic:
     tr = SympyTranslator(decls)
     return tr(t).subs({tr.symbol(k): sp.Rational(v.numerator, v.denominator) for k, v in values.items()})
+
+
+def claim_budget():
+    """The context in which one claim's SymPy work runs: at most ``CLAIM_SYMPY_CPU_SECONDS`` in total."""
+    return worker.claim_budget(CLAIM_SYMPY_CPU_SECONDS)
