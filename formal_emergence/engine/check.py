@@ -120,13 +120,15 @@ def _by_value(expanded: Term, args: tuple[Term, ...]) -> Term:
 
     Substitution alone would drop an argument the body ignores (``D0(t) = x`` at ``log(-1)``) or
     guards away. An argument whose definedness obligations do not all appear unguarded in the expansion
-    is evaluated in an always-evaluated ``ite`` condition, ``ite(u == u, body, body)``: same value,
-    and the argument's side conditions apply wherever the application is evaluated.
+    is evaluated in an always-evaluated ``ite`` condition, ``ite(u == u, body, body)`` (for a predicate,
+    the left side of ``u == u and body``): same value, and the argument's side conditions apply wherever
+    the application is evaluated.
     """
     have = {(o.term, o.condition) for o in obligations(expanded) if not o.guards}
     for a in args:
         if any((o.term, o.condition) not in have for o in obligations(a)):
-            expanded = Ite(Rel("==", a, a), expanded, expanded)
+            evaluated = Rel("==", a, a)
+            expanded = And_((evaluated, expanded)) if is_boolean(expanded) else Ite(evaluated, expanded, expanded)
     return expanded
 
 

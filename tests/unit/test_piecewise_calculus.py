@@ -159,3 +159,9 @@ def test_parametric_limit_reason_names_the_parameter(verdict):
     result = verdict("limit(x*exp(-a*x), x, oo) == 0", symbols='{ x = "real", a = "real" }')
     assert result.verdict is Verdict.UNDECIDED
     assert "free parameter(s) a" in result.reason and "no case split" in result.reason, result.reason
+
+
+def test_predicate_application_is_call_by_value(verdict):
+    definition = DEF_D0.replace('name = "D0"', 'name = "Big"').replace('body = "x"', 'body = "x > 0"')
+    result = verdict("Big(log(z))", ("x > 1",), symbols='{ x = "real", z = "real" }', definitions=definition)
+    assert result.verdict is Verdict.HOLDS and "where log(z) is defined, z > 0" in result.reason, result.reason
