@@ -15,7 +15,9 @@ on the file descriptor given by ``--record-fd``: one JSON object per job, in ord
 once: ``{"key", "code", "stdout", "stderr", "escaped", "cpu", "timed_out", "died"}``, where
 ``code`` is the exit code that ``cli.run`` returned, ``escaped`` the type and message of an
 exception that escaped it (what a user would see as a traceback) or None, and ``cpu`` the job's
-CPU seconds.
+CPU seconds, its SymPy worker process included (the child reaps the worker before it exits). A job
+whose total, worker included, exceeds its limit (rounded up, plus the kernel's second) is timed out
+even when it printed a result: the limit bounds the claim's whole CPU, not only the job process's.
 """
 
 from __future__ import annotations
@@ -219,8 +221,11 @@ def _run_forked(cli, job: dict, empty: str) -> dict:
             signal.setitimer(signal.ITIMER_PROF, job["cpu"])
             limit = math.ceil(job["cpu"]) + 1
             resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
+            record = _run_here(cli, job, empty)
+            from formal_emergence.symbolic import worker
+            worker.shutdown()  # reap the SymPy worker, so its CPU counts in this job's RUSAGE_CHILDREN
             with os.fdopen(write_fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(_run_here(cli, job, empty)))
+                fh.write(json.dumps(record))
         finally:
             os._exit(0)
     os.close(write_fd)
@@ -231,6 +236,8 @@ def _run_forked(cli, job: dict, empty: str) -> dict:
     cpu = round(used.ru_utime + used.ru_stime - start.ru_utime - start.ru_stime, 3)
     base = {"key": job["key"], "code": None, "stdout": "", "stderr": "", "escaped": None, "cpu": cpu,
             "timed_out": False, "died": None}
+    if data and cpu > math.ceil(job["cpu"]) + 1:  # the job and its SymPy worker together ran past the limit
+        return {**base, "timed_out": True}
     if data:
         return {**base, **json.loads(data), "cpu": cpu}
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None

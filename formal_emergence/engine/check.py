@@ -23,12 +23,12 @@ from typing import Callable
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
-from ..model.definedness import Obligation, kinks, obligations
+from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
 from ..model.exact import exact_truth
 from ..model.terms import And as And_
-from ..model.terms import (Bool, Diff, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
+from ..model.terms import (Bool, Diff, Ite, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
                            is_boolean)
-from ..model.terms import substitute, to_text, transform, walk
+from ..model.terms import children, substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import sample_points, simple_points
@@ -69,6 +69,9 @@ class Prepared:
     #: Where the expressions under ``diff`` are defined: a derivative exists only there, so a witness must
     #: satisfy these too (lowering replaces ``diff(log(y), y)`` by ``1/y``, which is defined at y = -1).
     diff_domains: tuple[Term, ...] = ()
+    #: Where SymPy's generic value of each limit with parameters applies (``symbolic.limit_degeneracies``):
+    #: a proof needs them wherever the assumptions hold, and a witness must satisfy them.
+    limit_generic: tuple[Term, ...] = ()
 
 
 # ---------------------------------------------------------------- preparation
@@ -108,12 +111,29 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
                 steps.append(Step(f"expand definition {d.id}", head, d.body_text, "definition",
                                   "by construction: parameters substituted"))
             try:
-                return substitute(body_of(d), dict(zip(d.params, args)))
+                return _by_value(substitute(body_of(d), dict(zip(d.params, args))), args)
             except ValueError as exc:
                 raise UnsupportedConstruct(f"definition {d.name}: {exc}") from None
         return None
 
     return transform(t, visit), steps
+
+
+def _by_value(expanded: Term, args: tuple[Term, ...]) -> Term:
+    """Call by value: an application is defined only where its arguments are (docs/verdicts.md).
+
+    Substitution alone would drop an argument the body ignores (``D0(t) = x`` at ``log(-1)``) or
+    guards away. An argument whose definedness obligations do not all appear unguarded in the expansion
+    is evaluated in an always-evaluated ``ite`` condition, ``ite(u == u, body, body)`` (for a predicate,
+    the left side of ``u == u and body``): same value, and the argument's side conditions apply wherever
+    the application is evaluated.
+    """
+    have = {(o.term, o.condition) for o in obligations(expanded) if not o.guards}
+    for a in args:
+        if any((o.term, o.condition) not in have for o in obligations(a)):
+            evaluated = Rel("==", a, a)
+            expanded = And_((evaluated, expanded)) if is_boolean(expanded) else Ite(evaluated, expanded, expanded)
+    return expanded
 
 
 def prepare(claim: Claim, references: Callable[[str], object] | None = None,
@@ -161,9 +181,11 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None,
         steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
+    hyps, goal = [_removable_ites_under_diff(h) for h in hyps], _removable_ites_under_diff(goal)
     kinks = _derivative_kinks([*hyps, goal])
     diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
                                        for o in obligations(n.expr)))
+    limit_generic = _limit_generic([*hyps, goal], decls)
     lowered_hyps = []
     for h in hyps:
         t, s = symbolic.lower(h, decls)
@@ -176,7 +198,35 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None,
                         if isinstance(n, (Pred, UFun)) and n.name not in names
                         and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
     return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined),
-                    tuple(kinks), diff_domains)
+                    tuple(kinks), diff_domains, limit_generic)
+
+
+def _limit_generic(terms: list[Term], decls) -> tuple[Term, ...]:
+    """``d != 0`` for every parameter expression ``d`` on which a limit's SymPy value depends being nonzero."""
+    out: list[Term] = []
+
+    def visit(t: Term, bound: frozenset[str]) -> None:
+        if isinstance(t, Limit):
+            for d in symbolic.limit_degeneracies(t, decls):
+                if free_symbols(d) & (bound | {t.var.name}):
+                    raise UnsupportedConstruct(f"where SymPy's value of {to_text(t)[:80]} applies depends on a "
+                                               "variable bound by an enclosing limit or derivative")
+                cond = Rel("!=", d, Num(Fraction(0)))
+                if cond not in out:
+                    out.append(cond)
+        if isinstance(t, (Limit, Diff)):
+            bound = bound | {t.var.name}
+        for k in children(t):
+            visit(k, bound)
+
+    for t in terms:
+        visit(t, frozenset())
+    return tuple(out)
+
+
+def _removable_ites_under_diff(t: Term) -> Term:
+    """``t`` with each ``diff`` taken of its expression without removable ites (``model.definedness``)."""
+    return transform(t, lambda n: Diff(drop_removable_ites(n.expr), n.var, n.order) if isinstance(n, Diff) else None)
 
 
 def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
@@ -205,7 +255,13 @@ def _fraction_text(v: Fraction) -> str:
 def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
                 references: Callable[[str], object] | None = None,
                 simulate: Callable[[Claim], Evidence] | None = None) -> Result:
-    """Compute the verdict, reason and evidence for ``claim``."""
+    """Compute the verdict, reason and evidence for ``claim`` (its SymPy work under one claim budget)."""
+    with symbolic.claim_budget():
+        return _check_claim(claim, options, references, simulate)
+
+
+def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str], object] | None,
+                 simulate: Callable[[Claim], Evidence] | None) -> Result:
     if claim.snippet is not None:  # its symbols stand for what code does: only snippets.claims may bind them
         return Result(claim.id, Verdict.UNDECIDED, "Snippet not run: the claim is about what the document's code "
                       "does (see docs/snippets.md).", evidence=(Evidence("sandbox", "not run"),))
@@ -319,7 +375,9 @@ def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
         if functions:
             return decide_with_axioms(prep, opts, functions, _run_z3, _qualified_holds)
         return _decide_with_undefined(prep, opts)
-    variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)]) | _bool_symbols(prep)
+    # a limit's SymPy value may hold only for generic parameters: then the statement is not closed
+    variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal, *prep.limit_generic)]) \
+        | _bool_symbols(prep)
     if not variables:
         return _decide_closed(prep, opts)
     evidence: list[Evidence] = []
@@ -421,7 +479,8 @@ def _prove_on_box(prep: Prepared, opts: CheckOptions) -> Result | None:
     if box is None:
         return None
     hyps = tuple(prep.hypotheses) + tuple(domain_condition(d) for d in prep.decls if d.name in variables)
-    goal = And_((*prep.diff_domains, prep.goal)) if prep.diff_domains else prep.goal  # derivatives exist there
+    exist = (*prep.diff_domains, *prep.limit_generic)  # derivatives exist there; limits have SymPy's value there
+    goal = And_((*exist, prep.goal)) if exist else prep.goal
     found = prove_on_box(hyps, goal, box, dps=opts.dps, max_boxes=BOX_PIECES)
     if found.status != "proved" or found.certificate is None:
         return None
@@ -494,6 +553,13 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
                           f"under diff may be undefined where the assumptions allow ({to_text(f)} is not proved), "
                           "and there no derivative exists.", evidence=tuple(evidence + ev), losses=losses,
                           steps=steps)
+    for f in prep.limit_generic:  # SymPy's value of a limit with parameters holds only for generic parameters
+        out, ev = _run_z3(prep.hypotheses, f, prep.decls, opts, refine=False, goal_side=False)
+        if out is None or out.status != "unsat":
+            return Result(claim.id, Verdict.UNDECIDED, f"{proof} for SymPy's value of a limit, which is computed for "
+                          f"generic values of its parameters; it applies where {to_text(f)}, and that is not proved "
+                          "wherever the assumptions hold (where it fails, the limit may have another value).",
+                          evidence=tuple(evidence + ev), losses=losses, steps=steps)
     gaps, gap_evidence = _definedness_gaps(prep, opts)
     if not gaps:
         return Result(claim.id, Verdict.HOLDS, f"{proof}.", evidence=tuple(evidence), losses=losses, steps=steps)
@@ -592,9 +658,9 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
     conf = numeric.confirm_counterexample(hyps, prep.goal, reals, opts.dps, truths)
     if conf.status != "confirmed":
         return None
-    if prep.diff_domains and numeric.confirm_counterexample(prep.diff_domains, Bool(False), reals, opts.dps,
-                                                            truths).status != "confirmed":
-        return None  # a differentiated expression is undefined (or not certainly defined) here: no derivative
+    exist = (*prep.diff_domains, *prep.limit_generic)
+    if exist and numeric.confirm_counterexample(exist, Bool(False), reals, opts.dps, truths).status != "confirmed":
+        return None  # a differentiated expression is undefined here (no derivative), or a limit is not SymPy's
     shown = tuple((k, ("true" if v else "false") if isinstance(v, bool) else _fraction_text(v))
                   for k, v in sorted(values.items()))
     how = EXACT if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .terms import (And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Not, Num, Or, Pow, Rel, Sym, Term, children, conj,
-                    to_text, walk)
+                    free_symbols, substitute, to_text, transform, walk)
 
 _ZERO = Num(Fraction(0))
 
@@ -187,4 +187,35 @@ def kinks(t: Term) -> list[Term]:
     return out
 
 
-__all__ = ["Obligation", "obligations", "power_condition", "kinks", "condition_boundaries"]
+def _removable(c: Term, a: Term, b: Term) -> Term | None:
+    """``b`` when ``ite(c, a, b)`` equals ``b`` as a function: ``c`` is ``v == e`` and ``a`` is ``b`` at ``v = e``."""
+    match c:
+        case Rel("==", Sym(v), e) | Rel("==", e, Sym(v)) if v not in free_symbols(e):
+            try:
+                return b if substitute(b, {v: e}) == a else None
+            except ValueError:  # b holds a diff over v: not rewritten
+                return None
+    return None
+
+
+def drop_removable_ites(t: Term) -> Term:
+    """``t`` with every ``ite`` whose branches agree at its switch point replaced by the branch that holds off it.
+
+    ``ite(x == e, a, b)`` with ``a`` the term ``b`` at ``x = e`` is the function ``b`` (same value and
+    same definedness everywhere); likewise ``ite(x != e, b, a)``. Only syntactic agreement after the
+    substitution counts, so the rewrite is an identity and never changes a value. It lets a derivative of
+    ``ite(x == 0, 0, x)`` be the derivative of ``x`` instead of a kink that blocks every verdict.
+    """
+    def visit(node: Term) -> Term | None:
+        if isinstance(node, Ite):
+            c, a, b = (drop_removable_ites(k) for k in children(node))
+            off = _removable(c, a, b)
+            if off is None and isinstance(c, Rel) and c.op == "!=":
+                off = _removable(Rel("==", c.lhs, c.rhs), b, a)
+            return off if off is not None else Ite(c, a, b)
+        return None
+
+    return transform(t, visit)
+
+
+__all__ = ["Obligation", "obligations", "power_condition", "kinks", "condition_boundaries", "drop_removable_ites"]

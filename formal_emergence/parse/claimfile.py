@@ -162,27 +162,32 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     from .assertions import build_assertion, build_lemma, finish_lemma
     conventions = load_conventions() if raw["assertion"] or raw["lemma"] or raw_quantities else {}
     quantities = [_quantity(f, i, q, conventions) for f, i, q in raw_quantities]
-    known: dict[str, str] = {}  # every assertion, reading and lemma id -> file, across all loaded files
+    #: every assertion, reading and lemma id -> (file, key, is it in a file the user named), across all files
+    known: dict[str, tuple[str, str, bool]] = {}
 
-    def claim_unit(uid: str, file: str, key: str) -> None:
+    def claim_unit(uid: str, file: str, key: str, selected: bool) -> None:
+        """Record ``uid``; a duplicate is reported at the user's file when one side is the user's (F25)."""
         if uid in known:
-            raise ClaimFileError(f"duplicate claim id {uid!r}", file=file, key=key, hint=f"already defined in {known[uid]}")
-        known[uid] = file
+            first_file, first_key, first_selected = known[uid]
+            if first_selected and not selected:  # blame the user's file, not the bundled one
+                file, key, first_file = first_file, first_key, file
+            raise ClaimFileError(f"duplicate claim id {uid!r}", file=file, key=key, hint=f"already defined in {first_file}")
+        known[uid] = (file, key, selected)
 
     assertions: dict[str, tuple[Assertion, bool]] = {}
     for file, i, table, selected in raw["claim"]:
         claim = _build_claim(file, i, table, definitions)
-        claim_unit(claim.id, file, f"claim[{i}].id")
+        claim_unit(claim.id, file, f"claim[{i}].id", selected)
         assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source, (Reading(claim),),
                                           file=file, legacy=True), selected)
     for file, i, table, selected in raw["assertion"]:
         a = build_assertion(file, i, table, definitions, conventions, _build_claim, check_claim_id)
         for r in a.readings:
-            claim_unit(r.id, file, f"assertion[{i}].id")
+            claim_unit(r.id, file, f"assertion[{i}].id", selected)
         assertions[a.id] = (a, selected)
     for q in quantities:
         claim = consistency_claim(q)
-        claim_unit(claim.id, q.file, f"quantity.{q.id}.id")
+        claim_unit(claim.id, q.file, f"quantity.{q.id}.id", True)
         cited = tuple(dict.fromkeys(c for st in q.statements for c in st.conventions))
         assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source,
                                           (Reading(claim, conventions=cited),), file=q.file, legacy=True), True)
@@ -190,7 +195,7 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     by_id = {aid: a for aid, (a, _) in assertions.items()}
     for file, i, table, selected in raw["lemma"]:
         lemma, ltable = build_lemma(file, i, table, definitions, conventions, _build_claim, check_claim_id)
-        claim_unit(lemma.id, file, f"lemma[{i}].id")
+        claim_unit(lemma.id, file, f"lemma[{i}].id", selected)
         lemma = finish_lemma(lemma, ltable, by_id, definitions, conventions, _build_claim)
         if selected:
             lemmas.append(lemma)

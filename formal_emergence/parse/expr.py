@@ -30,7 +30,7 @@ from fractions import Fraction
 from ..errors import ExpressionError
 from ..model.terms import (CONSTANTS, FUNCTIONS, Add, Bool, Const, Diff, Func, Iff, Implies, Ite,
                            Limit, Mul, Not, Num, Or, And, Pow, Pred, Rel, Sym, Term, UFun, is_boolean,
-                           neg, num)
+                           free_symbols, neg, num)
 
 MAX_LENGTH = 4096
 MAX_NESTING = 64
@@ -343,7 +343,11 @@ class _Converter:
             if not isinstance(var, Sym):
                 raise self.fail(args[1], "limit variable is not a symbol")
             side = {"limit": "", "limit_right": "+", "limit_left": "-"}[name]
-            return Limit(self.real(args[0]), var, self.real(args[2]), side)
+            point = self.real(args[2])
+            if var.name in free_symbols(point):  # limit(x, x, x + 1): the point would be bound too (F11)
+                raise self.fail(args[2], f"limit point uses the limit variable {var.name!r}",
+                                hint="the point is a number, oo, -oo or an expression in other symbols")
+            return Limit(self.real(args[0]), var, point, side)
         if name in FUNCTIONS:
             arity(FUNCTIONS[name])
             return Func(name, tuple(self.real(a) for a in args))

@@ -39,6 +39,9 @@ _RELS = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, "
 #: it is CPU time, so machine load cannot change a verdict, and it is set far above what any
 #: bundled or test claim needs: the deterministic size budgets below stop hostile inputs first.
 SYMPY_CPU_SECONDS = 20.0
+#: The CPU budget of all SymPy work for one claim together (``worker.claim_budget``): each computation
+#: has its own budget above, and this bounds their sum, so a claim's worker CPU is bounded too.
+CLAIM_SYMPY_CPU_SECONDS = 2 * SYMPY_CPU_SECONDS
 #: A smaller CPU budget for optional routes (e.g. deriving a weakest condition): when it runs out the
 #: route is skipped and the verdict already found stands. Gruntz can loop for ever on a limit such as
 #: ``((N - N_c)/N_c)**alpha`` at ``N_c`` with a symbolic ``alpha``.
@@ -284,6 +287,59 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
     return transform(t, visit), tuple(steps)
 
 
+def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
+    """Expressions in the parameters that must be nonzero for SymPy's value of ``node`` to apply.
+
+    SymPy computes a limit with free parameters for a generic value of them: ``limit(x/(a + x), x, 0)`` is 0,
+    but at a = 0 it is 1. Generic means here: the denominators, logarithm arguments and bases of roots and
+    negative powers of the expression (also after ``cancel``, which exposes ``a*x/(a*x + x**2) = a/(a + x)``)
+    do not vanish at the limit point unless they vanish for every value of the parameters. Returned is each such
+    value at the point that depends on the parameters; the engine must prove it nonzero wherever the
+    assumptions hold. This is a necessary check, not a complete one (a parameter in an exponent that changes
+    sign is not caught here; SymPy then usually leaves the limit unevaluated). A limit at ``oo`` or without
+    parameters gives nothing. Raises ``UnsupportedConstruct`` when the check itself cannot be done.
+    """
+    if not (free_symbols(node) - {node.var.name}) or any(isinstance(n, Const) and n.name == "oo"
+                                                          for n in walk(node.point)):
+        return ()
+    return worker.call(_degeneracies, node, tuple(decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
+
+
+def _degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
+    tr = SympyTranslator(decls)
+    try:
+        f, x, p = tr(node.expr).doit(), tr(node.var), tr(node.point)
+        forms = [f, sp.cancel(sp.together(f))]
+        bases = []
+        for form in forms:
+            bases.append(sp.fraction(sp.together(form))[1])
+            for s in sp.preorder_traversal(form):
+                if isinstance(s, sp.Pow) and not (s.exp.is_Integer and s.exp > 0):
+                    bases.append(s.base)
+                elif isinstance(s, sp.log):
+                    bases.append(s.args[0])
+        out: list[Term] = []
+        for b in bases:
+            d = sp.simplify(b.subs(x, p))
+            if d.free_symbols and d != 0:
+                term = from_sympy(d)
+                if term not in out:
+                    out.append(term)
+        return tuple(out)
+    except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
+        raise UnsupportedConstruct(f"SymPy could not check where its value of {to_text(node)[:80]} applies "
+                                   f"({type(exc).__name__})") from None
+
+
+def _parameters_note(rebuilt: Term) -> str:
+    """Why a limit with free parameters stays open: its value may change with their signs, and no split is made."""
+    params = sorted(free_symbols(rebuilt)) if isinstance(rebuilt, Limit) else []
+    if not params:
+        return ""
+    return (f"; the limit has the free parameter(s) {', '.join(params)}, its value may depend on their signs, "
+            "and the engine makes no case split on parameters, so it has neither a proof nor a witness")
+
+
 def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
     """The value of one ``diff``/``limit`` term (run in the worker process)."""
     tr = SympyTranslator(decls)
@@ -309,7 +365,8 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
                                        "nodes (the result size budget)")
         value = sp.simplify(value)
     except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
-        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({type(exc).__name__})") from None
+        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({type(exc).__name__})"
+                                   + _parameters_note(rebuilt)) from None
     if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
     for atom in value.atoms(sp.Rational):
@@ -484,3 +541,8 @@ def sympy_version() -> str:
 def substitute_values(t: Term, values: Mapping[str, Fraction], decls: Sequence[SymbolDecl]) -> sp.Basic:
     tr = SympyTranslator(decls)
     return tr(t).subs({tr.symbol(k): sp.Rational(v.numerator, v.denominator) for k, v in values.items()})
+
+
+def claim_budget():
+    """The context in which one claim's SymPy work runs: at most ``CLAIM_SYMPY_CPU_SECONDS`` in total."""
+    return worker.claim_budget(CLAIM_SYMPY_CPU_SECONDS)

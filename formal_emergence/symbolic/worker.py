@@ -15,6 +15,12 @@ raised by ``fn`` is re-raised here; any other exception becomes an
 ``UnsupportedConstruct`` naming it; a killed computation raises
 ``CpuBudgetExceeded``.
 
+Each request's budget bounds one computation; ``claim_budget(seconds)`` bounds their sum. Inside it
+(a context manager, per thread and task through a ``ContextVar``) every request gets at most what is
+left of the total, the worker reports the CPU each request used, and once the total is spent a request
+raises ``CpuBudgetExceeded`` without running. So the worker's CPU for one claim is bounded by the total
+(plus the kernel's rounding of ``RLIMIT_CPU`` up to whole seconds), whatever the number of requests.
+
 The one piece of process-wide state in the package lives here: the worker of
 the current process (a cache of an OS resource; results never depend on it).
 It is created on first use, replaced after a budget kill, re-created in a
@@ -24,13 +30,15 @@ forked child, and exits when this process closes its end of the pipe.
 from __future__ import annotations
 
 import atexit
+import contextlib
+import contextvars
 import math
 import os
 import pickle
 import signal
 import struct
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from ..errors import UnsupportedConstruct
 
@@ -85,7 +93,8 @@ def _serve(requests: int, responses: int) -> None:
         if frame is None:
             return
         fn, args, seconds = pickle.loads(frame)
-        limit = math.ceil(_cpu_time() + seconds)
+        start = _cpu_time()
+        limit = math.ceil(start + seconds)
         resource.setrlimit(resource.RLIMIT_CPU, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
         try:
             reply: tuple[str, Any] = ("ok", fn(*args))
@@ -94,10 +103,11 @@ def _serve(requests: int, responses: int) -> None:
         except BaseException as exc:  # noqa: BLE001 - reported to the caller as data
             reply = ("error", f"{type(exc).__name__}: {str(exc)[:300]}")
         resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
+        reply = (*reply, _cpu_time() - start)
         try:
             data = pickle.dumps(reply)
         except Exception as exc:  # noqa: BLE001
-            data = pickle.dumps(("error", f"unpicklable result ({type(exc).__name__})"))
+            data = pickle.dumps(("error", f"unpicklable result ({type(exc).__name__})", reply[2]))
         _write_frame(responses, data)
 
 
@@ -164,10 +174,44 @@ def _worker() -> _Worker:
 atexit.register(_stop_current)
 
 
+def shutdown() -> None:
+    """Stop and reap this process's worker (a later ``call`` starts a new one)."""
+    with _lock:
+        _stop_current()
+
+
+class _Account:
+    """The CPU seconds left of a ``claim_budget``."""
+
+    def __init__(self, total: float) -> None:
+        self.total = total
+        self.left = total
+
+
+_account: contextvars.ContextVar[_Account | None] = contextvars.ContextVar("sympy_claim_budget", default=None)
+
+
+@contextlib.contextmanager
+def claim_budget(seconds: float) -> Iterator[None]:
+    """Bound the worker CPU of every ``call`` inside the block by ``seconds`` in total."""
+    token = _account.set(_Account(seconds))
+    try:
+        yield
+    finally:
+        _account.reset(token)
+
+
 def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float) -> Any:
-    """Run ``fn(*args)`` in the worker under a CPU-time budget of ``cpu_seconds``; return its result."""
+    """Run ``fn(*args)`` in the worker under a CPU-time budget of ``cpu_seconds`` (and what is left of the
+    enclosing ``claim_budget``); return its result."""
     if resource is None or not hasattr(os, "fork"):
         return fn(*args)
+    account = _account.get()
+    if account is not None:
+        if account.left <= 0:
+            raise CpuBudgetExceeded(f"SymPy used up its CPU-time budget of {account.total:g} s for the claim")
+        if account.left < cpu_seconds:
+            cpu_seconds = account.left
     payload = pickle.dumps((fn, args, cpu_seconds))
     with _lock:
         w = _worker()
@@ -182,10 +226,14 @@ def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float) -> Any:
             status = w.stop()
             sig = os.WTERMSIG(status) if status is not None and os.WIFSIGNALED(status) else None
             if sig in (signal.SIGXCPU, signal.SIGKILL):
+                if account is not None:
+                    account.left -= cpu_seconds
                 raise CpuBudgetExceeded(f"SymPy exceeded its CPU-time budget of {cpu_seconds:g} s")
             raise UnsupportedConstruct("the SymPy worker process stopped"
                                        + (f" with signal {sig}" if sig else ""))
-    kind, value = pickle.loads(frame)
+    kind, value, used = pickle.loads(frame)
+    if account is not None:
+        account.left -= used
     if kind == "ok":
         return value
     if kind == "unsupported":

@@ -217,6 +217,10 @@ def _apply(name: str, args: list):
     raise ValueError(name)
 
 
+def _exact_zero(v) -> bool:
+    return isinstance(v, Fraction) and v == 0
+
+
 def _arith(op: str, a, b):
     if _bad(a) or _bad(b):
         return _worst(a, b)
@@ -225,6 +229,8 @@ def _arith(op: str, a, b):
     if op == "sub":
         return a - b if type(a) is type(b) else _mp(a) - _mp(b)
     if op == "mul":
+        if _exact_zero(a) or _exact_zero(b):  # 0 * y is exactly 0, not an inexact 0.0 that sign() cannot tell
+            return Fraction(0)
         return a * b if type(a) is type(b) else _mp(a) * _mp(b)
     if op == "div":
         s = sign(b)
@@ -232,6 +238,8 @@ def _arith(op: str, a, b):
             return UNKNOWN
         if s == 0:
             return UNDEF
+        if _exact_zero(a):
+            return Fraction(0)
         return a / b if type(a) is type(b) else _mp(a) / _mp(b)
     raise ValueError(op)
 

@@ -75,6 +75,10 @@ STEP = ("ite", rel(">", X, n(0)), n(1), n(0))
     (("limit", fn("sqrt", X), "x", n(0), "-"), {"x": F(0)}, UNDEF),
     (("limit", fn("sqrt", X), "x", n(0), "+"), {"x": F(0)}, F(0)),
     (("limit", ("div", n(1), X), "x", n(0), "+"), {"x": F(1)}, UNKNOWN),
+    # fuzz c142: an exact 0 times or over an inexact nonzero number is exactly 0 (so 0**(16/5) is settled)
+    (("pow", ("div", ("sub", X, X), fn("log", n(F(2, 3)))), n(F(16, 5))), {"x": F(0)}, F(0)),
+    (("mul", fn("exp", n(1)), ("sub", X, X)), {"x": F(3)}, F(0)),
+    (("div", ("sub", X, X), ("sub", X, X)), {"x": F(3)}, UNDEF),
 ])
 def test_values(term, env, want):
     got = Evaluator().value(term, env)

@@ -127,3 +127,35 @@ def test_z3_rlimit_exhaustion_is_named_as_such():
         assert "wall-clock" not in d.get("reason_unknown", "")
         if d["rlimit_used"] >= d["rlimit"]:
             assert "rlimit" in d["reason_unknown"]
+
+
+def _burn(seconds: float) -> float:
+    """Use about ``seconds`` of CPU in the worker."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+    return seconds
+
+
+def test_claim_budget_bounds_the_sum_of_worker_requests():
+    """Each request is under its own budget; ``claim_budget`` bounds their total (b13 chained many)."""
+    with worker.claim_budget(0.1):
+        assert worker.call(_burn, 0.2, cpu_seconds=5) == 0.2  # runs: the limit is whole seconds
+        with pytest.raises(worker.CpuBudgetExceeded, match="budget of 0.1 s for the claim"):
+            worker.call(_square, 3, cpu_seconds=5)
+    assert worker.call(_square, 3, cpu_seconds=5) == 9  # outside the block: no total
+
+
+def test_batch_runner_counts_the_sympy_worker_cpu(tmp_path):
+    """A job's CPU includes its SymPy worker's: the worker is reaped before the job ends."""
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from batch_runner import Job, run_jobs
+    claim = tmp_path / "w.toml"
+    claim.write_text('[[claim]]\nid = "w.diff"\ntitle = "t"\nkind = "theorem"\n'
+                     'source = { document = "d.txt", section = "s", quote = "q" }\nsymbols = { x = "real" }\n'
+                     'show = "diff(x**3, x) == 3*x**2"\n', encoding="utf-8")
+    [out] = run_jobs([Job("w", ("check", "--no-cache", "--format", "json", "w.toml"), str(tmp_path), 60.0,
+                          isolated=True)]).values()
+    assert out.code == 0 and json.loads(out.stdout)["claims"][0]["verdict"] == "holds"
+    assert out.cpu > 0

@@ -248,3 +248,12 @@ def test_bundled_phase_transition_definition(bundled_catalog):
     assert d.params == ("N",)
     assert not d.is_boolean
     assert any(isinstance(n, Func) and n.name == "exp" for n in walk(d.body))  # 1 - exp(...)
+
+
+def test_duplicate_of_a_bundled_id_is_located_in_the_users_file(load_claims, claim_toml):
+    """F25: the user's file is the one to fix, so the error names it, with its key; the hint the bundled file."""
+    with pytest.raises(ClaimFileError) as info:
+        load_claims(claim_toml("001.critical-point.sufficiency", 'show = "1 > 0"'), name="mine.toml")
+    err = info.value
+    assert err.file.endswith("mine.toml") and err.key == "claim[0].id", (err.file, err.key)
+    assert "core.toml" in err.hint

@@ -311,3 +311,10 @@ def test_to_text_keeps_meaning(text):
     term = parse(text)
     back = parse(to_text(term))
     assert _exact(back, env) == _exact(term, env)
+
+
+def test_limit_point_must_not_use_the_limit_variable():
+    """limit(x, x, x + 1) binds the point's x too: rejected, located at the point (F11)."""
+    err = error("limit(x, x, x + 1)")
+    assert "limit point uses the limit variable 'x'" in str(err) and err.column == 13
+    assert isinstance(parse("limit(x, x, y + 1)"), Limit)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from formal_emergence import check_claim
-from formal_emergence.model.definedness import kinks
+from formal_emergence.model.definedness import drop_removable_ites, kinks
 from formal_emergence.model.terms import Diff, Limit, Num, Sym, substitute, to_text
 from formal_emergence.model.verdict import Verdict
 from formal_emergence.parse.expr import Scope, parse_expression
@@ -113,3 +113,55 @@ def test_root_kink_and_one_sided_domain(verdict):
     assert verdict("diff(sqrt(x**2), x) == 0", ("x == 0",)).verdict is not Verdict.HOLDS   # |x| at 0
     assert verdict("limit_left(sqrt(x), x, 0) == 0").verdict is Verdict.UNDECIDED       # undefined left of 0
     assert verdict("limit_right(sqrt(x), x, 0) == 0").verdict is Verdict.HOLDS
+
+
+def test_removable_ite_is_the_function_of_its_other_branch():
+    """ite(x == e, b at e, b) is b; the rewrite never fires when the branches disagree at the switch."""
+    assert drop_removable_ites(term("ite(x == 0, 0, x)")) == Sym("x")
+    assert drop_removable_ites(term("ite(0 == x, 0, x)")) == Sym("x")
+    assert drop_removable_ites(term("ite(x != 1, x, 1)")) == Sym("x")
+    assert drop_removable_ites(term("ite(x != 1, x**2, 1)")) == term("ite(x != 1, x**2, 1)")  # syntactic only
+    assert drop_removable_ites(term("ite(x == 0, 1, x)")) == term("ite(x == 0, 1, x)")
+    assert drop_removable_ites(term("ite(x > 0, 0, x)")) == term("ite(x > 0, 0, x)")
+    assert drop_removable_ites(term("ite(x == y, y, x)")) == Sym("x")
+
+
+@pytest.mark.parametrize("show, expected", [
+    ("diff(ite(x == 0, 0, x), x) == 1", Verdict.HOLDS),   # d05: the identity function
+    ("diff(ite(x == 0, 0, x), x) == 0", Verdict.FAILS),   # d06
+    ("diff(ite(x == 0, 1, x), x) == 1", Verdict.UNDECIDED),  # a jump at 0: no derivative there
+])
+def test_derivative_of_a_removable_ite(verdict, show, expected):
+    result = verdict(show, ("x == 0",))
+    assert result.verdict is expected, result.reason
+
+
+DEF_D0 = '''[[definition]]
+id = "d.f"
+name = "D0"
+params = ["t"]
+body = "x"
+symbols = { x = "real" }
+'''
+
+
+def test_definition_application_is_call_by_value(verdict):
+    """D0(t) = x ignores t, but D0(log(z)) is defined only where log(z) is (fuzz c209)."""
+    result = verdict("D0(log(z)) == x", symbols='{ x = "real", z = "real" }', definitions=DEF_D0)
+    assert result.verdict is Verdict.HOLDS and "where log(z) is defined, z > 0" in result.reason, result.reason
+    result = verdict("D0(log(-1)) == x", definitions=DEF_D0)
+    assert result.verdict is Verdict.UNDECIDED, result.reason
+    assert verdict("D0(z) == x", symbols='{ x = "real", z = "real" }', definitions=DEF_D0).reason \
+        == "SymPy reduces the difference of the two sides to exactly 0."
+
+
+def test_parametric_limit_reason_names_the_parameter(verdict):
+    result = verdict("limit(x*exp(-a*x), x, oo) == 0", symbols='{ x = "real", a = "real" }')
+    assert result.verdict is Verdict.UNDECIDED
+    assert "free parameter(s) a" in result.reason and "no case split" in result.reason, result.reason
+
+
+def test_predicate_application_is_call_by_value(verdict):
+    definition = DEF_D0.replace('name = "D0"', 'name = "Big"').replace('body = "x"', 'body = "x > 0"')
+    result = verdict("Big(log(z))", ("x > 1",), symbols='{ x = "real", z = "real" }', definitions=definition)
+    assert result.verdict is Verdict.HOLDS and "where log(z) is defined, z > 0" in result.reason, result.reason

@@ -50,7 +50,6 @@ NEEDS_BUNDLED = {"3-malformed/dup_claim_id_bundled.toml", "3-malformed/dup_defin
 F_POWERS = "7-powers, real powers at base 0 encoded as exp(a*log b)"
 F_EQUALITY = "7-powers, x == 1/3 not confirmed at a non-dyadic rational"
 F_BUDGET = "item 5, F15: a claim ends within a deterministic budget of about 2 s"
-F_LIMIT_PARAM = "limits/derivatives left undecided (soundness.md, s11-s21, no term translation)"
 
 #: Hand-made expectations, by claim id, where the comment names no verdict the grammar can read
 #: or where the comment is judged wrong (reasons in EXPECTATIONS.md).
@@ -66,6 +65,9 @@ OVERRIDES: dict[str, frozenset[str]] = {
     "s.f43_log_sq": frozenset({"undecided"}),
     "s.f42_log_product": frozenset({"undecided"}),
     "s.f45_pow_cube": frozenset({"holds", "undecided"}),
+    "s.s14_limit_param_sign": frozenset({"fails", "undecided"}),
+    "s.s15_limit_param_ratio": frozenset({"fails", "undecided"}),
+    "s.s17_limit_pow0": frozenset({"fails", "undecided"}),
 }
 
 #: Files expected to be rejected (exit 2, one located line) although no comment says so.
@@ -80,12 +82,6 @@ MUST_REJECT = {
 #: Known failures on main: file -> (finding, is it a hang or slow case that gets SHORT_TIMEOUT).
 XFAIL: dict[str, tuple[str, bool]] = {
     # wrong verdicts
-    "4-soundness/d05_diff_ite_identity_fn_true.toml": ("F04", False),
-    "4-soundness/d06_diff_ite_identity_fn_false.toml": ("F04", False),
-    "4-soundness/l05_limit_point_uses_var.toml": ("F11", False),
-    "4-soundness/s14_limit_param_sign.toml": (F_LIMIT_PARAM, False),
-    "4-soundness/s15_limit_param_ratio.toml": (F_LIMIT_PARAM, False),
-    "4-soundness/s17_limit_pow0.toml": (F_LIMIT_PARAM, False),
     # hangs and runs far beyond the default budget (killed after SHORT_TIMEOUT while marked)
     "6-budget/b04_amgm6_deg12.toml": (F_BUDGET, True),
     "6-budget/b09_transcendental_many.toml": (F_BUDGET, True),
@@ -95,8 +91,6 @@ XFAIL: dict[str, tuple[str, bool]] = {
     "6-budget/b14_free_8vars_transc.toml": (F_BUDGET, True),
     "2-resource/r23_integer_nonlinear.toml": (F_BUDGET, True),
     "2-resource/r23b_integer_pell.toml": (F_BUDGET, True),
-    # tracebacks and unlocated errors
-    "3-malformed/dup_claim_id_bundled.toml": ("F25: a duplicate of a bundled id is located in the bundled file", False),
 }
 
 LOCATED = re.compile(r"^(?P<file>.+?): (?P<key>\S+): (?P<column>\d+): (?P<found>.+?)(?: \((?P<hint>.+)\))?$")
