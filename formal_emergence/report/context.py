@@ -39,6 +39,7 @@ class Formula:
     text: str
     mathml: str | None = None
     latex: str | None = None
+    exact: tuple[tuple[str, str], ...] = ()   # (number as written, its exact value) shown in the formula
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,12 @@ def page_name(claim_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", claim_id)
 
 
-def _formula(t: Term | None, text: str, decls, latex: str | None = None) -> Formula:
-    return Formula(text=text, mathml=formula.term_mathml(t, decls), latex=latex or formula.term_latex(t, decls))
+def _formula(t: Term | None, text: str, decls, latex: str | None = None,
+             decimals: Mapping[Fraction, str] | None = None) -> Formula:
+    mathml = formula.term_mathml(t, decls, decimals=decimals)
+    exact = tuple(dict.fromkeys(re.findall(r'<mn data-exact="([^"]+)">([^<]+)</mn>', mathml or "")))
+    return Formula(text=text, mathml=mathml, latex=latex or formula.term_latex(t, decls, decimals),
+                   exact=tuple((shown, value) for value, shown in exact))
 
 
 def uses_definition(claim: Claim, definition_id: str) -> bool:
@@ -245,11 +250,13 @@ def build_view(claim: Claim, result: Result, record: Mapping[str, Any], with_plo
     if "refs" not in shared:
         shared["refs"] = _references()
     decls = claim.symbols
+    decimals = formula.decimal_literals(claim.show_text, *claim.assume_text, *(d.body_text for d in claim.definitions))
     stmt_text = record.get("statement", {}).get("text") or claim.show_text
     stmt_latex = record.get("statement", {}).get("latex") or None
-    statement = _formula(claim_formula(claim.assume, claim.show), stmt_text, decls, stmt_latex)
-    show = _formula(claim.show, claim.show_text, decls)
-    assumptions = [_formula(t, txt, decls) for t, txt in zip(claim.assume, claim.assume_text)]
+    statement = _formula(claim_formula(claim.assume, claim.show), stmt_text, decls,
+                         None if decimals else stmt_latex, decimals)
+    show = _formula(claim.show, claim.show_text, decls, decimals=decimals)
+    assumptions = [_formula(t, txt, decls, decimals=decimals) for t, txt in zip(claim.assume, claim.assume_text)]
     condition = None
     if result.condition is not None:
         term = formula.parse_claim_text(result.condition.text, claim)
@@ -258,7 +265,7 @@ def build_view(claim: Claim, result: Result, record: Mapping[str, Any], with_plo
     definitions = []
     for d in claim.definitions:
         head = f"{d.name}({', '.join(d.params)})" if d.params else d.name
-        definitions.append((d, _formula(d.body, f"{head} = {d.body_text}", (*d.symbols, *decls))))
+        definitions.append((d, _formula(d.body, f"{head} = {d.body_text}", (*d.symbols, *decls), decimals=decimals)))
     view = ClaimView(claim, result, record, statement, show, assumptions, condition, definitions,
                      _citations(claim, result, shared["refs"]))
     if with_plots:

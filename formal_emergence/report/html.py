@@ -13,8 +13,9 @@ from html import escape
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .context import (ClaimView, Formula, VERDICT_LABELS, domain_meaning, group_units, page_name, related_units,
-                      role_label, unit_facts, verdict_order)
+from .context import (ClaimView, Formula, VERDICT_LABELS, domain_meaning, group_units, has_cjk, page_name,
+                      related_units, role_label, unit_facts, verdict_order)
+from .quote import quote_html
 
 CSS_NAME = "report.css"
 
@@ -39,14 +40,21 @@ def badge(verdict: str, big: bool = False) -> str:
     return f'<span class="{e(cls)}" title="{e(VERDICT_LABELS.get(verdict, ""))}">{e(verdict)}</span>'
 
 
+def exact_title(f: Formula) -> str:
+    """A ``title`` attribute giving the exact value of every number the formula shows as written."""
+    if not f.exact:
+        return ""
+    return f' title="{e("exact values: " + "; ".join(f"{shown} = {value}" for shown, value in f.exact))}"'
+
+
 def formula_block(f: Formula, inline: bool = False) -> str:
     """MathML with the plain-text formula beside it (or the text alone when MathML is unavailable)."""
     if inline:
         if f.mathml:
             inline_mathml = f.mathml.replace('display="block"', 'display="inline"', 1)
-            return f'{inline_mathml} <code class="plain">{e(f.text)}</code>'
+            return f'<span{exact_title(f)}>{inline_mathml}</span> <code class="plain">{e(f.text)}</code>'
         return f"<code>{e(f.text)}</code>"
-    parts = ['<div class="formula">']
+    parts = [f'<div class="formula"{exact_title(f)}>']
     if f.mathml:
         parts.append(f.mathml)
         parts.append(f'<div class="plain small muted">text: <code>{e(f.text)}</code></div>')
@@ -220,7 +228,9 @@ def render_claim_page(view: ClaimView, tool: Mapping[str, Any], options: Mapping
     out.append('<div class="two-col">')
     out.append(f'<div class="panel"><h2>Original text</h2><p class="small muted">{e(c.document)}, '
                f'section &ldquo;<span lang="{e(view.quote_lang)}">{e(c.source.section)}</span>&rdquo;</p>'
-               f'<blockquote class="quote" lang="{e(view.quote_lang)}">{e(c.source.quote)}</blockquote></div>')
+               f'<blockquote class="quote" lang="{e(view.quote_lang)}">{quote_html(c.source.quote)}</blockquote>'
+               f'<details class="source-text"><summary class="small muted">as written in the document</summary>'
+               f'<pre lang="{e(view.quote_lang)}">{e(c.source.quote)}</pre></details></div>')
     right = ['<div class="panel"><h2>Formal statement</h2>', formula_block(view.statement)]
     if c.reading:
         right.append(f'<p class="small"><strong>Reading:</strong> {e(c.reading)}</p>')
@@ -293,8 +303,9 @@ def render_claim_page(view: ClaimView, tool: Mapping[str, Any], options: Mapping
         for d, f in view.definitions:
             parts.append(f"<h3><code>{e(d.id)}</code>{(': ' + e(d.title)) if d.title else ''}</h3>{formula_block(f)}")
             if d.source is not None:
-                parts.append(f'<p class="small muted">{e(d.source.document)}, section {e(d.source.section)}: '
-                             f'<span lang="{"zh" if view.quote_lang == "zh" else "en"}">{e(d.source.quote)}</span></p>')
+                parts.append(f'<p class="small muted">{e(d.source.document)}, section {e(d.source.section)}:</p>'
+                             f'<blockquote class="quote small" lang="{"zh" if has_cjk(d.source.quote) else "en"}">'
+                             f'{quote_html(d.source.quote)}</blockquote>')
         out.append(_section("Definitions used", "\n".join(parts), "definitions"))
 
     if r.steps:
