@@ -287,13 +287,21 @@ def plots_for(claim: Claim, result: Result, shared: dict[str, Any]) -> list[Plot
         return []
     out: list[Plot] = []
     if uses_definition(claim, PHASE_DEFINITION):
-        if "phase" not in shared:
-            shared["phase"] = plots.phase_transition_svg()
-        crossings = ", ".join(f"{p:.0%} at N = {x:.4f} N_c" for p, x in plots.phase_crossings())
+        alpha, witness, label = _phase_witness(result)
+        if witness is None and alpha == plots.PHASE_ALPHA:
+            if "phase" not in shared:
+                shared["phase"] = plots.phase_transition_svg()
+            svg = shared["phase"]
+        else:
+            svg = plots.phase_transition_svg(alpha, key="phasew", witness=witness, witness_label=label)
+        crossings = ", ".join(f"{p:.0%} at N = {x:.4f} N_c" for p, x in plots.phase_crossings(alpha))
+        source = ("α of the counterexample" if alpha != plots.PHASE_ALPHA or witness is not None
+                  else "the document's empirical value")
         out.append(Plot("phase-transition", "Phase-transition model P(N)",
-                        f"P(N) = 1 − exp(−(N/N_c)^α) with α = {plots.PHASE_ALPHA:g}, N in units of N_c (log scale). "
+                        f"P(N) = 1 − exp(−(N/N_c)^α) with α = {alpha:g} ({source}), N in units of N_c (log scale). "
                         f"Crossings from the closed form N_p = N_c(−ln(1−p))^(1/α): {crossings}; "
-                        "at N = N_c, P = 1 − 1/e ≈ 0.632.", shared["phase"]))
+                        "at N = N_c, P = 1 − 1/e ≈ 0.632."
+                        + (f" The star marks the counterexample ({label})." if witness is not None else ""), svg))
     ce = _counterexample_plot(claim, result, shared.get("refs") or {})
     if ce is not None:
         out.append(ce)
@@ -323,6 +331,22 @@ def plots_for(claim: Claim, result: Result, shared: dict[str, Any]) -> list[Plot
                         f"parameter, seed {details.get('seed')}, {details.get('samples')} samples per point; "
                         f"max standard score {details.get('max_standard_score')}.", svg))
     return out
+
+
+def _phase_witness(result: Result) -> tuple[float, float | None, str]:
+    """(α, N/N_c, label) of a counterexample to a phase-model claim: α and N/N_c as the witness sets them
+    (the default α, and no point, where it does not)."""
+    from .plots import PHASE_ALPHA
+    ce = result.counterexample
+    try:
+        values = {k: Fraction(v) for k, v in ce.values} if ce is not None else {}
+    except (ValueError, ZeroDivisionError):
+        values = {}
+    alpha = float(values["alpha"]) if values.get("alpha", 0) > 0 else PHASE_ALPHA
+    if values.get("N", 0) > 0 and values.get("N_c", 0) > 0:
+        label = ", ".join(f"{k} = {values[k]}" for k in ("N", "N_c", "alpha") if k in values)
+        return alpha, float(values["N"] / values["N_c"]), label
+    return alpha, None, ""
 
 
 def _counterexample_plot(claim: Claim, result: Result, refs: Mapping[str, Any]) -> Plot | None:
