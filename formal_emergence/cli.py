@@ -177,6 +177,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     ex.add_argument("id")
     ex.add_argument("paths", nargs="*")
     ex.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    ex.add_argument("--level", choices=("expert", "student"), default="expert",
+                    help="student: plain words, no engine budgets or internal names, terms defined on first use")
     cy = sub.add_parser("consistency", help="print the cross-document table of quantities ([[quantity]] tables)")
     cy.add_argument("paths", nargs="*", help="claim files with [[quantity]] tables (default: the bundled ones)")
     rf = sub.add_parser("refs", help="list or search the literature reference values, with their sources")
@@ -591,7 +593,7 @@ def _explain(args, stdout: TextIO) -> int:
     options = _options(args)
     catalog = load_catalog(args.paths or None)
     claim = catalog.claim(args.id)
-    stdout.write(render_explanation(explain_claim(claim, options=options, siblings=catalog.claims)))
+    stdout.write(render_explanation(explain_claim(claim, options=options, siblings=catalog.claims, level=args.level)))
     return EXIT_OK
 
 

@@ -176,6 +176,24 @@ def build_views(pairs: Sequence[tuple[Claim, Result]], records: Sequence[Mapping
     return views
 
 
+def document_titles() -> dict[str, str]:
+    """Titles of the seed documents by file name (``formal_emergence/data/documents.toml``)."""
+    import tomllib
+    from importlib.resources import files
+    try:
+        data = tomllib.loads((files("formal_emergence") / "data" / "documents.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {name: str(d.get("title", "")) for name, d in data.get("documents", {}).items() if d.get("title")}
+
+
+def reading_order(views: Sequence[ClaimView]) -> list[ClaimView]:
+    """The views in the order of the index: by document, each assertion followed by its readings and lemmas."""
+    docs, orphans = group_units(views)
+    out = [x for doc in sorted(docs) for v, children in docs[doc] for x in (v, *children)]
+    return out + sorted(orphans, key=lambda v: v.id)
+
+
 def role_label(view: ClaimView) -> str:
     """"" for an assertion's primary reading; "alternative reading" or "lemma (supports)" otherwise."""
     rec = view.record
@@ -453,5 +471,5 @@ def verdict_order() -> list[str]:
     return [v.value for v in Verdict]
 
 
-__all__ = ["ClaimView", "Formula", "Plot", "Citation", "build_views", "build_view", "page_name", "has_cjk",
+__all__ = ["document_titles", "reading_order", "ClaimView", "Formula", "Plot", "Citation", "build_views", "build_view", "page_name", "has_cjk",
            "VERDICT_LABELS", "domain_meaning", "verdict_order", "uses_definition", "cited_ids"]
