@@ -550,6 +550,10 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
                              key="--output", hint="choose a writable directory") from None
     stdout.write(f"wrote {len(written)} files ({len(checked.assertions)} assertions, {len(checked.lemmas)} lemmas) "
                  f"to {out / ENTRY[args.format]}\n")
+    import importlib.util
+    if args.format in ("html", "markdown") and importlib.util.find_spec("matplotlib") is None:
+        _say(stderr, "formal-emergence: warning: matplotlib is not installed, so this report has NO PLOTS; "
+                     "install it with: pip install matplotlib (a plain pip install of formal_emergence brings it)")
     return EXIT_OK
 
 
