@@ -143,13 +143,20 @@ def test_screenshots_of_every_verdict_and_plot_kind(site, fixture_catalog, tmp_p
     root, server = site
     pages = {"index": "fixture/index.html"}
     pages.update({cid: f"fixture/claims/{page_name(cid)}.html" for cid in SAMPLE})
+    verdicts = {c.id: r.verdict.value for c, r in fixture_catalog.pairs}
+    assert {cid: verdicts[cid] for cid in SAMPLE} == {cid: v for cid, (v, _) in SAMPLE.items()}
+    _shoot(server, pages, tmp_path, "")
+    bad = [(p, c) for p, c in server.log if c >= 400]
+    assert bad == []
+
+
+def _shoot(server, pages: dict[str, str], tmp_path: Path, prefix: str) -> None:
+    """Screenshot ``pages`` (name -> path on the server) in parallel; each must be non-blank and log nothing."""
     procs = {}
     for name, rel in pages.items():
         shot = tmp_path / f"{name}.png"
         procs[name] = (shot, _chromium([f"--screenshot={shot}", "--window-size=1280,2000", server.base + rel],
                                        tmp_path, name))
-    verdicts = {c.id: r.verdict.value for c, r in fixture_catalog.pairs}
-    assert {cid: verdicts[cid] for cid in SAMPLE} == {cid: v for cid, (v, _) in SAMPLE.items()}
     problems = []
     for name, (shot, proc) in procs.items():
         _, err = proc.communicate(timeout=120)
@@ -160,29 +167,7 @@ def test_screenshots_of_every_verdict_and_plot_kind(site, fixture_catalog, tmp_p
     if keep:  # to look at the pages: FORMAL_EMERGENCE_SCREENSHOTS=/some/dir pytest tests/report
         Path(keep).mkdir(parents=True, exist_ok=True)
         for name, (shot, _) in procs.items():
-            shutil.copy(shot, Path(keep) / shot.name)
-    assert problems == []
-    bad = [(p, c) for p, c in server.log if c >= 400]
-    assert bad == []
-
-
-def _shoot(server, pages: dict[str, str], tmp_path: Path) -> None:
-    procs = {}
-    for name, rel in pages.items():
-        shot = tmp_path / f"{name}.png"
-        procs[name] = (shot, _chromium([f"--screenshot={shot}", "--window-size=1280,2000", server.base + rel],
-                                       tmp_path, name))
-    problems = []
-    for name, (shot, proc) in procs.items():
-        _, err = proc.communicate(timeout=120)
-        problems += _console_problems(err.decode("utf-8", "replace"), server.base)
-        assert shot.exists(), f"no screenshot for {name}: {err[-2000:]!r}"
-        assert_not_blank(shot)
-    keep = os.environ.get("FORMAL_EMERGENCE_SCREENSHOTS")
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        for name, (shot, _) in procs.items():
-            shutil.copy(shot, Path(keep) / f"bundled-{shot.name}")
+            shutil.copy(shot, Path(keep) / f"{prefix}{shot.name}")
     assert problems == []
 
 
@@ -192,7 +177,7 @@ def test_screenshots_of_the_bundled_index_and_latex_quotes(site, bundled, tmp_pa
     assert "\\frac" in quotes[BUNDLED_SAMPLE[0]] and "\\text" in quotes[BUNDLED_SAMPLE[0]]
     pages = {"index": "bundled/index.html"}
     pages.update({cid: f"bundled/claims/{page_name(cid)}.html" for cid in BUNDLED_SAMPLE})
-    _shoot(server, pages, tmp_path)
+    _shoot(server, pages, tmp_path, "bundled-")
     assert [(p, c) for p, c in server.log if c >= 400] == []
 
 
