@@ -198,8 +198,8 @@ def _search_index(views: Sequence[ClaimView], site: Site) -> str:
                          c.source.quote, c.reading, v.result.reason, v.verdict))
         rows.append({"id": c.id, "title": c.title, "verdict": v.verdict,
                      "href": f"claims/{page_name(c.id)}.html", "text": text.lower()})
-    # "</" must not end the script element early; JSON allows "\/" for "/".
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # No "<" at all inside the script element (a quote's "</script>" would end it): JSON's \u003c instead.
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def _assertion_table(items, prefix: str, site: Site) -> str:
