@@ -6,6 +6,8 @@ A quote is one of three kinds (``quote_kind``):
   breaks kept;
 - ``latex``: a formula written in LaTeX without ``$`` delimiters (``N > N_c \\Rightarrow ...``):
   typeset whole as MathML;
+- ``mixed``: such a formula with Chinese words beside it (outside ``\\text``): the formula runs typeset,
+  the words kept as text;
 - ``markdown``: text, rendered by markdown-it-py (CommonMark, raw HTML disabled), with the ``$...$``,
   ``$$...$$``, ``\\(...\\)`` and ``\\[...\\]`` segments typeset as MathML.
 
@@ -43,10 +45,25 @@ def quote_kind(text: str) -> str:
     if code_lines and not _MATH.search(text) and (len(code_lines) * 2 >= len([ln for ln in lines
                                                                               if not ln.lstrip().startswith("#")])):
         return "code"
-    if "$" not in text and _COMMAND.search(text) and not _IDEOGRAPH.search(_TEXT_ARG.sub("", text)) \
-            and "**" not in text:
-        return "latex"
+    if "$" not in text and _COMMAND.search(text) and "**" not in text:
+        if not _IDEOGRAPH.search(_TEXT_ARG.sub("", text)):
+            return "latex"
+        if _mixed_runs(text) is not None:
+            return "mixed"
     return "markdown"
+
+
+_CJK_RUN = re.compile(r"([\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+)")
+
+
+def _mixed_runs(text: str) -> list[tuple[str, bool]] | None:
+    """LaTeX without ``$`` beside Chinese words (``N > N_c \\Rightarrow ...（规模临界点定理）``): the runs as
+    (text, is_formula), or None when a formula run would cut a brace group."""
+    runs = [(part, i % 2 == 0) for i, part in enumerate(_CJK_RUN.split(text)) if part]
+    for part, formula in runs:
+        if formula and part.count("{") != part.count("}"):
+            return None
+    return runs
 
 
 def latex_mathml(source: str, display: bool = False) -> str | None:
@@ -102,6 +119,9 @@ def quote_html(text: str) -> str:
         return f'<pre class="quote-code">{escape(text)}</pre>'
     if kind == "latex":
         return math_html(text, display=True)
+    if kind == "mixed":
+        return "".join(math_html(part) if formula and part.strip() else escape(part)
+                       for part, formula in _mixed_runs(text) or ())
     out = _markdown(text)
     return escape(text) if out is None else out
 
