@@ -355,11 +355,12 @@ def _phase_witness(result: Result) -> tuple[float, float | None, str]:
     """(α, N/N_c, label) of a counterexample to a phase-model claim: α and N/N_c as the witness sets them
     (the default α, and no point, where it does not)."""
     from .plots import PHASE_ALPHA
-    ce = result.counterexample
-    try:
-        values = {k: Fraction(v) for k, v in ce.values} if ce is not None else {}
-    except (ValueError, ZeroDivisionError):
-        values = {}
+    values: dict[str, Fraction] = {}
+    for k, v in (result.counterexample.values if result.counterexample is not None else ()):
+        try:
+            values[k] = Fraction(v)
+        except (ValueError, ZeroDivisionError):
+            continue   # a truth value of an undefined predicate, not a number
     alpha = float(values["alpha"]) if values.get("alpha", 0) > 0 else PHASE_ALPHA
     if values.get("N", 0) > 0 and values.get("N_c", 0) > 0:
         label = ", ".join(f"{k} = {values[k]}" for k in ("N", "N_c", "alpha") if k in values)
