@@ -177,6 +177,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     ex.add_argument("id")
     ex.add_argument("paths", nargs="*")
     ex.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    ex.add_argument("--level", choices=("expert", "student"), default="expert",
+                    help="student: plain words, no engine budgets or internal names, terms defined on first use")
     cy = sub.add_parser("consistency", help="print the cross-document table of quantities ([[quantity]] tables)")
     cy.add_argument("paths", nargs="*", help="claim files with [[quantity]] tables (default: the bundled ones)")
     rf = sub.add_parser("refs", help="list or search the literature reference values, with their sources")
@@ -190,6 +192,9 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     rp.add_argument("--document", action="append", default=[], metavar="DOC",
                     help="report only claims from this seed document (file name or prefix, e.g. 001)")
     rp.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    rp.add_argument("--from", dest="from_json", default=None, metavar="CHECK_JSON",
+                    help="render the results in this check --format json output instead of checking "
+                         "(PATH ... must be the claim files it was made from)")
     _add_run_options(rp)
     rp.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                     help="progress bar on stderr (auto: only in an interactive terminal)")
@@ -522,20 +527,33 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
         raise UserInputError(f"{args.output} is not a directory", file="<argv>", key="--output",
                              hint="pass a directory for the report files")
     catalog = load_catalog(args.paths or None)
-    execution = _execution(args)
+    tool, run_options = tool_versions(), options_record(options)
+    if args.from_json is not None:
+        from .report.fromjson import checked_from_json, read_check_json
+        if args.claim or args.document:
+            raise UserInputError("--claim and --document do not apply to --from", file="<argv>", key="--from",
+                                 hint="select the claims when running check --format json")
+        doc = read_check_json(args.from_json)
+        checked = checked_from_json(doc, catalog, args.from_json)
+        tool, run_options = doc["tool"], doc["options"]
+    else:
+        execution = _execution(args)
+        try:
+            checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
+                                    execution, snippets=_snippet_session(args))
+        finally:
+            _shutdown(execution)
     try:
-        checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
-                                execution, snippets=_snippet_session(args))
-    finally:
-        _shutdown(execution)
-    try:
-        written = write_report(checked, checked_records(checked), tool_versions(), options_record(options),
-                               args.format, out)
+        written = write_report(checked, checked_records(checked), tool, run_options, args.format, out)
     except OSError as exc:
         raise UserInputError(f"cannot write the report: {exc.strerror or exc}", file=str(exc.filename or out),
                              key="--output", hint="choose a writable directory") from None
     stdout.write(f"wrote {len(written)} files ({len(checked.assertions)} assertions, {len(checked.lemmas)} lemmas) "
                  f"to {out / ENTRY[args.format]}\n")
+    import importlib.util
+    if args.format in ("html", "markdown") and importlib.util.find_spec("matplotlib") is None:
+        _say(stderr, "formal-emergence: warning: matplotlib is not installed, so this report has NO PLOTS; "
+                     "install it with: pip install matplotlib (a plain pip install of formal_emergence brings it)")
     return EXIT_OK
 
 
@@ -579,7 +597,7 @@ def _explain(args, stdout: TextIO) -> int:
     options = _options(args)
     catalog = load_catalog(args.paths or None)
     claim = catalog.claim(args.id)
-    stdout.write(render_explanation(explain_claim(claim, options=options, siblings=catalog.claims)))
+    stdout.write(render_explanation(explain_claim(claim, options=options, siblings=catalog.claims, level=args.level)))
     return EXIT_OK
 
 

@@ -39,6 +39,7 @@ class Formula:
     text: str
     mathml: str | None = None
     latex: str | None = None
+    exact: tuple[tuple[str, str], ...] = ()   # (number as written, its exact value) shown in the formula
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,12 @@ def page_name(claim_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", claim_id)
 
 
-def _formula(t: Term | None, text: str, decls, latex: str | None = None) -> Formula:
-    return Formula(text=text, mathml=formula.term_mathml(t, decls), latex=latex or formula.term_latex(t, decls))
+def _formula(t: Term | None, text: str, decls, latex: str | None = None,
+             decimals: Mapping[Fraction, str] | None = None) -> Formula:
+    mathml = formula.term_mathml(t, decls, decimals=decimals)
+    exact = tuple(dict.fromkeys(re.findall(r'<mn data-exact="([^"]+)">([^<]+)</mn>', mathml or "")))
+    return Formula(text=text, mathml=mathml, latex=latex or formula.term_latex(t, decls, decimals),
+                   exact=tuple((shown, value) for value, shown in exact))
 
 
 def uses_definition(claim: Claim, definition_id: str) -> bool:
@@ -169,6 +174,24 @@ def build_views(pairs: Sequence[tuple[Claim, Result]], records: Sequence[Mapping
         view.assertion = by_assertion.get(record.get("assertion", ""))
         views.append(view)
     return views
+
+
+def document_titles() -> dict[str, str]:
+    """Titles of the seed documents by file name (``formal_emergence/data/documents.toml``)."""
+    import tomllib
+    from importlib.resources import files
+    try:
+        data = tomllib.loads((files("formal_emergence") / "data" / "documents.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {name: str(d.get("title", "")) for name, d in data.get("documents", {}).items() if d.get("title")}
+
+
+def reading_order(views: Sequence[ClaimView]) -> list[ClaimView]:
+    """The views in the order of the index: by document, each assertion followed by its readings and lemmas."""
+    docs, orphans = group_units(views)
+    out = [x for doc in sorted(docs) for v, children in docs[doc] for x in (v, *children)]
+    return out + sorted(orphans, key=lambda v: v.id)
 
 
 def role_label(view: ClaimView) -> str:
@@ -245,11 +268,13 @@ def build_view(claim: Claim, result: Result, record: Mapping[str, Any], with_plo
     if "refs" not in shared:
         shared["refs"] = _references()
     decls = claim.symbols
+    decimals = formula.decimal_literals(claim.show_text, *claim.assume_text, *(d.body_text for d in claim.definitions))
     stmt_text = record.get("statement", {}).get("text") or claim.show_text
     stmt_latex = record.get("statement", {}).get("latex") or None
-    statement = _formula(claim_formula(claim.assume, claim.show), stmt_text, decls, stmt_latex)
-    show = _formula(claim.show, claim.show_text, decls)
-    assumptions = [_formula(t, txt, decls) for t, txt in zip(claim.assume, claim.assume_text)]
+    statement = _formula(claim_formula(claim.assume, claim.show), stmt_text, decls,
+                         None if decimals else stmt_latex, decimals)
+    show = _formula(claim.show, claim.show_text, decls, decimals=decimals)
+    assumptions = [_formula(t, txt, decls, decimals=decimals) for t, txt in zip(claim.assume, claim.assume_text)]
     condition = None
     if result.condition is not None:
         term = formula.parse_claim_text(result.condition.text, claim)
@@ -258,7 +283,7 @@ def build_view(claim: Claim, result: Result, record: Mapping[str, Any], with_plo
     definitions = []
     for d in claim.definitions:
         head = f"{d.name}({', '.join(d.params)})" if d.params else d.name
-        definitions.append((d, _formula(d.body, f"{head} = {d.body_text}", (*d.symbols, *decls))))
+        definitions.append((d, _formula(d.body, f"{head} = {d.body_text}", (*d.symbols, *decls), decimals=decimals)))
     view = ClaimView(claim, result, record, statement, show, assumptions, condition, definitions,
                      _citations(claim, result, shared["refs"]))
     if with_plots:
@@ -280,13 +305,21 @@ def plots_for(claim: Claim, result: Result, shared: dict[str, Any]) -> list[Plot
         return []
     out: list[Plot] = []
     if uses_definition(claim, PHASE_DEFINITION):
-        if "phase" not in shared:
-            shared["phase"] = plots.phase_transition_svg()
-        crossings = ", ".join(f"{p:.0%} at N = {x:.4f} N_c" for p, x in plots.phase_crossings())
+        alpha, witness, label = _phase_witness(result)
+        if witness is None and alpha == plots.PHASE_ALPHA:
+            if "phase" not in shared:
+                shared["phase"] = plots.phase_transition_svg()
+            svg = shared["phase"]
+        else:
+            svg = plots.phase_transition_svg(alpha, key="phasew", witness=witness, witness_label=label)
+        crossings = ", ".join(f"{p:.0%} at N = {x:.4f} N_c" for p, x in plots.phase_crossings(alpha))
+        source = ("α of the counterexample" if alpha != plots.PHASE_ALPHA or witness is not None
+                  else "the document's empirical value")
         out.append(Plot("phase-transition", "Phase-transition model P(N)",
-                        f"P(N) = 1 − exp(−(N/N_c)^α) with α = {plots.PHASE_ALPHA:g}, N in units of N_c (log scale). "
+                        f"P(N) = 1 − exp(−(N/N_c)^α) with α = {alpha:g} ({source}), N in units of N_c (log scale). "
                         f"Crossings from the closed form N_p = N_c(−ln(1−p))^(1/α): {crossings}; "
-                        "at N = N_c, P = 1 − 1/e ≈ 0.632.", shared["phase"]))
+                        "at N = N_c, P = 1 − 1/e ≈ 0.632."
+                        + (f" The star marks the counterexample ({label})." if witness is not None else ""), svg))
     ce = _counterexample_plot(claim, result, shared.get("refs") or {})
     if ce is not None:
         out.append(ce)
@@ -316,6 +349,23 @@ def plots_for(claim: Claim, result: Result, shared: dict[str, Any]) -> list[Plot
                         f"parameter, seed {details.get('seed')}, {details.get('samples')} samples per point; "
                         f"max standard score {details.get('max_standard_score')}.", svg))
     return out
+
+
+def _phase_witness(result: Result) -> tuple[float, float | None, str]:
+    """(α, N/N_c, label) of a counterexample to a phase-model claim: α and N/N_c as the witness sets them
+    (the default α, and no point, where it does not)."""
+    from .plots import PHASE_ALPHA
+    values: dict[str, Fraction] = {}
+    for k, v in (result.counterexample.values if result.counterexample is not None else ()):
+        try:
+            values[k] = Fraction(v)
+        except (ValueError, ZeroDivisionError):
+            continue   # a truth value of an undefined predicate, not a number
+    alpha = float(values["alpha"]) if values.get("alpha", 0) > 0 else PHASE_ALPHA
+    if values.get("N", 0) > 0 and values.get("N_c", 0) > 0:
+        label = ", ".join(f"{k} = {values[k]}" for k in ("N", "N_c", "alpha") if k in values)
+        return alpha, float(values["N"] / values["N_c"]), label
+    return alpha, None, ""
 
 
 def _counterexample_plot(claim: Claim, result: Result, refs: Mapping[str, Any]) -> Plot | None:
@@ -422,5 +472,5 @@ def verdict_order() -> list[str]:
     return [v.value for v in Verdict]
 
 
-__all__ = ["ClaimView", "Formula", "Plot", "Citation", "build_views", "build_view", "page_name", "has_cjk",
+__all__ = ["document_titles", "reading_order", "ClaimView", "Formula", "Plot", "Citation", "build_views", "build_view", "page_name", "has_cjk",
            "VERDICT_LABELS", "domain_meaning", "verdict_order", "uses_definition", "cited_ids"]

@@ -112,6 +112,8 @@ class Explanation:
     repair: Repair | None = None
     statement_latex: str = ""
     dps: int = 30
+    level: str = "expert"
+    summary: str = ""   # the reason in plain words (level "student"); the result's reason otherwise
 
     @property
     def verdict(self) -> Verdict:
@@ -121,15 +123,22 @@ class Explanation:
 # ---------------------------------------------------------------- building
 
 
+LEVELS = ("expert", "student")
+
+
 def explain_claim(claim: Claim, result: Result | None = None, *, dps: int = 30,
-                  siblings: Iterable[Claim] = (), options=None) -> Explanation:
+                  siblings: Iterable[Claim] = (), options=None, level: str = "expert") -> Explanation:
     """Build the explanation of ``claim``; check it first when ``result`` is None.
 
     ``siblings`` are other claims of the catalog: a failing claim that assumes
     what a sibling shows and shows what it assumes is recognised as that
     sibling's converse. ``options`` (a ``CheckOptions``) is used for the check
     and for re-checking repaired claims; by default ``CheckOptions(dps=dps)``.
+    ``level`` ``"student"`` says the same in plain words (``student_text``): no engine budgets, seeds or
+    internal names, and every technical term defined where it first appears (``GLOSSARY``).
     """
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
     from ..engine.check import CheckOptions
     from ..engine.run import statement_latex
     options = options or CheckOptions(dps=dps)
@@ -152,7 +161,122 @@ def explain_claim(claim: Claim, result: Result | None = None, *, dps: int = 30,
         latex = statement_latex(claim)
     except FormalEmergenceError:
         latex = ""
-    return Explanation(claim, result, sections, CONVERSE_ERROR if converse else "", converse, repair, latex, dps)
+    expl = Explanation(claim, result, sections, CONVERSE_ERROR if converse else "", converse, repair, latex, dps)
+    return for_students(expl) if level == "student" else expl
+
+
+# ---- the student level
+
+#: Engine words and what a student reads instead (applied in this order; ``\g<0>`` keeps the match).
+_PLAIN = (
+    (r"\s*\((?:seed [^()]*|resource limit [^()]*)\)", ""),
+    (r",?\s*resource limit \d+(?:, used \d+)?", ""),
+    (r",?\s*\brlimit\w*[ =:]*\d*", ""),
+    (r",?\s*seed \d+", ""),
+    (r"\bround-value point #\d+", "a simple trial value"),
+    (r"\bthe candidate from [^:,;.]+", "the candidate"),
+    (r"\(unsat of the negation\)", "(its negation is impossible)"),
+    (r"\bfound a model of\b", "found values satisfying"),
+    (r"\bthe model may be spurious\b", "those values may not be a real counterexample"),
+    (r"\bthe model does not\b", "those values do not"),
+    (r"\bwith abstracted terms\b", "with stand-ins for some terms"),
+    (r"\btranscendental terms\b", "exp/log terms"),
+    (r"\batoms (constrained|bounded) by\b", r"unknowns \1 by"),
+    (r"\bsympy\.diff\b", "differentiation by SymPy"),
+    (r"\bsympy\.limit \(Gruntz algorithm\)", "limit computed by SymPy"),
+    (r"\bsympy:", "SymPy:"),
+    (r"simplify\(difference\) == 0", "the difference simplifies to 0"),
+    (r"\bz3(?: [\d.]+)?", "the logic solver"),
+    (r"\bSymPy(?: [\d.]+)?", "the algebra system"),
+    (r"\bmpmath interval arithmetic", "interval arithmetic"),
+    (r"\bmpmath\b", "interval arithmetic"),
+    (r"\bunsatisfiable\b", "impossible"),
+    (r"\bunsat\b", "impossible"),
+    (r"\bsat\b", "possible"),
+    (r"\bcountermodels?\b", "counterexample"),
+    (r"\bmay be spurious\b", "may not be a real counterexample"),
+    (r"\bspurious\b", "not a real counterexample"),
+    (r"\bthe transcendental terms\b", "the exp/log terms"),
+    (r"\breplaced by atoms bounded by true lemmas\b", "replaced by unknowns that obey known true facts about them"),
+    (r"\babstracted\b", "replaced by stand-ins"),
+    (r"\babstraction\b", "stand-in"),
+    (r"\bside conditions where the terms are defined\b", "where each term makes sense"),
+    (r"\bside conditions?\b", "extra requirement"),
+    (r"\bsrepr\b", "internal form"),
+    (r"\bencoding:", "note on the translation:"),
+    (r"\bencoding\b", "translation into logic"),
+)
+
+#: Technical terms a student meets, each defined in plain words where it first appears (no definition uses
+#: another term of the list, so a definition never needs one of its own).
+GLOSSARY = (
+    ("assumption", "a condition taken as given"),
+    ("counterexample", "values of the symbols at which every given condition is true but the statement is false"),
+    ("engine", "one of the programs that check a claim"),
+    ("logic solver", "a program that decides, by strict reasoning, whether some conditions can all be true at once"),
+    ("algebra system", "a program that rewrites formulas exactly, like algebra by hand"),
+    ("interval arithmetic", "computing with ranges guaranteed to contain the true value, so rounding cannot "
+                            "mislead"),
+    ("lemma", "a small fact proved on its own and then used"),
+    ("domain", "the set of values a symbol may take"),
+    ("undefined", "used by the document without saying what it means"),
+    ("literature value", "a number taken from a published paper"),
+    ("weakest condition", "the least you must add to what is given for the claim to become true"),
+    ("converse", "the statement with 'if' and 'then' swapped"),
+    ("exact", "computed without rounding, as fractions"),
+    ("digits", "how many significant figures a calculation keeps"),
+)
+
+
+def student_text(text: str) -> str:
+    """``text`` with the engine's words replaced by plain ones (``_PLAIN``)."""
+    for pattern, plain in _PLAIN:
+        text = re.sub(pattern, plain, text)
+    return re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\(\s*\)", "", text))
+
+
+def _gloss(texts: list[str]) -> list[str]:
+    """``texts`` (in reading order) with each ``GLOSSARY`` term defined in parentheses at its first use."""
+    pending = list(GLOSSARY)
+    out = []
+    for text in texts:
+        found = []
+        for term, meaning in list(pending):
+            m = re.search(rf"\b{re.escape(term)}s?\b", text, re.IGNORECASE)
+            if m:
+                found.append((m.end(), meaning))
+                pending.remove((term, meaning))
+        for end, meaning in sorted(found, reverse=True):  # from the end, so the positions stay valid
+            text = f"{text[:end]} ({meaning}){text[end:]}"
+        out.append(text)
+    return out
+
+
+def _summary(result: Result) -> str:
+    return {
+        Verdict.HOLDS: "The claim is true: it was proved.",
+        Verdict.HOLDS_IF: "The claim is true only under an extra condition that the document does not state.",
+        Verdict.FAILS: "The claim is false: there is a counterexample, checked exactly.",
+        Verdict.UNDECIDED: "The computer could not decide this claim either way within its fixed work limits.",
+        Verdict.INFORMAL: "The claim cannot be checked: it uses words the document never defines mathematically.",
+    }[result.verdict]
+
+
+_STUDENT_TITLES = {"Derivation and engine runs": "How it was checked, step by step"}
+
+
+def for_students(expl: Explanation) -> Explanation:
+    """``expl`` in plain words: engine jargon replaced, technical terms defined at first use."""
+    blocks = [(i, b) for i, sec in enumerate(expl.sections) for b in sec.blocks]
+    prose = [(i, b) for i, b in blocks if b.kind not in ("quote", "formula")]
+    texts = _gloss([f"{_summary(expl.result)} In detail: {student_text(expl.result.reason)}"]
+                   + [student_text(b.text) for _, b in prose])
+    new = iter(texts[1:])
+    replaced = {id(b): replace(b, text=next(new), label=student_text(b.label)) for _, b in prose}
+    sections = tuple(replace(sec, title=_STUDENT_TITLES.get(sec.title, sec.title),
+                             blocks=tuple(replaced.get(id(b), b) for b in sec.blocks))
+                     for sec in expl.sections)
+    return replace(expl, sections=sections, level="student", summary=texts[0])
 
 
 def _check(claim: Claim, options) -> Result:
@@ -840,7 +964,7 @@ def render_explanation(expl: Explanation, width: int = WIDTH) -> str:
     head = f"Explaining {claim.id}: verdict {result.verdict.value}"
     out = wrap(head, width)
     out.append("=" * min(width, max(display_width(line) for line in out)))
-    out.extend(wrap(result.reason, width, "", ""))
+    out.extend(wrap(expl.summary or result.reason, width, "", ""))
     for sec in expl.sections:
         out.append("")
         title = f"({sec.key}) {sec.title}"
@@ -870,7 +994,8 @@ def _render_block(b: Block, width: int) -> list[str]:
 
 
 __all__ = [
-    "Block", "Section", "Repair", "ConverseError", "Explanation", "CONVERSE_ERROR", "explain_claim",
+    "Block", "Section", "Repair", "ConverseError", "Explanation", "CONVERSE_ERROR", "explain_claim", "LEVELS",
+    "GLOSSARY", "student_text", "for_students",
     "render_explanation", "describe_evidence", "detect_converse", "repaired_claim", "formal_statement",
     "display_width", "wrap",
 ]

@@ -15,8 +15,9 @@ back into a term with the project's allow-list parser
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from html.entities import html5
-from typing import Sequence
+from typing import Mapping, Sequence
 from xml.dom import minidom
 
 import sympy as sp
@@ -24,7 +25,7 @@ from sympy.core.function import AppliedUndef
 from sympy.printing.mathml import MathMLPresentationPrinter
 
 from ..model.claim import Claim, SymbolDecl
-from ..model.terms import Diff, Limit, Term
+from ..model.terms import Diff, Limit, Num, Term
 from ..symbolic.sympy_layer import SympyTranslator
 
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
@@ -34,11 +35,41 @@ _STRAY_LT = re.compile(r"<(?![A-Za-z/!?])")
 _STRAY_AMP = re.compile(r"&(?!#?[A-Za-z0-9]+;)")
 
 
+_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
+
+
+def decimal_literals(*texts: str) -> dict[Fraction, str]:
+    """The decimals (``0.076``) written in ``texts``, by exact value: what a formula shows for that value."""
+    out: dict[Fraction, str] = {}
+    for text in texts:
+        for m in _DECIMAL.finditer(text or ""):
+            out.setdefault(Fraction(m.group(0)), m.group(0))
+    return out
+
+
+class DecimalNumber(sp.Symbol):
+    """A number as the claim writes it (``0.076``), for display only; ``exact`` is its value (``19/250``)."""
+
+    exact: Fraction
+
+    def __new__(cls, text: str, exact: Fraction):
+        obj = super().__new__(cls, text, positive=exact > 0)
+        obj.exact = exact
+        return obj
+
+
 class DisplayTranslator(SympyTranslator):
-    """``SympyTranslator`` that keeps derivatives and limits unevaluated, for display only."""
+    """``SympyTranslator`` that keeps derivatives and limits unevaluated, and shows the numbers in
+    ``decimals`` (exact value -> text) as written, for display only."""
+
+    def __init__(self, decls: Sequence[SymbolDecl] = (), decimals: Mapping[Fraction, str] | None = None):
+        super().__init__(decls)
+        self.decimals = dict(decimals or {})
 
     def __call__(self, t: Term) -> sp.Basic:
         match t:
+            case Num(v) if v in self.decimals:
+                return DecimalNumber(self.decimals[v], v)
             case Diff(e, v, order):
                 return sp.Derivative(self(e), (self(v), order))
             case Limit(e, v, p, side):
@@ -46,9 +77,10 @@ class DisplayTranslator(SympyTranslator):
         return super().__call__(t)
 
 
-def to_sympy(t: Term, decls: Sequence[SymbolDecl] = ()) -> sp.Basic | None:
+def to_sympy(t: Term, decls: Sequence[SymbolDecl] = (), decimals: Mapping[Fraction, str] | None = None
+             ) -> sp.Basic | None:
     try:
-        return DisplayTranslator(decls)(t)
+        return DisplayTranslator(decls, decimals)(t)
     except Exception:  # noqa: BLE001 - any translation failure means "show the text instead"
         return None
 
@@ -63,6 +95,12 @@ class PresentationPrinter(MathMLPresentationPrinter):
         mrow.appendChild(self._print(sp.Symbol(e.func.__name__)))
         mrow.appendChild(self._paren_comma_separated(*e.args))
         return mrow
+
+    def _print_DecimalNumber(self, e: DecimalNumber):
+        mn = self.dom.createElement("mn")
+        mn.setAttribute("data-exact", str(e.exact))
+        mn.appendChild(self.dom.createTextNode(e.name))
+        return mn
 
 
 def presentation_mathml(expr: sp.Basic) -> str:
@@ -101,19 +139,22 @@ def sympy_mathml(expr: sp.Basic, display: bool = True) -> str | None:
     return out
 
 
-def term_mathml(t: Term | None, decls: Sequence[SymbolDecl] = (), display: bool = True) -> str | None:
-    """Presentation MathML for a claim term (None when it cannot be translated)."""
+def term_mathml(t: Term | None, decls: Sequence[SymbolDecl] = (), display: bool = True,
+                decimals: Mapping[Fraction, str] | None = None) -> str | None:
+    """Presentation MathML for a claim term (None when it cannot be translated); the numbers in ``decimals``
+    are shown as written, with the exact value in ``data-exact``."""
     if t is None:
         return None
-    expr = to_sympy(t, decls)
+    expr = to_sympy(t, decls, decimals)
     return None if expr is None else sympy_mathml(expr, display)
 
 
-def term_latex(t: Term | None, decls: Sequence[SymbolDecl] = ()) -> str | None:
+def term_latex(t: Term | None, decls: Sequence[SymbolDecl] = (),
+               decimals: Mapping[Fraction, str] | None = None) -> str | None:
     """LaTeX for a claim term through ``sympy.latex`` (None when it cannot be translated)."""
     if t is None:
         return None
-    expr = to_sympy(t, decls)
+    expr = to_sympy(t, decls, decimals)
     if expr is None:
         return None
     try:
@@ -145,5 +186,5 @@ def parse_claim_text(text: str, claim: Claim) -> Term | None:
         return None
 
 
-__all__ = ["DisplayTranslator", "term_mathml", "term_latex", "sympy_mathml", "parse_claim_text", "claim_scope",
+__all__ = ["DisplayTranslator", "DecimalNumber", "decimal_literals", "term_mathml", "term_latex", "sympy_mathml", "parse_claim_text", "claim_scope",
            "MATHML_NS"]

@@ -8,13 +8,16 @@ plots are inline SVG. Every piece of text goes through ``html.escape``.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .context import (ClaimView, Formula, VERDICT_LABELS, domain_meaning, group_units, page_name, related_units,
-                      role_label, unit_facts, verdict_order)
+from .context import (ClaimView, Formula, VERDICT_LABELS, document_titles, domain_meaning, group_units, has_cjk,
+                      page_name, reading_order, related_units, role_label, unit_facts, verdict_order)
+from .quote import quote_html
 
 CSS_NAME = "report.css"
 
@@ -39,14 +42,21 @@ def badge(verdict: str, big: bool = False) -> str:
     return f'<span class="{e(cls)}" title="{e(VERDICT_LABELS.get(verdict, ""))}">{e(verdict)}</span>'
 
 
+def exact_title(f: Formula) -> str:
+    """A ``title`` attribute giving the exact value of every number the formula shows as written."""
+    if not f.exact:
+        return ""
+    return f' title="{e("exact values: " + "; ".join(f"{shown} = {value}" for shown, value in f.exact))}"'
+
+
 def formula_block(f: Formula, inline: bool = False) -> str:
     """MathML with the plain-text formula beside it (or the text alone when MathML is unavailable)."""
     if inline:
         if f.mathml:
             inline_mathml = f.mathml.replace('display="block"', 'display="inline"', 1)
-            return f'{inline_mathml} <code class="plain">{e(f.text)}</code>'
+            return f'<span{exact_title(f)}>{inline_mathml}</span> <code class="plain">{e(f.text)}</code>'
         return f"<code>{e(f.text)}</code>"
-    parts = ['<div class="formula">']
+    parts = [f'<div class="formula"{exact_title(f)}>']
     if f.mathml:
         parts.append(f.mathml)
         parts.append(f'<div class="plain small muted">text: <code>{e(f.text)}</code></div>')
@@ -55,6 +65,63 @@ def formula_block(f: Formula, inline: bool = False) -> str:
         parts.append('<div class="small muted">(no MathML rendering: the formula could not be translated)</div>')
     parts.append("</div>")
     return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- the site's cross-references
+
+class Site:
+    """What pages share: document titles, the reading order (previous/next), the definitions and the
+    pages every claim id and definition links to."""
+
+    def __init__(self, views: Sequence[ClaimView]):
+        self.views = list(views)
+        self.titles = document_titles()
+        self.order = reading_order(views)
+        self.position = {v.id: i for i, v in enumerate(self.order)}
+        self.ids = {v.id for v in views}
+        self.definitions: dict[str, tuple[Any, Formula, list[ClaimView]]] = {}
+        for v in views:
+            for d, f in v.definitions:
+                entry = self.definitions.setdefault(d.id, (d, f, []))
+                entry[2].append(v)
+        known = sorted(self.ids, key=len, reverse=True)
+        self._id_re = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(e(i)) for i in known) + r")(?![\w-])") \
+            if known else None
+
+    def document_label(self, doc: str) -> str:
+        title = self.titles.get(doc)
+        return f'<span lang="{"zh" if has_cjk(title) else "en"}">{e(title)}</span> <span class="muted small">' \
+               f"({e(doc)})</span>" if title else e(doc)
+
+    def linked(self, text: str, prefix: str) -> str:
+        """``text`` escaped, with every claim id of this site in it linked to the claim's page."""
+        out = e(text)
+        if self._id_re is None:
+            return out
+        return self._id_re.sub(lambda m: f'<a class="claim-link" href="{prefix}claims/'
+                                         f'{e(page_name(html.unescape(m.group(1))))}.html">{m.group(1)}</a>', out)
+
+    def neighbours(self, view: ClaimView) -> tuple[ClaimView | None, ClaimView | None]:
+        i = self.position.get(view.id)
+        if i is None:
+            return None, None
+        return (self.order[i - 1] if i > 0 else None), (self.order[i + 1] if i + 1 < len(self.order) else None)
+
+
+def _documents(views: Sequence[ClaimView]):
+    """``group_units``'s documents, with lemmas checked without their assertion under a heading of their own."""
+    docs, orphans = group_units(views)
+    if orphans:
+        docs.setdefault("lemmas whose assertion is not in this report", []).extend((v, []) for v in orphans)
+    return docs
+
+
+def doc_page(doc: str) -> str:
+    return f"docs/{page_name(doc)}.html"
+
+
+def definition_page(def_id: str) -> str:
+    return f"definitions/{page_name(def_id)}.html"
 
 
 # --------------------------------------------------------------------------- index
@@ -91,6 +158,75 @@ _FILTER_JS = """
 """
 
 
+_SEARCH_JS = """
+(function () {
+  var data = JSON.parse(document.getElementById('search-index').textContent);
+  var box = document.getElementById('search'), out = document.getElementById('search-results');
+  var count = document.getElementById('search-count');
+  function run() {
+    var words = box.value.toLowerCase().split(/\\s+/).filter(function (w) { return w.length > 0; });
+    out.innerHTML = '';
+    if (!words.length) { count.textContent = ''; return; }
+    var hits = data.filter(function (d) {
+      return words.every(function (w) { return d.text.indexOf(w) >= 0; });
+    });
+    count.textContent = hits.length + ' found';
+    hits.slice(0, 50).forEach(function (d) {
+      var li = document.createElement('li'), a = document.createElement('a');
+      a.href = d.href; a.textContent = d.id; li.appendChild(a);
+      var b = document.createElement('span'); b.className = 'badge v-' + d.verdict; b.textContent = d.verdict;
+      li.appendChild(document.createTextNode(' ')); li.appendChild(b);
+      li.appendChild(document.createTextNode(' ' + d.title));
+      out.appendChild(li);
+    });
+  }
+  box.addEventListener('input', run);
+  var m = /[#&]q=([^&]*)/.exec(window.location.hash || '');
+  if (m) { box.value = decodeURIComponent(m[1]); }
+  run();
+  document.documentElement.setAttribute('data-search-ready', 'yes');
+})();
+"""
+
+
+def _search_index(views: Sequence[ClaimView], site: Site) -> str:
+    """The inline JSON the search box reads: per page its id, title, verdict, link and lower-cased text."""
+    rows = []
+    for v in site.order:
+        c = v.claim
+        text = " ".join((c.id, c.title, c.document, site.titles.get(c.document, ""), c.source.section,
+                         c.source.quote, c.reading, v.result.reason, v.verdict))
+        rows.append({"id": c.id, "title": c.title, "verdict": v.verdict,
+                     "href": f"claims/{page_name(c.id)}.html", "text": text.lower()})
+    # No "<" at all inside the script element (a quote's "</script>" would end it): JSON's \u003c instead.
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _assertion_table(items, prefix: str, site: Site) -> str:
+    out = ['<table class="verdicts"><thead><tr><th>assertion</th><th>title</th><th>kind</th><th>verdict</th>'
+           "<th>reason</th></tr></thead><tbody>"]
+    for v, children in items:
+        href = f"{prefix}claims/{page_name(v.id)}.html"
+        flags = "".join(f' <span class="flag">{e(label)}</span>' for label, _ in unit_facts(v)
+                        if label in ("reading-sensitive", "fragile", "vacuous"))
+        flips = "".join(f'<br><span class="muted">flip point: {e(text)}</span>' for label, text in unit_facts(v)
+                        if label == "flip point")
+        out.append(f'<tr data-verdict="{e(v.verdict)}"><td><a href="{e(href)}"><code>{e(v.id)}</code></a></td>'
+                   f"<td>{e(v.claim.title)}</td><td>{e(v.claim.kind)}</td><td>{badge(v.verdict)}{flags}</td>"
+                   f'<td class="small">{site.linked(v.result.reason, prefix)}{flips}</td></tr>')
+        for c in children:
+            chref = f"{prefix}claims/{page_name(c.id)}.html"
+            out.append(f'<tr class="sub" data-verdict="{e(v.verdict)}"><td>&#8627; <a href="{e(chref)}">'
+                       f"<code>{e(c.id)}</code></a></td><td>{e(role_label(c))}</td><td>{e(c.claim.kind)}</td>"
+                       f'<td>{badge(c.verdict)}</td><td class="small">{site.linked(c.result.reason, prefix)}</td></tr>')
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _counts_line(counts: Mapping[str, Any]) -> str:
+    return " ".join(f"{badge(v)} {int(counts.get(v, 0))}" for v in verdict_order())
+
+
 def _run_info(tool: Mapping[str, Any], options: Mapping[str, Any]) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in tool.items() if k != "name")
     opts = ", ".join(f"{k} = {v}" for k, v in options.items())
@@ -98,12 +234,17 @@ def _run_info(tool: Mapping[str, Any], options: Mapping[str, Any]) -> str:
 
 
 def render_index(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: Mapping[str, Any],
-                 options: Mapping[str, Any]) -> str:
+                 options: Mapping[str, Any], site: Site | None = None) -> str:
+    site = site or Site(views)
     out = [_head("formal_emergence report: verdicts", f"assets/{CSS_NAME}"), "<body>"]
     out.append("<header><h1>Mathematical claims on emergence: verdicts</h1>")
     out.append(f'<p class="muted small">Checked by {_run_info(tool, options)}. '
                'Machine-readable: <a href="report.json">report.json</a>.</p></header>')
     out.append("<main>")
+    out.append('<section id="search-box"><h2>Search</h2><p><input type="search" id="search" '
+               'placeholder="words of an id, title, quote (中文), reading or reason" size="60" '
+               'aria-label="search the claims"> <span id="search-count" class="small muted"></span></p>'
+               '<ol id="search-results" class="search-results"></ol></section>')
     out.append(f"<h2>Counts by verdict</h2>\n<p>{int(summary.get('total', len(views)))} assertions of the "
                "documents (alternative readings and the toolkit's own lemmas are listed under their assertion "
                "and never counted).</p>")
@@ -112,6 +253,15 @@ def render_index(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
         out.append(f'<li><span class="n">{int(summary["by_verdict"].get(v, 0))}</span>{badge(v)}'
                    f' <span class="small muted">{e(VERDICT_LABELS[v])}</span></li>')
     out.append("</ul>")
+    docs = _documents(views)
+    out.append('<h2>Documents</h2><table class="documents"><thead><tr><th>document</th><th>assertions</th>'
+               "<th>verdicts</th></tr></thead><tbody>")
+    for doc in sorted(docs):
+        counts = summary.get("by_document", {}).get(doc, {})
+        out.append(f'<tr><td><a href="{e(doc_page(doc))}">{site.document_label(doc)}</a></td>'
+                   f'<td class="num">{int(counts.get("total", len(docs[doc])))}</td>'
+                   f"<td>{_counts_line(counts)}</td></tr>")
+    out.append("</tbody></table>")
     out.append('<fieldset class="filter"><legend>Filter by verdict</legend>')
     for v in verdict_order():
         out.append(f'<label><input type="checkbox" data-filter="verdict" value="{e(v)}" checked> {badge(v)} '
@@ -119,39 +269,57 @@ def render_index(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
     out.append('<button type="button" id="show-all">show all</button> '
                '<span class="small muted">showing <span id="shown-total">'
                f'{len(views)}</span> of {len(views)}</span></fieldset>')
-    docs, orphans = group_units(views)
-    if orphans:
-        docs.setdefault("lemmas whose assertion is not in this report", []).extend((v, []) for v in orphans)
     for doc in sorted(docs):
         items = docs[doc]
         counts = summary.get("by_document", {}).get(doc, {})
-        anchor = "doc-" + page_name(doc)
-        out.append(f'<section class="document" id="{e(anchor)}">')
-        out.append(f"<h2>{e(doc)}</h2>")
-        out.append('<p class="small">' + " ".join(f"{badge(v)} {int(counts.get(v, 0))}" for v in verdict_order())
-                   + f' &middot; <span class="muted">showing <span class="shown">{len(items)}</span> '
-                     f"of {len(items)}</span></p>")
-        out.append('<table class="verdicts"><thead><tr><th>assertion</th><th>title</th><th>kind</th><th>verdict</th>'
-                   "<th>reason</th></tr></thead><tbody>")
-        for v, children in items:
-            href = f"claims/{page_name(v.id)}.html"
-            flags = "".join(f' <span class="flag">{e(label)}</span>' for label, _ in unit_facts(v)
-                            if label in ("reading-sensitive", "fragile", "vacuous"))
-            flips = "".join(f'<br><span class="muted">flip point: {e(text)}</span>' for label, text in unit_facts(v)
-                            if label == "flip point")
-            out.append(f'<tr data-verdict="{e(v.verdict)}"><td><a href="{e(href)}"><code>{e(v.id)}</code></a></td>'
-                       f"<td>{e(v.claim.title)}</td><td>{e(v.claim.kind)}</td><td>{badge(v.verdict)}{flags}</td>"
-                       f'<td class="small">{e(v.result.reason)}{flips}</td></tr>')
-            for c in children:
-                chref = f"claims/{page_name(c.id)}.html"
-                out.append(f'<tr class="sub" data-verdict="{e(v.verdict)}"><td>&#8627; <a href="{e(chref)}">'
-                           f"<code>{e(c.id)}</code></a></td><td>{e(role_label(c))}</td><td>{e(c.claim.kind)}</td>"
-                           f'<td>{badge(c.verdict)}</td><td class="small">{e(c.result.reason)}</td></tr>')
-        out.append("</tbody></table></section>")
+        out.append(f'<section class="document" id="{e("doc-" + page_name(doc))}">')
+        out.append(f'<h2>{site.document_label(doc)}</h2>')
+        out.append(f'<p class="small">{_counts_line(counts)} &middot; <a href="{e(doc_page(doc))}">document page</a>'
+                   f' &middot; <span class="muted">showing <span class="shown">{len(items)}</span> '
+                   f"of {len(items)}</span></p>")
+        out.append(_assertion_table(items, "", site))
+        out.append("</section>")
     out.append("</main>")
     out.append('<footer>Generated by formal_emergence. Formulas are MathML printed by SymPy; '
                "verdicts, reasons and evidence are computed, never written by hand.</footer>")
-    out.append(f"<script>{_FILTER_JS}</script>\n</body>\n</html>\n")
+    out.append(f'<script type="application/json" id="search-index">{_search_index(views, site)}</script>')
+    out.append(f"<script>{_FILTER_JS}</script>\n<script>{_SEARCH_JS}</script>\n</body>\n</html>\n")
+    return "\n".join(out)
+
+
+def render_document_page(doc: str, items, counts: Mapping[str, Any], site: Site) -> str:
+    """One seed document: its title, verdict counts and the table of its assertions."""
+    out = [_head(f"{site.titles.get(doc, doc)}: verdicts", f"../assets/{CSS_NAME}"), "<body>"]
+    out.append(f'<nav class="crumbs"><a href="../index.html">all claims</a> &rsaquo; {e(doc)}</nav>')
+    out.append(f"<header><h1>{site.document_label(doc)}</h1>")
+    out.append(f'<p>{int(counts.get("total", len(items)))} assertions: {_counts_line(counts)}</p></header><main>')
+    out.append(_assertion_table(items, "../", site))
+    defs = sorted({d.id for v, children in items for x in (v, *children) for d, _ in x.definitions})
+    if defs:
+        out.append("<h2>Definitions used</h2><ul>" + "".join(
+            f'<li><a href="../{e(definition_page(d))}"><code>{e(d)}</code></a></li>' for d in defs) + "</ul>")
+    out.append("</main>\n<footer>Generated by formal_emergence.</footer>\n</body>\n</html>\n")
+    return "\n".join(out)
+
+
+def render_definition_page(def_id: str, site: Site) -> str:
+    """One definition: its formula, source quote, and every claim of the site that uses it."""
+    d, f, users = site.definitions[def_id]
+    out = [_head(f"definition {def_id}", f"../assets/{CSS_NAME}"), "<body>"]
+    out.append(f'<nav class="crumbs"><a href="../index.html">all claims</a> &rsaquo; definition '
+               f"<code>{e(def_id)}</code></nav>")
+    out.append(f"<header><h1>Definition <code>{e(def_id)}</code>{(': ' + e(d.title)) if d.title else ''}</h1>"
+               "</header><main>")
+    out.append(formula_block(f))
+    if d.source is not None:
+        out.append(f'<p class="small muted">{e(d.source.document)}, section {e(d.source.section)}:</p>'
+                   f'<blockquote class="quote" lang="{"zh" if has_cjk(d.source.quote) else "en"}">'
+                   f"{quote_html(d.source.quote)}</blockquote>")
+    out.append(f"<h2>Used by {len(users)} claims</h2><ul>")
+    for v in sorted(users, key=lambda v: v.id):
+        out.append(f'<li><a href="../claims/{e(page_name(v.id))}.html"><code>{e(v.id)}</code></a> '
+                   f"{badge(v.verdict)} {e(v.claim.title)}</li>")
+    out.append("</ul></main>\n<footer>Generated by formal_emergence.</footer>\n</body>\n</html>\n")
     return "\n".join(out)
 
 
@@ -205,12 +373,36 @@ def _facts_html(view: ClaimView) -> str:
     return f'<table class="facts">{rows}</table>' if rows else ""
 
 
-def render_claim_page(view: ClaimView, tool: Mapping[str, Any], options: Mapping[str, Any]) -> str:
+def _pager(view: ClaimView, site: Site) -> str:
+    prev, nxt = site.neighbours(view)
+    parts = []
+    if prev is not None:
+        parts.append(f'<a rel="prev" href="{e(page_name(prev.id))}.html">&larr; previous: <code>{e(prev.id)}</code></a>')
+    if nxt is not None:
+        parts.append(f'<a rel="next" href="{e(page_name(nxt.id))}.html">next: <code>{e(nxt.id)}</code> &rarr;</a>')
+    return f'<nav class="pager">{" ".join(parts)}</nav>' if parts else ""
+
+
+def _uses_html(view: ClaimView) -> str:
+    """Links to the definitions this reading uses and to its assertion's other readings and lemmas."""
+    parts = [f'<a href="../{e(definition_page(d.id))}"><code>{e(d.id)}</code></a>' for d, _ in view.definitions]
+    out = f'<p class="small"><strong>Uses definitions:</strong> {", ".join(parts)}</p>' if parts else ""
+    lemmas = [(uid, role) for uid, role, _ in related_units(view) if role.startswith("lemma")]
+    if lemmas:
+        out += ('<p class="small"><strong>Lemmas:</strong> ' + ", ".join(
+            f'<a href="{e(page_name(uid))}.html"><code>{e(uid)}</code></a>' for uid, _ in lemmas) + "</p>")
+    return out
+
+
+def render_claim_page(view: ClaimView, tool: Mapping[str, Any], options: Mapping[str, Any],
+                      site: Site | None = None) -> str:
+    site = site or Site([view])
     c, r = view.claim, view.result
     out = [_head(f"{c.id}: {c.title}", f"../assets/{CSS_NAME}"), f'<body class="verdict-{e(view.verdict)}">']
     out.append('<nav class="crumbs"><a href="../index.html">all claims</a> &rsaquo; '
-               f'<a href="../index.html#doc-{e(page_name(c.document))}">{e(c.document)}</a> &rsaquo; '
+               f'<a href="../{e(doc_page(c.document))}">{site.document_label(c.document)}</a> &rsaquo; '
                f"<code>{e(c.id)}</code></nav>")
+    out.append(_pager(view, site))
     out.append(f"<header><h1>{e(c.title)}</h1>")
     out.append(f'<p>{badge(view.verdict, big=True)} <code class="claim-id">{e(c.id)}</code> '
                f'<span class="muted">&middot; kind {e(c.kind)} &middot; {e(c.document)} &middot; '
@@ -220,17 +412,20 @@ def render_claim_page(view: ClaimView, tool: Mapping[str, Any], options: Mapping
     out.append('<div class="two-col">')
     out.append(f'<div class="panel"><h2>Original text</h2><p class="small muted">{e(c.document)}, '
                f'section &ldquo;<span lang="{e(view.quote_lang)}">{e(c.source.section)}</span>&rdquo;</p>'
-               f'<blockquote class="quote" lang="{e(view.quote_lang)}">{e(c.source.quote)}</blockquote></div>')
+               f'<blockquote class="quote" lang="{e(view.quote_lang)}">{quote_html(c.source.quote)}</blockquote>'
+               f'<details class="source-text"><summary class="small muted">as written in the document</summary>'
+               f'<pre lang="{e(view.quote_lang)}">{e(c.source.quote)}</pre></details></div>')
     right = ['<div class="panel"><h2>Formal statement</h2>', formula_block(view.statement)]
     if c.reading:
-        right.append(f'<p class="small"><strong>Reading:</strong> {e(c.reading)}</p>')
+        right.append(f'<p class="small"><strong>Reading:</strong> {site.linked(c.reading, "../")}</p>')
+    right.append(_uses_html(view))
     right.append("</div>")
     out.append("\n".join(right))
     out.append("</div>")
 
     out.append(_section("Verdict", f'<p>{badge(view.verdict, big=True)} '
                                    f'<span class="muted">{e(VERDICT_LABELS.get(view.verdict, ""))}</span></p>'
-                                   f'<p class="reason">{e(r.reason)}</p>' + _facts_html(view), "verdict"))
+                                   f'<p class="reason">{site.linked(r.reason, "../")}</p>' + _facts_html(view), "verdict"))
 
     if view.condition is not None:
         cond = r.condition
@@ -291,10 +486,12 @@ def render_claim_page(view: ClaimView, tool: Mapping[str, Any], options: Mapping
     if view.definitions:
         parts = []
         for d, f in view.definitions:
-            parts.append(f"<h3><code>{e(d.id)}</code>{(': ' + e(d.title)) if d.title else ''}</h3>{formula_block(f)}")
+            parts.append(f'<h3 id="def-{e(page_name(d.id))}"><a href="../{e(definition_page(d.id))}"><code>{e(d.id)}</code>'
+                         f"</a>{(': ' + e(d.title)) if d.title else ''}</h3>{formula_block(f)}")
             if d.source is not None:
-                parts.append(f'<p class="small muted">{e(d.source.document)}, section {e(d.source.section)}: '
-                             f'<span lang="{"zh" if view.quote_lang == "zh" else "en"}">{e(d.source.quote)}</span></p>')
+                parts.append(f'<p class="small muted">{e(d.source.document)}, section {e(d.source.section)}:</p>'
+                             f'<blockquote class="quote small" lang="{"zh" if has_cjk(d.source.quote) else "en"}">'
+                             f'{quote_html(d.source.quote)}</blockquote>')
         out.append(_section("Definitions used", "\n".join(parts), "definitions"))
 
     if r.steps:
@@ -335,8 +532,8 @@ def render_claim_page(view: ClaimView, tool: Mapping[str, Any], options: Mapping
     record = json.dumps(view.record, ensure_ascii=False, indent=2)
     out.append(_section("JSON record", f"<details><summary>the claim's record in report.json</summary>"
                                        f"<pre>{e(record)}</pre></details>", "json"))
-    out.append(f"</main>\n<footer>Claim file: <code>{e(display_path(c.file))}</code>. Generated by formal_emergence."
-               "</footer>")
+    out.append(f"</main>\n{_pager(view, site)}\n<footer>Claim file: <code>{e(display_path(c.file))}</code>. "
+               "Generated by formal_emergence.</footer>")
     out.append("</body>\n</html>\n")
     return "\n".join(out)
 
@@ -347,9 +544,15 @@ def write_html(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: Map
     from importlib.resources import files
     css = (files("formal_emergence.report") / "assets" / CSS_NAME).read_text(encoding="utf-8")
     write(f"assets/{CSS_NAME}", css)
-    write("index.html", render_index(views, summary, tool, options))
+    site = Site(views)
+    write("index.html", render_index(views, summary, tool, options, site))
+    docs = _documents(views)
+    for doc, items in docs.items():
+        write(doc_page(doc), render_document_page(doc, items, summary.get("by_document", {}).get(doc, {}), site))
+    for def_id in site.definitions:
+        write(definition_page(def_id), render_definition_page(def_id, site))
     for v in views:
-        write(f"claims/{page_name(v.id)}.html", render_claim_page(v, tool, options))
+        write(f"claims/{page_name(v.id)}.html", render_claim_page(v, tool, options, site))
 
 
-__all__ = ["render_index", "render_claim_page", "write_html", "formula_block", "badge"]
+__all__ = ["Site", "render_document_page", "render_definition_page", "render_index", "render_claim_page", "write_html", "formula_block", "badge"]

@@ -2,9 +2,9 @@
 
 Formulas use GitHub's math syntax: display math as ``$$ ... $$`` blocks and
 inline math as ``$`...`$`` (which survives Markdown emphasis rules). Quotes
-are shown verbatim in fenced blocks (they mix Chinese, LaTeX and Markdown);
-counterexamples, symbols and citations are tables. Plots are only in the HTML
-report.
+are shown as GitHub renders them: LaTeX as display math, Markdown as a block
+quote, code fenced; counterexamples, symbols and citations are tables. Plots are
+SVG files beside the claim pages (``claims/<id>.<kind>.svg``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any, Mapping, Sequence
 
+from .quote import quote_kind
 from .context import (ClaimView, Formula, VERDICT_LABELS, domain_meaning, group_units, page_name, related_units,
                       role_label, unit_facts, verdict_order)
 
@@ -133,7 +134,7 @@ def render_claim(view: ClaimView, tool: Mapping[str, Any], options: Mapping[str,
            f"section {md(c.source.section)}", "",
            f"**Verdict:** {verdict_md(view.verdict)} ({md(VERDICT_LABELS.get(view.verdict, ''))})", ""]
     out += ["## Original text", "", f"{md(c.document)}, section “{md(c.source.section)}”:", "",
-            fenced(c.source.quote), ""]
+            quote_markdown(c.source.quote), ""]
     out += ["## Formal statement", "", *_formula(view.statement), ""]
     if c.reading:
         out += [f"**Reading:** {md(c.reading)}", ""]
@@ -209,8 +210,9 @@ def render_claim(view: ClaimView, tool: Mapping[str, Any], options: Mapping[str,
                        f"| {cell(ct.quantity)} | {src} |")
         out.append("")
     if view.plots:
-        out += ["## Plots", "", "Plots of this claim (" + ", ".join(md(p.kind) for p in view.plots)
-                + ") are in the HTML report (`formal-emergence report --format html`).", ""]
+        out += ["## Plots", ""]
+        for i, p in enumerate(view.plots):
+            out += [f"![{md(p.title)}]({plot_file(view, i)})", "", f"*{md(p.caption)}*", ""]
     if c.notes:
         out += ["## Notes", "", md(c.notes), ""]
     return "\n".join(out)
@@ -221,6 +223,27 @@ def write_markdown(views: Sequence[ClaimView], summary: Mapping[str, Any], tool:
     write("index.md", render_index(views, summary, tool, options))
     for v in views:
         write(f"claims/{page_name(v.id)}.md", render_claim(v, tool, options))
+        for i, p in enumerate(v.plots):
+            write(f"claims/{plot_file(v, i)}", p.svg)
+
+
+def plot_file(view: ClaimView, i: int) -> str:
+    """The SVG file of a claim's ``i``-th plot, beside its page: ``<id>.<kind>.svg``."""
+    kind = view.plots[i].kind
+    same = [p.kind for p in view.plots[:i]].count(kind)
+    return f"{page_name(view.id)}.{kind}{'-' + str(same + 1) if same else ''}.svg"
+
+
+def quote_markdown(text: str) -> str:
+    """A document quote for GitHub: LaTeX as a display-math block, code fenced, Markdown as a block quote
+    (GitHub renders its ``$...$`` math and emphasis)."""
+    kind = quote_kind(text)
+    if kind == "latex" and "$" not in text and "`" not in text:
+        return f"$$\n{text.strip()}\n$$"
+    if kind == "markdown":
+        safe = text.strip().replace("&", "&amp;").replace("<", "&lt;")   # no raw HTML from a document
+        return "\n".join(f"> {line}".rstrip() for line in safe.splitlines())
+    return fenced(text)
 
 
 __all__ = ["render_index", "render_claim", "write_markdown", "md", "cell", "code"]

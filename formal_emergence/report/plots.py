@@ -71,11 +71,16 @@ def phase_crossings(alpha: float = PHASE_ALPHA, levels: Sequence[float] = PHASE_
     return [(p, (-math.log1p(-p)) ** (1.0 / alpha)) for p in levels]
 
 
-def phase_transition_svg(alpha: float = PHASE_ALPHA, key: str = "phase") -> str:
-    """The phase-transition curve P(N) against N/N_c (log x), with N_c and the 10/50/90 % crossings marked."""
+def phase_transition_svg(alpha: float = PHASE_ALPHA, key: str = "phase", witness: float | None = None,
+                         witness_label: str = "") -> str:
+    """The phase-transition curve P(N) against N/N_c (log x), with N_c and the 10/50/90 % crossings marked;
+    ``witness`` (a value of N/N_c) is marked on the curve when given."""
     fig = _figure()
     ax = fig.add_subplot(1, 1, 1)
-    x = np.geomspace(0.1, 10.0, 600)
+    lo, hi = 0.1, 10.0
+    if witness is not None and witness > 0:
+        lo, hi = min(lo, witness / 3), max(hi, witness * 3)
+    x = np.geomspace(lo, hi, 600)
     ax.plot(x, -np.expm1(-(x ** alpha)), color=_COLORS["curve"], lw=2,
             label=rf"$P(N) = 1 - e^{{-(N/N_c)^{{\alpha}}}}$, $\alpha = {alpha:g}$")
     ax.set_xscale("log")
@@ -89,6 +94,11 @@ def phase_transition_svg(alpha: float = PHASE_ALPHA, key: str = "phase") -> str:
         ax.plot([xp], [p], "s", color=_COLORS["mark"], ms=5)
         ax.annotate(rf"{p:.0%}: $N = {xp:.3f}\,N_c$", (xp, p), xytext=(8, -12), textcoords="offset points",
                     fontsize=8, color=_COLORS["mark"])
+    if witness is not None and witness > 0:
+        pw = -math.expm1(-(witness ** alpha))
+        ax.axvline(witness, color=_COLORS["witness"], ls=":", lw=1.2)
+        ax.plot([witness], [pw], marker="*", ms=14, color=_COLORS["witness"], zorder=6, ls="none",
+                label=f"counterexample: {witness_label or f'N = {witness:.4g} N_c'}")
     ax.set_xlabel(r"$N / N_c$ (log scale)")
     ax.set_ylabel(r"$P(N)$")
     ax.set_ylim(-0.02, 1.02)
@@ -181,8 +191,10 @@ def _counterexample_svg(lhs, rhs, op, var, values, domain, integral, assumptions
                         label="assumptions hold")
         ax.set_ylim(ymin, ymax)
     ax.axvline(w, color=_COLORS["witness"], ls=":", lw=1)
-    ax.plot([w, w], [lw, rw], "o", color=_COLORS["witness"], ms=6, zorder=5,
-            label=f"witness {var} = {_fraction_label(values[var])}")
+    ax.plot([w, w], [lw, rw], "*", color=_COLORS["witness"], ms=13, zorder=6,
+            label=f"counterexample: {var} = {_fraction_label(values[var])}")
+    ax.annotate("counterexample", (w, lw), xytext=(10, 10), textcoords="offset points", fontsize=8,
+                color=_COLORS["witness"], arrowprops={"arrowstyle": "->", "color": _COLORS["witness"], "lw": 0.8})
     ax.set_xlabel(f"{var}" + (" (log scale)" if log_x else ""))
     ax.set_title(f"Counterexample: left {op} right fails at the witness", fontsize=10)
     others = ", ".join(f"{k} = {_fraction_label(v)}" for k, v in sorted(values.items()) if k != var)

@@ -3,7 +3,7 @@
 Formats and the files they write (paths relative to the output directory):
 
 - ``html``: ``index.html``, ``claims/<id>.html``, ``assets/report.css``, ``report.json``;
-- ``markdown``: ``index.md``, ``claims/<id>.md``;
+- ``markdown``: ``index.md``, ``claims/<id>.md``, ``claims/<id>.<plot kind>.svg``;
 - ``latex``: ``main.tex`` (pdflatex + CJKutf8, see docs/reports.md);
 - ``json``: ``report.json`` (the same document as ``check --format json``).
 """
@@ -67,7 +67,7 @@ def write_report(checked: CheckedCatalog, records: Sequence[Mapping[str, Any]],
         write("report.json", json_text(doc))
         return write.written
     from .context import build_views
-    views = build_views(checked.pairs(), doc["claims"], with_plots=fmt == "html", assertions=doc["assertions"])
+    views = build_views(checked.pairs(), doc["claims"], with_plots=fmt in ("html", "markdown"), assertions=doc["assertions"])
     if fmt == "html":
         from .html import write_html
         write_html(views, doc["summary"], tool, options, write)

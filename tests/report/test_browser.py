@@ -49,6 +49,16 @@ SAMPLE = {
 }
 
 
+#: Bundled claim pages screenshotted: LaTeX-heavy quotes (fractions, \\text), a Markdown quote, a code quote.
+BUNDLED_SAMPLE = ("000.scaling-core.multimodal-form", "000.emergence-point.slope-precise-form-below-critical",
+                  "000.high-dim.almost-orthogonal", "001.critical-point.sufficiency", "003.unified.temperature")
+
+#: A Chinese word of a quote, for the search box.
+CHINESE_WORD = "压缩比"
+
+RAW_MARKUP = ("\\frac", "\\text", "**")
+
+
 class _Server:
     """A static file server on 127.0.0.1 in a thread, remembering (path, status) of every request."""
 
@@ -133,13 +143,20 @@ def test_screenshots_of_every_verdict_and_plot_kind(site, fixture_catalog, tmp_p
     root, server = site
     pages = {"index": "fixture/index.html"}
     pages.update({cid: f"fixture/claims/{page_name(cid)}.html" for cid in SAMPLE})
+    verdicts = {c.id: r.verdict.value for c, r in fixture_catalog.pairs}
+    assert {cid: verdicts[cid] for cid in SAMPLE} == {cid: v for cid, (v, _) in SAMPLE.items()}
+    _shoot(server, pages, tmp_path, "")
+    bad = [(p, c) for p, c in server.log if c >= 400]
+    assert bad == []
+
+
+def _shoot(server, pages: dict[str, str], tmp_path: Path, prefix: str) -> None:
+    """Screenshot ``pages`` (name -> path on the server) in parallel; each must be non-blank and log nothing."""
     procs = {}
     for name, rel in pages.items():
         shot = tmp_path / f"{name}.png"
         procs[name] = (shot, _chromium([f"--screenshot={shot}", "--window-size=1280,2000", server.base + rel],
                                        tmp_path, name))
-    verdicts = {c.id: r.verdict.value for c, r in fixture_catalog.pairs}
-    assert {cid: verdicts[cid] for cid in SAMPLE} == {cid: v for cid, (v, _) in SAMPLE.items()}
     problems = []
     for name, (shot, proc) in procs.items():
         _, err = proc.communicate(timeout=120)
@@ -150,10 +167,58 @@ def test_screenshots_of_every_verdict_and_plot_kind(site, fixture_catalog, tmp_p
     if keep:  # to look at the pages: FORMAL_EMERGENCE_SCREENSHOTS=/some/dir pytest tests/report
         Path(keep).mkdir(parents=True, exist_ok=True)
         for name, (shot, _) in procs.items():
-            shutil.copy(shot, Path(keep) / shot.name)
+            shutil.copy(shot, Path(keep) / f"{prefix}{shot.name}")
     assert problems == []
-    bad = [(p, c) for p, c in server.log if c >= 400]
-    assert bad == []
+
+
+def test_screenshots_of_the_bundled_index_and_latex_quotes(site, bundled, tmp_path):
+    root, server = site
+    quotes = {c.id: c.source.quote for c, _ in bundled.pairs}
+    assert "\\frac" in quotes[BUNDLED_SAMPLE[0]] and "\\text" in quotes[BUNDLED_SAMPLE[0]]
+    pages = {"index": "bundled/index.html"}
+    pages.update({cid: f"bundled/claims/{page_name(cid)}.html" for cid in BUNDLED_SAMPLE})
+    _shoot(server, pages, tmp_path, "bundled-")
+    assert [(p, c) for p, c in server.log if c >= 400] == []
+
+
+_LINK = re.compile(r'(?:href|src)="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def internal_links(root: Path) -> tuple[int, list[str]]:
+    """(links checked, broken links) over every HTML page under ``root``: each relative href/src must name
+    a file of the site, and its #fragment an id of that file."""
+    pages = sorted(root.rglob("*.html"))
+    ids = {p.resolve(): set(_ID.findall(p.read_text(encoding="utf-8"))) for p in pages}
+    broken, count = [], 0
+    for p in pages:
+        text = re.sub(r"<script\b.*?</script>", "", p.read_text(encoding="utf-8"), flags=re.S)
+        for link in (html.unescape(x) for x in _LINK.findall(text)):
+            if re.match(r"[a-z]+:", link) or link.startswith("//"):
+                continue   # data:, https: (arXiv) - not part of the site
+            count += 1
+            target, _, fragment = link.partition("#")
+            path = (p.parent / target).resolve() if target else p.resolve()
+            if not path.is_file():
+                broken.append(f"{p.relative_to(root)}: {link}")
+            elif fragment and path.suffix == ".html" and fragment not in ids.get(path, set()) \
+                    and not fragment.startswith(("verdict=", "q=")):
+                broken.append(f"{p.relative_to(root)}: {link} (no id {fragment})")
+    return count, broken
+
+
+def test_every_internal_link_resolves(site, tmp_path):
+    root, _ = site
+    count, broken = internal_links(root / "bundled")
+    assert count > 1000 and broken == []
+    count, broken = internal_links(root / "fixture")
+    assert count > 20 and broken == []
+    # negative control: a dangling link and a missing anchor are found
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.html").write_text('<a href="missing.html">x</a><a href="a.html#nope">y</a><p id="here"></p>'
+                                '<a href="#here">z</a>', encoding="utf-8")
+    assert internal_links(bad) == (3, ["a.html: missing.html", "a.html: a.html#nope (no id nope)"])
 
 
 def test_console_errors_and_blank_pages_are_detected(tmp_path):
@@ -210,6 +275,14 @@ window.addEventListener('load', function () {
       r.visibleVerdicts = Array.prototype.map.call(d.querySelectorAll('tr[data-verdict]:not(.hidden)'),
         function (t) { return t.getAttribute('data-verdict'); }).filter(function (v, k, a) { return a.indexOf(v) === k; });
       r.filterReady = d.documentElement.getAttribute('data-filter-ready');
+      // a code quote keeps Python's ** (a power): only the prose and formulas of quotes are checked
+      r.quoteText = Array.prototype.map.call(d.querySelectorAll('blockquote.quote'), function (q) {
+        var c = q.cloneNode(true);
+        Array.prototype.forEach.call(c.querySelectorAll('pre.quote-code'), function (p) { p.remove(); });
+        return c.textContent; });
+      r.searchReady = d.documentElement.getAttribute('data-search-ready');
+      r.searchHits = Array.prototype.map.call(d.querySelectorAll('#search-results a'),
+        function (a) { return a.getAttribute('href'); });
       results.push(r);
     } catch (e) { results.push({url: url, error: String(e)}); }
   });
@@ -225,7 +298,8 @@ window.addEventListener('load', function () {
 
 def test_every_page_in_the_browser(site, bundled, fixture_catalog, tmp_path):
     root, server = site
-    pages = ["bundled/index.html", "bundled/index.html#verdict=fails,holds-if", "fixture/index.html#verdict=informal"]
+    pages = ["bundled/index.html", "bundled/index.html#verdict=fails,holds-if", "fixture/index.html#verdict=informal",
+             f"bundled/index.html#q={CHINESE_WORD}"]
     pages += [f"bundled/claims/{page_name(c.id)}.html" for c, _ in bundled.pairs]
     pages += [f"fixture/claims/{page_name(c.id)}.html" for c, _ in fixture_catalog.pairs]
     name = _harness(root, pages)
@@ -262,5 +336,17 @@ def test_every_page_in_the_browser(site, bundled, fixture_catalog, tmp_path):
     filtered = results["bundled/index.html#verdict=fails,holds-if"]
     assert filtered["visibleRows"] == row_verdicts.count("fails") + row_verdicts.count("holds-if")
     assert set(filtered["visibleVerdicts"]) <= {"fails", "holds-if"}
+    # no raw LaTeX or Markdown markup in the text a reader sees in quotes
+    raw = [(url, q[:300]) for url, r in results.items() for q in r["quoteText"]
+           if any(m in q for m in RAW_MARKUP)]
+    assert raw == []
+    assert sum(len(r["quoteText"]) for r in results.values()) >= len(bundled.pairs)
+    # search by a Chinese word finds exactly the claims whose quote, title, reading or reason contain it
+    search = results[f"bundled/index.html#q={CHINESE_WORD}"]
+    assert search["searchReady"] == "yes"
+    expected = sorted(f"claims/{page_name(c.id)}.html" for c, r in bundled.pairs
+                      if CHINESE_WORD in " ".join((c.source.quote, c.title, c.reading, r.reason, c.source.section)))
+    assert expected and sorted(search["searchHits"]) == expected
+    assert results["bundled/index.html"]["searchHits"] == []
     informal = results["fixture/index.html#verdict=informal"]
     assert informal["visibleRows"] == 1 and informal["visibleVerdicts"] == ["informal"]

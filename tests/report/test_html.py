@@ -110,7 +110,8 @@ def test_hostile_text_is_escaped_and_pages_are_offline(fixture_html):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in smart
     for page in [fixture_html / "index.html", *(fixture_html / "claims").glob("*.html")]:
         text = page.read_text(encoding="utf-8")
-        assert text.count("<script") == (1 if page.name == "index.html" else 0)
+        # the index's inline scripts: the search data (JSON), the verdict filter and the search box
+        assert text.count("<script") == (3 if page.name == "index.html" else 0)
         assert not re.search(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', text)
         assert "@import" not in text and "fonts.googleapis" not in text
     css = (fixture_html / "assets" / "report.css").read_text(encoding="utf-8")
@@ -170,3 +171,45 @@ def test_cli_report_errors(tmp_path):
     assert code == 2 and "--dps" in err
     code, _, err = _cli(["report", "--format", "pdf"])
     assert code == 2
+
+
+def test_decimals_are_shown_as_written_with_the_exact_value():
+    from formal_emergence.parse.expr import Scope, parse_expression
+    from formal_emergence.report.formula import decimal_literals, term_latex
+    text = "(N_c/N)**0.076 > 0.5*x"
+    t = parse_expression(text, Scope(symbols=frozenset({"x", "N", "N_c"})))
+    shown = term_mathml(t, decimals=decimal_literals(text))
+    assert '<mn data-exact="19/250">0.076</mn>' in shown and '<mn data-exact="1/2">0.5</mn>' in shown
+    assert "250" not in shown.replace('data-exact="19/250"', "")
+    assert "0.076" in term_latex(t, decimals=decimal_literals(text))
+    assert "250" in term_mathml(t)  # without the claim's literals the exact fraction is printed
+
+
+def test_phase_plot_uses_the_counterexample_alpha(bundled, bundled_html):
+    checked = 0
+    for claim, result in bundled.pairs:
+        ce = result.counterexample
+        values = dict(ce.values) if ce else {}
+        if not uses_definition(claim, "phase_transition_P") or "alpha" not in values or "N" not in values:
+            continue
+        page = _page(bundled_html, claim.id)
+        from fractions import Fraction
+        alpha = float(Fraction(values["alpha"]))
+        assert f"with α = {alpha:g} (α of the counterexample)" in page, claim.id
+        assert "The star marks the counterexample" in page, claim.id
+        checked += 1
+    assert checked >= 3
+
+
+def test_quotes_are_typeset(bundled_html):
+    from formal_emergence.report.quote import quote_html, quote_kind
+    latex = r"L(N, D, C) = \left(\frac{N_c}{N}\right)^{\alpha_N} + \epsilon_{\text{noise}}"
+    assert quote_kind(latex) == "latex" and "<math" in quote_html(latex) and 'title="LaTeX: ' in quote_html(latex)
+    md = quote_html("**α ≈ 0.076**：参数规模指数 $N>N_c$ 时")
+    assert "<strong>α ≈ 0.076</strong>" in md and "<math" in md and "**" not in md
+    code = quote_html("a = np.exp(x)\nb = 2")
+    assert code == '<pre class="quote-code">a = np.exp(x)\nb = 2</pre>'
+    assert "<script>" not in quote_html("<script>alert(1)</script> **x**")
+    page = _page(bundled_html, "000.scaling-core.multimodal-form")
+    quote = page.split('<blockquote class="quote"', 1)[1].split("</blockquote>", 1)[0]
+    assert "<math" in quote and "\\frac" not in re.sub(r'title="[^"]*"', "", quote)

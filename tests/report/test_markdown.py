@@ -25,7 +25,8 @@ def test_every_claim_has_a_page_with_id_verdict_and_quote(bundled, bundled_markd
         text = page.read_text(encoding="utf-8")
         assert claim.id in text
         assert f"**{result.verdict.value}**" in text
-        assert claim.source.quote in text, claim.id  # verbatim, in a fenced block
+        quoted = claim.source.quote.replace("&", "&amp;").replace("<", "&lt;")  # a Markdown quote: no raw HTML
+        assert claim.source.quote.strip() in text or all(line in text for line in quoted.splitlines()), claim.id
         assert f"](claims/{page_name(claim.id)}.md)" in index
 
 
@@ -60,3 +61,25 @@ def test_escaping_helpers():
     assert code("x`y") == "``x`y``"
     assert code("a|b", table=True) == r"`a\|b`"
     assert fenced("```\nx") == "````text\n```\nx\n````"
+
+
+def test_quotes_as_github_renders_them():
+    from formal_emergence.report.markdown import quote_markdown
+    assert quote_markdown(r"N > N_c \Rightarrow P(\text{Emergence}) > \epsilon") == \
+        "$$\nN > N_c \\Rightarrow P(\\text{Emergence}) > \\epsilon\n$$"
+    assert quote_markdown("**α ≈ 0.076**：参数规模指数\n- <b>x</b>") == "> **α ≈ 0.076**：参数规模指数\n> - &lt;b>x&lt;/b>"
+    assert quote_markdown("a = np.exp(x)\nb = 2") == "```text\na = np.exp(x)\nb = 2\n```"
+
+
+def test_plots_are_svg_files_beside_the_page(fixture_catalog, fixture_markdown):
+    from formal_emergence.report.context import build_views
+    views = build_views(fixture_catalog.pairs, fixture_catalog.records, with_plots=True)
+    with_plots = [v for v in views if v.plots]
+    assert with_plots
+    for v in with_plots:
+        page = (fixture_markdown / "claims" / f"{page_name(v.id)}.md").read_text(encoding="utf-8")
+        links = re.findall(r"!\[[^\]]*\]\(([^)]+\.svg)\)", page)
+        assert len(links) == len(v.plots), v.id
+        for link in links:
+            svg = (fixture_markdown / "claims" / link).read_text(encoding="utf-8")
+            assert "<svg " in svg[:400] and svg.rstrip().endswith("</svg>"), link
