@@ -395,8 +395,11 @@ def stated_amounts(lines: Sequence[str], sections: Sequence[str], skip: Sequence
                 if amount is None or (amount.unit == "" and not amount.text[-1:].isalpha() and "-" not in amount.text
                                       and not amount.bound and not amount.approx and not _SCALE.search(amount.text)):
                     continue
+                why = ("the row is labelled by a value, not by a name: two rows may be two runs of one quantity"
+                       if parse_amount(cells[0], "") is not None else "")
                 out.append(Stated(t.section, line, f"{label} | {header}: {cells[k]}", amount, (label, header),
-                                  _words(label), tuple(w.lower() for w in re.findall(r"[A-Za-z]{3,}", header))))
+                                  _words(label), tuple(w.lower() for w in re.findall(r"[A-Za-z]{3,}", header)),
+                                  not_compared=why))
     table_lines = {line for t in tables for line, _ in t.rows} | {t.line for t in tables}
     for i, raw in enumerate(lines):
         if skip[i] or (i + 1) in table_lines or raw.lstrip().startswith("|") or "$" in raw:
@@ -443,7 +446,10 @@ def range_items(stated: Sequence[Stated], references: dict | None = None) -> lis
             continue
         for a_i in range(len(members)):
             for b_i in range(a_i + 1, len(members)):
-                out.append(_pair(members[a_i], members[b_i]))
+                a, b = members[a_i], members[b_i]
+                if a.line == b.line:  # one sentence naming several values reports views; it asserts none of them
+                    continue
+                out.append(_pair(a, b))
     for s in stated:
         if not s.not_compared:
             out.append(_literature(s, references))

@@ -48,8 +48,12 @@ LO, HI = "·lo", "·hi"
 
 
 def axiomatized(undefined: tuple[Undefined, ...], used: tuple[str, ...]) -> dict[str, Undefined]:
-    """The used undefined functions that are declared with axioms, by name."""
-    return {u.name: u for u in undefined if u.axioms is not None and u.name in used}
+    """Every undefined function declared with axioms, by name, whether or not the statement uses it.
+
+    All of them, not only the used ones: an axiom may tie a used function to another one (``f(u) == h(u) -
+    h(u)``), and a refutation must exhibit functions satisfying every declared axiom, or none exist and the
+    claim holds vacuously (an unused ``h`` with ``h(u) > h(u) + 1``). ``used`` is kept for the callers' sake."""
+    return {u.name: u for u in undefined if u.axioms is not None}
 
 
 def instances(axioms: list[Axiom], terms: list[Term], functions: set[str]) -> tuple[list[Term], list[Term]] | None:

@@ -370,10 +370,10 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
 
 def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     claim = prep.claim
+    functions = axiomatized(claim.undefined, prep.undefined_used)
+    if functions:  # even if the statement uses none of them: their axioms may have no model at all
+        return decide_with_axioms(prep, opts, functions, _run_z3, _qualified_holds)
     if prep.undefined_used:
-        functions = axiomatized(claim.undefined, prep.undefined_used)
-        if functions:
-            return decide_with_axioms(prep, opts, functions, _run_z3, _qualified_holds)
         return _decide_with_undefined(prep, opts)
     # a limit's SymPy value may hold only for generic parameters: then the statement is not closed
     variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal, *prep.limit_generic)]) \

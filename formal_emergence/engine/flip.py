@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Callable
 
 from ..model.assertion import Reading
-from ..model.claim import Claim, SymbolDecl
+from ..model.claim import Claim, SymbolDecl, with_values
 from ..model.outcome import Flip
 from ..model.terms import Num, Rel, Sym, Term, free_symbols, substitute, to_text
 from ..model.verdict import Result, Verdict
@@ -57,13 +57,7 @@ def find_flips(reading: Reading, result: Result, conventions, check: Callable[[C
 
 
 def _substituted(claim: Claim, values: dict[str, Term]) -> Claim:
-    if not values:
-        return claim
-    assume = tuple(substitute(a, values) for a in claim.assume)
-    show = substitute(claim.show, values)
-    return replace(claim, assume=assume, assume_text=tuple(to_text(a) for a in assume), show=show,
-                   show_text=to_text(show), symbols=tuple(s for s in claim.symbols if s.name not in values),
-                   free=tuple(f for f in claim.free if f not in values))
+    return with_values(claim, values)
 
 
 _DOMAIN_TEXT = {"positive": "> 0", "factor": ">= 1", "fraction": "in (0, 1)"}

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Callable
 
 from ..model.assertion import Plausible, Reading
-from ..model.claim import Claim, domain_condition
+from ..model.claim import Claim, domain_condition, with_values
 from ..model.terms import Bool, Num, Term, free_symbols, substitute, to_text
 from ..model.verdict import Counterexample, Evidence, Result, Verdict
 
@@ -62,11 +62,8 @@ def _outside(claim: Claim, condition: Term, p: Plausible, result: Result, option
     if inside is None or inside.status != "sat" or p.symbol not in inside.model:
         return None
     value = _simple_point(inside.model[p.symbol], p, domains, decls, options)
-    fixed = replace(claim, id=f"{claim.id}#plausible-{p.symbol}", reading="",
-                    assume=tuple(substitute(a, {p.symbol: Num(value)}) for a in claim.assume),
-                    show=substitute(claim.show, {p.symbol: Num(value)}),
-                    symbols=tuple(s for s in decls if s.name != p.symbol),
-                    free=tuple(f for f in claim.free if f != p.symbol))
+    fixed = replace(with_values(claim, {p.symbol: Num(value)}), id=f"{claim.id}#plausible-{p.symbol}", reading="",
+                    symbols=tuple(s for s in decls if s.name != p.symbol))
     at_point = check(fixed)
     if at_point.verdict is not Verdict.FAILS or at_point.counterexample is None:
         return None

@@ -73,6 +73,9 @@ def _compatible(claims: Sequence[Claim]) -> tuple[list[Claim], list[tuple[str, s
     excluded: list[tuple[str, str]] = []
     decls: dict[str, tuple] = {}
     for c in sorted(claims, key=lambda c: c.id):
+        if c.function_property is not None or any(u.axioms is not None for u in c.undefined):
+            excluded.append((c.id, "a property of a function or axioms, which the consistency check does not combine"))
+            continue
         mine = {d.name: (d.domain, d.meaning) for d in c.symbols}
         mine.update({u.name: (u.kind, u.arity, u.missing) for u in c.undefined})
         clash = sorted(n for n, v in mine.items() if n in decls and decls[n] != v)
@@ -121,6 +124,10 @@ def catalog_members(results: Iterable[AssertionResult]) -> dict[tuple[str, str],
         why = ""
         if claim.snippet is not None:
             why = "backed by a document snippet, not a formula"
+        elif claim.function_property is not None:
+            why = "a property of a function (monotone, continuous, smooth), not one formula to combine"
+        elif any(u.axioms is not None for u in claim.undefined):
+            why = "uses functions given by axioms, which the consistency check does not combine"
         elif a.verdict not in MEMBER_VERDICTS:
             why = {Verdict.HOLDS: "proved on its own: valid, so never part of a minimal conflict",
                    Verdict.FAILS: "refuted on its own",

@@ -9,10 +9,10 @@ verdict: verdicts are computed by ``formal_emergence.engine``.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from .snippet import SnippetUse
-from .terms import And, Bool, Implies, Num, Pred, Rel, Sym, Term, conj, is_boolean
+from .terms import And, Bool, Implies, Num, Pred, Rel, Sym, Term, conj, is_boolean, substitute, to_text
 
 #: Domains a symbol may be declared with, and what each one means.
 DOMAINS: dict[str, str] = {
@@ -257,6 +257,33 @@ def is_integral(decl: SymbolDecl) -> bool:
     return decl.domain in ("integer", "posint", "natural")
 
 
+def with_values(claim: Claim, values: dict[str, Term]) -> Claim:
+    """``claim`` with the symbols in ``values`` replaced everywhere they occur and no longer declared.
+
+    Everywhere: the assumptions, the statement, a stated property's function and the axioms of undefined
+    functions (not under an axiom's own bound variables). Used to fix a tolerance at its default, at a scanned
+    value, or a constant at a plausible value.
+    """
+    if not values:
+        return claim
+    assume = tuple(substitute(a, values) for a in claim.assume)
+    prop = claim.function_property
+    if prop is not None:
+        of = substitute(prop.of, values)
+        prop = Property(prop.kind, prop.variable, of, to_text(of))
+        show = prop.display()
+    else:
+        show = substitute(claim.show, values)
+    undefined = tuple(
+        u if not u.axioms else replace(u, axioms=tuple(
+            Axiom(ax.variables, body, to_text(body)) for ax in u.axioms
+            for body in [substitute(ax.body, {k: v for k, v in values.items() if k not in ax.variables})]))
+        for u in claim.undefined)
+    return replace(claim, assume=assume, assume_text=tuple(to_text(a) for a in assume), show=show,
+                   show_text=to_text(show), symbols=tuple(s for s in claim.symbols if s.name not in values),
+                   free=tuple(f for f in claim.free if f not in values), function_property=prop, undefined=undefined)
+
+
 def claim_formula(assume: tuple[Term, ...], show: Term) -> Term:
     """The implication ``assume_1 and ... => show`` (just ``show`` with no assumptions)."""
     return Implies(conj(assume), show) if assume else show
@@ -266,5 +293,5 @@ __all__ = [
     "DOMAINS", "KINDS", "PROPERTIES", "Property", "Source", "SymbolDecl", "Axiom", "Undefined", "Definition",
     "Simulation", "Claim", "Quantity",
     "QuantityStatement",
-    "domain_condition", "is_integral", "claim_formula",
+    "domain_condition", "is_integral", "claim_formula", "with_values",
 ]

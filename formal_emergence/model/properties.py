@@ -23,7 +23,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .definedness import condition_boundaries, kinks
-from .terms import Diff, Func, Ite, Limit, Not, Num, Pow, Pred, Rel, Sym, Term, UFun, free_symbols, walk
+from .terms import Add, Diff, Func, Ite, Limit, Mul, Not, Num, Pow, Pred, Rel, Sym, Term, UFun, free_symbols, walk
 
 _ZERO = Num(Fraction(0))
 
@@ -41,13 +41,29 @@ def opaque_parts(t: Term) -> list[str]:
     return out
 
 
-def _varying_power_bases(t: Term, var: str, integral: frozenset[str]) -> list[Term]:
-    """Bases of powers whose exponent is not a fixed integer-valued quantity: they must be positive."""
+def integer_valued(e: Term, integral: frozenset[str]) -> bool:
+    """True if ``e`` takes only integer values: integers, symbols in ``integral``, and sums, products and
+    natural powers of those (``n - 1``, ``2*n``; not ``1/n`` or ``n/2``)."""
+    match e:
+        case Num(v):
+            return v.denominator == 1
+        case Sym(name):
+            return name in integral
+        case Add(args) | Mul(args):
+            return all(integer_valued(a, integral) for a in args)
+        case Pow(b, Num(k)) if k.denominator == 1 and k >= 0:
+            return integer_valued(b, integral)
+    return False
+
+
+def _power_bases(t: Term, var: str, integral: frozenset[str], smooth: bool) -> list[Term]:
+    """``b > 0`` for the powers ``b**e`` that need a positive base to be continuous (an exponent that varies
+    with ``var``: ``0**x`` jumps at 0) or smooth (also a fixed exponent that is not an integer: ``x**(1/n)``)."""
     out = []
     for node in walk(t):
-        if isinstance(node, Pow) and not isinstance(node.exp, Num):
-            e_syms = free_symbols(node.exp)
-            if var in e_syms or not e_syms <= integral:
+        if isinstance(node, Pow):
+            varies = var in free_symbols(node.exp)
+            if varies or (smooth and not integer_valued(node.exp, integral)):
                 cond = Rel(">", node.base, _ZERO)
                 if cond not in out:
                     out.append(cond)
@@ -74,7 +90,7 @@ def continuity_conditions(t: Term, var: str, integral: frozenset[str] = frozense
                 add("the floor argument is not an integer", Not(Rel("==", node, u)))
             case Func("heaviside", (u,)):
                 add("the heaviside argument is not 0", Not(Rel("==", u, _ZERO)))
-    for cond in _varying_power_bases(t, var, integral):
+    for cond in _power_bases(t, var, integral, smooth=False):
         add("a power with a varying exponent has a positive base", cond)
     return out
 
@@ -86,11 +102,9 @@ def smoothness_conditions(t: Term, var: str, integral: frozenset[str] = frozense
         cond = Not(eq)
         if all(cond != c for _, c in out):
             out.append(("no kink (zero of abs or of a root argument, tie of min/max)", cond))
-    for node in walk(t):
-        if isinstance(node, Pow) and isinstance(node.exp, Num) and node.exp.value.denominator != 1:
-            cond = Rel(">", node.base, _ZERO)
-            if all(cond != c for _, c in out):
-                out.append(("a root has a positive base", cond))
+    for cond in _power_bases(t, var, integral, smooth=True):
+        if all(cond != c for _, c in out):
+            out.append(("a power with a non-integer or varying exponent has a positive base", cond))
     return out
 
 
@@ -112,4 +126,4 @@ def interval_bounds(assume: tuple[Term, ...], var: str) -> bool:
     return True
 
 
-__all__ = ["opaque_parts", "continuity_conditions", "smoothness_conditions", "interval_bounds"]
+__all__ = ["integer_valued", "opaque_parts", "continuity_conditions", "smoothness_conditions", "interval_bounds"]

@@ -15,7 +15,7 @@ from typing import Callable
 from ..conventions import Convention, lookup
 from ..errors import ClaimFileError, ExpressionError
 from ..model.assertion import EFFECTS, Assertion, Lemma, Plausible, Reading
-from ..model.claim import Claim, Definition
+from ..model.claim import Claim, Definition, with_values
 from ..model.terms import free_symbols, substitute, to_text
 
 #: Keys of one reading (every [[claim]] key but id/title/kind/source, plus the v2 reading keys).
@@ -84,6 +84,10 @@ def build_reading(file: str, table: dict, inherited: dict, claim_id: str, key: s
         k = f"{key}.tolerances.{sym}"
         if sym not in declared:
             raise _err(file, k, f"{sym!r} is not a declared symbol", "declare it under symbols")
+        prop = open_claim.function_property
+        if prop is not None and sym == prop.variable:
+            raise _err(file, k, f"{sym!r} is the variable of the stated property",
+                       "a tolerance is a constant: bind another symbol")
         conv = lookup(conventions, cid, file=file, key=k)
         if conv.default is None:
             raise _err(file, k, f"convention {cid!r} has no tolerance to bind",
@@ -120,12 +124,7 @@ def bind_tolerances(claim: Claim, tolerances, conventions: dict[str, Convention]
     """``claim`` with every tolerance symbol replaced by its convention's default value."""
     if not tolerances:
         return claim
-    values = {sym: conventions[cid].default for sym, cid in tolerances}
-    assume = tuple(substitute(a, values) for a in claim.assume)
-    show = substitute(claim.show, values)
-    return replace(claim, assume=assume, assume_text=tuple(to_text(a) for a in assume), show=show,
-                   show_text=to_text(show), symbols=tuple(s for s in claim.symbols if s.name not in values),
-                   free=tuple(f for f in claim.free if f not in values))
+    return with_values(claim, {sym: conventions[cid].default for sym, cid in tolerances})
 
 
 def build_assertion(file: str, i: int, table: dict, definitions: dict[str, Definition],

@@ -767,6 +767,9 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     for name in refs:
         if name not in scope.symbols:
             raise _err(file, f"{key}.references.{name}", f"{name!r} is not a declared symbol", "declare it under symbols")
+        if prop is not None and name == prop.variable:
+            raise _err(file, f"{key}.references.{name}", f"{name!r} is the variable of the stated property",
+                       "a literature value is a constant: bind another symbol")
     source = _source(table, file, key, required=True)
     return Claim(
         id=cid, title=_string(table, "title", file, key), kind=kind,

@@ -102,11 +102,16 @@ def test_interval_bounds():
 def test_conditions_name_switches_jumps_kinks_and_varying_exponents():
     cont = [to_text(c) for _, c in continuity_conditions(_t("ite(x > 1, x, 1) + floor(x) + abs(x) + 2**x + x**a", a=1), "x")]
     assert "not x == 1" in cont and "not floor(x) == x" in cont
-    assert "x > 0" in cont                      # x**a with a real exponent that may be 0: 0**a jumps
+    assert "x > 0" not in cont                  # x**a with a fixed exponent is continuous where defined
+    assert "x > 0" in [to_text(c) for _, c in continuity_conditions(_t("x**x"), "x")]  # 0**a jumps at a = 0
     assert not any("abs" in c for c in cont)    # abs is continuous
     smooth = [to_text(c) for _, c in smoothness_conditions(_t("abs(x - 1) + sqrt(x)"), "x")]
     assert "not x - 1 == 0" in smooth and "x > 0" not in smooth
     assert continuity_conditions(_t("x**n", n=1), "x", frozenset({"n"})) == []
+    # a fixed exponent that is not an integer needs a positive base for smoothness: x**(1/n) at n = 2 is sqrt
+    for text in ("x**(1/n)", "x**(n/2)", "x**(n - 1/2)"):
+        assert "x > 0" in [to_text(c) for _, c in smoothness_conditions(_t(text, n=1), "x", frozenset({"n"}))], text
+    assert smoothness_conditions(_t("x**(2*n - 1)", n=1), "x", frozenset({"n"})) == []
 
 
 @pytest.mark.parametrize("edit, key", [
