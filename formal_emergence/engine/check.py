@@ -24,14 +24,14 @@ from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
 from ..model.definedness import Obligation, kinks, obligations
-from ..model.exact import exact_truth
+from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
 from ..model.terms import (Bool, Diff, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
                            is_boolean)
 from ..model.terms import substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
-from ..numeric.sampling import sample_points, simple_points
+from ..numeric.sampling import box_points, sample_points, simple_points
 from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
@@ -601,6 +601,25 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
     return Counterexample(shown, conf.evaluations, conf.dps, how)
 
 
+#: Points of the assumptions' box (its corners, the neighbourhoods of its ends, round far values) tried as witnesses.
+BOX_WITNESSES = 200
+
+
+def _solve_equations(prep: Prepared, point: dict[str, Fraction]) -> dict[str, Fraction]:
+    """``point`` with each variable that an assumption ``v == t`` defines (``t`` free of ``v``) set to the exact
+    value of ``t`` there, in the assumptions' order (a candidate only: ``_confirm`` re-checks every assumption)."""
+    out = dict(point)
+    for h in prep.hypotheses:
+        if isinstance(h, Rel) and h.op == "==":
+            for var, t in ((h.lhs, h.rhs), (h.rhs, h.lhs)):
+                if isinstance(var, Sym_) and var.name in out and var.name not in free_symbols(t):
+                    value = exact_value(t, out)
+                    if value is not None:
+                        out[var.name] = value
+                        break
+    return out
+
+
 def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Counterexample | None, list[Evidence]]:
     evidence: list[Evidence] = []
     truth_names = sorted(_bool_symbols(prep))
@@ -622,6 +641,13 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
         ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"round-value point #{i}"))))
+            return ce, evidence
+    variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)])
+    box = _claim_box(prep, variables) if variables and not truth_names else None
+    for i, point in enumerate(box_points(box or {}, BOX_WITNESSES) if box else ()):
+        ce = _confirm(prep, _solve_equations(prep, point), opts)
+        if ce is not None:
+            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"box point #{i}"))))
             return ce, evidence
     for i, point in enumerate(sample_points(names, opts.samples, opts.seed)):
         ce = _confirm(prep, point, opts)
