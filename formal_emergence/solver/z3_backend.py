@@ -639,7 +639,8 @@ class _Encoder:
             a = to_text(arg)
             out.append((f"{a} > 0 => log({a}) < {a} - 1 unless {a} = 1",
                         z3.Implies(x > 0, z3.And(l <= x - 1, z3.Implies(x != 1, l < x - 1)))))
-            out.append((f"{a}*log({a}) >= {a} - 1", z3.Implies(x > 0, x * l >= x - 1)))
+            out.append((f"{a}*log({a}) > {a} - 1 unless {a} = 1",
+                        z3.Implies(x > 0, z3.And(x * l >= x - 1, z3.Implies(x != 1, x * l > x - 1)))))
             out.append((f"sign of log({a}) vs {a} = 1",
                         z3.And(z3.Implies(x > 1, l > 0), z3.Implies(z3.And(x < 1, x > 0), l < 0),
                                z3.Implies(x == 1, l == 0))))
@@ -707,6 +708,33 @@ class _Encoder:
             a = to_text(arg)
             out.append((f"{a} >= 1 => log({a}) >= ({a} - 1) - ({a} - 1)**2/2",
                         z3.Implies(x >= 1, l >= (x - 1) - (x - 1) * (x - 1) / 2)))
+        if len(logs) <= MAX_ALGEBRA_ATOMS:
+            for ai, xi, li in logs:
+                for aj, xj, lj in logs:
+                    if ai is not aj:
+                        a, b = to_text(ai), to_text(aj)
+                        out.append((f"{a}, {b} > 0 => {b}*(log({a}) - log({b})) < {a} - {b} unless {a} = {b} "
+                                    f"(log({a}/{b}) <= {a}/{b} - 1)",
+                                    z3.Implies(z3.And(xi > 0, xj > 0), z3.And(
+                                        xj * (li - lj) <= xi - xj, z3.Implies(xi != xj, xj * (li - lj) < xi - xj)))))
+        out.extend(self.tangent_at_e_lemmas())
+        return out
+
+    def tangent_at_e_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """``v > 0 => log(v) <= v/e`` (the tangent of the concave log at ``e``, equality only at ``v = e``),
+        stated with the claim's own ``exp(1)`` atom (``e*log(v) <= v``) or ``exp(-1)`` atom (``log(v) <= v*exp(-1)``),
+        for every log atom; nothing when the claim has neither atom."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for earg, _, e in self.exp_atoms:
+            if earg not in (Num(Fraction(1)), Num(Fraction(-1))):
+                continue
+            for larg, lx, l in self.log_atoms:
+                v = to_text(larg)
+                if earg == Num(Fraction(1)):
+                    out.append((f"{v} > 0 => e*log({v}) <= {v} (tangent of log at e)", z3.Implies(lx > 0, e * l <= lx)))
+                else:
+                    out.append((f"{v} > 0 => log({v}) <= {v}*exp(-1) (tangent of log at e)",
+                                z3.Implies(lx > 0, l <= lx * e)))
         return out
 
     def constant_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
