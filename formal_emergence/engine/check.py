@@ -601,8 +601,10 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
     return Counterexample(shown, conf.evaluations, conf.dps, how)
 
 
-#: Points of the assumptions' box (its corners, the neighbourhoods of its ends, round far values) tried as witnesses.
-BOX_WITNESSES = 200
+#: Points of the assumptions' box (its corners, the neighbourhoods of its ends, round far values) generated, and at
+#: most how many of those not certainly outside the assumptions (exactly) are re-checked as witnesses.
+BOX_POINTS = 1000
+BOX_WITNESSES = 64
 
 
 def _solve_equations(prep: Prepared, point: dict[str, Fraction]) -> dict[str, Fraction]:
@@ -644,8 +646,15 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
             return ce, evidence
     variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)])
     box = _claim_box(prep, variables) if variables and not truth_names else None
-    for i, point in enumerate(box_points(box or {}, BOX_WITNESSES) if box else ()):
-        ce = _confirm(prep, _solve_equations(prep, point), opts)
+    tried, assumptions = 0, (*prep.hypotheses, *(domain_condition(d) for d in names))
+    for i, point in enumerate(box_points(box or {}, BOX_POINTS) if box else ()):
+        point = _solve_equations(prep, point)
+        if tried >= BOX_WITNESSES:
+            break
+        if any(exact_truth(h, point) is False for h in assumptions):
+            continue  # certainly outside the assumptions: not worth an interval evaluation
+        tried += 1
+        ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"box point #{i}"))))
             return ce, evidence

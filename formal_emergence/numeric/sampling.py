@@ -97,11 +97,10 @@ def _edge_values(lo: Fraction | None, hi: Fraction | None) -> list[Fraction]:
     elif lo is not None or hi is not None:
         end, side = (lo, 1) if lo is not None else (hi, -1)
         scale = max(abs(end), Fraction(1))
-        out.append(end)
-        out += [end + side * scale / 10**k for k in (1, 2, 3)]
-        out += [end + side * far for far in _FAR]
+        out += [end, end + side * scale / 1000, end + side * _FAR[-1], end + side, end + Fraction(side, 2)]
+        out += [end + side * scale / 10**k for k in (1, 2)] + [end + side * far for far in _FAR]
     else:
-        out += [Fraction(0)] + [s * far for far in _FAR for s in (1, -1)]
+        out += [Fraction(0), _FAR[-1], -_FAR[-1]] + [s * far for far in _FAR for s in (1, -1)]
     seen: set[Fraction] = set()
     return [v for v in out if not (v in seen or seen.add(v))]
 
@@ -109,7 +108,7 @@ def _edge_values(lo: Fraction | None, hi: Fraction | None) -> list[Fraction]:
 def box_points(box: Mapping[str, tuple[Fraction | None, Fraction | None]], limit: int = 200) -> Iterator[dict[str, Fraction]]:
     """Yield up to ``limit`` points of the closed box ``box`` (a bound None is an open end at infinity): its
     corners, points next to each end (1/10, 1/100 and 1/1000 of the width or of the end's size inside), a grid
-    of twentieths of a bounded side, and round values up to 1e30 on an unbounded side. Points are enumerated
+    of twentieths of a bounded side, and round values up to 1e30 on an unbounded side (1e30, 1 and 1/2 first). Points are enumerated
     by the largest candidate index they use, so every variable's first candidates combine first."""
     names = sorted(box)
     choices = [_edge_values(*box[n]) for n in names]

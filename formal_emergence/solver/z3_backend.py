@@ -718,6 +718,25 @@ class _Encoder:
                                     z3.Implies(z3.And(xi > 0, xj > 0), z3.And(
                                         xj * (li - lj) <= xi - xj, z3.Implies(xi != xj, xj * (li - lj) < xi - xj)))))
         out.extend(self.tangent_at_e_lemmas())
+        out.extend(self.bernoulli_lemmas())
+        return out
+
+    def bernoulli_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """Bernoulli's inequality for real exponents, for each power atom ``b**a = exp(a*log(b))``: for ``b > 0``,
+        ``b**a >= 1 + a*(b - 1)`` when ``a >= 1`` or ``a <= 0`` and ``b**a <= 1 + a*(b - 1)`` when ``0 <= a <= 1``
+        (``t -> t**a`` is convex resp. concave on ``t > 0`` with tangent ``1 + a*(t - 1)`` at ``t = 1``)."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for arg, _, e in self.exp_atoms:
+            if not (isinstance(arg, Mul) and len(arg.args) == 2 and isinstance(arg.args[1], Func)
+                    and arg.args[1].name == "log"):
+                continue
+            exponent, base = arg.args[0], arg.args[1].args[0]
+            a, b = self.real(exponent), self.real(base)
+            p, q = to_text(exponent), to_text(base)
+            out.append((f"{q} > 0 => {q}**{p} >= 1 + {p}*({q} - 1) if {p} >= 1 or {p} <= 0, <= if 0 <= {p} <= 1 "
+                        "(Bernoulli for real exponents)",
+                        z3.Implies(b > 0, z3.And(z3.Implies(z3.Or(a >= 1, a <= 0), e >= 1 + a * (b - 1)),
+                                                 z3.Implies(z3.And(a >= 0, a <= 1), e <= 1 + a * (b - 1))))))
         return out
 
     def tangent_at_e_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
@@ -782,6 +801,8 @@ class _Encoder:
             (f"exp({a}) >= 1 + {a} + {a}^2/2 + {a}^3/6 (Taylor, remainder >= 0)",
              e >= 1 + x + x * x / 2 + self.val(third) * x * x * x),
             (f"{a} <= 0 => exp({a}) <= 1 + {a} + {a}^2/2", z3.Implies(x <= 0, e <= 1 + x + x * x / 2)),
+            (f"exp({a})*(1 - {a} + {a}^2/2 - {a}^3/6) <= 1 (exp(-{a}) >= its cubic Taylor polynomial)",
+             e * (1 - x + x * x / 2 - self.val(third) * x * x * x) <= 1),
             (f"0 <= {a} <= 1 => exp({a}) <= 1 + {a} + {a}^2/2 + {a}^3/2",
              z3.Implies(z3.And(x >= 0, x <= 1), e <= 1 + x + x * x / 2 + x * x * x / 2)),
         ]

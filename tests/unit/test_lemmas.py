@@ -193,8 +193,9 @@ def test_the_tangent_at_e_needs_e_in_the_claim():
 def test_box_points_start_at_the_corners_and_reach_far_values():
     from formal_emergence.numeric.sampling import box_points
     pts = list(box_points({"x": (Fraction(0), Fraction(2)), "y": (Fraction(1), None)}, limit=50))
-    assert pts[0] == {"x": 0, "y": 1} and len(pts) == 50 and len({tuple(p.values()) for p in pts}) == 50
+    assert pts[0] == {"x": 0, "y": 1} and len(pts) == 50 and {"x": Fraction(0), "y": 1 + Fraction(10) ** 30} in pts and len({tuple(p.values()) for p in pts}) == 50
     assert {"x": Fraction(2), "y": Fraction(101, 100)} in pts
+    assert all(type(v) is Fraction for p in pts for v in p.values())  # exact values only
     far = list(box_points({"y": (Fraction(1), None)}, limit=100))
     assert max(p["y"] for p in far) == 1 + Fraction(10) ** 30
 
@@ -216,3 +217,27 @@ def test_witnesses_at_the_box_of_the_assumptions(tmp_path, assume, show, symbols
     else:
         lo, hi = values
         assert lo < Fraction(got["x"]) <= hi
+
+
+def test_bernoulli_for_real_exponents():  # t**a convex on t > 0 for a >= 1 or a <= 0, concave for 0 <= a <= 1
+    rng = random.Random(8)
+    with mpmath.workdps(50):
+        for _ in range(N):
+            b, a = mpmath.mpf(10) ** rng.uniform(-3, 3), mpmath.mpf(rng.uniform(-6, 6))
+            tangent = 1 + a * (b - 1)
+            assert b ** a >= tangent if (a >= 1 or a <= 0) else b ** a <= tangent
+            a = mpmath.mpf(rng.uniform(0, 1))
+            assert b ** a <= 1 + a * (b - 1)
+
+
+def test_exp_times_the_cubic_taylor_polynomial_of_its_negative_is_at_most_one():  # exp(-u) >= T3(-u)
+    with mpmath.workdps(50):
+        for u, _ in _points(9):
+            assert mpmath.exp(u) * (1 - u + u ** 2 / 2 - u ** 3 / 6) <= 1
+
+
+def test_bernoulli_lemma_decides_the_real_power_form():
+    out = _lemmas(["-1 < x", "1 <= n"], "1 + n*x <= (1 + x)**n", {"x": "real", "n": "real"})
+    assert out.status == "unsat" and any("Bernoulli for real exponents" in t for t in out.lemmas)
+    out = _lemmas(["-1 < x", "0 <= n", "n <= 1"], "1 + n*x >= (1 + x)**n", {"x": "real", "n": "real"})
+    assert out.status == "unsat"
