@@ -241,3 +241,18 @@ def test_bernoulli_lemma_decides_the_real_power_form():
     assert out.status == "unsat" and any("Bernoulli for real exponents" in t for t in out.lemmas)
     out = _lemmas(["-1 < x", "0 <= n", "n <= 1"], "1 + n*x >= (1 + x)**n", {"x": "real", "n": "real"})
     assert out.status == "unsat"
+
+
+def test_log_against_its_square_root_bound():  # 2 log s <= s - 1/s for s >= 1, >= for 0 < s <= 1; v = s**2
+    with mpmath.workdps(50):
+        for v, _ in _positive_points(10):
+            gap = (v - 1) * ((v - 1) - mpmath.sqrt(v) * mpmath.log(v))
+            assert gap > 0 if v != 1 else gap == 0
+
+
+def test_the_square_root_lemma_is_emitted_only_with_square_roots():
+    out = _lemmas(["3e-4 < x", "x != 1", "x < 3500", "0 <= s", "s**2 == x"], "log(x)/(x - 1) <= 1/s",
+                  {"x": "real", "s": "real"})
+    assert out.status == "unsat" and any("r = sqrt(x)" in t for t in out.lemmas)
+    out = _lemmas(["0 < x"], "log(x) <= x - 1", {"x": "real"})
+    assert not any("r = sqrt" in t for t in out.lemmas)
