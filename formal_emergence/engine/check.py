@@ -639,26 +639,36 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
     names = [d for d in prep.decls if d.domain != "bool"]
     truth_values = [dict(zip(truth_names, combo)) for combo in
                     itertools.islice(itertools.product((False, True), repeat=len(truth_names)), 16)]
+    assumptions = (*prep.hypotheses, *(domain_condition(d) for d in names))
+
+    def outside(point: dict) -> bool:  # certainly outside the assumptions (exact): not worth an interval re-check
+        reals = {k: v for k, v in point.items() if not isinstance(v, bool)}
+        return any(exact_truth(h, reals) is False for h in assumptions)
+
     for i, point in enumerate({**p, **tv} for p in simple_points(names) for tv in truth_values):
+        if outside(point):
+            continue
         ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"round-value point #{i}"))))
             return ce, evidence
     variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)])
     box = _claim_box(prep, variables) if variables and not truth_names else None
-    tried, assumptions = 0, (*prep.hypotheses, *(domain_condition(d) for d in names))
+    tried = 0
     for i, point in enumerate(box_points(box or {}, BOX_POINTS) if box else ()):
         point = _solve_equations(prep, point)
         if tried >= BOX_WITNESSES:
             break
-        if any(exact_truth(h, point) is False for h in assumptions):
-            continue  # certainly outside the assumptions: not worth an interval evaluation
+        if outside(point):
+            continue
         tried += 1
         ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"box point #{i}"))))
             return ce, evidence
     for i, point in enumerate(sample_points(names, opts.samples, opts.seed)):
+        if outside(point):
+            continue
         ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"seeded sample #{i}"),
