@@ -836,8 +836,6 @@ class _Encoder:
             (f"exp({a}) >= 1 + {a} + {a}^2/2 + {a}^3/6 (Taylor, remainder >= 0)",
              e >= 1 + x + x * x / 2 + self.val(third) * x * x * x),
             (f"{a} <= 0 => exp({a}) <= 1 + {a} + {a}^2/2", z3.Implies(x <= 0, e <= 1 + x + x * x / 2)),
-            (f"exp({a})*(1 - {a} + {a}^2/2 - {a}^3/6) <= 1 (exp(-{a}) >= its cubic Taylor polynomial)",
-             e * (1 - x + x * x / 2 - self.val(third) * x * x * x) <= 1),
             (f"0 <= {a} <= 1 => exp({a}) <= 1 + {a} + {a}^2/2 + {a}^3/2",
              z3.Implies(z3.And(x >= 0, x <= 1), e <= 1 + x + x * x / 2 + x * x * x / 2)),
         ]

@@ -230,12 +230,6 @@ def test_bernoulli_for_real_exponents():  # t**a convex on t > 0 for a >= 1 or a
             assert b ** a <= 1 + a * (b - 1)
 
 
-def test_exp_times_the_cubic_taylor_polynomial_of_its_negative_is_at_most_one():  # exp(-u) >= T3(-u)
-    with mpmath.workdps(50):
-        for u, _ in _points(9):
-            assert mpmath.exp(u) * (1 - u + u ** 2 / 2 - u ** 3 / 6) <= 1
-
-
 def test_bernoulli_lemma_decides_the_real_power_form():
     out = _lemmas(["-1 < x", "1 <= n"], "1 + n*x <= (1 + x)**n", {"x": "real", "n": "real"})
     assert out.status == "unsat" and any("Bernoulli for real exponents" in t for t in out.lemmas)
