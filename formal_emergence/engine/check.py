@@ -604,7 +604,7 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
 #: Points of the assumptions' box (its corners, the neighbourhoods of its ends, round far values) generated, and at
 #: most how many of those not certainly outside the assumptions (exactly) are re-checked as witnesses.
 BOX_POINTS = 1000
-BOX_WITNESSES = 64
+BOX_WITNESSES = 32
 
 
 def _solve_equations(prep: Prepared, point: dict[str, Fraction]) -> dict[str, Fraction]:
