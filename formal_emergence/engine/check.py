@@ -24,14 +24,14 @@ from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
 from ..model.claim import claim_formula
 from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
-from ..model.exact import exact_truth
+from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
 from ..model.terms import (Bool, Diff, Ite, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
                            is_boolean)
 from ..model.terms import children, substitute, to_text, transform, walk
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
-from ..numeric.sampling import sample_points, simple_points
+from ..numeric.sampling import box_points, sample_points, simple_points
 from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
@@ -667,6 +667,27 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
     return Counterexample(shown, conf.evaluations, conf.dps, how)
 
 
+#: Points of the assumptions' box (its corners, the neighbourhoods of its ends, round far values) generated, and at
+#: most how many of those not certainly outside the assumptions (exactly) are re-checked as witnesses.
+BOX_POINTS = 1000
+BOX_WITNESSES = 32
+
+
+def _solve_equations(prep: Prepared, point: dict[str, Fraction]) -> dict[str, Fraction]:
+    """``point`` with each variable that an assumption ``v == t`` defines (``t`` free of ``v``) set to the exact
+    value of ``t`` there, in the assumptions' order (a candidate only: ``_confirm`` re-checks every assumption)."""
+    out = dict(point)
+    for h in prep.hypotheses:
+        if isinstance(h, Rel) and h.op == "==":
+            for var, t in ((h.lhs, h.rhs), (h.rhs, h.lhs)):
+                if isinstance(var, Sym_) and var.name in out and var.name not in free_symbols(t):
+                    value = exact_value(t, out)
+                    if value is not None:
+                        out[var.name] = value
+                        break
+    return out
+
+
 def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Counterexample | None, list[Evidence]]:
     evidence: list[Evidence] = []
     truth_names = sorted(_bool_symbols(prep))
@@ -684,12 +705,36 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
     names = [d for d in prep.decls if d.domain != "bool"]
     truth_values = [dict(zip(truth_names, combo)) for combo in
                     itertools.islice(itertools.product((False, True), repeat=len(truth_names)), 16)]
+    assumptions = (*prep.hypotheses, *(domain_condition(d) for d in names))
+
+    def outside(point: dict) -> bool:  # certainly outside the assumptions (exact): not worth an interval re-check
+        reals = {k: v for k, v in point.items() if not isinstance(v, bool)}
+        return any(exact_truth(h, reals) is False for h in assumptions)
+
     for i, point in enumerate({**p, **tv} for p in simple_points(names) for tv in truth_values):
+        if outside(point):
+            continue
         ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"round-value point #{i}"))))
             return ce, evidence
+    variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)])
+    box = _claim_box(prep, variables) if variables and not truth_names else None
+    tried = 0
+    for i, point in enumerate(box_points(box or {}, BOX_POINTS) if box else ()):
+        point = _solve_equations(prep, point)
+        if tried >= BOX_WITNESSES:
+            break
+        if outside(point):
+            continue
+        tried += 1
+        ce = _confirm(prep, point, opts)
+        if ce is not None:
+            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"box point #{i}"))))
+            return ce, evidence
     for i, point in enumerate(sample_points(names, opts.samples, opts.seed)):
+        if outside(point):
+            continue
         ce = _confirm(prep, point, opts)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"seeded sample #{i}"),

@@ -78,3 +78,48 @@ def approach_points(decls: Sequence[SymbolDecl], var: str, anchor: Mapping[str, 
         point = dict(anchor)
         point[var] = boundary + side * h
         yield point
+
+
+#: Values tried on an unbounded side of a box, as offsets from its finite end (or from 0): round values up to 1e30.
+_FAR = (Fraction(1, 2), Fraction(1), Fraction(2), Fraction(10), Fraction(10**3), Fraction(10**6), Fraction(10**12),
+        Fraction(10**30))
+
+
+def _edge_values(lo: Fraction | None, hi: Fraction | None) -> list[Fraction]:
+    """Candidate values of one variable in ``[lo, hi]`` (None: unbounded), ends and their neighbourhoods first."""
+    out: list[Fraction] = []
+    if lo is not None and hi is not None:
+        width = hi - lo
+        out += [lo, hi]
+        for k in (1, 2, 3):
+            out += [lo + width / 10**k, hi - width / 10**k]
+        out += [lo + width * j / 20 for j in range(1, 20)]
+    elif lo is not None or hi is not None:
+        end, side = (lo, 1) if lo is not None else (hi, -1)
+        scale = max(abs(end), Fraction(1))
+        out += [end, end + side * scale / 1000, end + side * _FAR[-1], end + side, end + Fraction(side, 2)]
+        out += [end + side * scale / 10**k for k in (1, 2)] + [end + side * far for far in _FAR]
+    else:
+        out += [Fraction(0), _FAR[-1], -_FAR[-1]] + [s * far for far in _FAR for s in (1, -1)]
+    seen: set[Fraction] = set()
+    return [v for v in out if not (v in seen or seen.add(v))]
+
+
+def box_points(box: Mapping[str, tuple[Fraction | None, Fraction | None]], limit: int = 200) -> Iterator[dict[str, Fraction]]:
+    """Yield up to ``limit`` points of the closed box ``box`` (a bound None is an open end at infinity): its
+    corners, points next to each end (1/10, 1/100 and 1/1000 of the width or of the end's size inside), a grid
+    of twentieths of a bounded side, and round values up to 1e30 on an unbounded side (1e30, 1 and 1/2 first). Points are enumerated
+    by the largest candidate index they use, so every variable's first candidates combine first."""
+    names = sorted(box)
+    choices = [_edge_values(*box[n]) for n in names]
+    count = 0
+    for depth in range(max((len(c) for c in choices), default=0)):
+        for combo in itertools.product(*[range(min(depth + 1, len(c))) for c in choices]):
+            if names and max(combo) != depth:
+                continue
+            yield {n: c[i] for n, c, i in zip(names, choices, combo)}
+            count += 1
+            if count >= limit:
+                return
+        if not names:
+            return

@@ -131,6 +131,7 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     """
     enc = _Encoder(decls, bound_of, positive=positive_bases(hypotheses, goal, decls, options))
     enc.constants = claim_constants([*hypotheses, goal])
+    enc.square_roots = _has_square_roots([*hypotheses, goal])
     hyps = [enc.boolean(h) for h in hypotheses]
     for d in decls:
         hyps.append(enc.boolean(domain_condition(d)))
@@ -192,6 +193,21 @@ def claim_constants(terms: Sequence[Term]) -> tuple[Fraction, ...]:
             if isinstance(node, Num) and node.value != 0 and abs(node.value) <= 60 and node.value.denominator < 10**6:
                 found.update((node.value, -node.value))
     return tuple(sorted(sorted(found, key=lambda v: (v.denominator, abs(v), v))[:MAX_CONSTANTS]))
+
+
+def _has_square_roots(terms: Sequence[Term]) -> bool:
+    """True when the claim takes square roots: ``sqrt``, a power with exponent ``k/2``, or an equation with a square
+    side (``y**2 == t``); only then do log atoms get the lemma through their square root."""
+    for t in terms:
+        for node in walk(t):
+            if isinstance(node, Func) and node.name == "sqrt":
+                return True
+            if isinstance(node, Pow) and isinstance(node.exp, Num) and node.exp.value.denominator == 2:
+                return True
+            if isinstance(node, Rel) and node.op == "==" and any(
+                    isinstance(side, Pow) and side.exp == Num(Fraction(2)) for side in (node.lhs, node.rhs)):
+                return True
+    return False
 
 
 def _real_powers(t: Term) -> list[Term]:
@@ -397,6 +413,8 @@ class _Encoder:
         self._fresh = 0
         #: The rational constants of the claim (and their negatives) that exp and log atoms are compared against.
         self.constants: tuple[Fraction, ...] = ()
+        #: Whether the claim takes square roots (log atoms then get ``log_root_lemmas``).
+        self.square_roots = False
 
     def fresh(self, prefix: str) -> z3.ArithRef:
         self._fresh += 1
@@ -639,7 +657,8 @@ class _Encoder:
             a = to_text(arg)
             out.append((f"{a} > 0 => log({a}) < {a} - 1 unless {a} = 1",
                         z3.Implies(x > 0, z3.And(l <= x - 1, z3.Implies(x != 1, l < x - 1)))))
-            out.append((f"{a}*log({a}) >= {a} - 1", z3.Implies(x > 0, x * l >= x - 1)))
+            out.append((f"{a}*log({a}) > {a} - 1 unless {a} = 1",
+                        z3.Implies(x > 0, z3.And(x * l >= x - 1, z3.Implies(x != 1, x * l > x - 1)))))
             out.append((f"sign of log({a}) vs {a} = 1",
                         z3.And(z3.Implies(x > 1, l > 0), z3.Implies(z3.And(x < 1, x > 0), l < 0),
                                z3.Implies(x == 1, l == 0))))
@@ -707,6 +726,69 @@ class _Encoder:
             a = to_text(arg)
             out.append((f"{a} >= 1 => log({a}) >= ({a} - 1) - ({a} - 1)**2/2",
                         z3.Implies(x >= 1, l >= (x - 1) - (x - 1) * (x - 1) / 2)))
+        if len(logs) <= MAX_ALGEBRA_ATOMS:
+            for ai, xi, li in logs:
+                for aj, xj, lj in logs:
+                    if ai is not aj:
+                        a, b = to_text(ai), to_text(aj)
+                        out.append((f"{a}, {b} > 0 => {b}*(log({a}) - log({b})) < {a} - {b} unless {a} = {b} "
+                                    f"(log({a}/{b}) <= {a}/{b} - 1)",
+                                    z3.Implies(z3.And(xi > 0, xj > 0), z3.And(
+                                        xj * (li - lj) <= xi - xj, z3.Implies(xi != xj, xj * (li - lj) < xi - xj)))))
+        out.extend(self.tangent_at_e_lemmas())
+        out.extend(self.bernoulli_lemmas())
+        if self.square_roots and len(logs) <= MAX_ALGEBRA_ATOMS:
+            out.extend(self.log_root_lemmas())
+        return out
+
+    def log_root_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """For each log atom ``log(v)`` and a fresh ``r = sqrt(v)`` (``v > 0 => r > 0, r**2 = v``):
+        ``log(v) <= (v - 1)/r`` for ``v >= 1`` and ``>=`` for ``0 < v <= 1``, i.e. ``(v - 1)*((v - 1) - r*log(v)) >= 0``,
+        strict unless ``v = 1``. With ``v = s**2`` this is ``2*log(s) <= s - 1/s`` for ``s >= 1`` (and ``>=`` for ``0 < s <= 1``):
+        ``h(s) = s - 1/s - 2*log(s)`` has ``h(1) = 0`` and ``h'(s) = (1 - 1/s)**2 >= 0``."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for arg, x, l in self.log_atoms:
+            a = to_text(arg)
+            r = self.fresh("sqrt")
+            gap = (x - 1) * ((x - 1) - r * l)
+            out.append((f"{a} > 0 => with r = sqrt({a}): ({a} - 1)*(({a} - 1) - r*log({a})) > 0 unless {a} = 1 "
+                        f"(2 log s <= s - 1/s for s >= 1)",
+                        z3.Implies(x > 0, z3.And(r > 0, r * r == x, gap >= 0, z3.Implies(x != 1, gap > 0)))))
+        return out
+
+    def bernoulli_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """Bernoulli's inequality for real exponents, for each power atom ``b**a = exp(a*log(b))``: for ``b > 0``,
+        ``b**a >= 1 + a*(b - 1)`` when ``a >= 1`` or ``a <= 0`` and ``b**a <= 1 + a*(b - 1)`` when ``0 <= a <= 1``
+        (``t -> t**a`` is convex resp. concave on ``t > 0`` with tangent ``1 + a*(t - 1)`` at ``t = 1``)."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for arg, _, e in self.exp_atoms:
+            if not (isinstance(arg, Mul) and len(arg.args) == 2 and isinstance(arg.args[1], Func)
+                    and arg.args[1].name == "log"):
+                continue
+            exponent, base = arg.args[0], arg.args[1].args[0]
+            a, b = self.real(exponent), self.real(base)
+            p, q = to_text(exponent), to_text(base)
+            out.append((f"{q} > 0 => {q}**{p} >= 1 + {p}*({q} - 1) if {p} >= 1 or {p} <= 0, <= if 0 <= {p} <= 1 "
+                        "(Bernoulli for real exponents)",
+                        z3.Implies(b > 0, z3.And(z3.Implies(z3.Or(a >= 1, a <= 0), e >= 1 + a * (b - 1)),
+                                                 z3.Implies(z3.And(a >= 0, a <= 1), e <= 1 + a * (b - 1))))))
+        return out
+
+    def tangent_at_e_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """``v > 0 => log(v) <= v/e`` (the tangent of the concave log at ``e``, equality only at ``v = e``),
+        stated with the claim's own ``exp(1)`` atom (``e*log(v) <= v``) or ``exp(-1)`` atom (``log(v) <= v*exp(-1)``),
+        for every log atom; nothing when the claim has neither atom."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for earg, _, e in self.exp_atoms:
+            if earg not in (Num(Fraction(1)), Num(Fraction(-1))):
+                continue
+            for larg, lx, l in self.log_atoms:
+                v = to_text(larg)
+                if earg == Num(Fraction(1)):
+                    out.append((f"{v} > 0 => e*log({v}) <= {v} (tangent of log at e)", z3.Implies(lx > 0, e * l <= lx)))
+                else:
+                    out.append((f"{v} > 0 => log({v}) <= {v}*exp(-1) (tangent of log at e)",
+                                z3.Implies(lx > 0, l <= lx * e)))
         return out
 
     def constant_lemmas(self) -> list[tuple[str, z3.BoolRef]]:

@@ -137,3 +137,116 @@ def test_catalog_claims_decided_by_the_new_lemmas_and_by_instantiation(catalog_c
     assert curv.verdict is Verdict.FAILS
     values = dict(curv.counterexample.values)
     assert Fraction(values["delta"]) > 1
+
+
+def _positive_points(seed: int):
+    """Seeded positive pairs spread over (1e-6, 1e6), with v = 1 and equal pairs among them."""
+    rng = random.Random(seed)
+    out = [(mpmath.mpf(1), mpmath.mpf(1)), (mpmath.mpf(2), mpmath.mpf(2))]
+    for _ in range(N):
+        out.append((mpmath.mpf(10) ** rng.uniform(-6, 6), mpmath.mpf(10) ** rng.uniform(-6, 6)))
+        out.append((1 + mpmath.mpf(rng.uniform(-1, 1)) / 1000, 1 + mpmath.mpf(rng.uniform(-1, 1)) / 1000))
+    return out
+
+
+def test_v_log_v_exceeds_v_minus_one_except_at_one():  # g(v) = v log v - v + 1: g(1) = 0, g'(v) = log v
+    with mpmath.workdps(50):
+        for v, _ in _positive_points(5):
+            gap = v * mpmath.log(v) - (v - 1)
+            assert gap > 0 if v != 1 else gap == 0
+
+
+def test_log_difference_below_the_ratio_minus_one():  # log(a/b) <= a/b - 1, strict unless a = b; times b > 0
+    with mpmath.workdps(50):
+        for a, b in _positive_points(6):
+            gap = (a - b) - b * (mpmath.log(a) - mpmath.log(b))
+            assert gap > 0 if a != b else gap == 0
+
+
+def test_log_below_its_tangent_at_e():  # log concave, tangent at e is v/e; equality only at v = e
+    with mpmath.workdps(50):
+        for v, _ in _positive_points(7):
+            assert mpmath.log(v) < v * mpmath.exp(-1)
+            assert mpmath.e * mpmath.log(v) < v
+        assert mpmath.almosteq(mpmath.log(mpmath.e), mpmath.e * mpmath.exp(-1), abs_eps=mpmath.mpf(10) ** -45)
+
+
+@pytest.mark.parametrize("hyps, goal, symbols, lemma", [
+    (["0 < x", "x != 1"], "(x - 1)/x < log(x)", {"x": "real"}, "x*log(x) > x - 1 unless x = 1"),
+    (["0 < x"], "x*log(1 + x) < 1 + x*log(x)", {"x": "real"}, "x*(log(1 + x) - log(x)) < 1 + x - x unless"),
+    (["1 <= x", "x < y"], "log(y) - log(x) <= y - x", {"x": "real", "y": "real"}, "x*(log(y) - log(x)) < y - x"),
+    (["0 < x"], "log(x) <= x*exp(-1)", {"x": "real"}, "log(x) <= x*exp(-1) (tangent of log at e)"),
+    (["0 < x"], "log(x) <= x/e", {"x": "real"}, "(tangent of log at e)"),  # x/e is x*exp(-1)
+    (["0 < x"], "e*log(x) <= x", {"x": "real"}, "e*log(x) <= x (tangent of log at e)"),
+])
+def test_the_strict_log_lemmas_are_emitted_and_decide(hyps, goal, symbols, lemma):
+    out = _lemmas(hyps, goal, symbols)
+    assert out.status == "unsat"
+    assert any(lemma in text for text in out.lemmas), out.lemmas
+
+
+def test_the_tangent_at_e_needs_e_in_the_claim():
+    out = _lemmas(["0 < x"], "log(x) <= x", {"x": "real"})
+    assert not any("tangent of log at e" in text for text in out.lemmas)
+
+
+def test_box_points_start_at_the_corners_and_reach_far_values():
+    from formal_emergence.numeric.sampling import box_points
+    pts = list(box_points({"x": (Fraction(0), Fraction(2)), "y": (Fraction(1), None)}, limit=50))
+    assert pts[0] == {"x": 0, "y": 1} and len(pts) == 50 and {"x": Fraction(0), "y": 1 + Fraction(10) ** 30} in pts and len({tuple(p.values()) for p in pts}) == 50
+    assert {"x": Fraction(2), "y": Fraction(101, 100)} in pts
+    assert all(type(v) is Fraction for p in pts for v in p.values())  # exact values only
+    far = list(box_points({"y": (Fraction(1), None)}, limit=100))
+    assert max(p["y"] for p in far) == 1 + Fraction(10) ** 30
+
+
+@pytest.mark.parametrize("assume, show, symbols, values", [
+    # the closed end (false only on (1.79328, 1.8]) and next to the open end (false only on (1, 1.01845))
+    ('["0 <= x", "x <= 1.8"]', "exp(x) <= 1 + x + x**2", '{ x = "real" }', (Fraction(179328, 10**5), Fraction(9, 5))),
+    ('["1 < x"]', "1 <= log(2.7 + log(x))", '{ x = "real" }', (Fraction(1), Fraction(101845, 10**5))),
+    ('["D == 20*N", "C == 6*N*D"]', "N == (C/100)**(1/2)", '{ N = "positive", D = "positive", C = "positive" }',
+     None),  # D and C solved from N
+])
+def test_witnesses_at_the_box_of_the_assumptions(tmp_path, assume, show, symbols, values):
+    r = _check(tmp_path, assume, show, symbols)
+    assert r.verdict is Verdict.FAILS
+    got = dict(r.counterexample.values)
+    if "D" in got:
+        n, d, c = (Fraction(got[k]) for k in "NDC")
+        assert d == 20 * n and c == 6 * n * d and n > 0
+    else:
+        lo, hi = values
+        assert lo < Fraction(got["x"]) <= hi
+
+
+def test_bernoulli_for_real_exponents():  # t**a convex on t > 0 for a >= 1 or a <= 0, concave for 0 <= a <= 1
+    rng = random.Random(8)
+    with mpmath.workdps(50):
+        for _ in range(N):
+            b, a = mpmath.mpf(10) ** rng.uniform(-3, 3), mpmath.mpf(rng.uniform(-6, 6))
+            tangent = 1 + a * (b - 1)
+            assert b ** a >= tangent if (a >= 1 or a <= 0) else b ** a <= tangent
+            a = mpmath.mpf(rng.uniform(0, 1))
+            assert b ** a <= 1 + a * (b - 1)
+
+
+def test_bernoulli_lemma_decides_the_real_power_form():
+    out = _lemmas(["-1 < x", "1 <= n"], "1 + n*x <= (1 + x)**n", {"x": "real", "n": "real"})
+    assert out.status == "unsat" and any("Bernoulli for real exponents" in t for t in out.lemmas)
+    out = _lemmas(["-1 < x", "0 <= n", "n <= 1"], "1 + n*x >= (1 + x)**n", {"x": "real", "n": "real"})
+    assert out.status == "unsat"
+
+
+def test_log_against_its_square_root_bound():  # 2 log s <= s - 1/s for s >= 1, >= for 0 < s <= 1; v = s**2
+    with mpmath.workdps(50):
+        for v, _ in _positive_points(10):
+            gap = (v - 1) * ((v - 1) - mpmath.sqrt(v) * mpmath.log(v))
+            assert gap > 0 if v != 1 else gap == 0
+
+
+def test_the_square_root_lemma_is_emitted_only_with_square_roots():
+    out = _lemmas(["3e-4 < x", "x != 1", "x < 3500", "0 <= s", "s**2 == x"], "log(x)/(x - 1) <= 1/s",
+                  {"x": "real", "s": "real"})
+    assert out.status == "unsat" and any("r = sqrt(x)" in t for t in out.lemmas)
+    out = _lemmas(["0 < x"], "log(x) <= x - 1", {"x": "real"})
+    assert not any("r = sqrt" in t for t in out.lemmas)
