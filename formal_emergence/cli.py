@@ -18,7 +18,7 @@ import stat
 import sys
 from typing import Sequence, TextIO
 
-from .errors import CheckInterrupted, InternalError, UserInputError
+from .errors import CheckInterrupted, InternalError, UserInputError, UserInputErrors
 from .model.verdict import Verdict
 from .parse.claimfile import Catalog, load_catalog
 from .textsafe import inert
@@ -127,7 +127,8 @@ def _shutdown(execution) -> None:
 def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     """The argument parser; help text goes to ``stream`` (stdout when None)."""
     from . import __version__
-    p = _Parser(prog="formal-emergence", description=__doc__.split("\n")[0],
+    p = _Parser(prog="formal-emergence", description="Check the mathematical claims of documents and say, with "
+                                                      "evidence, which hold (see README.md).",
                 epilog="exit codes: 0 run completed, 1 --fail-on matched, 2 user error, 3 internal error, "
                        "130 interrupted", stream=stream)
     p.add_argument("--version", action="version", version=f"formal-emergence {__version__}")
@@ -169,13 +170,13 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     ls.add_argument("--seeds", default=None, help="directory of the seed documents (for --coverage)")
     sh = sub.add_parser("show", help="show one assertion (all readings and lemmas), reading or lemma with its "
                                      "verdict and evidence")
-    sh.add_argument("id")
-    sh.add_argument("paths", nargs="*")
-    sh.add_argument("--dps", type=int, default=30)
+    sh.add_argument("id", metavar="ID")
+    sh.add_argument("paths", nargs="*", default=[], help="claim files or directories (default: the bundled claims)")
+    sh.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     _snippet_arguments(sh)
     ex = sub.add_parser("explain", help="explain one claim step by step, for teaching")
-    ex.add_argument("id")
-    ex.add_argument("paths", nargs="*")
+    ex.add_argument("id", metavar="ID")
+    ex.add_argument("paths", nargs="*", default=[], help="claim files or directories (default: the bundled claims)")
     ex.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     cy = sub.add_parser("consistency", help="print the cross-document table of quantities ([[quantity]] tables)")
     cy.add_argument("paths", nargs="*", help="claim files with [[quantity]] tables (default: the bundled ones)")
@@ -326,6 +327,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None
         return EXIT_OK
     except UserInputError as exc:
         _say(stderr, exc.format())
+        if isinstance(exc, UserInputErrors) or exc.line:
+            _say(stderr, (exc if isinstance(exc, UserInputErrors) else UserInputErrors([exc])).count_line())
         return EXIT_USAGE
     except (KeyboardInterrupt, CheckInterrupted):
         _say(stderr, "formal-emergence: interrupted")
@@ -444,6 +447,7 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     _output_path(args.output)
     accepted = baselines.read_baseline(args.baseline) if args.baseline else None
     catalog = load_catalog(args.paths or None)
+    _refuse_empty(args.paths, catalog)
     execution = _execution(args)
     interrupted = None
     try:
@@ -471,6 +475,13 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     if fail_on and any(a.verdict in fail_on for a in counted):
         return EXIT_FAIL_ON
     return EXIT_OK
+
+
+def _refuse_empty(paths, catalog: Catalog) -> None:
+    """Explicit paths that hold no assertion are a mistake (a wrong directory, an empty file), not a clean run."""
+    if paths and not catalog.assertions and not catalog.lemmas:
+        raise UserInputError(f"no assertions in {', '.join(paths)}", file="<argv>", key="paths",
+                             hint="a claim file holds [[assertion]] (or [[claim]]) tables; see docs/claim-format.md")
 
 
 def _refs(args, stdout: TextIO) -> int:
@@ -569,6 +580,7 @@ def _show(args, stdout: TextIO) -> int:
     from .engine.assertions import check_catalog
     from .report.text import render_unit
     catalog = load_catalog(args.paths or None)
+    catalog.claim(args.id, key="ID")
     checked = check_catalog(catalog, _options(args), [args.id], snippets=_snippet_session(args))
     stdout.write(render_unit(checked, args.id))
     return EXIT_OK
@@ -578,7 +590,7 @@ def _explain(args, stdout: TextIO) -> int:
     from .report.explain import explain_claim, render_explanation
     options = _options(args)
     catalog = load_catalog(args.paths or None)
-    claim = catalog.claim(args.id)
+    claim = catalog.claim(args.id, key="ID")
     stdout.write(render_explanation(explain_claim(claim, options=options, siblings=catalog.claims)))
     return EXIT_OK
 

@@ -62,9 +62,14 @@ def select_units(catalog, ids: Sequence[str] = (), documents: Sequence[str] = ()
     if documents:
         known = sorted({a.document for a in catalog.assertions} | {x.document for x in catalog.lemmas})
         for d in documents:
-            if not any(k == d or k.startswith(d) for k in known):
+            matching = [k for k in known if k == d or k.startswith(d)]
+            if not matching:
                 raise UserInputError(f"unknown document {d!r}", file="<argv>", key="--document",
                                      hint="one of " + ", ".join(known))
+            if d not in matching and len(matching) > 1:
+                raise UserInputError(f"document prefix {d!r} matches {len(matching)} documents", file="<argv>",
+                                     key="--document", hint="give more of the name, or repeat --document: "
+                                                            + ", ".join(matching))
 
         def keep(doc: str) -> bool:
             return any(doc == d or doc.startswith(d) for d in documents)

@@ -108,7 +108,7 @@ def parse_expression(text: str, scope: Scope, *, expect_boolean: bool | None = N
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        col = exc.offset or 0
+        col = exc.offset or len(text.strip()) + 1  # no offset: the text ended too early (a trailing '+')
         raise ExpressionError(f"syntax error: {exc.msg}", column=col + (len(text) - len(text.lstrip())),
                               hint="expressions use Python syntax: ** for powers, and/or/not") from None
     except (RecursionError, MemoryError, ValueError) as exc:
