@@ -158,6 +158,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                    help="ignore [tool.formal-emergence] in the nearest pyproject.toml")
     c.add_argument("-q", "--quiet", action="store_true",
                    help="text output: only the assertions that fail, hold only if, or are undecided, then the summary")
+    c.add_argument("-v", "--verbose", action="store_true",
+                   help="text output: the full reasons, and each assertion's alternative readings and lemmas")
     c.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
                    help="colour the verdicts in text output (auto: on a terminal, unless NO_COLOR is set)")
     _add_run_options(c)
@@ -421,7 +423,7 @@ def _use_color(mode: str, stdout, output: str | None) -> bool:
     return output is None and not os.environ.get("NO_COLOR") and _Output(stdout).isatty()
 
 
-def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: bool = False) -> str:
+def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: bool = False, text=None) -> str:
     from . import __version__
     from .engine.run import json_document, tool_versions
     from .report import ci
@@ -435,7 +437,31 @@ def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: boo
     if fmt == "junit":
         return ci.render_junit(checked, root)
     from .report.text import render_text
-    return render_text(checked, quiet=quiet, color=color)
+    return render_text(checked, quiet=quiet, color=color, **(text or {}))
+
+
+class _Stream:
+    """Text output of ``check`` to a stdout that is not a terminal: a line per assertion as it finishes."""
+
+    def __init__(self, stdout: _Output, style):
+        self.stdout, self.style, self.ids = stdout, style, set()
+
+    def __call__(self, ar) -> None:
+        from .report.text import render_assertion
+        self.ids.add(ar.id)
+        self.stdout.write(render_assertion(ar, self.style))
+
+
+def _text_width(stdout) -> int:
+    from .report.text import DEFAULT_WIDTH
+    if _Output(stdout).isatty():
+        import shutil
+        return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, 40)
+    return DEFAULT_WIDTH
+
+
+NEXT_HINT = ("next: 'formal-emergence show ID' for one assertion's evidence, 'formal-emergence explain ID' step by "
+             "step, 'formal-emergence report' for an HTML site; '--fail-on fails' makes CI fail")
 
 
 def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
@@ -446,19 +472,31 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     options = _options(args)
     _output_path(args.output)
     accepted = baselines.read_baseline(args.baseline) if args.baseline else None
+    text_to_stdout = args.format == "text" and args.output is None
+    if text_to_stdout:
+        stdout.write(f"formal-emergence: checking the claims of {', '.join(args.paths) or 'the bundled catalog'}\n")
     catalog = load_catalog(args.paths or None)
     _refuse_empty(args.paths, catalog)
+    from .report.text import TextStyle
+    color = _use_color(args.color, stdout, args.output)
+    style = TextStyle(args.quiet, args.verbose, color, _text_width(stdout) if args.output is None else 100,
+                      catalog.documents)
+    stream = _Stream(stdout, style) if text_to_stdout and not stdout.isatty() else None
     execution = _execution(args)
     interrupted = None
     try:
         checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
-                                execution, snippets=_snippet_session(args))
+                                execution, snippets=_snippet_session(args), on_assertion=stream)
     except CheckInterrupted as exc:
         checked, interrupted = exc.done, exc
     finally:
         _shutdown(execution)
-    _write_output(args.output, _render_check(checked, options, args.format, quiet=args.quiet,
-                                             color=_use_color(args.color, stdout, args.output)), stdout)
+    text = dict(verbose=args.verbose, width=style.width, titles=catalog.documents,
+                streamed=stream.ids if stream else ())
+    _write_output(args.output, _render_check(checked, options, args.format, quiet=args.quiet, color=color,
+                                             text=text), stdout)
+    if text_to_stdout and interrupted is None:
+        stdout.write(NEXT_HINT + "\n")
     if interrupted is not None:
         _say(stderr, f"formal-emergence: interrupted after {interrupted.count} of {interrupted.total} claims "
                      "(the results so far are above)")

@@ -16,7 +16,7 @@ import re
 import stat
 from fractions import Fraction
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -33,7 +33,7 @@ from .tomlpos import TomlPositions, locate
 MAX_FILE_BYTES = 2_000_000
 #: Files under theorems/ that are not claim files (each has its own loader).
 NOT_CLAIM_FILES = ("conventions.toml", "review-resolutions.toml")
-_TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma")
+_TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma", "document")
 #: Python refuses int() of longer digit strings (sys.get_int_max_str_digits), and tomllib lets it through.
 MAX_INT_DIGITS = 4300
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
@@ -57,6 +57,8 @@ class Catalog:
     quantities: tuple[Quantity, ...] = ()
     assertions: tuple[Assertion, ...] = ()
     lemmas: tuple[Lemma, ...] = ()
+    #: Document file name -> title, from ``[[document]]`` tables (``file``, ``title``).
+    documents: dict[str, str] = field(default_factory=dict)
 
     def claim(self, claim_id: str, key: str = "--claim") -> Claim:
         """The claim (assertion reading or lemma) ``claim_id``; ``key`` names the argument it came from."""
@@ -143,6 +145,7 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     raw: dict[str, list[tuple[str, int, dict, bool]]] = {"claim": [], "assertion": [], "lemma": []}
     raw_quantities: list[tuple[str, int, dict]] = []
     errors = _Errors()
+    titles: dict[str, str] = {}
     for f in files:
         doc = errors.run(_read_toml, f)
         if doc is None:
@@ -153,6 +156,8 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
                                            "[[quantity]] tables"))
         if f.resolve() in explicit:
             raw_quantities.extend((str(f), i, q) for i, q in enumerate(errors.run(_table_list, doc, "quantity", f) or ()))
+        for i, d in enumerate(errors.run(_table_list, doc, "document", f) or ()):
+            errors.run(_document_title, str(f), i, d, titles)
         for i, d in enumerate(errors.run(_table_list, doc, "definition", f) or ()):
             raw_defs.append((str(f), i, d))
         for kind, entries in raw.items():
@@ -211,7 +216,17 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     lemmas.sort(key=lambda x: x.id)
     claims = [r.claim for a in chosen for r in a.readings] + [x.claim for x in lemmas]
     return Catalog(definitions, tuple(sorted(claims, key=lambda c: c.id)),
-                   tuple(sorted(quantities, key=lambda q: q.id)), tuple(chosen), tuple(lemmas))
+                   tuple(sorted(quantities, key=lambda q: q.id)), tuple(chosen), tuple(lemmas), titles)
+
+
+def _document_title(file: str, i: int, table: dict, titles: dict[str, str]) -> None:
+    """A ``[[document]]`` table: the ``title`` of the document ``file`` (a file name, as in ``source.document``)."""
+    key = f"document[{i}]"
+    _check_keys(table, {"file", "title"}, file, key)
+    name, title = _string(table, "file", file, key), _string(table, "title", file, key)
+    if "\n" in title or len(title) > 200:
+        raise _err(file, f"{key}.title", "a title of more than one line or 200 characters", "shorten it")
+    titles[name] = title
 
 
 def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | None, str]:
