@@ -29,7 +29,7 @@ class UserInputError(FormalEmergenceError):
                  line: int = 0, col: int = 0, source: str = "", caret: int = 0, note: str = ""):
         self.file, self.key, self.column, self.found, self.hint = file, key, column, found, hint
         self.line, self.col, self.source, self.caret, self.note = line, col, source, caret, note
-        super().__init__(self.format())
+        super().__init__(self.format().split("\n")[0])  # str(): the located line; format() adds the caret
 
     def format(self) -> str:
         """The message: one line, and for a located expression a second with the source line and a caret."""

@@ -192,6 +192,8 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
             a = errors.run(build, file, i, table)
             if a is not None:
                 assertions[a.id] = (a, selected)
+            elif isinstance(table.get("id"), str):
+                errors.failed_units.add(table["id"])
     for q in quantities:
         claim = consistency_claim(q)
         if errors.run(claim_unit, claim.id, q.file, f"quantity.{q.id}.id") is None:
@@ -336,13 +338,16 @@ class _Errors:
     def __init__(self):
         self.errors: list[UserInputError] = []
         self.failed_definitions: set[str] = set()
+        self.failed_units: set[str] = set()
 
     def add(self, error: UserInputError) -> None:
         if isinstance(error, UserInputErrors):
             for e in error.errors:
                 self.add(e)
             return
-        if any(error.found == f"unknown definition {d!r}" for d in self.failed_definitions):
+        if any(error.found == f"unknown definition {d!r}" for d in self.failed_definitions) \
+                or any(error.found == f"unknown assertion {a!r}" for a in self.failed_units) \
+                or any(e.format() == error.format() for e in self.errors):
             return
         self.errors.append(error)
 
@@ -663,7 +668,11 @@ def _build_definitions(raw: list[tuple[str, int, dict]], errors: _Errors | None 
         _check_keys(table, _DEFINITION_KEYS, file, key)
         did = _string(table, "id", file, key)
         if did in by_id:
-            raise _err(file, f"{key}.id", f"duplicate definition id {did!r}", f"already in {by_id[did][0]}")
+            duplicate = _err(file, f"{key}.id", f"duplicate definition id {did!r}", f"already in {by_id[did][0]}")
+            if errors is None:
+                raise duplicate
+            errors.add(duplicate)
+            continue
         by_id[did] = (file, i, table)
     built: dict[str, Definition] = {}
     calls: dict[str, dict[str, tuple[int, bool]]] = {}  # definition id -> the definitions its body may call
@@ -684,21 +693,16 @@ def _build_definitions(raw: list[tuple[str, int, dict]], errors: _Errors | None 
     for root in by_id:
         if root in state:
             continue
-        state[root] = 1
-        stack = [(root, iter(uses_of(root)))]
-        while stack:
-            did, pending = stack[-1]
-            nxt = next(pending, None)
-            if nxt is None:
-                stack.pop()
-                state[did] = 2
-                order.append(did)
-            elif state.get(nxt) == 1:
-                file = by_id[nxt][0]
-                raise _err(file, f"definition.{nxt}.uses", f"definition {nxt!r} depends on itself", "remove the cycle")
-            elif nxt not in state:
-                state[nxt] = 1
-                stack.append((nxt, iter(uses_of(nxt))))
+        try:
+            _visit(root, state, order, uses_of, by_id)
+        except UserInputError as exc:
+            if errors is None:
+                raise
+            errors.add(exc)
+            for did, on_path in list(state.items()):  # the definitions on the failing path are left out
+                if on_path == 1:
+                    state[did] = 2
+                    errors.failed_definitions.add(did)
 
     def build(did: str) -> None:
         file, i, table = by_id[did]
@@ -733,11 +737,33 @@ def _build_definitions(raw: list[tuple[str, int, dict]], errors: _Errors | None 
         calls[did] = callable_names
 
     for did in order:  # every definition after the ones it uses
+        if did in (errors.failed_definitions if errors else ()):
+            continue
         if errors is None:
             build(did)
         elif any(u in errors.failed_definitions for u in uses_of(did)) or errors.run(build, did) is None:
             errors.failed_definitions.add(did)
     return built
+
+
+def _visit(root: str, state: dict[str, int], order: list[str], uses_of, by_id) -> None:
+    """Depth-first: append ``root`` and the definitions it uses to ``order``, each after its uses (state 1 on the
+    current path, 2 done); a cycle is a located error."""
+    state[root] = 1
+    stack = [(root, iter(uses_of(root)))]
+    while stack:
+        did, pending = stack[-1]
+        nxt = next(pending, None)
+        if nxt is None:
+            stack.pop()
+            state[did] = 2
+            order.append(did)
+        elif state.get(nxt) == 1:
+            file = by_id[nxt][0]
+            raise _err(file, f"definition.{nxt}.uses", f"definition {nxt!r} depends on itself", "remove the cycle")
+        elif nxt not in state:
+            state[nxt] = 1
+            stack.append((nxt, iter(uses_of(nxt))))
 
 
 def check_claim_id(cid: str, file: str, key: str) -> str:

@@ -95,7 +95,7 @@ def test_hostile_expression_rejected(case, cli_run, located, in_tmp):
 def test_import_payload_column_and_nothing_created(cli_run, located, in_tmp):
     path = claim_file(in_tmp, "__import__('os').system('touch PWNED')")
     line = assert_rejected(cli_run, located, path, "claim.h.claim.show")
-    assert located.match(line).group("column") == "1"
+    assert located.match(line).group("col") == "1"
     no_pwned(in_tmp)
     assert os.listdir(in_tmp) == ["hostile.toml"]
 

@@ -99,7 +99,7 @@ XFAIL: dict[str, tuple[str, bool]] = {
     "3-malformed/dup_claim_id_bundled.toml": ("F25: a duplicate of a bundled id is located in the bundled file", False),
 }
 
-LOCATED = re.compile(r"^(?P<file>.+?): (?P<key>\S+): (?P<column>\d+): (?P<found>.+?)(?: \((?P<hint>.+)\))?$")
+LOCATED = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?:(?P<key>\S+): )?(?P<found>.+?)(?: \((?P<hint>.+)\))?(?: \[(?P<note>[^\]]+)\])?$")
 
 
 def _argv(rel: str) -> list[str]:
