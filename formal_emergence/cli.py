@@ -479,9 +479,9 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     chosen, lemmas, _ = select_units(catalog, args.claim, args.document)  # bad ids fail before the header
     if text_to_stdout:
         n, docs = len(chosen), len({a.document for a in chosen})
-        _say(stderr, f"formal-emergence: checking {n} assertion{'' if n == 1 else 's'} and {len(lemmas)} "
+        stdout.write(f"formal-emergence: checking {n} assertion{'' if n == 1 else 's'} and {len(lemmas)} "
                      f"lemma{'' if len(lemmas) == 1 else 's'} of {docs} document{'' if docs == 1 else 's'} "
-                     f"from {', '.join(args.paths) or 'the bundled catalog'}")
+                     f"from {', '.join(args.paths) or 'the bundled catalog'}\n")
     from .report.text import TextStyle
     color = _use_color(args.color, stdout, args.output)
     style = TextStyle(args.quiet, args.verbose, color, _text_width(stdout) if args.output is None else 100,

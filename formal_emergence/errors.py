@@ -10,6 +10,10 @@ from __future__ import annotations
 from .textsafe import inert
 
 
+#: At most this many characters of a source line are shown above a caret.
+SOURCE_WIDTH = 100
+
+
 class FormalEmergenceError(Exception):
     """Root of every exception this package raises on purpose."""
 
@@ -39,8 +43,13 @@ class UserInputError(FormalEmergenceError):
         key = inert(self.key).replace(" ", "\\x20") + ": " if self.key else ""  # one word, even a quoted TOML key
         text = f"{where}: {key}{inert(self.found)}{hint}{note}"
         if self.source and self.caret:
-            shown = inert(self.source.expandtabs(1))
-            text += f"\n    {shown}\n    {' ' * (self.caret - 1)}^"
+            shown, caret = inert(self.source.expandtabs(1)), self.caret
+            if len(shown) > SOURCE_WIDTH:  # a window around the caret, never megabytes of one line
+                start = max(0, min(caret - SOURCE_WIDTH // 2, len(shown) - SOURCE_WIDTH))
+                shown = ("…" if start else "") + shown[start:start + SOURCE_WIDTH] + \
+                    ("…" if start + SOURCE_WIDTH < len(shown) else "")
+                caret = caret - start + (1 if start else 0)
+            text += f"\n    {shown}\n    {' ' * (caret - 1)}^"
         return text
 
     def located(self, *, file: str | None = None, key: str | None = None, **position) -> "UserInputError":

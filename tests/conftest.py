@@ -32,6 +32,15 @@ LOCATED = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?:(?P<ke
 SOURCE = 'source = { document = "test_doc.txt", section = "Section 1", quote = "a verbatim quote" }'
 
 
+#: The count that closes the user errors of a run: ``3 errors in 2 files``.
+ERROR_COUNT = re.compile(r"\d+ errors? in \d+ files?")
+
+
+def message_lines(err: str) -> list[str]:
+    """The located message lines of stderr: without the source and caret lines under them or the error count."""
+    return [line for line in err.splitlines() if not line.startswith("    ") and not ERROR_COUNT.fullmatch(line)]
+
+
 def _claim_toml(claim_id: str, body: str, *, kind: str = "theorem", title: str = "test claim",
                undefined: str = "") -> str:
     """One ``[[claim]]`` table with the mandatory keys filled in; ``body`` adds the rest."""

@@ -41,7 +41,7 @@ class TomlPositions:
         self.i = 0
         try:
             self._document()
-        except (IndexError, ValueError):
+        except (IndexError, ValueError, RecursionError):  # keep what was recorded (a bomb of nested arrays)
             pass
 
     # ------------------------------------------------------------------ scanning
@@ -281,10 +281,13 @@ def locate(error, text: str, positions: TomlPositions | None = None):
     if error.line:
         return error
     positions = positions or TomlPositions(text)
-    if error.key.startswith("line:"):
+    if error.key.startswith("line:"):  # a TOML syntax or encoding error: tomllib's own line; the key says nothing
         where = positions.position(error.key)
-        return error.located(line=where.line, col=max(error.column, 1), source=source_line(text, where.line),
-                             caret=max(error.column, 1)) if where else error
+        source = source_line(text, where.line)
+        if "\ufffd" in source or "\x00" in source:  # undecodable bytes: a caret line would be noise
+            source = ""
+        return error.located(key="", line=where.line, col=max(error.column, 1), source=source,
+                             caret=max(error.column, 1))
     found = positions.expression(error.key, error.column) if isinstance(error, ExpressionError) else None
     if found is not None:
         where, precise = found

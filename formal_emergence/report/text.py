@@ -63,7 +63,8 @@ def render_text(checked: CheckedCatalog, *, quiet: bool = False, color: bool = F
                                  f"{lr.reading.verdict.value}  {_flags(lr.reading)}{lr.reading.result.reason}", style,
                                  lr.reading.verdict, color=False)
                            + "".join(_wrap(x, style) for x in _reading_details(lr.reading, "    ")))
-    return "".join(out) + "\n" + render_summary(checked, titles or {}) + "\n"
+    summary = "".join(_wrap(line, style) for line in render_summary(checked, titles or {}).split("\n"))
+    return "".join(out) + "\n" + summary
 
 
 def render_assertion(ar, style: TextStyle) -> str:
