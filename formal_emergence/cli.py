@@ -18,7 +18,7 @@ import stat
 import sys
 from typing import Sequence, TextIO
 
-from .errors import CheckInterrupted, InternalError, UserInputError
+from .errors import CheckInterrupted, InternalError, UserInputError, UserInputErrors
 from .model.verdict import Verdict
 from .parse.claimfile import Catalog, load_catalog
 from .textsafe import inert
@@ -127,7 +127,8 @@ def _shutdown(execution) -> None:
 def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     """The argument parser; help text goes to ``stream`` (stdout when None)."""
     from . import __version__
-    p = _Parser(prog="formal-emergence", description=__doc__.split("\n")[0],
+    p = _Parser(prog="formal-emergence", description="Check the mathematical claims of documents and say, with "
+                                                      "evidence, which hold (see README.md).",
                 epilog="exit codes: 0 run completed, 1 --fail-on matched, 2 user error, 3 internal error, "
                        "130 interrupted", stream=stream)
     p.add_argument("--version", action="version", version=f"formal-emergence {__version__}")
@@ -157,6 +158,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                    help="ignore [tool.formal-emergence] in the nearest pyproject.toml")
     c.add_argument("-q", "--quiet", action="store_true",
                    help="text output: only the assertions that fail, hold only if, or are undecided, then the summary")
+    c.add_argument("-v", "--verbose", action="store_true",
+                   help="text output: the full reasons, and each assertion's alternative readings and lemmas")
     c.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
                    help="colour the verdicts in text output (auto: on a terminal, unless NO_COLOR is set)")
     _add_run_options(c)
@@ -169,13 +172,13 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     ls.add_argument("--seeds", default=None, help="directory of the seed documents (for --coverage)")
     sh = sub.add_parser("show", help="show one assertion (all readings and lemmas), reading or lemma with its "
                                      "verdict and evidence")
-    sh.add_argument("id")
-    sh.add_argument("paths", nargs="*")
-    sh.add_argument("--dps", type=int, default=30)
+    sh.add_argument("id", metavar="ID")
+    sh.add_argument("paths", nargs="*", default=[], help="claim files or directories (default: the bundled claims)")
+    sh.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     _snippet_arguments(sh)
     ex = sub.add_parser("explain", help="explain one claim step by step, for teaching")
-    ex.add_argument("id")
-    ex.add_argument("paths", nargs="*")
+    ex.add_argument("id", metavar="ID")
+    ex.add_argument("paths", nargs="*", default=[], help="claim files or directories (default: the bundled claims)")
     ex.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     ex.add_argument("--level", choices=("expert", "student"), default="expert",
                     help="student: plain words, no engine budgets or internal names, terms defined on first use")
@@ -331,6 +334,8 @@ def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None
         return EXIT_OK
     except UserInputError as exc:
         _say(stderr, exc.format())
+        if isinstance(exc, UserInputErrors) or exc.line:
+            _say(stderr, (exc if isinstance(exc, UserInputErrors) else UserInputErrors([exc])).count_line())
         return EXIT_USAGE
     except (KeyboardInterrupt, CheckInterrupted):
         _say(stderr, "formal-emergence: interrupted")
@@ -423,7 +428,7 @@ def _use_color(mode: str, stdout, output: str | None) -> bool:
     return output is None and not os.environ.get("NO_COLOR") and _Output(stdout).isatty()
 
 
-def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: bool = False) -> str:
+def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: bool = False, text=None) -> str:
     from . import __version__
     from .engine.run import json_document, tool_versions
     from .report import ci
@@ -437,7 +442,31 @@ def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: boo
     if fmt == "junit":
         return ci.render_junit(checked, root)
     from .report.text import render_text
-    return render_text(checked, quiet=quiet, color=color)
+    return render_text(checked, quiet=quiet, color=color, **(text or {}))
+
+
+class _Stream:
+    """Text output of ``check`` to a stdout that is not a terminal: a line per assertion as it finishes."""
+
+    def __init__(self, stdout: _Output, style):
+        self.stdout, self.style, self.ids = stdout, style, set()
+
+    def __call__(self, ar) -> None:
+        from .report.text import render_assertion
+        self.ids.add(ar.id)
+        self.stdout.write(render_assertion(ar, self.style))
+
+
+def _text_width(stdout) -> int:
+    from .report.text import DEFAULT_WIDTH
+    if _Output(stdout).isatty():
+        import shutil
+        return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, 40)
+    return DEFAULT_WIDTH
+
+
+NEXT_HINT = ("next: 'formal-emergence show ID' for one assertion's evidence, 'formal-emergence explain ID' step by "
+             "step, 'formal-emergence report' for an HTML site; '--fail-on fails' makes CI fail")
 
 
 def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
@@ -448,18 +477,36 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     options = _options(args)
     _output_path(args.output)
     accepted = baselines.read_baseline(args.baseline) if args.baseline else None
+    text_to_stdout = args.format == "text" and args.output is None
     catalog = load_catalog(args.paths or None)
+    _refuse_empty(args.paths, catalog)
+    from .engine.assertions import select_units
+    chosen, lemmas, _ = select_units(catalog, args.claim, args.document)  # bad ids fail before the header
+    if text_to_stdout:
+        n, docs = len(chosen), len({a.document for a in chosen})
+        stdout.write(f"formal-emergence: checking {n} assertion{'' if n == 1 else 's'} and {len(lemmas)} "
+                     f"lemma{'' if len(lemmas) == 1 else 's'} of {docs} document{'' if docs == 1 else 's'} "
+                     f"from {', '.join(args.paths) or 'the bundled catalog'}\n")
+    from .report.text import TextStyle
+    color = _use_color(args.color, stdout, args.output)
+    style = TextStyle(args.quiet, args.verbose, color, _text_width(stdout) if args.output is None else 100,
+                      catalog.documents)
+    stream = _Stream(stdout, style) if text_to_stdout and not stdout.isatty() else None
     execution = _execution(args)
     interrupted = None
     try:
         checked = check_catalog(catalog, options, args.claim, args.document, _progress(args.progress, stderr),
-                                execution, snippets=_snippet_session(args))
+                                execution, snippets=_snippet_session(args), on_assertion=stream)
     except CheckInterrupted as exc:
         checked, interrupted = exc.done, exc
     finally:
         _shutdown(execution)
-    _write_output(args.output, _render_check(checked, options, args.format, quiet=args.quiet,
-                                             color=_use_color(args.color, stdout, args.output)), stdout)
+    text = dict(verbose=args.verbose, width=style.width, titles=catalog.documents,
+                streamed=stream.ids if stream else ())
+    _write_output(args.output, _render_check(checked, options, args.format, quiet=args.quiet, color=color,
+                                             text=text), stdout)
+    if text_to_stdout and interrupted is None:
+        stdout.write(NEXT_HINT + "\n")
     if interrupted is not None:
         _say(stderr, f"formal-emergence: interrupted after {interrupted.count} of {interrupted.total} claims "
                      "(the results so far are above)")
@@ -476,6 +523,13 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     if fail_on and any(a.verdict in fail_on for a in counted):
         return EXIT_FAIL_ON
     return EXIT_OK
+
+
+def _refuse_empty(paths, catalog: Catalog) -> None:
+    """Explicit paths that hold no assertion are a mistake (a wrong directory, an empty file), not a clean run."""
+    if paths and not catalog.assertions and not catalog.lemmas:
+        raise UserInputError(f"no assertions in {', '.join(paths)}", file="<argv>", key="paths",
+                             hint="a claim file holds [[assertion]] (or [[claim]]) tables; see docs/claim-format.md")
 
 
 def _refs(args, stdout: TextIO) -> int:
@@ -587,6 +641,7 @@ def _show(args, stdout: TextIO) -> int:
     from .engine.assertions import check_catalog
     from .report.text import render_unit
     catalog = load_catalog(args.paths or None)
+    catalog.claim(args.id, key="ID")
     checked = check_catalog(catalog, _options(args), [args.id], snippets=_snippet_session(args))
     stdout.write(render_unit(checked, args.id))
     return EXIT_OK
@@ -596,7 +651,7 @@ def _explain(args, stdout: TextIO) -> int:
     from .report.explain import explain_claim, render_explanation
     options = _options(args)
     catalog = load_catalog(args.paths or None)
-    claim = catalog.claim(args.id)
+    claim = catalog.claim(args.id, key="ID")
     stdout.write(render_explanation(explain_claim(claim, options=options, siblings=catalog.claims, level=args.level)))
     return EXIT_OK
 

@@ -25,11 +25,20 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="fe-test-cache-")
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "formal_emergence"
 
-#: ``file: key: column: found (hint)``, the located form of every user error.
-LOCATED = re.compile(r"^(?P<file>.+?): (?P<key>\S+): (?P<column>\d+): (?P<found>.+?)(?: \((?P<hint>.+)\))?$")
+#: ``path:line:col: key: found (hint)`` (``path: key: ...`` for argv), the located form of every user error.
+LOCATED = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?:(?P<key>\S+): )?(?P<found>.+?)(?: \((?P<hint>.+)\))?(?: \[(?P<note>[^\]]+)\])?$")
 
 #: A ``source = {...}`` line accepted by the loader, for claims written in tests.
 SOURCE = 'source = { document = "test_doc.txt", section = "Section 1", quote = "a verbatim quote" }'
+
+
+#: The count that closes the user errors of a run: ``3 errors in 2 files``.
+ERROR_COUNT = re.compile(r"\d+ errors? in \d+ files?")
+
+
+def message_lines(err: str) -> list[str]:
+    """The located message lines of stderr: without the source and caret lines under them or the error count."""
+    return [line for line in err.splitlines() if not line.startswith("    ") and not ERROR_COUNT.fullmatch(line)]
 
 
 def _claim_toml(claim_id: str, body: str, *, kind: str = "theorem", title: str = "test claim",
@@ -100,7 +109,7 @@ def cli_run() -> Callable[[list[str]], tuple[object, str, str]]:
 
 @pytest.fixture(scope="session")
 def located() -> re.Pattern:
-    """The regex of a located user error ``file: key: column: found (hint)``."""
+    """The regex of a located user error ``path:line:col: key: found (hint)`` (``path: key: ...`` for argv)."""
     return LOCATED
 
 

@@ -62,9 +62,14 @@ def select_units(catalog, ids: Sequence[str] = (), documents: Sequence[str] = ()
     if documents:
         known = sorted({a.document for a in catalog.assertions} | {x.document for x in catalog.lemmas})
         for d in documents:
-            if not any(k == d or k.startswith(d) for k in known):
+            matching = [k for k in known if k == d or k.startswith(d)]
+            if not matching:
                 raise UserInputError(f"unknown document {d!r}", file="<argv>", key="--document",
                                      hint="one of " + ", ".join(known))
+            if d not in matching and len(matching) > 1:
+                raise UserInputError(f"document prefix {d!r} matches {len(matching)} documents", file="<argv>",
+                                     key="--document", hint="give more of the name, or repeat --document: "
+                                                            + ", ".join(matching))
 
         def keep(doc: str) -> bool:
             return any(doc == d or doc.startswith(d) for d in documents)
@@ -76,13 +81,15 @@ def select_units(catalog, ids: Sequence[str] = (), documents: Sequence[str] = ()
 
 def check_catalog(catalog, options, ids: Sequence[str] = (), documents: Sequence[str] = (),
                   progress: Callable[[int, int, str], None] | None = None, execution=None,
-                  snippets=None) -> CheckedCatalog:
+                  snippets=None, on_assertion: Callable[[AssertionResult], None] | None = None) -> CheckedCatalog:
     """Check the selected assertions (every reading) and lemmas of ``catalog``; ``execution``
     (``engine.runner.Execution``) says on which executor and with which cache. ``snippets`` (a
     ``snippets.claims.SnippetSession``) runs the document code that snippet-backed readings cite, only if it
-    was made to; by default nothing runs ("snippet not run")."""
+    was made to; by default nothing runs ("snippet not run"). ``on_assertion`` is called with each
+    assertion's result (its readings and the lemmas bearing on it) as soon as it and every assertion before
+    it in id order are done, so that a caller can stream output that never depends on timing."""
     assertions, lemmas, only = select_units(catalog, ids, documents)
-    checked = check_units(assertions, lemmas, options, only, progress, execution, snippets)
+    checked = check_units(assertions, lemmas, options, only, progress, execution, snippets, on_assertion)
     return checked if ids else with_section_checks(checked, options)
 
 
@@ -98,11 +105,34 @@ def with_section_checks(checked: CheckedCatalog, options) -> CheckedCatalog:
                    sections=sections)
 
 
+class _InOrder:
+    """Calls ``emit`` with each assertion's result once its readings and lemmas and all earlier ones are done."""
+
+    def __init__(self, assertions, lemmas, only, emit):
+        self.emit, self.done, self.pos = emit, {}, 0
+        bearing: dict[str, list[Lemma]] = {}
+        for x in lemmas:
+            bearing.setdefault(x.bears_on, []).append(x)
+        self.units = [(a, [r for r in a.readings if a.id not in only or r.id in only[a.id]], bearing.get(a.id, []))
+                      for a in assertions]
+
+    def __call__(self, reading_id: str, result: ReadingResult) -> None:
+        self.done[reading_id] = result
+        while self.pos < len(self.units):
+            a, readings, lemmas = self.units[self.pos]
+            if not all(r.id in self.done for r in readings) or not all(x.reading.id in self.done for x in lemmas):
+                return
+            self.pos += 1
+            self.emit(AssertionResult(a, tuple(self.done[r.id] for r in readings),
+                                      tuple(LemmaResult(x, self.done[x.reading.id]) for x in lemmas)))
+
+
 def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], options,
                 only: dict[str, set[str]] | None = None,
                 progress: Callable[[int, int, str], None] | None = None, execution=None,
-                snippets=None) -> CheckedCatalog:
-    """Check ``assertions`` (only the listed readings for ids in ``only``) and ``lemmas``."""
+                snippets=None, on_assertion: Callable[[AssertionResult], None] | None = None) -> CheckedCatalog:
+    """Check ``assertions`` (only the listed readings for ids in ``only``) and ``lemmas``; ``on_assertion`` as in
+    ``check_catalog``."""
     from ..conventions import load_conventions
     assertions = sorted(assertions, key=lambda a: a.id)
     lemmas = sorted(lemmas, key=lambda x: x.id)
@@ -114,11 +144,12 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     from .runner import run_readings
     ordered = sorted(todo, key=lambda r: r.id)
     interrupted = False
+    stream = _InOrder(assertions, lemmas, only, on_assertion) if on_assertion else None
     try:
         done: dict[str, ReadingResult] = run_readings([r for r in ordered if r.claim.snippet is None], options,
-                                                      conventions, check_reading, execution, progress)
+                                                      conventions, check_reading, execution, progress, stream)
         done.update(_check_snippet_readings([r for r in ordered if r.claim.snippet is not None], options,
-                                            conventions, snippets))
+                                            conventions, snippets, stream))
     except CheckInterrupted as exc:  # keep what is done: the CLI prints it before exiting 130
         done, interrupted = exc.done, True  # type: ignore[assignment]
     by_assertion: dict[str, list[LemmaResult]] = {}
@@ -141,7 +172,8 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     return checked
 
 
-def _check_snippet_readings(readings: list[Reading], options, conventions, snippets) -> dict[str, ReadingResult]:
+def _check_snippet_readings(readings: list[Reading], options, conventions, snippets,
+                            stream=None) -> dict[str, ReadingResult]:
     """Snippet-backed readings, in this process and outside the result cache (whether their code ran is not
     part of a reading's cache key; the sandbox keeps its own cache of runs)."""
     if not readings:
@@ -149,7 +181,12 @@ def _check_snippet_readings(readings: list[Reading], options, conventions, snipp
     from ..snippets.claims import SnippetOptions, SnippetSession
     session = snippets or SnippetSession(SnippetOptions())
     session.prepare([r.claim for r in readings])
-    return {r.id: check_reading(r, options, conventions, session) for r in readings}
+    out = {}
+    for r in readings:
+        out[r.id] = check_reading(r, options, conventions, session)
+        if stream:
+            stream(r.id, out[r.id])
+    return out
 
 
 def check_reading(reading: Reading, options, conventions, snippets=None) -> ReadingResult:

@@ -230,9 +230,10 @@ def reading_key(reading: Any, options: Any, conventions: Any, context: str) -> s
 
 def run_readings(readings: list, options: Any, conventions: Any, check: Callable,
                  execution: Execution | None = None,
-                 progress: Callable[[int, int, str], None] | None = None) -> dict[str, Any]:
+                 progress: Callable[[int, int, str], None] | None = None,
+                 on_result: Callable[[str, Any], None] | None = None) -> dict[str, Any]:
     """``check(reading, options, conventions)`` for every reading (in id order), on the execution's executor and
-    through its cache; returns results by reading id."""
+    through its cache; returns results by reading id. ``on_result(id, result)`` is called as each is known."""
     execution = execution or Execution()
     cache = execution.cache
     out: dict[str, Any] = {}
@@ -244,6 +245,8 @@ def run_readings(readings: list, options: Any, conventions: Any, check: Callable
             hit = cache.get(keys[r.id], _ReadingFindings)
             if hit is not None:
                 out[r.id] = _rebuild(r, hit)
+                if on_result:
+                    on_result(r.id, out[r.id])
                 continue
         todo.append(r)
     total, done = len(readings), len(out)
@@ -257,6 +260,8 @@ def run_readings(readings: list, options: Any, conventions: Any, check: Callable
         for r, fut in pending:  # in id order, so progress lines and output never depend on timing
             out[r.id] = check(r, options, conventions) if fut is None else fut.result()
             done += 1
+            if on_result:
+                on_result(r.id, out[r.id])
             if progress:
                 progress(done, total, r.id)
             if cache is not None:

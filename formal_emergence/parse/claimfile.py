@@ -16,12 +16,12 @@ import re
 import stat
 from fractions import Fraction
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import ClaimFileError, ExpressionError, UserInputError
+from ..errors import ClaimFileError, ExpressionError, UserInputError, UserInputErrors
 from ..model.claim import (DOMAINS, KINDS, PROPERTIES, Axiom, Claim, Definition, Property, Quantity,
                            QuantityStatement, Simulation, Source,
                            SymbolDecl, Undefined)
@@ -29,11 +29,12 @@ from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import UFun, free_symbols, to_text, walk
 from .expr import MAX_LITERAL_DIGITS, RESERVED_NAMES, Scope, check_identifier, literal_digits, parse_expression
 from .snippetspec import parse_snippet
+from .tomlpos import TomlPositions, locate
 
 MAX_FILE_BYTES = 2_000_000
 #: Files under theorems/ that are not claim files (each has its own loader).
 NOT_CLAIM_FILES = ("conventions.toml", "review-resolutions.toml")
-_TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma")
+_TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma", "document")
 #: Python refuses int() of longer digit strings (sys.get_int_max_str_digits), and tomllib lets it through.
 MAX_INT_DIGITS = 4300
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
@@ -58,13 +59,16 @@ class Catalog:
     quantities: tuple[Quantity, ...] = ()
     assertions: tuple[Assertion, ...] = ()
     lemmas: tuple[Lemma, ...] = ()
+    #: Document file name -> title, from ``[[document]]`` tables (``file``, ``title``).
+    documents: dict[str, str] = field(default_factory=dict)
 
-    def claim(self, claim_id: str) -> Claim:
+    def claim(self, claim_id: str, key: str = "--claim") -> Claim:
+        """The claim (assertion reading or lemma) ``claim_id``; ``key`` names the argument it came from."""
         for c in self.claims:
             if c.id == claim_id:
                 return c
         close = difflib.get_close_matches(claim_id, [c.id for c in self.claims], n=1)
-        raise UserInputError(f"unknown claim id {claim_id!r}", file="<argv>", key="--claim",
+        raise UserInputError(f"unknown claim id {claim_id!r}", file="<argv>", key=key,
                              hint=f"did you mean {close[0]!r}?" if close else "run 'formal-emergence list'")
 
     def reading(self, claim_id: str) -> Reading | None:
@@ -142,26 +146,30 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
     raw_defs: list[tuple[str, int, dict]] = []
     raw: dict[str, list[tuple[str, int, dict, bool]]] = {"claim": [], "assertion": [], "lemma": []}
     raw_quantities: list[tuple[str, int, dict]] = []
+    errors = _Errors()
+    titles: dict[str, str] = {}
     for f in files:
-        doc = _read_toml(f)
-        unknown = set(doc) - set(_TOP_LEVEL)
-        if unknown:
-            key = sorted(unknown)[0]
-            raise ClaimFileError(f"unknown top-level key {key!r}", file=str(f), key=key,
-                                 hint="a file holds [[definition]], [[assertion]], [[lemma]], [[claim]] and "
-                                      "[[quantity]] tables")
+        doc = errors.run(_read_toml, f)
+        if doc is None:
+            continue
+        for key in sorted(set(doc) - set(_TOP_LEVEL)):
+            errors.add(ClaimFileError(f"unknown top-level key {key!r}", file=str(f), key=key,
+                                      hint="a file holds [[definition]], [[assertion]], [[lemma]], [[claim]] and "
+                                           "[[quantity]] tables"))
         if f.resolve() in explicit:
-            raw_quantities.extend((str(f), i, q) for i, q in enumerate(_table_list(doc, "quantity", f)))
-        for i, d in enumerate(_table_list(doc, "definition", f)):
+            raw_quantities.extend((str(f), i, q) for i, q in enumerate(errors.run(_table_list, doc, "quantity", f) or ()))
+        for i, d in enumerate(errors.run(_table_list, doc, "document", f) or ()):
+            errors.run(_document_title, str(f), i, d, titles)
+        for i, d in enumerate(errors.run(_table_list, doc, "definition", f) or ()):
             raw_defs.append((str(f), i, d))
         for kind, entries in raw.items():
-            for i, c in enumerate(_table_list(doc, kind, f)):
+            for i, c in enumerate(errors.run(_table_list, doc, kind, f) or ()):
                 entries.append((str(f), i, c, f.resolve() in explicit))
-    definitions = _build_definitions(raw_defs)
+    definitions = errors.run(_build_definitions, raw_defs, errors) or {}
     from ..conventions import load_conventions
     from .assertions import build_assertion, build_lemma, finish_lemma
     conventions = load_conventions() if raw["assertion"] or raw["lemma"] or raw_quantities else {}
-    quantities = [_quantity(f, i, q, conventions) for f, i, q in raw_quantities]
+    quantities = [q for q in (errors.run(_quantity, f, i, q, conventions) for f, i, q in raw_quantities) if q]
     #: every assertion, reading and lemma id -> (file, key, is it in a file the user named), across all files
     known: dict[str, tuple[str, str, bool]] = {}
 
@@ -174,36 +182,60 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
             raise ClaimFileError(f"duplicate claim id {uid!r}", file=file, key=key, hint=f"already defined in {first_file}")
         known[uid] = (file, key, selected)
 
-    assertions: dict[str, tuple[Assertion, bool]] = {}
-    for file, i, table, selected in raw["claim"]:
+    def legacy(file: str, i: int, table: dict, selected: bool) -> Assertion:
         claim = _build_claim(file, i, table, definitions)
         claim_unit(claim.id, file, f"claim[{i}].id", selected)
-        assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source, (Reading(claim),),
-                                          file=file, legacy=True), selected)
-    for file, i, table, selected in raw["assertion"]:
+        return Assertion(claim.id, claim.title, claim.kind, claim.source, (Reading(claim),), file=file, legacy=True)
+
+    def v2(file: str, i: int, table: dict, selected: bool) -> Assertion:
         a = build_assertion(file, i, table, definitions, conventions, _build_claim, check_claim_id)
         for r in a.readings:
             claim_unit(r.id, file, f"assertion[{i}].id", selected)
-        assertions[a.id] = (a, selected)
+        return a
+
+    assertions: dict[str, tuple[Assertion, bool]] = {}
+    for build, kind in ((legacy, "claim"), (v2, "assertion")):
+        for file, i, table, selected in raw[kind]:
+            a = errors.run(build, file, i, table, selected)
+            if a is not None:
+                assertions[a.id] = (a, selected)
+            elif isinstance(table.get("id"), str):
+                errors.failed_units.add(table["id"])
     for q in quantities:
         claim = consistency_claim(q)
-        claim_unit(claim.id, q.file, f"quantity.{q.id}.id", True)
+        if errors.run(claim_unit, claim.id, q.file, f"quantity.{q.id}.id", True) is None:
+            continue
         cited = tuple(dict.fromkeys(c for st in q.statements for c in st.conventions))
         assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source,
                                           (Reading(claim, conventions=cited),), file=q.file, legacy=True), True)
     lemmas: list[Lemma] = []
     by_id = {aid: a for aid, (a, _) in assertions.items()}
-    for file, i, table, selected in raw["lemma"]:
+
+    def lemma_of(file: str, i: int, table: dict, selected: bool) -> Lemma:
         lemma, ltable = build_lemma(file, i, table, definitions, conventions, _build_claim, check_claim_id)
         claim_unit(lemma.id, file, f"lemma[{i}].id", selected)
-        lemma = finish_lemma(lemma, ltable, by_id, definitions, conventions, _build_claim)
-        if selected:
+        return finish_lemma(lemma, ltable, by_id, definitions, conventions, _build_claim)
+
+    for file, i, table, selected in raw["lemma"]:
+        lemma = errors.run(lemma_of, file, i, table, selected)
+        if lemma is not None and selected:
             lemmas.append(lemma)
+    errors.raise_if_any()
     chosen = sorted((a for a, selected in assertions.values() if selected), key=lambda a: a.id)
     lemmas.sort(key=lambda x: x.id)
     claims = [r.claim for a in chosen for r in a.readings] + [x.claim for x in lemmas]
     return Catalog(definitions, tuple(sorted(claims, key=lambda c: c.id)),
-                   tuple(sorted(quantities, key=lambda q: q.id)), tuple(chosen), tuple(lemmas))
+                   tuple(sorted(quantities, key=lambda q: q.id)), tuple(chosen), tuple(lemmas), titles)
+
+
+def _document_title(file: str, i: int, table: dict, titles: dict[str, str]) -> None:
+    """A ``[[document]]`` table: the ``title`` of the document ``file`` (a file name, as in ``source.document``)."""
+    key = f"document[{i}]"
+    _check_keys(table, {"file", "title"}, file, key)
+    name, title = _string(table, "file", file, key), _string(table, "title", file, key)
+    if "\n" in title or len(title) > 200:
+        raise _err(file, f"{key}.title", "a title of more than one line or 200 characters", "shorten it")
+    titles[name] = title
 
 
 def load_standalone_claims(path: str | Path) -> list[Claim]:
@@ -310,6 +342,55 @@ def consistency_claim(q: Quantity) -> Claim:
                 + ("; ends written with '≈' or '约' are widened by their convention (approx-scale: low/f, high*f; "
                    "approx: low*(1 - tol), high*(1 + tol))" if any(st.conventions for st in q.statements) else ""),
         notes="generated from a [[quantity]] table", file=q.file)
+
+
+class _Errors:
+    """The user errors of one load, collected so that all of them are reported (each located in its file).
+
+    Errors caused by another one (a claim using a definition that failed) are dropped: the first says it."""
+
+    def __init__(self):
+        self.errors: list[UserInputError] = []
+        self.failed_definitions: set[str] = set()
+        self.failed_units: set[str] = set()
+
+    def add(self, error: UserInputError) -> None:
+        if isinstance(error, UserInputErrors):
+            for e in error.errors:
+                self.add(e)
+            return
+        if any(error.found == f"unknown definition {d!r}" for d in self.failed_definitions) \
+                or any(error.found == f"unknown assertion {a!r}" for a in self.failed_units) \
+                or any(e.format() == error.format() for e in self.errors):
+            return
+        self.errors.append(error)
+
+    def run(self, fn, *args):
+        """``fn(*args)`` (True when that is None), or None after recording its user error."""
+        try:
+            out = fn(*args)
+        except UserInputError as exc:
+            self.add(exc)
+            return None
+        return True if out is None else out
+
+    def raise_if_any(self) -> None:
+        """Raise the one error as it is, several as ``UserInputErrors`` (each located in its file's text)."""
+        if not self.errors:
+            return
+        texts: dict[str, tuple[str, object]] = {}
+        located = []
+        for e in self.errors:
+            if e.file not in texts:
+                try:
+                    text = Path(e.file).read_bytes()[:MAX_FILE_BYTES].decode("utf-8", "replace").removeprefix("\ufeff")
+                except OSError:
+                    text = ""
+                texts[e.file] = (text, TomlPositions(text) if text else None)
+            text, positions = texts[e.file]
+            located.append(locate(e, text, positions) if positions is not None else e)
+        located.sort(key=lambda e: (e.file, e.line, e.col))
+        raise located[0] if len(located) == 1 else UserInputErrors(located)
 
 
 def _unique(files: list[Path]) -> list[Path]:
@@ -636,14 +717,20 @@ def _merge_undefined(own: tuple[Undefined, ...], defs: list[Definition]) -> tupl
     return tuple(merged[n] for n in sorted(merged))
 
 
-def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition]:
+def _build_definitions(raw: list[tuple[str, int, dict]], errors: _Errors | None = None) -> dict[str, Definition]:
+    """Definitions by id, each after the ones it uses; with ``errors``, a definition that fails is recorded
+    there and left out (the others are still built)."""
     by_id: dict[str, tuple[str, int, dict]] = {}
     for file, i, table in raw:
         key = f"definition[{i}]"
         _check_keys(table, _DEFINITION_KEYS, file, key)
         did = _string(table, "id", file, key)
         if did in by_id:
-            raise _err(file, f"{key}.id", f"duplicate definition id {did!r}", f"already in {by_id[did][0]}")
+            duplicate = _err(file, f"{key}.id", f"duplicate definition id {did!r}", f"already in {by_id[did][0]}")
+            if errors is None:
+                raise duplicate
+            errors.add(duplicate)
+            continue
         by_id[did] = (file, i, table)
     built: dict[str, Definition] = {}
     calls: dict[str, dict[str, tuple[int, bool]]] = {}  # definition id -> the definitions its body may call
@@ -664,23 +751,18 @@ def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition
     for root in by_id:
         if root in state:
             continue
-        state[root] = 1
-        stack = [(root, iter(uses_of(root)))]
-        while stack:
-            did, pending = stack[-1]
-            nxt = next(pending, None)
-            if nxt is None:
-                stack.pop()
-                state[did] = 2
-                order.append(did)
-            elif state.get(nxt) == 1:
-                file = by_id[nxt][0]
-                raise _err(file, f"definition.{nxt}.uses", f"definition {nxt!r} depends on itself", "remove the cycle")
-            elif nxt not in state:
-                state[nxt] = 1
-                stack.append((nxt, iter(uses_of(nxt))))
+        try:
+            _visit(root, state, order, uses_of, by_id)
+        except UserInputError as exc:
+            if errors is None:
+                raise
+            errors.add(exc)
+            for did, on_path in list(state.items()):  # the definitions on the failing path are left out
+                if on_path == 1:
+                    state[did] = 2
+                    errors.failed_definitions.add(did)
 
-    for did in order:  # every definition after the ones it uses
+    def build(did: str) -> None:
         file, i, table = by_id[did]
         key = f"definition.{did}"
         _check_id(did, "definition", file, f"{key}.id")
@@ -711,7 +793,35 @@ def _build_definitions(raw: list[tuple[str, int, dict]]) -> dict[str, Definition
             raise _err(file, f"{key}.body", f"undeclared symbol {sorted(missing)[0]!r}", "declare it under symbols")
         built[did] = d
         calls[did] = callable_names
+
+    for did in order:  # every definition after the ones it uses
+        if did in (errors.failed_definitions if errors else ()):
+            continue
+        if errors is None:
+            build(did)
+        elif any(u in errors.failed_definitions for u in uses_of(did)) or errors.run(build, did) is None:
+            errors.failed_definitions.add(did)
     return built
+
+
+def _visit(root: str, state: dict[str, int], order: list[str], uses_of, by_id) -> None:
+    """Depth-first: append ``root`` and the definitions it uses to ``order``, each after its uses (state 1 on the
+    current path, 2 done); a cycle is a located error."""
+    state[root] = 1
+    stack = [(root, iter(uses_of(root)))]
+    while stack:
+        did, pending = stack[-1]
+        nxt = next(pending, None)
+        if nxt is None:
+            stack.pop()
+            state[did] = 2
+            order.append(did)
+        elif state.get(nxt) == 1:
+            file = by_id[nxt][0]
+            raise _err(file, f"definition.{nxt}.uses", f"definition {nxt!r} depends on itself", "remove the cycle")
+        elif nxt not in state:
+            state[nxt] = 1
+            stack.append((nxt, iter(uses_of(nxt))))
 
 
 def check_claim_id(cid: str, file: str, key: str) -> str:
@@ -770,6 +880,12 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
         if prop is not None and name == prop.variable:
             raise _err(file, f"{key}.references.{name}", f"{name!r} is the variable of the stated property",
                        "a literature value is a constant: bind another symbol")
+    from ..literature import get_reference
+    for name, ref_id in refs.items():
+        try:
+            get_reference(ref_id)
+        except ClaimFileError as exc:  # raised as <input> with no key: the id came from here
+            raise exc.located(file=file, key=f"{key}.references.{name}") from None
     source = _source(table, file, key, required=True)
     return Claim(
         id=cid, title=_string(table, "title", file, key), kind=kind,

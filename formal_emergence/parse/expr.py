@@ -108,7 +108,7 @@ def parse_expression(text: str, scope: Scope, *, expect_boolean: bool | None = N
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        col = exc.offset or 0
+        col = exc.offset or len(text.strip()) + 1  # no offset: the text ended too early (a trailing '+')
         raise ExpressionError(f"syntax error: {exc.msg}", column=col + (len(text) - len(text.lstrip())),
                               hint="expressions use Python syntax: ** for powers, and/or/not") from None
     except (RecursionError, MemoryError, ValueError) as exc:
@@ -362,8 +362,10 @@ class _Converter:
         if name in s.functions:
             arity(s.functions[name])
             return UFun(name, tuple(self.argument(a) for a in args))
-        close = difflib.get_close_matches(name, self.scope.known_names(), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "declare it as a definition or an undefined function"
+        close = difflib.get_close_matches(name, self.scope.known_names(), n=1, cutoff=0.75)
+        builtin = ", ".join(sorted(set(FUNCTIONS) | set(_SPECIAL)))
+        hint = f"did you mean {close[0]!r}?" if close else \
+            f"the built-in functions are {builtin}; declare others as a definition or an undefined function"
         raise self.fail(node, f"unknown function {name!r}", hint=hint)
 
     def argument(self, node: ast.expr) -> Term:

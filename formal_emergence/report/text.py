@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections import Counter
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Collection, Mapping, Sequence
 
 from ..model.claim import Claim
 from ..model.outcome import CheckedCatalog, ReadingResult
@@ -18,49 +21,93 @@ _SGR = {Verdict.HOLDS: "32", Verdict.FAILS: "31", Verdict.HOLDS_IF: "33", Verdic
         Verdict.INFORMAL: "36"}
 
 
-def render_text(checked: CheckedCatalog, *, quiet: bool = False, color: bool = False) -> str:
-    """One line per assertion (id, verdict, flags, reason) sorted by id, its alternative readings and lemmas
-    indented below it, then the counts of assertion verdicts by document (lemmas are never counted).
+#: Width of text output when stdout is not a terminal.
+DEFAULT_WIDTH = 100
+#: Continuation lines of a wrapped assertion line start with this.
+CONTINUATION = "      "
+#: The one-line reason of the default output is cut after this many characters.
+BRIEF = 160
 
-    ``quiet``: only the assertions whose verdict is a problem (``PROBLEMS``), without readings or lemmas,
-    then the summary. ``color``: the verdict word of each assertion line in ANSI colour (added after
-    control characters are escaped, so a claim file can never emit one)."""
-    lines = []
-    units = [(a.id, a.primary) for a in checked.assertions]
-    width = max((len(i) for i, _ in units), default=10)
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How ``render_text`` lays out: ``quiet`` only the ``PROBLEMS``; ``verbose`` full reasons, readings and
+    lemmas; ``color`` ANSI verdict words; ``width`` the wrap width; ``titles`` document file -> title."""
+
+    quiet: bool = False
+    verbose: bool = False
+    color: bool = False
+    width: int = DEFAULT_WIDTH
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+
+def render_text(checked: CheckedCatalog, *, quiet: bool = False, color: bool = False, verbose: bool = False,
+                width: int = DEFAULT_WIDTH, titles: Mapping[str, str] | None = None,
+                streamed: Collection[str] = ()) -> str:
+    """One line per assertion (verdict, id, flags, the first sentence of the reason) sorted by id and wrapped
+    to ``width`` with indented continuation lines, then the counts of assertion verdicts by document, each
+    document named by its short name and title (lemmas are never counted).
+
+    ``quiet``: only the assertions whose verdict is a problem (``PROBLEMS``). ``verbose``: the full reason,
+    and the alternative readings and lemmas indented below each assertion. ``color``: the verdict words in
+    ANSI colour (added after control characters are escaped, so a claim file can never emit one).
+    ``streamed``: ids of assertions already written (``render_assertion`` as each finished); they are left out."""
+    style = TextStyle(quiet, verbose, color, width, titles or {})
+    out = [render_assertion(ar, style) for ar in sorted(checked.assertions, key=lambda a: a.id)
+           if ar.id not in streamed]
     bearing = {a.id for a in checked.assertions}
-    heads: dict[int, Verdict] = {}
-    for ar in sorted(checked.assertions, key=lambda a: a.id):
-        if quiet and ar.verdict not in PROBLEMS:
-            continue
-        heads[len(lines)] = ar.verdict
-        lines.append(f"{ar.id:<{width}}  {ar.verdict.value:<9}  {_flags(ar.primary, ar.reading_sensitive)}"
-                     f"{ar.primary.result.reason}")
-        if quiet:
-            continue
-        lines += _reading_details(ar.primary, "    ")
-        for rr in ar.readings[1:]:
-            lines.append(f"    reading {rr.id}: {rr.verdict.value}  {_flags(rr)}{rr.result.reason}")
-            lines += _reading_details(rr, "      ")
-        for lr in ar.lemmas:
-            lines.append(f"    lemma ({lr.lemma.effect}) {lr.id}: {lr.reading.verdict.value}  {_flags(lr.reading)}"
-                         f"{lr.reading.result.reason}")
-            lines += _reading_details(lr.reading, "      ")
-    for lr in checked.lemmas:
-        if lr.lemma.bears_on not in bearing and not quiet:
-            lines.append(f"lemma ({lr.lemma.effect} {lr.lemma.bears_on}) {lr.id}: {lr.reading.verdict.value}  "
-                         f"{_flags(lr.reading)}{lr.reading.result.reason}")
-            lines += _reading_details(lr.reading, "    ")
-    lines.append("")
-    lines.extend(render_summary(checked).split("\n"))
-    safe = [inert(line) for line in lines]
-    if color:
-        for i, verdict in heads.items():  # ids are validated names, so the verdict column is at width + 2
-            word = verdict.value
-            start = width + 2
-            if safe[i][start:start + len(word)] == word:
-                safe[i] = f"{safe[i][:start]}\x1b[{_SGR[verdict]}m{word}\x1b[0m{safe[i][start + len(word):]}"
-    return "".join(line + "\n" for line in safe)
+    if verbose:
+        for lr in checked.lemmas:
+            if lr.lemma.bears_on not in bearing:
+                out.append(_wrap(f"lemma ({lr.lemma.effect} {lr.lemma.bears_on}) {lr.id}: "
+                                 f"{lr.reading.verdict.value}  {_flags(lr.reading)}{lr.reading.result.reason}", style,
+                                 lr.reading.verdict, color=False)
+                           + "".join(_wrap(x, style) for x in _reading_details(lr.reading, "    ")))
+    summary = "".join(_wrap(line, style) for line in render_summary(checked, titles or {}).split("\n"))
+    return "".join(out) + "\n" + summary
+
+
+def render_assertion(ar, style: TextStyle) -> str:
+    """The text lines of one assertion (nothing when ``style.quiet`` and its verdict is no problem)."""
+    if style.quiet and ar.verdict not in PROBLEMS:
+        return ""
+    reason = ar.primary.result.reason if style.verbose else brief(ar.primary.result.reason)
+    text = _wrap(f"{ar.verdict.value:<9}  {ar.id}  {_flags(ar.primary, ar.reading_sensitive)}{reason}", style,
+                 ar.verdict)
+    if not style.verbose:
+        return text
+    lines = _reading_details(ar.primary, "    ")
+    for rr in ar.readings[1:]:
+        lines.append(f"    reading {rr.id}: {rr.verdict.value}  {_flags(rr)}{rr.result.reason}")
+        lines += _reading_details(rr, "      ")
+    for lr in ar.lemmas:
+        lines.append(f"    lemma ({lr.lemma.effect}) {lr.id}: {lr.reading.verdict.value}  {_flags(lr.reading)}"
+                     f"{lr.reading.result.reason}")
+        lines += _reading_details(lr.reading, "      ")
+    return text + "".join(_wrap(line, style) for line in lines)
+
+
+def brief(reason: str) -> str:
+    """The first sentence of ``reason``, at most ``BRIEF`` characters (cut at a word, with an ellipsis)."""
+    reason = reason.split(" (reading:", 1)[0]  # the reading is the claim file's own text: --verbose shows it
+    m = re.search(r"(?<=[.;])\s", reason[20:])
+    first = reason[:20 + m.start()].rstrip(";") if m else reason
+    if len(first) <= BRIEF:
+        return first
+    cut = first[:BRIEF - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def _wrap(line: str, style: TextStyle, verdict: Verdict | None = None, *, color: bool = True) -> str:
+    """``line`` with control characters escaped, wrapped to ``style.width`` (continuations indented, a leading
+    indent kept), its leading verdict word coloured when asked; every line ends with a newline."""
+    safe = inert(line)
+    indent = safe[:len(safe) - len(safe.lstrip(" "))]
+    parts = textwrap.wrap(safe, width=max(style.width, 40), initial_indent="", subsequent_indent=indent + CONTINUATION,
+                          break_long_words=False, break_on_hyphens=False, drop_whitespace=True) or [safe]
+    if verdict is not None and color and style.color and parts[0].startswith(verdict.value):
+        parts[0] = f"\x1b[{_SGR[verdict]}m{verdict.value}\x1b[0m{parts[0][len(verdict.value):]}"
+    return "".join(p + "\n" for p in parts)
 
 
 def _flags(rr: ReadingResult, reading_sensitive: bool = False) -> str:
@@ -82,8 +129,19 @@ def _convention_text(c: tuple[str, str, str]) -> str:
     return f"{cid} ({sym} = {default})" if default else cid
 
 
-def render_summary(checked: CheckedCatalog) -> str:
-    """Counts of assertion verdicts, overall and per document; lemmas and alternative readings are not counted."""
+def document_label(document: str, titles: Mapping[str, str]) -> str:
+    """``000 08.4.3-涌现的理论解释与数学模型``: the document's short name (its file name up to the first ``_``, or
+    its stem) and its title when one is known; the file name otherwise."""
+    stem = document.rsplit(".", 1)[0] if "." in document else document
+    short = stem.split("_", 1)[0] if "_" in stem else stem
+    title = titles.get(document, "").strip()
+    return f"{short} {title}" if title else document
+
+
+def render_summary(checked: CheckedCatalog, titles: Mapping[str, str] | None = None) -> str:
+    """Counts of assertion verdicts, overall and per document (by ``document_label``); lemmas and alternative
+    readings are not counted."""
+    titles = titles or {}
     total = Counter(a.verdict for a in checked.assertions)
     docs: dict[str, Counter] = {}
     for a in checked.assertions:
@@ -91,11 +149,12 @@ def render_summary(checked: CheckedCatalog) -> str:
     head = "  ".join(f"{v.value} {total.get(v, 0)}" for v in Verdict)
     alternatives = sum(len(a.readings) - 1 for a in checked.assertions)
     sensitive = sum(1 for a in checked.assertions if a.reading_sensitive)
-    out = [f"{len(checked.assertions)} assertions: {head}"]
+    n = len(checked.assertions)
+    out = [f"{n} assertion{'' if n == 1 else 's'}: {head}"]
     for d, cnt in sorted(docs.items()):
-        out.append(f"  {d}: " + "  ".join(f"{v.value} {cnt.get(v, 0)}" for v in Verdict))
-    out.append(f"not counted: {alternatives} alternative readings ({sensitive} assertions reading-sensitive), "
-               f"{len(checked.lemmas)} lemmas")
+        out.append(f"  {document_label(d, titles)}: " + "  ".join(f"{v.value} {cnt.get(v, 0)}" for v in Verdict))
+    out.append(f"not counted: {alternatives} alternative reading{'' if alternatives == 1 else 's'} ({sensitive} "
+               f"reading-sensitive), {len(checked.lemmas)} lemma{'' if len(checked.lemmas) == 1 else 's'}")
     return "\n".join(inert(line) for line in out)
 
 

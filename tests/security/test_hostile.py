@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.conftest import message_lines
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent / "formal_emergence"
 SOURCE = 'source = { document = "d.txt", section = "s", quote = "q" }'
@@ -40,12 +41,12 @@ def assert_rejected(cli_run, located, path: Path, key_prefix: str = "claim.h.cla
     code, out, err = cli_run(["check", str(path)])
     assert code == 2, (code, err[:300])
     assert "Traceback" not in err
-    lines = err.splitlines()
+    lines = message_lines(err)
     assert len(lines) == 1, err[:500]
     m = located.match(lines[0])
     assert m, lines[0][:300]
     assert m.group("file") == str(path)
-    assert m.group("key").startswith(key_prefix) or key_prefix == "", m.group("key")
+    assert (m.group("key") or "").startswith(key_prefix) or key_prefix == "", m.group("key")
     assert out == ""
     return lines[0]
 
@@ -95,7 +96,7 @@ def test_hostile_expression_rejected(case, cli_run, located, in_tmp):
 def test_import_payload_column_and_nothing_created(cli_run, located, in_tmp):
     path = claim_file(in_tmp, "__import__('os').system('touch PWNED')")
     line = assert_rejected(cli_run, located, path, "claim.h.claim.show")
-    assert located.match(line).group("column") == "1"
+    assert located.match(line).group("col") == "9"  # the file column of the expression's first character
     no_pwned(in_tmp)
     assert os.listdir(in_tmp) == ["hostile.toml"]
 

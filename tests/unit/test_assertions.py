@@ -111,7 +111,7 @@ def test_no_lemma_is_counted_in_any_summary(v2_checked, tmp_path, write_claims, 
     assert {r["id"]: r["role"] for r in doc["claims"]}["a.square.lemma.false"] == "lemma"
     text = render_summary(v2_checked)
     assert text.startswith("2 assertions: holds 1  holds-if 0  fails 1")
-    assert "2 lemmas" in text and "1 alternative readings" in text
+    assert "2 lemmas" in text and "1 alternative reading " in text
     # --fail-on looks at assertions only: the failing lemma and the failing alternative do not trip it
     path = write_claims(V2, "v2.toml")
     code, out, err = cli_run(["check", str(path), "--document", "doc_a", "--fail-on", "fails"])

@@ -154,7 +154,7 @@ def test_quiet_lists_only_problems_and_color_marks_only_verdict_words(project, c
     code, full, _ = cli_run(["check", "claims.toml", "--no-cache"])
     code, quiet, _ = cli_run(["check", "claims.toml", "--no-cache", "--quiet"])
     assert code == 0
-    listed = [line.split()[0] for line in quiet.splitlines() if line.startswith("ci.")]
+    listed = [w[1] for w in (line.split() for line in quiet.splitlines()) if len(w) > 1 and w[1].startswith("ci.")]
     assert listed == ["ci.doubling-halves", "ci.threshold"]  # the two that fail; holds and informal are left out
     assert "ci.loss-positive" in full and "ci.loss-positive" not in quiet
     assert quiet.strip().endswith(full.strip().splitlines()[-1])  # the same summary

@@ -145,7 +145,7 @@ def test_every_convention_in_use_is_cited(checked):
 
 def test_text_output_shows_flip_points_and_flags(checked, tmp_path, cli_run):
     from formal_emergence.report.text import render_text
-    text = render_text(checked[1])
+    text = render_text(checked[1], verbose=True)  # flip points and conventions are verbose details
     assert "flip point: holds for every tolerance tol at or above 1/19" in text
     assert "[fragile]" in text and "[vacuous]" in text
     assert "conventions: approx (tol = 1/10)" in text

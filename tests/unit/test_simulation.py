@@ -274,7 +274,7 @@ def test_run_experiment_locates_errors_in_the_claim_file():
         run_experiment("random_cosine", {"d_values": [10, -1]}, file="claims/c.toml", key="claim.simulation")
     e = info.value
     assert (e.file, e.key, e.column) == ("claims/c.toml", "claim.simulation.d_values", 0)
-    assert "element 1" in e.hint and str(e).startswith("claims/c.toml: claim.simulation.d_values: 0: ")
+    assert "element 1" in e.hint and str(e).startswith("claims/c.toml: claim.simulation.d_values: d_values = ")
 
     with pytest.raises(UserInputError) as info:
         run_experiment("random_cosines", {}, file="c.toml", key="claim.experiment")

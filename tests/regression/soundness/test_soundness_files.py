@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 from batch_runner import Job, Outcome, run_jobs  # noqa: E402
 
 from expectations import NOTHING, Expected, expected_comment, expected_from_title, parse_expected  # noqa: E402
+from tests.conftest import message_lines
 
 FILES = sorted(str(p.relative_to(HERE)) for p in HERE.rglob("*.toml"))
 
@@ -93,7 +94,7 @@ XFAIL: dict[str, tuple[str, bool]] = {
     "2-resource/r23b_integer_pell.toml": (F_BUDGET, True),
 }
 
-LOCATED = re.compile(r"^(?P<file>.+?): (?P<key>\S+): (?P<column>\d+): (?P<found>.+?)(?: \((?P<hint>.+)\))?$")
+LOCATED = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?:(?P<key>\S+): )?(?P<found>.+?)(?: \((?P<hint>.+)\))?(?: \[(?P<note>[^\]]+)\])?$")
 
 
 def _argv(rel: str) -> list[str]:
@@ -171,7 +172,7 @@ def test_file(rel: str, outcomes: dict[str, Outcome]) -> None:
         assert out.code == 2, f"expected a located rejection, got exit {out.code}"
     assert out.code in (0, 2), f"exit {out.code}: {out.stderr[:300]}"
     if out.code == 2:
-        lines = out.stderr.splitlines()
+        lines = message_lines(out.stderr)  # without the caret lines and the error count
         assert len(lines) == 1, f"one located line expected:\n{out.stderr[:500]}"
         m = LOCATED.match(lines[0])
         assert m, lines[0][:300]
