@@ -26,10 +26,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from ..model.claim import Claim, Property, SymbolDecl, is_integral
+from ..model.claim import Claim, Property, SymbolDecl, domain_condition, is_integral
 from ..model.definedness import obligations
 from ..model.properties import continuity_conditions, interval_bounds, opaque_parts, smoothness_conditions
-from ..model.terms import Diff, Implies, Num, Rel, Sym, Term, conj, free_symbols, substitute, to_text
+from ..model.terms import Bool, Diff, Implies, Num, Rel, Sym, Term, conj, free_symbols, substitute, to_text
 from ..model.verdict import Result, Step, Verdict
 
 _MONOTONE = {"increasing": ("<", ">"), "decreasing": (">", "<"), "nondecreasing": ("<=", ">="),
@@ -70,6 +70,8 @@ def check_property(claim: Claim, expand: Callable[[Term], tuple[Term, list[Step]
     assume_t = tuple(assume)
     steps.append(Step(f"state the property: {prop.words()}", to_text(prop.display()), _meaning(prop, of),
                       "definition of the property"))
+    if prop.kind == "crossing":
+        return _crossing(claim, prop, of, assume_t, check, steps)
     defined_claim = _sub_claim(claim, "defined on the domain", claim.symbols, assume_t,
                                conj([o.formula() for o in obligations(of)]))
     defined = check(defined_claim)
@@ -113,7 +115,32 @@ def _outcome(sub: Result) -> str:
     return f"{sub.verdict.value}: {sub.reason.rstrip('.')}"
 
 
+def _crossing(claim: Claim, prop: Property, of: Term, assume: tuple[Term, ...], check: Check,
+              steps: list[Step]) -> Result:
+    """``f(solution) == level`` with the solution in the domain, for every admissible value of the parameters."""
+    v = prop.variable
+    at = {v: prop.solution}
+    on_v = tuple(a for a in assume if v in free_symbols(a))
+    others = tuple(a for a in assume if v not in free_symbols(a))
+    in_domain = [substitute(domain_condition(claim.symbol(v)), at), *(substitute(a, at) for a in on_v)]
+    show = conj([c for c in in_domain if c != Bool(True)] + [Rel("==", substitute(of, at), prop.level)])
+    symbols = [d for d in claim.symbols if d.name != v]
+    sub = check(_sub_claim(claim, "at the stated point", symbols, others, show))
+    head = prop.words()
+    if sub.verdict is Verdict.HOLDS and not sub.defined_where:
+        return _result(claim, sub, Verdict.HOLDS, f"Proved that {head}: the point lies in the domain and "
+                       f"{to_text(show)}. {sub.reason} (A crossing, not shown to be the only one: state the function "
+                       "increasing or decreasing for that; formal-emergence solve derives every closed form.)", steps)
+    if sub.verdict is Verdict.FAILS:
+        return _result(claim, sub, Verdict.FAILS, f"Refuted that {head}: at the stated point the function is not at "
+                       f"the level, or the point is outside the domain. {sub.reason}", steps)
+    return _result(claim, sub, sub.verdict if sub.verdict is Verdict.INFORMAL else Verdict.UNDECIDED,
+                   f"Not decided whether {head}: {sub.reason}", steps, keep_witness=False)
+
+
 def _meaning(prop: Property, of: Term) -> str:
+    if prop.kind == "crossing":
+        return f"{to_text(prop.solution)} is in the domain and {to_text(substitute(of, {prop.variable: prop.solution}))} == {to_text(prop.level)}"
     if prop.kind in _MONOTONE:
         op = _MONOTONE[prop.kind][0]
         a, b = Sym("a"), Sym("b")

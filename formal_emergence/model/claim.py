@@ -38,6 +38,7 @@ PROPERTIES: dict[str, str] = {
     "nonincreasing": "non-increasing: f(a) >= f(b) for all a < b of the domain",
     "continuous": "defined and continuous at every point of the domain",
     "smooth": "defined and infinitely differentiable at every point of the domain",
+    "crossing": "reaches the level at the stated point, a point of the domain: f(solution) = level",
 }
 
 
@@ -123,6 +124,9 @@ class Property:
     variable: str
     of: Term
     of_text: str
+    #: For ``crossing``: the level ``c`` of ``f(x) = c`` and the stated solution (free of the variable).
+    level: Term | None = None
+    solution: Term | None = None
 
     def adjective(self) -> str:
         """``strictly increasing``, ``continuous``, ``smooth (infinitely differentiable)``."""
@@ -130,11 +134,15 @@ class Property:
             self.kind, PROPERTIES[self.kind].split(":")[0])
 
     def words(self) -> str:
-        """``P(N) is strictly increasing in N``."""
+        """``P(N) is strictly increasing in N``; ``P(N) reaches q at N = ...``."""
+        if self.kind == "crossing":
+            return f"{self.of_text} reaches {to_text(self.level)} at {self.variable} = {to_text(self.solution)}"
         return f"{self.of_text} is {self.adjective()} in {self.variable}"
 
     def display(self) -> Term:
-        """The statement as shown in reports: ``increasing(of, variable)``."""
+        """The statement as shown in reports: ``increasing(of, variable)``, ``crossing(of, variable, level, at)``."""
+        if self.kind == "crossing":
+            return Pred(self.kind, (self.of, Sym(self.variable), self.level, self.solution))
         return Pred(self.kind, (self.of, Sym(self.variable)))
 
 
@@ -270,7 +278,8 @@ def with_values(claim: Claim, values: dict[str, Term]) -> Claim:
     prop = claim.function_property
     if prop is not None:
         of = substitute(prop.of, values)
-        prop = Property(prop.kind, prop.variable, of, to_text(of))
+        prop = Property(prop.kind, prop.variable, of, to_text(of),
+                        *(None if t is None else substitute(t, values) for t in (prop.level, prop.solution)))
         show = prop.display()
     else:
         show = substitute(claim.show, values)

@@ -21,7 +21,7 @@ from ..model.terms import free_symbols, substitute, to_text
 #: Keys of one reading (every [[claim]] key but id/title/kind/source, plus the v2 reading keys).
 READING_KEYS = {"symbols", "uses", "assume", "show", "free", "undefined", "references", "reading", "simulate",
                 "notes", "conventions", "tolerances", "plausible", "show_tex", "assume_tex", "snippet", "observe",
-                "property", "of", "of_tex", "variable"}
+                "property", "of", "of_tex", "variable", "level", "level_tex", "solution", "solution_tex"}
 _V2_READING_KEYS = {"conventions", "tolerances", "plausible"}
 ASSERTION_KEYS = {"id", "title", "kind", "source", "resolves", "alternative"} | READING_KEYS
 ALTERNATIVE_KEYS = {"id"} | READING_KEYS

@@ -39,7 +39,7 @@ _TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma", "document
 MAX_INT_DIGITS = 4300
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
                "references", "reading", "simulate", "notes", "show_tex", "assume_tex", "snippet", "observe",
-               "property", "of", "of_tex", "variable"}
+               "property", "of", "of_tex", "variable", "level", "level_tex", "solution", "solution_tex"}
 _DEFINITION_KEYS = {"id", "name", "params", "body", "title", "symbols", "undefined", "uses", "source", "body_tex"}
 _SOURCE_KEYS = {"document", "section", "quote"}
 _UNDEFINED_KINDS = ("predicate", "function", "entity")
@@ -924,7 +924,18 @@ def _property(table: dict, scope: Scope, symbols: tuple[SymbolDecl, ...], file: 
     if variable not in free_symbols(of):
         raise _err(file, f"{key}.of", f"the function does not mention {variable}",
                    "write the function of the variable, e.g. of = \"P(N)\" with variable = \"N\"")
-    return Property(kind, variable, of, of_text)
+    ends = []
+    for name in ("level", "solution"):
+        if kind != "crossing":
+            if name in table or f"{name}_tex" in table:
+                raise _err(file, f"{key}.{name}", f"{name} with property {kind!r}", "only a crossing has one")
+            continue
+        _, term = _expression_or_tex(table, name, scope, file, key, boolean=False)
+        if variable in free_symbols(term):
+            raise _err(file, f"{key}.{name}", f"the {name} mentions the variable {variable}",
+                       f"a {name} is a value, free of {variable}")
+        ends.append(term)
+    return Property(kind, variable, of, of_text, *ends)
 
 
 def _simulation(table: dict, file: str, key: str) -> Simulation | None:

@@ -132,3 +132,27 @@ def test_property_loader_errors(tmp_path, edit, key):
     with pytest.raises(ClaimFileError) as info:
         load_catalog([path])
     assert key in str(info.value)
+
+
+def test_crossing_of_the_phase_model():
+    # 1 - exp(-(N/N_c)**alpha) = q exactly at N = N_c*(-log(1 - q))**(1/alpha); at N_c it is 1 - 1/e, not 1/2
+    catalog = load_catalog([DATA.parent / "crossing.toml"])
+    proved = check_claim(catalog.claim("t.cross"))
+    assert proved.verdict is Verdict.HOLDS, proved.reason
+    refuted = check_claim(catalog.claim("t.cross-half"))
+    assert refuted.verdict is Verdict.FAILS and refuted.counterexample is not None
+
+
+@pytest.mark.parametrize("body, key", [
+    ('property = "increasing"\nof = "x"\nvariable = "x"\nlevel = "1"\n', "level"),
+    ('property = "crossing"\nof = "x"\nvariable = "x"\nlevel = "1"\nsolution = "x"\n', "solution"),
+    ('property = "crossing"\nof = "x"\nvariable = "x"\nsolution = "1"\n', "level"),
+])
+def test_crossing_loader_errors(tmp_path, body, key):
+    base = ('[[claim]]\nid = "t.e"\ntitle = "e"\nkind = "theorem"\nsource = {document = "d", section = "s", '
+            'quote = "q"}\nsymbols = {x = "real"}\n')
+    path = tmp_path / "e.toml"
+    path.write_text(base + body, encoding="utf-8")
+    with pytest.raises(ClaimFileError) as info:
+        load_catalog([path])
+    assert key in str(info.value)
