@@ -83,16 +83,19 @@ def check_catalog(catalog, options, ids: Sequence[str] = (), documents: Sequence
     was made to; by default nothing runs ("snippet not run")."""
     assertions, lemmas, only = select_units(catalog, ids, documents)
     checked = check_units(assertions, lemmas, options, only, progress, execution, snippets)
-    return checked if ids else with_section_checks(checked, options)
+    return checked if ids else with_section_checks(checked, options, execution)
 
 
-def with_section_checks(checked: CheckedCatalog, options) -> CheckedCatalog:
+def with_section_checks(checked: CheckedCatalog, options, execution=None) -> CheckedCatalog:
     """``checked`` with the consistency check of each section (``engine.sections``) that has at least two
-    statements to combine: each is recorded, an inconsistent one also becomes a generated ``fails`` assertion."""
+    statements to combine: each is recorded, an inconsistent one also becomes a generated ``fails`` assertion.
+    ``execution`` (``engine.runner.Execution``) says on which executor and with which cache they run."""
+    from .runner import run_sections
     from .sections import catalog_members, check_section, conflict_assertion
-    sections = tuple(check_section(doc, sec, members, options, left_out)
-                     for (doc, sec), (members, left_out) in sorted(catalog_members(checked.assertions).items())
-                     if len(members) >= 2)
+    todo = [(doc, sec, members, left_out)
+            for (doc, sec), (members, left_out) in sorted(catalog_members(checked.assertions).items())
+            if len(members) >= 2]
+    sections = tuple(run_sections(todo, options, check_section, execution))
     conflicts = tuple(conflict_assertion(s) for s in sections if s.status == "inconsistent")
     return replace(checked, assertions=tuple(sorted(checked.assertions + conflicts, key=lambda a: a.id)),
                    sections=sections)
