@@ -117,11 +117,15 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     from .runner import run_readings
     ordered = sorted(todo, key=lambda r: r.id)
     interrupted = False
+    # Unless document code runs, a snippet-backed reading's result is a pure function of the reading like any
+    # other ("snippet not run"), so it goes through the executor and the cache too.
+    running = snippets is not None and snippets.options.run
+    sandboxed = [r for r in ordered if running and r.claim.snippet is not None]
+    cached = [r for r in ordered if not (running and r.claim.snippet is not None)]
     try:
-        done: dict[str, ReadingResult] = run_readings([r for r in ordered if r.claim.snippet is None], options,
+        done: dict[str, ReadingResult] = run_readings(cached, options,
                                                       conventions, check_reading, execution, progress)
-        done.update(_check_snippet_readings([r for r in ordered if r.claim.snippet is not None], options,
-                                            conventions, snippets))
+        done.update(_check_snippet_readings(sandboxed, options, conventions, snippets))
     except CheckInterrupted as exc:  # keep what is done: the CLI prints it before exiting 130
         done, interrupted = exc.done, True  # type: ignore[assignment]
     by_assertion: dict[str, list[LemmaResult]] = {}
@@ -145,8 +149,8 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
 
 
 def _check_snippet_readings(readings: list[Reading], options, conventions, snippets) -> dict[str, ReadingResult]:
-    """Snippet-backed readings, in this process and outside the result cache (whether their code ran is not
-    part of a reading's cache key; the sandbox keeps its own cache of runs)."""
+    """Snippet-backed readings whose code runs, in this process and outside the result cache (what the code did
+    is not part of a reading's cache key; the sandbox keeps its own cache of runs)."""
     if not readings:
         return {}
     from ..snippets.claims import SnippetOptions, SnippetSession
