@@ -61,14 +61,19 @@ def statement_latex(claim: Claim, fallback: Callable[..., str] = sympy_latex) ->
         return fallback(formula, claim.symbols)
 
 
+def check_claim(claim: Claim, options: CheckOptions, **engines: Any) -> Result:
+    """``engine.check.check_claim``, imported when a claim is first checked (so that rendering cached results
+    imports no engine)."""
+    from .check import check_claim as check
+    return check(claim, options, **engines)
+
+
 def check_one(claim: Claim, options: CheckOptions, snippets: SnippetSession | None = None) -> Result:
     """Check one claim with the literature, the simulations and (for snippet-backed claims) the code runs wired in.
 
     An unexpected failure of the engine raises ``InternalError`` naming the claim; a ``UserInputError``
     and Ctrl-C pass through unchanged.
     """
-    from .check import check_claim
-
     def decide(c: Claim) -> Result:
         return check_claim(c, options, references=get_reference, simulate=simulation_evidence)
 
