@@ -213,11 +213,23 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                     help="symbols quantified universally inside each statement (others are shared)")
     cs.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     cs.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
-    from .engine.solving import add_solve_arguments
-    add_solve_arguments(sub.add_parser("solve", help="solve f(x) = c in closed form, proved; how it moves with a parameter"))
+    _solve_arguments(sub.add_parser("solve", help="solve f(x) = c in closed form, proved; how it moves with a parameter"))
     from .scan import add_scan_arguments
     add_scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
+
+
+def _solve_arguments(p) -> None:
+    """The ``solve`` subcommand's options (here, so that building the parser imports no engine)."""
+    p.add_argument("equation", help="the equation in the claim syntax, e.g. '1 - exp(-(N/N_c)**alpha) == q' "
+                                    "(or LaTeX with --latex)")
+    p.add_argument("--for", dest="var", required=True, metavar="SYMBOL", help="the unknown to solve for")
+    p.add_argument("--symbols", required=True, metavar="NAME=DOMAIN,...",
+                   help="every symbol with its domain, e.g. N=positive,N_c=positive,alpha=positive,q=unit")
+    p.add_argument("--assume", action="append", default=[], metavar="STATEMENT", help="an extra hypothesis")
+    p.add_argument("--parameter", default="", metavar="SYMBOL", help="also give d(solution)/d(SYMBOL) and its sign")
+    p.add_argument("--compare", default="", metavar="FORMULA", help="a formula the document states for the solution")
+    p.add_argument("--latex", action="store_true", help="the equation and formulas are LaTeX")
 
 
 def _snippet_arguments(p: argparse.ArgumentParser) -> None:
@@ -352,7 +364,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None
 
 
 def _options(args):
-    from .engine.check import CheckOptions
+    from .engine.options import CheckOptions
     if not 30 <= args.dps <= 1000:
         raise UserInputError(f"--dps {args.dps}", file="<argv>", key="--dps", hint="between 30 and 1000")
     rlimit = getattr(args, "rlimit", 20_000_000)
@@ -428,17 +440,33 @@ def _use_color(mode: str, stdout, output: str | None) -> bool:
     return output is None and not os.environ.get("NO_COLOR") and _Output(stdout).isatty()
 
 
-def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: bool = False, text=None) -> str:
+def _tool_versions(execution) -> dict:
+    """The engines' names and versions, through the result cache when there is one (no engine import)."""
+    from .engine.run import tool_versions
+    cache = execution.cache if execution is not None else None
+    return tool_versions() if cache is None else cache.tool_versions(tool_versions)
+
+
+def _latex(execution):
+    """SymPy's LaTeX printer for the statements the project's printer cannot print, through the result cache."""
+    from .engine.run import sympy_latex
+    cache = execution.cache if execution is not None else None
+    return sympy_latex if cache is None else cache.latex
+
+
+def _render_check(checked, options, fmt: str, *, quiet: bool = False, color: bool = False, text=None,
+                  execution=None) -> str:
     from . import __version__
-    from .engine.run import json_document, tool_versions
+    from .engine.run import json_document
     from .report import ci
     if fmt == "json":
-        return json.dumps(json_document(checked, options), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(json_document(checked, options, _tool_versions(execution), _latex(execution)),
+                          ensure_ascii=False, indent=2) + "\n"
     root = os.getcwd()
     if fmt == "github":
         return ci.render_github(checked, root)
     if fmt == "sarif":
-        return ci.render_sarif(checked, {**tool_versions(), "name": "formal_emergence", "version": __version__}, root)
+        return ci.render_sarif(checked, {**_tool_versions(execution), "name": "formal_emergence", "version": __version__}, root)
     if fmt == "junit":
         return ci.render_junit(checked, root)
     from .report.text import render_text
@@ -504,7 +532,7 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
     text = dict(verbose=args.verbose, width=style.width, titles=catalog.documents,
                 streamed=stream.ids if stream else ())
     _write_output(args.output, _render_check(checked, options, args.format, quiet=args.quiet, color=color,
-                                             text=text), stdout)
+                                             text=text, execution=execution), stdout)
     if text_to_stdout and interrupted is None:
         stdout.write(NEXT_HINT + "\n")
     if interrupted is not None:
@@ -573,7 +601,7 @@ def _claim_files(paths):
 def _report(args, stdout: TextIO, stderr: TextIO) -> int:
     from pathlib import Path
     from .engine.assertions import check_catalog
-    from .engine.run import checked_records, options_record, tool_versions
+    from .engine.run import checked_records, options_record
     from .report.site import ENTRY, write_report
     options = _options(args)
     out = Path(args.output)
@@ -581,7 +609,8 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
         raise UserInputError(f"{args.output} is not a directory", file="<argv>", key="--output",
                              hint="pass a directory for the report files")
     catalog = load_catalog(args.paths or None)
-    tool, run_options = tool_versions(), options_record(options)
+    execution = None
+    tool, run_options = None, options_record(options)
     if args.from_json is not None:
         from .report.fromjson import checked_from_json, read_check_json
         if args.claim or args.document:
@@ -597,8 +626,10 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
                                     execution, snippets=_snippet_session(args))
         finally:
             _shutdown(execution)
+        tool = _tool_versions(execution)
     try:
-        written = write_report(checked, checked_records(checked), tool, run_options, args.format, out)
+        written = write_report(checked, checked_records(checked, _latex(execution)), tool, run_options,
+                               args.format, out)
     except OSError as exc:
         raise UserInputError(f"cannot write the report: {exc.strerror or exc}", file=str(exc.filename or out),
                              key="--output", hint="choose a writable directory") from None

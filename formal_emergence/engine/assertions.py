@@ -90,16 +90,19 @@ def check_catalog(catalog, options, ids: Sequence[str] = (), documents: Sequence
     it in id order are done, so that a caller can stream output that never depends on timing."""
     assertions, lemmas, only = select_units(catalog, ids, documents)
     checked = check_units(assertions, lemmas, options, only, progress, execution, snippets, on_assertion)
-    return checked if ids else with_section_checks(checked, options)
+    return checked if ids else with_section_checks(checked, options, execution)
 
 
-def with_section_checks(checked: CheckedCatalog, options) -> CheckedCatalog:
+def with_section_checks(checked: CheckedCatalog, options, execution=None) -> CheckedCatalog:
     """``checked`` with the consistency check of each section (``engine.sections``) that has at least two
-    statements to combine: each is recorded, an inconsistent one also becomes a generated ``fails`` assertion."""
+    statements to combine: each is recorded, an inconsistent one also becomes a generated ``fails`` assertion.
+    ``execution`` (``engine.runner.Execution``) says on which executor and with which cache they run."""
+    from .runner import run_sections
     from .sections import catalog_members, check_section, conflict_assertion
-    sections = tuple(check_section(doc, sec, members, options, left_out)
-                     for (doc, sec), (members, left_out) in sorted(catalog_members(checked.assertions).items())
-                     if len(members) >= 2)
+    todo = [(doc, sec, members, left_out)
+            for (doc, sec), (members, left_out) in sorted(catalog_members(checked.assertions).items())
+            if len(members) >= 2]
+    sections = tuple(run_sections(todo, options, check_section, execution))
     conflicts = tuple(conflict_assertion(s) for s in sections if s.status == "inconsistent")
     return replace(checked, assertions=tuple(sorted(checked.assertions + conflicts, key=lambda a: a.id)),
                    sections=sections)
@@ -145,11 +148,15 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
     ordered = sorted(todo, key=lambda r: r.id)
     interrupted = False
     stream = _InOrder(assertions, lemmas, only, on_assertion) if on_assertion else None
+    # Unless document code runs, a snippet-backed reading's result is a pure function of the reading like any
+    # other ("snippet not run"), so it goes through the executor and the cache too.
+    running = snippets is not None and snippets.options.run
+    sandboxed = [r for r in ordered if running and r.claim.snippet is not None]
+    cached = [r for r in ordered if not (running and r.claim.snippet is not None)]
     try:
-        done: dict[str, ReadingResult] = run_readings([r for r in ordered if r.claim.snippet is None], options,
-                                                      conventions, check_reading, execution, progress, stream)
-        done.update(_check_snippet_readings([r for r in ordered if r.claim.snippet is not None], options,
-                                            conventions, snippets, stream))
+        done: dict[str, ReadingResult] = run_readings(cached, options, conventions, check_reading, execution,
+                                                      progress, stream)
+        done.update(_check_snippet_readings(sandboxed, options, conventions, snippets, stream))
     except CheckInterrupted as exc:  # keep what is done: the CLI prints it before exiting 130
         done, interrupted = exc.done, True  # type: ignore[assignment]
     by_assertion: dict[str, list[LemmaResult]] = {}
@@ -174,8 +181,8 @@ def check_units(assertions: Iterable[Assertion], lemmas: Iterable[Lemma], option
 
 def _check_snippet_readings(readings: list[Reading], options, conventions, snippets,
                             stream=None) -> dict[str, ReadingResult]:
-    """Snippet-backed readings, in this process and outside the result cache (whether their code ran is not
-    part of a reading's cache key; the sandbox keeps its own cache of runs)."""
+    """Snippet-backed readings whose code runs, in this process and outside the result cache (what the code did
+    is not part of a reading's cache key; the sandbox keeps its own cache of runs)."""
     if not readings:
         return {}
     from ..snippets.claims import SnippetOptions, SnippetSession

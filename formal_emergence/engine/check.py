@@ -37,20 +37,11 @@ from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
 from .budget import MAX_EXPANDED_NODES, expanded_size
 from .conditions import derive_condition
+from .options import CheckOptions
 
 
 #: How a counterexample decided without any interval enclosure is confirmed.
 EXACT = "exact rational arithmetic"
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """Budgets and precision for one run: all results are reproducible from these."""
-
-    dps: int = 30
-    seed: int = 0
-    rlimit: int = 20_000_000
-    samples: int = 200
 
 
 @dataclass(frozen=True)
@@ -542,7 +533,10 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
                      losses: tuple[str, ...] = (), steps: tuple[Step, ...] = ()) -> Result:
     """``holds`` from ``proof``, unless vacuous; qualified by where the statement is defined when that is partial."""
     claim = prep.claim
-    vacuous, vac_evidence = _run_z3(prep.hypotheses, Bool(False), prep.decls, opts, refine=False)
+    if prep.hypotheses or len({d.name for d in prep.decls}) < len(prep.decls):
+        vacuous, vac_evidence = _run_z3(prep.hypotheses, Bool(False), prep.decls, opts, refine=False)
+    else:  # no assumptions, and each symbol's domain alone is satisfiable: z3 could only answer sat
+        vacuous, vac_evidence = None, []
     if vacuous is not None and vacuous.status == "unsat":
         return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
                       "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses, steps=steps)

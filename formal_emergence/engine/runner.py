@@ -32,6 +32,7 @@ from ..model import outcome as outcome_model
 from ..model import verdict as verdict_model
 from ..model.claim import Claim
 from ..model.verdict import Result
+from .sections import SectionCheck
 
 CACHE_FORMAT = 1
 
@@ -138,6 +139,30 @@ class ResultCache:
         self.hits += 1
         return result
 
+    def remembered(self, key: str, kind: type, compute: Callable[[], Any]) -> Any:
+        """The cached ``kind`` under ``key``, else ``compute()``, stored (not counted as a hit or a miss)."""
+        hits, misses = self.hits, self.misses
+        value = self.get(key, kind)
+        self.hits, self.misses = hits, misses
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value
+
+    def tool_versions(self, compute: Callable[[], dict]) -> dict:
+        """``compute()``, the engines' names and versions for the output, kept under this cache's context (which
+        holds the installed versions and the package's source digest): a warm run need not import the engines
+        only to name them."""
+        key = hashlib.sha256(repr((CACHE_FORMAT, "tool versions", self.context)).encode("utf-8")).hexdigest()
+        return self.remembered(key, dict, compute)
+
+    def latex(self, formula: Any, symbols: Any) -> str:
+        """SymPy's LaTeX of ``formula`` (``engine.run.sympy_latex``), kept in the cache: printing a warm run's
+        statements then never imports SymPy."""
+        from .run import sympy_latex
+        key = hashlib.sha256(repr((CACHE_FORMAT, "latex", formula, symbols, self.context)).encode("utf-8")).hexdigest()
+        return self.remembered(key, str, lambda: sympy_latex(formula, symbols))
+
     def put(self, key: str, result) -> None:
         path = self._path(key)
         try:
@@ -151,11 +176,25 @@ class ResultCache:
 
 
 def _versions() -> tuple:
+    """The package and library versions a result depends on, from the installed packages' metadata (importing
+    the libraries to ask them would cost as much as a warm run); a library without metadata is imported."""
+    from importlib import metadata
+    from .. import __version__
+    out = [__version__]
+    for dist in ("sympy", "z3-solver", "mpmath", "numpy"):
+        try:
+            out.append(metadata.version(dist))
+        except metadata.PackageNotFoundError:
+            out.append(repr(_imported_versions()))
+    return tuple(out)
+
+
+def _imported_versions() -> tuple:
     from ..numeric.evaluate import mpmath_version
     from ..solver.z3_backend import z3_version
     from ..symbolic.sympy_layer import sympy_version
-    from .. import __version__
-    return (__version__, sympy_version(), z3_version(), mpmath_version())
+    import numpy
+    return (sympy_version(), z3_version(), mpmath_version(), numpy.__version__)
 
 
 def _check_one(claim: Claim, options: Any) -> Result:
@@ -281,6 +320,39 @@ def _rebuild(reading: Any, f: _ReadingFindings) -> Any:
 
 
 _TYPES["_ReadingFindings"] = _ReadingFindings
+_TYPES["SectionCheck"] = SectionCheck  # cached with its core as member ids (``run_sections``)
+
+
+def run_sections(sections: list[tuple[str, str, list, list]], options: Any, check: Callable,
+                 execution: Execution | None = None) -> list:
+    """``check(document, section, members, options, left_out)`` (a ``sections.SectionCheck``) for every
+    ``(document, section, members, left_out)``, in order, on the execution's executor and through its cache.
+    The key holds each member's own key (content, definitions, literature values) and what was left out."""
+    execution = execution or Execution()
+    cache = execution.cache
+    out: list = [None] * len(sections)
+    keys: dict[int, str] = {}
+    for i, (doc, sec, members, left_out) in enumerate(sections):
+        if cache is None:
+            continue
+        parts = [cache_key(c, options, cache.context) for c in members]
+        keys[i] = hashlib.sha256(repr((CACHE_FORMAT, "section", doc, sec, parts, tuple(left_out), options,
+                                       cache.context)).encode("utf-8")).hexdigest()
+        hit = cache.get(keys[i], SectionCheck)
+        by_id = {c.id: c for c in members}
+        if hit is not None and all(cid in by_id for cid in hit.core):
+            out[i] = dataclasses.replace(hit, core=tuple(by_id[cid] for cid in hit.core))
+    todo = [i for i, r in enumerate(out) if r is None]
+    if execution.executor is None:
+        pending = [(i, None) for i in todo]
+    else:
+        pending = [(i, execution.executor.submit(check, *sections[i][:3], options, sections[i][3])) for i in todo]
+    for i, fut in pending:
+        doc, sec, members, left_out = sections[i]
+        out[i] = check(doc, sec, members, options, left_out) if fut is None else fut.result()
+        if cache is not None:
+            cache.put(keys[i], dataclasses.replace(out[i], core=tuple(c.id for c in out[i].core)))
+    return out
 
 
 def make_executor(jobs: int = 1, dask_scheduler: str = "") -> Executor | None:
@@ -302,4 +374,4 @@ def make_executor(jobs: int = 1, dask_scheduler: str = "") -> Executor | None:
     return None
 
 
-__all__ = ["Execution", "run_readings", "ResultCache", "cache_key", "default_cache_dir", "from_data", "make_executor", "run_claims", "to_data"]
+__all__ = ["Execution", "run_readings", "run_sections", "ResultCache", "cache_key", "default_cache_dir", "from_data", "make_executor", "run_claims", "to_data"]

@@ -162,19 +162,6 @@ def _sign_analysis(result: Crossing, sol: Term, parameter: str, decls: Sequence[
     return replace(base, signs=pieces, sign_reason=reason)
 
 
-def add_solve_arguments(p) -> None:
-    """The ``solve`` subcommand's options."""
-    p.add_argument("equation", help="the equation in the claim syntax, e.g. '1 - exp(-(N/N_c)**alpha) == q' "
-                                    "(or LaTeX with --latex)")
-    p.add_argument("--for", dest="var", required=True, metavar="SYMBOL", help="the unknown to solve for")
-    p.add_argument("--symbols", required=True, metavar="NAME=DOMAIN,...",
-                   help="every symbol with its domain, e.g. N=positive,N_c=positive,alpha=positive,q=unit")
-    p.add_argument("--assume", action="append", default=[], metavar="STATEMENT", help="an extra hypothesis")
-    p.add_argument("--parameter", default="", metavar="SYMBOL", help="also give d(solution)/d(SYMBOL) and its sign")
-    p.add_argument("--compare", default="", metavar="FORMULA", help="a formula the document states for the solution")
-    p.add_argument("--latex", action="store_true", help="the equation and formulas are LaTeX")
-
-
 def run_solve(args, stdout) -> int:
     """Run ``formal-emergence solve``; user errors raise ``UserInputError`` located in argv."""
     from ..errors import ExpressionError, UserInputError

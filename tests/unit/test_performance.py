@@ -1,0 +1,68 @@
+"""Fixed costs per claim stay small, and a warm re-run imports no engine.
+
+Times are CPU seconds of this process, compared as a ratio with a baseline measured in the same test run
+(never an absolute time: the machine may be loaded).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from formal_emergence.engine.check import CheckOptions
+from formal_emergence.engine.run import check_all
+from formal_emergence.model.verdict import Verdict
+
+#: A trivial claim may cost at most this many times one bare z3 query in a fresh context (1.3 on 2026-12-02,
+#: 2.1 before its no-op vacuity query and exp/log enclosures were dropped).
+MAX_TRIVIAL_RATIO = 5
+TRIVIAL = 40
+
+
+def _bare_z3_query() -> None:
+    import z3
+    ctx = z3.Context()
+    solver = z3.Solver(ctx=ctx)
+    x = z3.Real("x", ctx)
+    solver.add(x * x + 1 <= 0)
+    assert solver.check() == z3.unsat
+
+
+def _cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def test_a_batch_of_trivial_claims_costs_a_few_bare_z3_queries_each(load_claims, claim_toml):
+    text = "".join(claim_toml(f"t.c{i:03d}", f'symbols = {{ x = "real" }}\nshow = "x**2 + {i + 1} > 0"')
+                   for i in range(TRIVIAL))
+    claims = [c for c in load_claims(text).claims if c.id.startswith("t.c")]
+    check_all(claims[:2], CheckOptions())  # warm-up: first-use costs of the libraries
+    results: list = []
+    batch = _cpu(lambda: results.extend(check_all(claims, CheckOptions())))
+    bare = _cpu(lambda: [_bare_z3_query() for _ in range(TRIVIAL)])
+    assert [r.verdict for _, r in results] == [Verdict.HOLDS] * TRIVIAL
+    assert batch / bare < MAX_TRIVIAL_RATIO, f"{batch:.2f} s for {TRIVIAL} trivial claims vs {bare:.2f} s bare z3"
+
+
+def test_a_warm_rerun_imports_neither_sympy_nor_z3_nor_mpmath(write_claims, claim_toml, cli_run, tmp_path,
+                                                             monkeypatch):
+    path = write_claims(claim_toml("t.warm", 'symbols = { x = "positive" }\nassume = ["x > 1"]\n'
+                                             'show = "log(x) > 0"'))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    argv = ["check", str(path), "--claim", "t.warm", "--format", "json"]
+    code, cold, _ = cli_run(argv)  # fills the cache (in this process, where the engines are imported already)
+    assert code == 0 and '"holds"' in cold
+    probe = ("import sys, io; from formal_emergence import cli; out = io.StringIO(); "
+             f"code = cli.run({argv!r}, out, sys.stderr); "
+             "print(code, [m for m in ('sympy', 'z3', 'mpmath', 'numpy') if m in sys.modules]); "
+             "print(out.getvalue(), end='')")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    warm = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    head, output = warm.stdout.split("\n", 1)
+    assert head == "0 []"
+    assert output == cold
