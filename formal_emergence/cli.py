@@ -556,7 +556,9 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
 def _refuse_empty(paths, catalog: Catalog) -> None:
     """Explicit paths that hold no assertion are a mistake (a wrong directory, an empty file), not a clean run."""
     if paths and not catalog.assertions and not catalog.lemmas:
-        raise UserInputError(f"no assertions in {', '.join(paths)}", file="<argv>", key="paths",
+        one = len(paths) == 1 and os.path.isfile(paths[0])  # an empty file is located at the file itself
+        raise UserInputError("no assertions in this file" if one else f"no assertions in {', '.join(paths)}",
+                             file=paths[0] if one else "<argv>", key="" if one else "paths",
                              hint="a claim file holds [[assertion]] (or [[claim]]) tables; see docs/claim-format.md")
 
 
