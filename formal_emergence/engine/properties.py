@@ -110,7 +110,7 @@ def check_property(claim: Claim, expand: Callable[[Term], tuple[Term, list[Step]
 
 def _outcome(sub: Result) -> str:
     """A sub-check's outcome in a few words: a witness by its values, otherwise its verdict and reason."""
-    if sub.verdict is Verdict.FAILS and sub.counterexample is not None:
+    if sub.verdict is Verdict.FAILS and sub.counterexample is not None and sub.counterexample.values:
         return "false at " + ", ".join(f"{k} = {v}" for k, v in sub.counterexample.values)
     return f"{sub.verdict.value}: {sub.reason.rstrip('.')}"
 

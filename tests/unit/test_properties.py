@@ -17,7 +17,8 @@ from formal_emergence.engine.check import check_claim
 from formal_emergence.errors import ClaimFileError
 from formal_emergence.model.properties import continuity_conditions, interval_bounds, smoothness_conditions
 from formal_emergence.model.terms import to_text
-from formal_emergence.model.verdict import Verdict
+from formal_emergence.engine.properties import _outcome
+from formal_emergence.model.verdict import Counterexample, Result, Verdict
 from formal_emergence.parse.expr import Scope, parse_expression
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "properties.toml"
@@ -114,24 +115,35 @@ def test_conditions_name_switches_jumps_kinks_and_varying_exponents():
     assert smoothness_conditions(_t("x**(2*n - 1)", n=1), "x", frozenset({"n"})) == []
 
 
-@pytest.mark.parametrize("edit, key", [
-    ('variable = "x"\n', "variable"),                         # missing variable
-    ('show = "x > 0"\n', "show"),                             # both show and property
-    ('property = "monotone"\n', "property"),                  # unknown property
-    ('free = ["x"]\n', "free"),                               # free constants with a property
+_PROPERTY = 'property = "increasing"\nof = "x"\nvariable = "x"\n'
+
+
+@pytest.mark.parametrize("body, key", [
+    ('property = "increasing"\nof = "x"\n', "variable"),                    # missing variable
+    (_PROPERTY + 'show = "x > 0"\n', "show"),                                # both show and property
+    ('property = "monotone"\nof = "x"\nvariable = "x"\n', "property"),     # unknown property
+    (_PROPERTY + 'free = ["x"]\n', "free"),                                  # free constants with a property
+    (_PROPERTY + 'level = "1"\n', "level"),                                  # level without crossing
+    ('property = "crossing"\nof = "x"\nvariable = "x"\nlevel = "1"\nsolution = "x"\n', "solution"),
+    ('property = "crossing"\nof = "x"\nvariable = "x"\nsolution = "1"\n', "level"),
 ])
-def test_property_loader_errors(tmp_path, edit, key):
+def test_property_loader_errors(tmp_path, body, key):
     base = ('[[claim]]\nid = "t.e"\ntitle = "e"\nkind = "theorem"\nsource = {document = "d", section = "s", '
             'quote = "q"}\nsymbols = {x = "real"}\n')
-    body = {"variable": 'property = "increasing"\nof = "x"\n',
-            "show": 'property = "increasing"\nof = "x"\nvariable = "x"\n' + edit,
-            "property": edit + 'of = "x"\nvariable = "x"\n',
-            "free": 'property = "increasing"\nof = "x"\nvariable = "x"\n' + edit}[key]
     path = tmp_path / "e.toml"
     path.write_text(base + body, encoding="utf-8")
     with pytest.raises(ClaimFileError) as info:
         load_catalog([path])
     assert key in str(info.value)
+
+
+def test_a_refuted_closed_condition_is_not_shown_as_an_empty_witness():
+    closed = Result("t.c", Verdict.FAILS, "The closed statement is false by exact rational arithmetic (1 == 2).",
+                    counterexample=Counterexample((), (), 30, "exact"))
+    text = _outcome(closed)
+    assert "false at" not in text and "1 == 2" in text
+    witness = Result("t.w", Verdict.FAILS, "r", counterexample=Counterexample((("x", "0"),), (), 30, "exact"))
+    assert _outcome(witness) == "false at x = 0"
 
 
 def test_crossing_of_the_phase_model():
@@ -141,18 +153,3 @@ def test_crossing_of_the_phase_model():
     assert proved.verdict is Verdict.HOLDS, proved.reason
     refuted = check_claim(catalog.claim("t.cross-half"))
     assert refuted.verdict is Verdict.FAILS and refuted.counterexample is not None
-
-
-@pytest.mark.parametrize("body, key", [
-    ('property = "increasing"\nof = "x"\nvariable = "x"\nlevel = "1"\n', "level"),
-    ('property = "crossing"\nof = "x"\nvariable = "x"\nlevel = "1"\nsolution = "x"\n', "solution"),
-    ('property = "crossing"\nof = "x"\nvariable = "x"\nsolution = "1"\n', "level"),
-])
-def test_crossing_loader_errors(tmp_path, body, key):
-    base = ('[[claim]]\nid = "t.e"\ntitle = "e"\nkind = "theorem"\nsource = {document = "d", section = "s", '
-            'quote = "q"}\nsymbols = {x = "real"}\n')
-    path = tmp_path / "e.toml"
-    path.write_text(base + body, encoding="utf-8")
-    with pytest.raises(ClaimFileError) as info:
-        load_catalog([path])
-    assert key in str(info.value)
