@@ -832,24 +832,53 @@ def _decide_with_undefined(prep: Prepared, opts: CheckOptions) -> Result:
     robust = z3b.robust_countermodel(prep.hypotheses, prep.goal, prep.decls,
                                      z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
     if robust is not None and robust.status == "sat":
-        values = dict(robust.model)
-        fixed = tuple(Rel("==", Sym_(k), Num(v)) for k, v in sorted(values.items()))
-        recheck, recheck_ev = _run_z3(prep.hypotheses + fixed, Not_(prep.goal), prep.decls, opts)
-        if recheck is not None and recheck.status == "unsat":
-            shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
-            evals = tuple((to_text(r), "true" if _holds(r, values, opts) else "false")
-                          for r in numeric.relation_sides(prep.goal) if not (free_symbols(r) - set(values)))
-            ce = Counterexample(shown, evals, opts.dps, "z3 re-check in exact rational arithmetic with the values "
-                                "fixed: the statement is false for every meaning of the undefined terms")
-            text = ", ".join(f"{k} = {v}" for k, v in shown)
-            return Result(claim.id, Verdict.FAILS, f"At {text} the statement is false for every meaning of the "
-                          "undefined terms, and that point satisfies the assumptions.", counterexample=ce,
-                          evidence=tuple(evidence + [Evidence("z3", "robust countermodel",
-                                                              (("values", dict(shown)),))] + recheck_ev),
-                          losses=losses)
+        candidate, how = dict(robust.model), "robust countermodel"
+    elif robust is None and outcome is not None and outcome.status == "sat":
+        # undefined functions are outside the robust search: try the point of z3's countermodel itself
+        candidate, how = dict(outcome.model), "countermodel point"
+    else:
+        candidate = None
+    if candidate is not None:
+        refuted = _false_for_every_meaning(prep, candidate, how, opts, evidence, losses)
+        if refuted is not None:
+            return refuted
     what = "has a countermodel" if outcome is not None and outcome.status == "sat" else "cannot be decided"
     return Result(claim.id, Verdict.INFORMAL, f"The statement {what} once its undefined terms are read as free "
                   f"unknowns, and the document never defines them ({named}).", evidence=tuple(evidence),
+                  losses=losses)
+
+
+def _false_for_every_meaning(prep: Prepared, values: dict[str, Fraction], how: str, opts: CheckOptions,
+                             evidence: list[Evidence], losses: tuple[str, ...]) -> Result | None:
+    """``fails`` when, with the symbols fixed at ``values``, some meaning of the undefined terms satisfies the
+    assumptions and every meaning that satisfies them makes the statement false (both proved by z3); otherwise
+    None. Assumptions are what the document asserts, so meanings that contradict them are not readings of it.
+
+    The satisfiability query matters: a model value rounded from an algebraic number can make the
+    assumptions false at the fixed point, and then the second query is unsat for no good reason.
+    """
+    fixed = tuple(Rel("==", Sym_(k), Num(v)) for k, v in sorted(values.items()))
+    possible, possible_ev = _run_z3(prep.hypotheses + fixed, Bool(False), prep.decls, opts, refine=False)
+    if possible is None or possible.status != "sat":
+        return None
+    recheck, recheck_ev = _run_z3(prep.hypotheses + fixed, Not_(prep.goal), prep.decls, opts)
+    if recheck is None or recheck.status != "unsat":
+        return None
+    shown = tuple((k, _fraction_text(v)) for k, v in sorted(values.items()))
+    evals = tuple((to_text(r), "true" if _holds(r, values, opts) else "false")
+                  for r in numeric.relation_sides(prep.goal) if not (free_symbols(r) - set(values)))
+    ce = Counterexample(shown, evals, opts.dps, "z3 re-check in exact rational arithmetic with the values "
+                        "fixed: the statement is false for every meaning of the undefined terms")
+    text = ", ".join(f"{k} = {v}" for k, v in shown)
+    undefined = set(prep.undefined_used)
+    constrained = any(isinstance(t, (Pred, UFun)) and t.name in undefined for h in prep.hypotheses for t in walk(h))
+    said = (f"At {text} every meaning of the undefined terms that satisfies the assumptions makes the statement "
+            "false, and some meaning satisfies them." if constrained else
+            f"At {text} the statement is false for every meaning of the undefined terms, and that point satisfies "
+            "the assumptions.")
+    return Result(prep.claim.id, Verdict.FAILS, said, counterexample=ce,
+                  evidence=tuple(evidence + [Evidence("z3", how, (("values", dict(shown)),))] + possible_ev
+                                 + recheck_ev),
                   losses=losses)
 
 

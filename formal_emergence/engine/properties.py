@@ -86,6 +86,12 @@ def check_property(claim: Claim, expand: Callable[[Term], tuple[Term, list[Step]
         result = _monotone(claim, prop, of, assume_t, check, steps, head)
         return replace(result, evidence=defined.evidence + result.evidence)
     blockers = opaque_parts(of)
+    unknown = {u.name: u.missing for u in claim.undefined if not u.axioms}
+    if blockers and all(b in unknown for b in blockers):
+        named = "; ".join(f"{b}: {unknown[b]}" for b in blockers)
+        return Result(claim.id, Verdict.INFORMAL, f"Whether {head} depends on terms the document never defines: "
+                      f"continuity is a fact about their meaning ({named}).", steps=tuple(steps),
+                      evidence=defined.evidence)
     if blockers:
         return Result(claim.id, Verdict.UNDECIDED, f"Not decided whether {head}: the engine knows no continuity facts about "
                       f"{', '.join(blockers)}.", steps=tuple(steps), evidence=defined.evidence)
@@ -174,8 +180,9 @@ def _monotone(claim: Claim, prop: Property, of: Term, assume: tuple[Term, ...], 
     if pair.verdict is Verdict.FAILS:
         return _result(claim, pair, Verdict.FAILS, f"Refuted that {head}: two points {a} < {b} of the domain violate "
                        f"{to_text(show.rhs)}. {pair.reason}", steps)
+    left_open = Verdict.INFORMAL if pair.verdict is Verdict.INFORMAL else Verdict.UNDECIDED
     if decl.domain not in _REAL_INTERVALS or not interval_bounds(assume, v):
-        return _result(claim, pair, Verdict.UNDECIDED, f"Not decided whether {head}: the two-point statement was left "
+        return _result(claim, pair, left_open, f"Not decided whether {head}: the two-point statement was left "
                        f"open ({pair.reason}), and the derivative test needs a domain that is an interval.", steps,
                        keep_witness=False)
     slope = Rel(d_op, Diff(of, Sym(v)), Num(0))
@@ -184,7 +191,7 @@ def _monotone(claim: Claim, prop: Property, of: Term, assume: tuple[Term, ...], 
         return _result(claim, deriv, Verdict.HOLDS, f"Proved that {head}: the derivative satisfies {to_text(slope)} at every "
                        "point of the domain, an interval, so by the mean value theorem the function is "
                        f"{prop.adjective()} there. {deriv.reason}", steps)
-    return _result(claim, deriv, Verdict.UNDECIDED, f"Not decided whether {head}: the two-point statement was left "
+    return _result(claim, deriv, left_open, f"Not decided whether {head}: the two-point statement was left "
                    f"open ({pair.reason}), and the derivative test {to_text(slope)} was not proved "
                    f"({_outcome(deriv)}); a derivative that is not of one sign does not refute monotonicity.", steps,
                    keep_witness=False)

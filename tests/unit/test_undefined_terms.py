@@ -1,0 +1,60 @@
+"""Claims over undefined functions and predicates: a refutation must hold for every meaning of them.
+
+Each case states its truth in the comment; the engine must not decide more than the mathematics allows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from formal_emergence.engine.check import check_claim
+from formal_emergence.model.verdict import Verdict
+from formal_emergence.parse.claimfile import load_catalog
+from tests.conftest import _claim_toml
+
+F = 'f = { kind = "function", arity = 1, missing = "the loss curve is never given" }'
+
+CASES = {
+    # f(x) + x > f(x) is x > 0: false at x = 0 whatever f is
+    "t.every-f": ('symbols = {x = "real"}\nshow = "f(x) + x > f(x)"', F),
+    # f(x) > 0 depends on f: true for f = 1, false for f = -1
+    "t.depends": ('symbols = {x = "real"}\nshow = "f(x) > 0"', F),
+    # assuming f(x) > 0 (a fact the document asserts), x > 0 is false at x = 0 for every such f
+    "t.assumed": ('symbols = {x = "real"}\nassume = ["f(x) > 0"]\nshow = "x > 0"', F),
+    # monotonicity and continuity of f(x) + x are facts about f
+    "t.increasing": ('symbols = {x = "real"}\nproperty = "increasing"\nof = "f(x) + x"\nvariable = "x"', F),
+    "t.continuous": ('symbols = {x = "real"}\nproperty = "continuous"\nof = "f(x) + x"\nvariable = "x"', F),
+}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    path = tmp_path_factory.mktemp("undefined") / "u.toml"
+    path.write_text("\n".join(_claim_toml(cid, body, undefined=u) for cid, (body, u) in CASES.items()),
+                    encoding="utf-8")
+    return {c.id: check_claim(c) for c in load_catalog([path]).claims if c.file == str(path)}
+
+
+def test_a_point_false_for_every_function_refutes_the_claim(results):
+    r = results["t.every-f"]
+    assert r.verdict is Verdict.FAILS, r.reason
+    assert dict(r.counterexample.values) == {"x": "0"}
+    assert "for every meaning" in r.reason
+
+
+def test_a_statement_that_depends_on_the_function_is_informal_and_names_it(results):
+    r = results["t.depends"]
+    assert r.verdict is Verdict.INFORMAL and "the loss curve is never given" in r.reason
+
+
+def test_a_refutation_under_an_assumption_on_the_function_says_so(results):
+    r = results["t.assumed"]
+    assert r.verdict is Verdict.FAILS, r.reason
+    assert "every meaning of the undefined terms that satisfies the assumptions" in r.reason
+
+
+@pytest.mark.parametrize("cid", ["t.increasing", "t.continuous"])
+def test_properties_of_an_undefined_function_are_informal(results, cid):
+    r = results[cid]
+    assert r.verdict is Verdict.INFORMAL, r.reason
+    assert "the loss curve is never given" in r.reason
