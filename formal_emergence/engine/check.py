@@ -655,8 +655,12 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
     exist = (*prep.diff_domains, *prep.limit_generic)
     if exist and numeric.confirm_counterexample(exist, Bool(False), reals, opts.dps, truths).status != "confirmed":
         return None  # a differentiated expression is undefined here (no derivative), or a limit is not SymPy's
+    stated = (*prep.claim.assume, prep.claim.show)
+    bound_only = frozenset(n.var.name for t in stated for n in walk(t) if isinstance(n, Limit)) - frozenset().union(
+        *(free_symbols(t) for t in stated))
+    # a symbol bound by a limit everywhere it occurs has no value at the witness: showing one would mislead
     shown = tuple((k, ("true" if v else "false") if isinstance(v, bool) else _fraction_text(v))
-                  for k, v in sorted(values.items()))
+                  for k, v in sorted(values.items()) if k not in bound_only)
     how = EXACT if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"
     return Counterexample(shown, conf.evaluations, conf.dps, how)
 

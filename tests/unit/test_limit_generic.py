@@ -50,3 +50,11 @@ def test_witness_avoids_the_degenerate_value(tmp_path):
 def test_a_limit_at_infinity_or_without_parameters_has_no_condition(tmp_path):
     assert _check(tmp_path, "limit(a*x/(1 + x), x, oo) == a").verdict is Verdict.HOLDS
     assert _check(tmp_path, "limit(x/(1 + x), x, 0) == 0").verdict is Verdict.HOLDS
+
+
+def test_a_witness_does_not_give_a_value_to_the_limit_variable(tmp_path):
+    # lim_{x->0} x/(a + x) is 0 for a > 0, never 1: refuted at any a, and x has no value at the witness
+    r = _check(tmp_path, "limit(x/(a + x), x, 0) == 1", domain="positive")
+    assert r.verdict is Verdict.FAILS, r.reason
+    assert [k for k, _ in r.counterexample.values] == ["a"]
+    assert "x = " not in r.reason
