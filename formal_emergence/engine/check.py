@@ -29,7 +29,7 @@ from ..model.terms import And as And_
 from ..model.terms import (Bool, Diff, Ite, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
                            is_boolean)
 from ..model.terms import children, substitute, to_text, transform, walk
-from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
+from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import box_points, sample_points, simple_points
 from ..solver import z3_backend as z3b
@@ -486,7 +486,7 @@ def _prove_on_box(prep: Prepared, opts: CheckOptions) -> Result | None:
                     ("recheck", "every leaf re-evaluated and the leaves rebuilt from the splits"))),)
     if vacuous is not None and vacuous.status == "unsat":
         return Result(prep.claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
-                      "only vacuously.", evidence=ev + tuple(vac_evidence))
+                      f"{VACUOUS}.", evidence=ev + tuple(vac_evidence))
     return Result(prep.claim.id, Verdict.HOLDS,
                   f"Interval arithmetic at {cert.dps} digits proves it on the box "
                   f"{_box_text(cert)}: {cert.leaves()} pieces, each with the statement defined and true on all of "
@@ -539,7 +539,7 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
         vacuous, vac_evidence = None, []
     if vacuous is not None and vacuous.status == "unsat":
         return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
-                      "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses, steps=steps)
+                      f"{VACUOUS}.", evidence=tuple(evidence + vac_evidence), losses=losses, steps=steps)
     for f in prep.diff_domains:  # a derivative exists only where its expression is defined
         out, ev = _run_z3(prep.hypotheses, f, prep.decls, opts, refine=False, goal_side=False)
         if out is None or out.status != "unsat":

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..errors import UnsupportedConstruct
 from ..model.claim import Claim
 from ..model.terms import Bool
-from ..model.verdict import Evidence, Result, Verdict
+from ..model.verdict import VACUOUS, Evidence, Result, Verdict
 
 _MARK = "Vacuous:"
 
@@ -38,11 +38,13 @@ def flag_vacuous(claim: Claim, result: Result, options) -> tuple[Result, bool]:
     """``result`` with the vacuity stated in its reason and evidence when a ``holds`` is vacuous."""
     if result.verdict is not Verdict.HOLDS:
         return result, False
+    if VACUOUS in result.reason:  # the engine found it vacuous itself (assumptions or axioms that clash)
+        return result, True
     clash, evidence = assumptions_clash(claim, options)
     if not clash:
         return result, False
     reason = result.reason.rstrip(".")
-    if _MARK not in reason and "only vacuously" not in reason:
+    if _MARK not in reason:
         reason += (f". {_MARK} the assumptions can never hold together (z3 finds them unsatisfiable, for every "
                    "meaning of any undefined term), so this proves nothing about the document.")
     ev = Evidence("vacuity", "assumptions unsatisfiable",

@@ -36,6 +36,9 @@ class Verdict(enum.Enum):
         raise ValueError(text)
 
 
+#: The words every vacuous ``holds`` reason contains (the engine's own vacuity checks and the assertion flag agree on it).
+VACUOUS = "only vacuously"
+
 @dataclass(frozen=True, slots=True)
 class Condition:
     """An extra hypothesis: plain text (claim syntax), LaTeX, and SymPy ``srepr``."""

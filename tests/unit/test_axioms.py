@@ -173,3 +173,14 @@ def test_an_instance_is_guarded_where_it_is_undefined(tmp_path):
                  _claim("zero", '{ }', "f(0) <= 5", axiom))
     assert check_claim(cs["pos"]).verdict is Verdict.HOLDS
     assert check_claim(cs["zero"]).verdict is not Verdict.HOLDS
+
+
+def test_axioms_no_function_satisfies_make_a_vacuous_holds_that_names_them(tmp_path):
+    from formal_emergence.engine.options import CheckOptions
+    from formal_emergence.engine.vacuity import flag_vacuous
+    claim = _claims(tmp_path, _claim("t.clash", '{x = "real"}', "f(x) > 5", '["forall u: f(u) > f(u)"]'))["t.clash"]
+    result = check_claim(claim)
+    assert result.verdict is Verdict.HOLDS
+    assert "axioms of f" in result.reason and "forall u: f(u) > f(u)" in result.reason
+    assert "assumptions can never hold" not in result.reason
+    assert flag_vacuous(claim, result, CheckOptions())[1] is True
