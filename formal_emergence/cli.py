@@ -340,7 +340,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None
         if args.command == "check":
             return _check(args, out, stderr)
         if args.command == "list":
-            return _list(args, out)
+            return _list(args, out, stderr)
         if args.command == "show":
             return _show(args, out)
         if args.command == "explain":
@@ -671,7 +671,7 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-def _list(args, stdout: TextIO) -> int:
+def _list(args, stdout: TextIO, stderr: TextIO | None = None) -> int:
     catalog = load_catalog(args.paths or None)
     if args.coverage:
         from .coverage import coverage, find_documents, render_coverage
@@ -679,8 +679,15 @@ def _list(args, stdout: TextIO) -> int:
         if seeds is None:
             raise UserInputError("seed documents not found", file="<argv>", key="--seeds",
                                  hint="pass --seeds DIR or set FORMAL_EMERGENCE_SEEDS")
-        stdout.write(render_coverage(coverage(seeds, _coverage_claims(catalog))))
-        return EXIT_OK
+        claims = _coverage_claims(catalog)
+        results = coverage(seeds, claims)
+        stdout.write(render_coverage(results))
+        problems = _coverage_problems(results, claims, seeds)
+        for problem in problems:
+            _say(stderr, problem.format())
+        if problems:
+            _say(stderr, UserInputErrors(problems).count_line().replace("error", "problem"))
+        return EXIT_FAIL_ON if problems else EXIT_OK
     for c in catalog.claims:
         stdout.write("\t".join(inert(x) for x in (c.id, c.kind, c.source.document, c.title)) + "\n")
     stdout.write(f"{len(catalog.claims)} claims, {len(catalog.definitions)} definitions\n")
@@ -688,13 +695,60 @@ def _list(args, stdout: TextIO) -> int:
 
 
 def _coverage_claims(catalog: Catalog) -> list:
-    """Claims for coverage: a generated consistency claim counts once per document statement it quotes."""
+    """Claims for coverage: a generated consistency claim counts once per document statement it quotes.
+
+    Each has ``id``, ``source``, ``file`` and ``keys``: the key paths its source may have in the file, most
+    likely first (a reading ``A/x`` is quoted by its assertion ``A``)."""
     from types import SimpleNamespace
     generated = {f"consistency.{q.id}": q for q in catalog.quantities}
-    out: list = [c for c in catalog.claims if c.id not in generated]
+    out: list = []
+    for c in catalog.claims:
+        if c.id not in generated:
+            base = c.id.split("/")[0]
+            out.append(SimpleNamespace(id=c.id, source=c.source, file=c.file,
+                                       keys=tuple(f"{t}.{base}.source" for t in ("assertion", "claim", "lemma"))))
     for cid, q in generated.items():
-        out.extend(SimpleNamespace(id=cid, source=s.source) for s in q.statements)
+        out.extend(SimpleNamespace(id=cid, source=st.source, file=q.file, keys=(f"quantity.{q.id}.statement[{j}]",))
+                   for j, st in enumerate(q.statements))
     return out
+
+
+def _coverage_problems(results, claims, seeds) -> list[UserInputError]:
+    """Each quote and section that is not in its document, and each document not in ``seeds``, located at the
+    claim file's ``quote``, ``section`` or ``document`` (a document missing from ``seeds`` is named once)."""
+    from pathlib import Path
+    from .coverage import normalised_document, quote_in
+    from .parse.tomlpos import TomlPositions
+    positions: dict[str, TomlPositions | None] = {}
+
+    def at(claim, field: str, found: str, hint: str) -> UserInputError:
+        if claim.file not in positions:
+            try:
+                positions[claim.file] = TomlPositions(Path(claim.file).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                positions[claim.file] = None
+        keys = [f"{k}.{field}" for k in claim.keys]
+        table = positions[claim.file]
+        key, where = next(((k, w) for k, w in ((k, table.position(k)) for k in keys) if w and w.exact),
+                          (keys[0], None)) if table else (keys[0], None)
+        error = UserInputError(found, file=claim.file or "<catalog>", key=key, hint=hint)
+        return error.located(line=where.line, col=where.col) if where else error
+
+    out = []
+    for r in results:
+        mine = [c for c in claims if Path(c.source.document).name in (r.document, Path(r.document).stem)]
+        if not (seeds / r.document).is_file():
+            out.append(at(mine[0], "document", f"document {r.document!r} is not in {seeds}; "
+                                               f"{len(mine)} claim{'s' if len(mine) != 1 else ''} quote it",
+                          "pass --seeds with the directory that holds it"))
+            continue
+        text = normalised_document(seeds / r.document)
+        out += [at(c, "quote", f"the quote of {c.id} is not in {r.document}",
+                   "quote the document verbatim; only whitespace may differ")
+                for c in mine if c.id in r.quotes_not_found and not quote_in(c.source.quote, text)]
+        out += [at(c, "section", f"section {c.source.section!r} of {c.id} is not a heading of {r.document}",
+                   "copy the heading as the document writes it") for c in mine if c.id in r.sections_not_found]
+    return sorted(out, key=lambda e: (e.file, e.line, e.col, e.key))
 
 
 def _show(args, stdout: TextIO) -> int:
