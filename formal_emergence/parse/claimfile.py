@@ -235,6 +235,20 @@ def _document_title(file: str, i: int, table: dict, titles: dict[str, str]) -> N
     titles[name] = title
 
 
+#: The bundled documents' titles: ``[[document]]`` tables in this file of the bundled theorems.
+DOCUMENTS_FILE = "documents.toml"
+
+
+def bundled_document_titles() -> dict[str, str]:
+    """Titles of the bundled seed documents by file name, from the ``[[document]]`` tables of
+    ``theorems/documents.toml`` (the one place they are written; ``check`` reads the same tables)."""
+    f = bundled_theorems_dir() / DOCUMENTS_FILE
+    titles: dict[str, str] = {}
+    for i, table in enumerate(_table_list(_read_toml(f), "document", f)):
+        _document_title(str(f), i, table, titles)
+    return titles
+
+
 def load_standalone_claims(path: str | Path) -> list[Claim]:
     """The ``[[claim]]`` tables of one file that uses no definitions (generated claim stubs), without loading
     the bundled catalog; same checks and errors as ``load_catalog``."""

@@ -277,6 +277,13 @@ def test_document_titles_occur_in_their_documents(bundled_catalog):
         assert title in text.splitlines()[0] or title in text, name
 
 
+def test_report_titles_are_the_catalogs_document_tables(bundled_catalog):
+    """One source of titles: the report reads the [[document]] tables that check reads (theorems/documents.toml)."""
+    from formal_emergence.report.context import document_titles
+    assert document_titles() == bundled_catalog.documents and len(bundled_catalog.documents) == 5
+    assert not (REPO / "formal_emergence" / "data" / "documents.toml").exists()
+
+
 def test_streamed_off_a_terminal_and_the_quick_start_manners():
     """A pipe as stdout: the first assertion line arrives while the run is still going (two documents)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
