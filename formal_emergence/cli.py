@@ -737,6 +737,10 @@ def _coverage_problems(results, claims, seeds) -> list[UserInputError]:
     out = []
     for r in results:
         mine = [c for c in claims if Path(c.source.document).name in (r.document, Path(r.document).stem)]
+        if not mine:  # a claim without a document name: nothing in a file to point at
+            out.append(UserInputError(f"{r.claims} claim(s) name no document", file="<catalog>", key="source.document",
+                                      hint="give each claim's source a document"))
+            continue
         if not (seeds / r.document).is_file():
             out.append(at(mine[0], "document", f"document {r.document!r} is not in {seeds}; "
                                                f"{len(mine)} claim{'s' if len(mine) != 1 else ''} quote it",
