@@ -16,12 +16,14 @@ import json
 import os
 import stat
 import sys
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence, TextIO
 
 from .errors import CheckInterrupted, InternalError, UserInputError, UserInputErrors
-from .model.verdict import Verdict
-from .parse.claimfile import Catalog, load_catalog
 from .textsafe import inert
+
+if TYPE_CHECKING:
+    from .model.verdict import Verdict
+    from .parse.claimfile import Catalog
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 MAX_SEED = 2**32 - 1
@@ -119,6 +121,12 @@ def _execution(args):
     return Execution(make_executor(jobs, getattr(args, "dask_scheduler", "")), cache)
 
 
+def load_catalog(paths):
+    """``parse.claimfile.load_catalog`` (imported on first use: the parsers cost a third of a second)."""
+    from .parse.claimfile import load_catalog as load
+    return load(paths)
+
+
 def _shutdown(execution) -> None:
     if execution is not None and execution.executor is not None:
         execution.executor.shutdown()
@@ -187,6 +195,9 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     rf = sub.add_parser("refs", help="list or search the literature reference values, with their sources")
     rf.add_argument("query", nargs="*", help="words that must all occur (id, quantity, source, note)")
     rf.add_argument("--format", choices=("text", "json"), default="text")
+    rf.add_argument("--literature", default=None, metavar="FILE",
+                    help="read the values from FILE (the format of formal_emergence/data/literature.toml) and "
+                         "validate it, instead of the packaged values")
     rp = sub.add_parser("report", help="write a report: static HTML site, Markdown, LaTeX or JSON (docs/reports.md)")
     rp.add_argument("paths", nargs="*", help="claim files or directories (default: the bundled claims)")
     rp.add_argument("--format", choices=("html", "markdown", "latex", "json"), default="html")
@@ -214,8 +225,7 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     cs.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
     cs.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
     _solve_arguments(sub.add_parser("solve", help="solve f(x) = c in closed form, proved; how it moves with a parameter"))
-    from .scan import add_scan_arguments
-    add_scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
+    _scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
 
 
@@ -230,6 +240,16 @@ def _solve_arguments(p) -> None:
     p.add_argument("--parameter", default="", metavar="SYMBOL", help="also give d(solution)/d(SYMBOL) and its sign")
     p.add_argument("--compare", default="", metavar="FORMULA", help="a formula the document states for the solution")
     p.add_argument("--latex", action="store_true", help="the equation and formulas are LaTeX")
+
+
+def _scan_arguments(p) -> None:
+    """The ``scan`` subcommand's options (here, so that building the parser imports no parser of formulas)."""
+    p.add_argument("paths", nargs="+", help="Markdown (.md, .txt) or LaTeX (.tex) files, or folders of them")
+    p.add_argument("--format", choices=("text", "json", "html"), default="text")
+    p.add_argument("-o", "--output", default=None, help="write the report to this file")
+    p.add_argument("--stubs", default=None, metavar="DIR", help="write one claim file of stubs per document here")
+    p.add_argument("--no-decide", action="store_true", help="parse only: do not run the engine on closed formulas")
+    p.add_argument("--verbose", action="store_true", help="list every formula, not only the unparsed displays")
 
 
 def _snippet_arguments(p: argparse.ArgumentParser) -> None:
@@ -283,6 +303,7 @@ def _snippet_session(args):
 
 
 def _fail_on(text: str) -> set[Verdict]:
+    from .model.verdict import Verdict
     out = set()
     for part in filter(None, (x.strip() for x in text.split(","))):
         try:
@@ -319,7 +340,7 @@ def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None
         if args.command == "check":
             return _check(args, out, stderr)
         if args.command == "list":
-            return _list(args, out)
+            return _list(args, out, stderr)
         if args.command == "show":
             return _show(args, out)
         if args.command == "explain":
@@ -497,24 +518,29 @@ NEXT_HINT = ("next: 'formal-emergence show ID' for one assertion's evidence, 'fo
              "step, 'formal-emergence report' for an HTML site; '--fail-on fails' makes CI fail")
 
 
+def reading_line(paths: Sequence[str]) -> str:
+    """The first line of ``check``'s text output, written before anything is imported or read."""
+    return f"formal-emergence: reading the claims of {', '.join(paths) or 'the bundled catalog'}\n"
+
+
 def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
-    from .engine.assertions import check_catalog
-    from .report import baseline as baselines
     _project_defaults(args)
     fail_on = _fail_on(args.fail_on)
     options = _options(args)
     _output_path(args.output)
-    accepted = baselines.read_baseline(args.baseline) if args.baseline else None
     text_to_stdout = args.format == "text" and args.output is None
+    if text_to_stdout:  # within a fraction of a second of the start: the catalog and the engines come next
+        stdout.write(reading_line(args.paths))
+    from .engine.assertions import check_catalog, select_units
+    from .report import baseline as baselines
+    accepted = baselines.read_baseline(args.baseline) if args.baseline else None
     catalog = load_catalog(args.paths or None)
     _refuse_empty(args.paths, catalog)
-    from .engine.assertions import select_units
     chosen, lemmas, _ = select_units(catalog, args.claim, args.document)  # bad ids fail before the header
     if text_to_stdout:
         n, docs = len(chosen), len({a.document for a in chosen})
         stdout.write(f"formal-emergence: checking {n} assertion{'' if n == 1 else 's'} and {len(lemmas)} "
-                     f"lemma{'' if len(lemmas) == 1 else 's'} of {docs} document{'' if docs == 1 else 's'} "
-                     f"from {', '.join(args.paths) or 'the bundled catalog'}\n")
+                     f"lemma{'' if len(lemmas) == 1 else 's'} of {docs} document{'' if docs == 1 else 's'}\n")
     from .report.text import TextStyle
     color = _use_color(args.color, stdout, args.output)
     style = TextStyle(args.quiet, args.verbose, color, _text_width(stdout) if args.output is None else 100,
@@ -563,8 +589,9 @@ def _refuse_empty(paths, catalog: Catalog) -> None:
 
 
 def _refs(args, stdout: TextIO) -> int:
-    from .literature import reference_value_text, search_references
-    found = search_references(" ".join(args.query))
+    from .literature import load_references_from, reference_value_text, search_references
+    found = search_references(" ".join(args.query),
+                              load_references_from(args.literature) if args.literature else None)
     if args.format == "json":
         stdout.write(json.dumps([r.to_json() for r in found], ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
@@ -644,7 +671,7 @@ def _report(args, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-def _list(args, stdout: TextIO) -> int:
+def _list(args, stdout: TextIO, stderr: TextIO | None = None) -> int:
     catalog = load_catalog(args.paths or None)
     if args.coverage:
         from .coverage import coverage, find_documents, render_coverage
@@ -652,8 +679,15 @@ def _list(args, stdout: TextIO) -> int:
         if seeds is None:
             raise UserInputError("seed documents not found", file="<argv>", key="--seeds",
                                  hint="pass --seeds DIR or set FORMAL_EMERGENCE_SEEDS")
-        stdout.write(render_coverage(coverage(seeds, _coverage_claims(catalog))))
-        return EXIT_OK
+        claims = _coverage_claims(catalog)
+        results = coverage(seeds, claims)
+        stdout.write(render_coverage(results))
+        problems = _coverage_problems(results, claims, seeds)
+        for problem in problems:
+            _say(stderr, problem.format())
+        if problems:
+            _say(stderr, UserInputErrors(problems).count_line().replace("error", "problem"))
+        return EXIT_FAIL_ON if problems else EXIT_OK
     for c in catalog.claims:
         stdout.write("\t".join(inert(x) for x in (c.id, c.kind, c.source.document, c.title)) + "\n")
     stdout.write(f"{len(catalog.claims)} claims, {len(catalog.definitions)} definitions\n")
@@ -661,13 +695,64 @@ def _list(args, stdout: TextIO) -> int:
 
 
 def _coverage_claims(catalog: Catalog) -> list:
-    """Claims for coverage: a generated consistency claim counts once per document statement it quotes."""
+    """Claims for coverage: a generated consistency claim counts once per document statement it quotes.
+
+    Each has ``id``, ``source``, ``file`` and ``keys``: the key paths its source may have in the file, most
+    likely first (a reading ``A/x`` is quoted by its assertion ``A``)."""
     from types import SimpleNamespace
     generated = {f"consistency.{q.id}": q for q in catalog.quantities}
-    out: list = [c for c in catalog.claims if c.id not in generated]
+    out: list = []
+    for c in catalog.claims:
+        if c.id not in generated:
+            base = c.id.split("/")[0]
+            out.append(SimpleNamespace(id=c.id, source=c.source, file=c.file,
+                                       keys=tuple(f"{t}.{base}.source" for t in ("assertion", "claim", "lemma"))))
     for cid, q in generated.items():
-        out.extend(SimpleNamespace(id=cid, source=s.source) for s in q.statements)
+        out.extend(SimpleNamespace(id=cid, source=st.source, file=q.file, keys=(f"quantity.{q.id}.statement[{j}]",))
+                   for j, st in enumerate(q.statements))
     return out
+
+
+def _coverage_problems(results, claims, seeds) -> list[UserInputError]:
+    """Each quote and section that is not in its document, and each document not in ``seeds``, located at the
+    claim file's ``quote``, ``section`` or ``document`` (a document missing from ``seeds`` is named once)."""
+    from pathlib import Path
+    from .coverage import normalised_document, quote_in
+    from .parse.tomlpos import TomlPositions
+    positions: dict[str, TomlPositions | None] = {}
+
+    def at(claim, field: str, found: str, hint: str) -> UserInputError:
+        if claim.file not in positions:
+            try:
+                positions[claim.file] = TomlPositions(Path(claim.file).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                positions[claim.file] = None
+        keys = [f"{k}.{field}" for k in claim.keys]
+        table = positions[claim.file]
+        key, where = next(((k, w) for k, w in ((k, table.position(k)) for k in keys) if w and w.exact),
+                          (keys[0], None)) if table else (keys[0], None)
+        error = UserInputError(found, file=claim.file or "<catalog>", key=key, hint=hint)
+        return error.located(line=where.line, col=where.col) if where else error
+
+    out = []
+    for r in results:
+        mine = [c for c in claims if Path(c.source.document).name in (r.document, Path(r.document).stem)]
+        if not mine:  # a claim without a document name: nothing in a file to point at
+            out.append(UserInputError(f"{r.claims} claim(s) name no document", file="<catalog>", key="source.document",
+                                      hint="give each claim's source a document"))
+            continue
+        if not (seeds / r.document).is_file():
+            out.append(at(mine[0], "document", f"document {r.document!r} is not in {seeds}; "
+                                               f"{len(mine)} claim{'s' if len(mine) != 1 else ''} quote it",
+                          "pass --seeds with the directory that holds it"))
+            continue
+        text = normalised_document(seeds / r.document)
+        out += [at(c, "quote", f"the quote of {c.id} is not in {r.document}",
+                   "quote the document verbatim; only whitespace may differ")
+                for c in mine if c.id in r.quotes_not_found and not quote_in(c.source.quote, text)]
+        out += [at(c, "section", f"section {c.source.section!r} of {c.id} is not a heading of {r.document}",
+                   "copy the heading as the document writes it") for c in mine if c.id in r.sections_not_found]
+    return sorted(out, key=lambda e: (e.file, e.line, e.col, e.key))
 
 
 def _show(args, stdout: TextIO) -> int:

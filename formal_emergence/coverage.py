@@ -42,6 +42,8 @@ __all__ = (
     "split_sections",
     "formula_passages",
     "coverage",
+    "quote_in",
+    "normalised_document",
     "render_coverage",
 )
 
@@ -667,6 +669,17 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def quote_in(quote: str, normalised_document: str) -> bool:
+    """Whether ``quote`` occurs in the document (given whitespace-normalised) once its whitespace is normalised;
+    an empty quote never does."""
+    return bool(_normalise(quote)) and _normalise(quote) in normalised_document
+
+
+def normalised_document(path: str | os.PathLike[str]) -> str:
+    """The text of the document at ``path`` (at most ``MAX_DOCUMENT_BYTES``), whitespace-normalised."""
+    return _normalise(_read(Path(path)))
+
+
 def _compact(text: str) -> str:
     return "".join(text.split())
 
@@ -720,10 +733,11 @@ def coverage(documents_dir: str | os.PathLike[str], claims: Iterable[object], *,
     section is "found" when it equals one of the document's headings as
     written (surrounding whitespace ignored).
 
-    One entry per file of ``documents_dir`` (sorted by name), followed by one
-    entry per document named by claims but absent from the directory: such an
-    entry has no passages and lists all its claims as quote- and section-not-found.
-    Raises ``OSError`` when ``documents_dir`` cannot be listed.
+    One entry per file of ``documents_dir`` that some claim names (sorted by
+    name; the other files are not documents of these claims and are skipped),
+    followed by one entry per document named by claims but absent from the
+    directory: such an entry has no passages and lists all its claims as quote-
+    and section-not-found. Raises ``OSError`` when ``documents_dir`` cannot be listed.
     """
     files = list_documents(documents_dir)
     by_key: dict[str, str] = {}
@@ -739,8 +753,10 @@ def coverage(documents_dir: str | os.PathLike[str], claims: Iterable[object], *,
 
     results = []
     for path in files:
+        if path.name not in grouped:
+            continue
         text = _read(path)
-        own = grouped.pop(path.name, [])
+        own = grouped.pop(path.name)
         passages = formula_passages(text, document=path.name)
         index = _QuoteIndex((quote for _, _, quote in own), min_overlap)
         uncovered = tuple(p for p in passages if not index.covers(p.text))
@@ -752,7 +768,7 @@ def coverage(documents_dir: str | os.PathLike[str], claims: Iterable[object], *,
             passages_covered=len(passages) - len(uncovered),
             claims=len(own),
             uncovered=uncovered,
-            quotes_not_found=tuple(cid for cid, _, q in own if not _normalise(q) or _normalise(q) not in normalised),
+            quotes_not_found=tuple(cid for cid, _, q in own if not quote_in(q, normalised)),
             sections_not_found=tuple(cid for cid, s, _ in own if s.strip() not in headings),
         ))
     for document in sorted(grouped):

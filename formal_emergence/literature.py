@@ -18,7 +18,6 @@ import difflib
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -27,6 +26,7 @@ from importlib.resources import files
 from typing import Any
 
 from formal_emergence.errors import ClaimFileError
+from formal_emergence.parse.tomlpos import loads, locate
 
 __all__ = ["CONF_LEVELS", "Reference", "get_reference", "load_references", "load_references_from",
            "reference_value_text", "search_references"]
@@ -151,7 +151,7 @@ def load_references() -> dict[str, Reference]:
 
     The file is read through ``importlib.resources``, so this works from an
     installed wheel as well as from a source tree. Ids are lowercase.
-    Raises ``ClaimFileError`` (``file: key: column: found (hint)``) if the file is
+    Raises ``ClaimFileError`` (``file:line:col: key: found (hint)``) if the file is
     malformed; that would be a packaging bug.
 
     >>> load_references()["kaplan2020.alpha_n"].value
@@ -177,7 +177,7 @@ def load_references_from(path: str | os.PathLike[str]) -> dict[str, Reference]:
     """Load and validate a reference file at ``path`` in the literature.toml format.
 
     Returns ``{id: Reference}`` in file order. Raises ``ClaimFileError`` located at
-    ``path`` if the file cannot be read, is not UTF-8 TOML, or any entry is
+    ``path:line:col`` (the offending value; a caret under its bad character) if the file cannot be read, is not UTF-8 TOML, or any entry is
     malformed (unknown or missing key, bad id, duplicate id, conf outside
     high/med/low, a number that is not an exact decimal string, ``value`` together
     with ``low``/``high``, ``low > high``, or an entry with nothing to compare).
@@ -219,15 +219,18 @@ def get_reference(id: str, references: Mapping[str, Reference] | None = None) ->
 
 
 def _parse(data: bytes, *, file: str) -> dict[str, Reference]:
+    """The references of ``data``; a malformed file raises ``ClaimFileError`` located as ``file:line:col: key: ...``
+    (with a caret under the bad character of a one-line string), like a claim file."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ClaimFileError(f"not UTF-8 text (byte {exc.start})", file=file, hint="save the file as UTF-8") from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ClaimFileError(f"invalid TOML: {exc}", file=file, hint="fix the TOML syntax") from None
+        text, document = loads(data, file, syntax_hint="see docs/quantities.md, the literature file format")
+        return _references(document, file)
+    except ClaimFileError as exc:
+        text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+        where = locate(exc, text, strings=True)
+        raise (where if where.line else where.located(line=1, col=1)) from None  # no key to point at: the file
 
+
+def _references(document: dict[str, Any], file: str) -> dict[str, Reference]:
     extra = sorted(set(document) - {"reference"})
     if extra:
         raise ClaimFileError(f"unknown top-level key {extra[0]!r}", file=file, key=extra[0],

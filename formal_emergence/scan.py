@@ -521,16 +521,6 @@ def write_stubs(scans: list[DocumentScan], folder: Path) -> list[Path]:
     return written
 
 
-def add_scan_arguments(p) -> None:
-    """The ``scan`` subcommand's options (the CLI owns the parser; this module owns what they mean)."""
-    p.add_argument("paths", nargs="+", help="Markdown (.md, .txt) or LaTeX (.tex) files, or folders of them")
-    p.add_argument("--format", choices=("text", "json", "html"), default="text")
-    p.add_argument("-o", "--output", default=None, help="write the report to this file")
-    p.add_argument("--stubs", default=None, metavar="DIR", help="write one claim file of stubs per document here")
-    p.add_argument("--no-decide", action="store_true", help="parse only: do not run the engine on closed formulas")
-    p.add_argument("--verbose", action="store_true", help="list every formula, not only the unparsed displays")
-
-
 def run_scan(args, stdout) -> int:
     """Run ``formal-emergence scan``; returns the exit code (0; user errors raise ``UserInputError``)."""
     scans = scan_paths(args.paths, decide=not args.no_decide)
@@ -557,5 +547,5 @@ def run_scan(args, stdout) -> int:
     return 0
 
 
-__all__ = ["add_scan_arguments", "run_scan", "Formula", "DocumentScan", "scan_document", "scan_paths", "document_files", "claim_stub", "to_json",
+__all__ = ["run_scan", "Formula", "DocumentScan", "scan_document", "scan_paths", "document_files", "claim_stub", "to_json",
            "to_text_report", "to_html_report", "write_stubs", "check_identifier"]

@@ -15,7 +15,6 @@ import os
 import re
 import stat
 from fractions import Fraction
-import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -29,14 +28,12 @@ from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import UFun, free_symbols, to_text, walk
 from .expr import MAX_LITERAL_DIGITS, RESERVED_NAMES, Scope, check_identifier, literal_digits, parse_expression
 from .snippetspec import parse_snippet
-from .tomlpos import TomlPositions, locate
+from .tomlpos import MAX_INT_DIGITS, TomlPositions, loads, locate
 
 MAX_FILE_BYTES = 2_000_000
 #: Files under theorems/ that are not claim files (each has its own loader).
 NOT_CLAIM_FILES = ("conventions.toml", "review-resolutions.toml")
 _TOP_LEVEL = ("definition", "claim", "quantity", "assertion", "lemma", "document")
-#: Python refuses int() of longer digit strings (sys.get_int_max_str_digits), and tomllib lets it through.
-MAX_INT_DIGITS = 4300
 _CLAIM_KEYS = {"id", "title", "kind", "source", "symbols", "uses", "assume", "show", "free", "undefined",
                "references", "reading", "simulate", "notes", "show_tex", "assume_tex", "snippet", "observe",
                "property", "of", "of_tex", "variable", "level", "level_tex", "solution", "solution_tex"}
@@ -238,6 +235,20 @@ def _document_title(file: str, i: int, table: dict, titles: dict[str, str]) -> N
     titles[name] = title
 
 
+#: The bundled documents' titles: ``[[document]]`` tables in this file of the bundled theorems.
+DOCUMENTS_FILE = "documents.toml"
+
+
+def bundled_document_titles() -> dict[str, str]:
+    """Titles of the bundled seed documents by file name, from the ``[[document]]`` tables of
+    ``theorems/documents.toml`` (the one place they are written; ``check`` reads the same tables)."""
+    f = bundled_theorems_dir() / DOCUMENTS_FILE
+    titles: dict[str, str] = {}
+    for i, table in enumerate(_table_list(_read_toml(f), "document", f)):
+        _document_title(str(f), i, table, titles)
+    return titles
+
+
 def load_standalone_claims(path: str | Path) -> list[Claim]:
     """The ``[[claim]]`` tables of one file that uses no definitions (generated claim stubs), without loading
     the bundled catalog; same checks and errors as ``load_catalog``."""
@@ -414,37 +425,7 @@ def _read_toml(path: Path) -> dict:
     if len(data) > MAX_FILE_BYTES:
         raise ClaimFileError(f"file of more than {MAX_FILE_BYTES} bytes", file=str(path),
                              hint=f"at most {MAX_FILE_BYTES} bytes")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data[:exc.start].decode("utf-8", errors="replace"))
-        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-        raise ClaimFileError(f"byte {data[exc.start]:#04x} is not UTF-8 text" + (": the file is UTF-16" if utf16 else ""),
-                             file=str(path), key=f"line:{line}", column=col,
-                             hint="save the file as UTF-8") from None
-    text = text.removeprefix("\ufeff")
-    try:
-        return tomllib.loads(text)
-    except RecursionError:
-        raise ClaimFileError("TOML nested too deeply", file=str(path), hint="flatten the file") from None
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        where = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        key, col = (f"line:{where.group(1)}", int(where.group(2))) if where else ("-", 0)
-        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
-        raise ClaimFileError(f"TOML syntax error: {msg}", file=str(path), key=key, column=col,
-                             hint="see docs/claim-format.md") from None
-    except ValueError as exc:  # tomllib lets int() errors through: integers beyond Python's digit limit
-        long_int = re.search(r"\d{%d,}" % MAX_INT_DIGITS, text)
-        line, col = _line_col(text[:long_int.start()]) if long_int else (0, 0)
-        raise ClaimFileError(f"TOML value cannot be read ({str(exc)[:80]})", file=str(path),
-                             key=f"line:{line}" if long_int else "-", column=col,
-                             hint="write huge numbers as strings or expressions, e.g. \"10**5000\"") from None
-
-
-def _line_col(prefix: str) -> tuple[int, int]:
-    """1-based line and column of the character that follows ``prefix``."""
-    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+    return loads(data, str(path), syntax_hint="see docs/claim-format.md")[1]
 
 
 def _table_list(doc: dict, key: str, f: Path) -> list[dict]:

@@ -272,11 +272,12 @@ def source_line(text: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def locate(error, text: str, positions: TomlPositions | None = None):
+def locate(error, text: str, positions: TomlPositions | None = None, *, strings: bool = False):
     """``error`` (a ``UserInputError`` of this file) with its line, column, source line and caret filled in.
 
     An expression error (``column`` > 0, or any error of a string value) gets the caret under the offending
-    character when the expression is on one line of the file, else a note "in the expression, column N"."""
+    character when the expression is on one line of the file, else a note "in the expression, column N";
+    with ``strings``, so does any error with a ``column`` inside a string value."""
     from ..errors import ExpressionError
     if error.line:
         return error
@@ -288,7 +289,8 @@ def locate(error, text: str, positions: TomlPositions | None = None):
             source = ""
         return error.located(key="", line=where.line, col=max(error.column, 1), source=source,
                              caret=max(error.column, 1))
-    found = positions.expression(error.key, error.column) if isinstance(error, ExpressionError) else None
+    in_string = isinstance(error, ExpressionError) or (strings and error.column > 0)
+    found = positions.expression(error.key, error.column) if in_string else None
     if found is not None:
         where, precise = found
         note = "" if precise or not error.column else f"in the expression, column {error.column}"
@@ -298,3 +300,42 @@ def locate(error, text: str, positions: TomlPositions | None = None):
     if where is None:
         return error
     return error.located(line=where.line, col=where.col)
+
+
+#: Python refuses int() of longer digit strings (sys.get_int_max_str_digits), and tomllib lets it through.
+MAX_INT_DIGITS = 4300
+
+
+def loads(data: bytes, file: str, *, syntax_hint: str) -> tuple[str, dict]:
+    """The text of ``data`` (UTF-8, a leading BOM dropped) and its TOML document.
+
+    Raises ``ClaimFileError`` at ``file`` for bytes that are not UTF-8, TOML syntax errors (``syntax_hint``
+    says where the format is described), nesting too deep and integers too long to read; the key of a
+    positioned error is ``line:N`` with the column in ``column``, which ``locate`` turns into ``file:N:col``."""
+    import tomllib
+    from ..errors import ClaimFileError
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start].decode("utf-8", errors="replace")
+        line, col = line_col(before, len(before))
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        raise ClaimFileError(f"byte {data[exc.start]:#04x} is not UTF-8 text" + (": the file is UTF-16" if utf16 else ""),
+                             file=file, key=f"line:{line}", column=col, hint="save the file as UTF-8") from None
+    text = text.removeprefix("\ufeff")
+    try:
+        return text, tomllib.loads(text)
+    except RecursionError:
+        raise ClaimFileError("TOML nested too deeply", file=file, hint="flatten the file") from None
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        where = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        key, col = (f"line:{where.group(1)}", int(where.group(2))) if where else ("-", 0)
+        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
+        raise ClaimFileError(f"TOML syntax error: {msg}", file=file, key=key, column=col, hint=syntax_hint) from None
+    except ValueError as exc:  # tomllib lets int() errors through: integers beyond Python's digit limit
+        long_int = re.search(r"\d{%d,}" % MAX_INT_DIGITS, text)
+        line, col = line_col(text, long_int.start()) if long_int else (0, 0)
+        raise ClaimFileError(f"TOML value cannot be read ({str(exc)[:80]})", file=file,
+                             key=f"line:{line}" if long_int else "-", column=col,
+                             hint="write huge numbers as strings or expressions, e.g. \"10**5000\"") from None

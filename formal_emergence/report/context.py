@@ -177,14 +177,9 @@ def build_views(pairs: Sequence[tuple[Claim, Result]], records: Sequence[Mapping
 
 
 def document_titles() -> dict[str, str]:
-    """Titles of the seed documents by file name (``formal_emergence/data/documents.toml``)."""
-    import tomllib
-    from importlib.resources import files
-    try:
-        data = tomllib.loads((files("formal_emergence") / "data" / "documents.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return {name: str(d.get("title", "")) for name, d in data.get("documents", {}).items() if d.get("title")}
+    """Titles of the seed documents by file name (the ``[[document]]`` tables of ``theorems/documents.toml``)."""
+    from ..parse.claimfile import bundled_document_titles
+    return bundled_document_titles()
 
 
 def reading_order(views: Sequence[ClaimView]) -> list[ClaimView]:

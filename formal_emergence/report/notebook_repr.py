@@ -2,7 +2,8 @@
 
 ``explain(claim_id)`` checks one claim and returns an ``Explained``: printing
 it gives the plain-text explanation of ``formal-emergence explain``; as the
-last expression of a notebook cell it renders as HTML (``_repr_html_``), and
+last expression of a notebook cell it renders as HTML (``_repr_html_``: the
+formulas typeset as MathML, the document's quote as the HTML report shows it), and
 ``_repr_latex_`` gives the formal statement, the verdict and the condition in
 LaTeX. ``Claim`` and ``Result`` themselves are left untouched: ``Explained``
 wraps them.
@@ -37,9 +38,9 @@ class Explained:
     """
 
     def __init__(self, claim: Claim, result: Result | None = None, explanation: Explanation | None = None, *,
-                 dps: int = 30, siblings: Iterable[Claim] = ()):
+                 dps: int = 30, siblings: Iterable[Claim] = (), level: str = "expert"):
         if explanation is None:
-            explanation = explain_claim(claim, result, dps=dps, siblings=siblings)
+            explanation = explain_claim(claim, result, dps=dps, siblings=siblings, level=level)
         self.explanation = explanation
         self.claim = explanation.claim
         self.result = explanation.result
@@ -88,10 +89,11 @@ class Explained:
                f'<h3 style="margin-bottom: 0.2em"><code>{e(claim.id)}</code> '
                f'<span style="background: {colour}; color: white; border-radius: 0.3em; padding: 0 0.4em">'
                f'{e(result.verdict.value)}</span></h3>',
-               f"<p>{e(result.reason)}</p>"]
+               f"<p>{e(expl.summary or result.reason)}</p>"]
+        math = _Math(claim)
         for sec in expl.sections:
             out.append(f"<h4>({e(sec.key)}) {e(sec.title)}</h4>")
-            out.extend(_html_blocks(sec.blocks))
+            out.extend(_html_blocks(sec.blocks, math))
         out.append("</div>")
         return "\n".join(out)
 
@@ -119,9 +121,41 @@ def _latex_text(text: str) -> str:
     return r"\text{" + _latex_escape(text) + "}"
 
 
-def _html_blocks(blocks: Iterable[Block]) -> list[str]:
-    """Blocks to HTML: items become nested lists, formulas join the open list item, fields a <dl>."""
+class _Math:
+    """Formulas of one claim's explanation as MathML, with the text on hover; the escaped text in ``<code>``
+    when the allow-list parser cannot read it (a step's prose, a region) or it cannot be typeset."""
+
+    #: Items and fields whose whole text is a formula in claim syntax.
+    FORMULA_LABELS = frozenset({"assume", "show", "Condition"})
+
+    def __init__(self, claim: Claim):
+        self.claim = claim
+
+    def __call__(self, text: str) -> str:
+        from .formula import parse_claim_text, term_mathml
+        arrow, body = ("⟹ ", text[4:]) if text.startswith("==> ") else ("", text)
+        term = parse_claim_text(body, self.claim)
+        mathml = term_mathml(term, self.claim.symbols, display=False) if term is not None else None
+        if mathml is None:
+            return f"<code>{html.escape(text)}</code>"
+        titled = mathml.replace("<math", f'<math title="{html.escape(body)}"', 1)
+        return html.escape(arrow) + titled
+
+    def quote(self, text: str) -> str:
+        """The document's quote as the report shows it: LaTeX typeset, Markdown rendered, code kept."""
+        from .quote import quote_html
+        return quote_html(text)
+
+
+def _html_blocks(blocks: Iterable[Block], math: "_Math | None" = None) -> list[str]:
+    """Blocks to HTML: items become nested lists, formulas join the open list item, fields a <dl>.
+
+    With ``math`` (a ``_Math``), formulas, the ``assume``/``show`` items and the condition are typeset
+    and the document's quote is rendered; without it everything is escaped text."""
     e = html.escape
+
+    def formula(text: str) -> str:
+        return math(text) if math is not None else f"<code>{e(text)}</code>"
     out: list[str] = []
     li_open: list[bool] = []  # one entry per open <ul>: whether its last <li> is still open
     in_dl = False
@@ -153,27 +187,30 @@ def _html_blocks(blocks: Iterable[Block]) -> list[str]:
                 out.append('<ul style="margin: 0.1em 0">')
                 li_open.append(False)
             label = f"<b>{e(b.label)}</b> " if b.label and b.label != "-" else ""
-            out.append(f"<li>{label}{e(b.text)}")
+            body = formula(b.text) if math is not None and b.label in _Math.FORMULA_LABELS else e(b.text)
+            out.append(f"<li>{label}{body}")
             li_open[-1] = True
             continue
         if b.kind == "formula":
             if li_open and li_open[-1]:
-                out.append(f"<br><code>{e(b.text)}</code>")
+                out.append(f"<br>{formula(b.text)}")
             else:
                 close_dl()
-                out.append(f'<div style="margin-left: 3em"><code>{e(b.text)}</code></div>')
+                out.append(f'<div style="margin-left: 3em">{formula(b.text)}</div>')
             continue
         close_to(0)
         if b.kind == "field":
             if not in_dl:
                 out.append('<dl style="margin: 0.2em 0">')
                 in_dl = True
-            out.append(f"<dt><b>{e(b.label)}</b></dt><dd>{e(b.text)}</dd>")
+            body = formula(b.text) if math is not None and b.label in _Math.FORMULA_LABELS else e(b.text)
+            out.append(f"<dt><b>{e(b.label)}</b></dt><dd>{body}</dd>")
             continue
         close_dl()
         if b.kind == "quote":
+            shown = math.quote(b.text) if math is not None else e(b.text)
             out.append('<blockquote style="white-space: pre-wrap; border-left: 3px solid #ccc; padding-left: 0.6em">'
-                       f"{e(b.text)}</blockquote>")
+                       f"{shown}</blockquote>")
         else:
             out.append(f"<p>{e(b.text)}</p>")
     close_to(0)
@@ -182,14 +219,15 @@ def _html_blocks(blocks: Iterable[Block]) -> list[str]:
 
 
 def explain(claim: str | Claim, paths: Iterable[str | Path] | None = None, *, dps: int = 30,
-            result: Result | None = None) -> Explained:
+            result: Result | None = None, level: str = "expert") -> Explained:
     """Check one claim and explain it step by step.
 
     ``claim`` is a claim id (looked up in the catalog of ``paths``, the bundled
     claims when None) or a ``Claim`` (e.g. from ``load_catalog([my_file])``).
     The catalog's other claims are used to recognise a conclusion that is the
     converse of another claim. ``dps`` sets the digits of the mpmath checks;
-    ``result`` skips the check when the claim was already checked.
+    ``result`` skips the check when the claim was already checked. ``level="student"`` explains in plain
+    words, as ``formal-emergence explain --level student`` (every technical term defined on first use).
     """
     from ..errors import UserInputError
     from ..parse.claimfile import load_catalog
@@ -202,10 +240,10 @@ def explain(claim: str | Claim, paths: Iterable[str | Path] | None = None, *, dp
                 siblings = load_catalog(list(paths) if paths is not None else [claim.file]).claims
             except UserInputError:
                 siblings = ()
-        return Explained(claim, result, dps=dps, siblings=siblings)
+        return Explained(claim, result, dps=dps, siblings=siblings, level=level)
     catalog = load_catalog(list(paths) if paths is not None else None)
     found = catalog.claim(claim)
-    return Explained(found, result, dps=dps, siblings=catalog.claims)
+    return Explained(found, result, dps=dps, siblings=catalog.claims, level=level)
 
 
 __all__ = ["Explained", "explain", "VERDICT_COLOURS"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import message_lines
+from formal_emergence.cli import reading_line
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent / "formal_emergence"
 SOURCE = 'source = { document = "d.txt", section = "s", quote = "q" }'
@@ -47,7 +48,7 @@ def assert_rejected(cli_run, located, path: Path, key_prefix: str = "claim.h.cla
     assert m, lines[0][:300]
     assert m.group("file") == str(path)
     assert (m.group("key") or "").startswith(key_prefix) or key_prefix == "", m.group("key")
-    assert out == ""
+    assert out == reading_line([str(path)])  # the first line, then nothing
     return lines[0]
 
 

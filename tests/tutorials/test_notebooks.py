@@ -16,6 +16,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -340,3 +341,40 @@ show = "x > 0"
     html = explain(claim)._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "a &lt; b &amp; c &gt; d" in html
+
+
+def test_notebook_html_typesets_formulas_at_the_student_level():
+    """In a notebook formulas render as math: MathML (native in browsers, no script), the text on hover."""
+    from xml.dom import minidom
+    from formal_emergence.report.explain import explain_claim, render_explanation
+    from formal_emergence.report.notebook_repr import explain
+    ex = explain("001.critical-point.sufficiency", level="student")
+    assert ex.explanation.level == "student"
+    assert ex.text == render_explanation(explain_claim(ex.claim, ex.result, siblings=fe_claims(), level="student"))
+    html = ex._repr_html_()
+    maths = re.findall(r"<math\b.*?</math>", html, flags=re.S)
+    assert len(maths) >= 8, html
+    for m in maths:
+        minidom.parseString(m)  # well-formed MathML
+    assert '<b>assume</b> <math title="N &gt; N_c"' in html and '<b>show</b> <math title="P(N) &gt; eps"' in html
+    assert re.search(r'<dt><b>Condition</b></dt><dd><math title="eps &lt;= 1 - exp\(-1\)"', html), html
+    assert "⟹ <math" in html and "<code>==&gt; 1 - exp(-1)</code>" not in html
+    assert "\\Rightarrow" not in re.sub(r'title="[^"]*"|<annotation.*?</annotation>', "", html)  # the quote typeset
+    from html import escape
+    assert f"<p>{escape(ex.explanation.summary)}</p>" in html and "z3" not in ex.explanation.summary
+
+
+def fe_claims():
+    from formal_emergence.parse.claimfile import load_catalog
+    return load_catalog(None).claims
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_teaching_notebooks_explain_for_students_and_read_no_clock(path):
+    """Every explain(...) of a tutorial is at the student level, and no output can depend on machine speed."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    calls = re.findall(r"(?<![\w.])explain\((.*)\)", code)
+    assert all('level="student"' in call for call in calls), calls
+    for clock in ("perf_counter", "time.time(", "monotonic", "datetime.now", "import time"):
+        assert clock not in code, f"{path.name} reads the clock ({clock})"

@@ -341,12 +341,13 @@ def test_quote_and_section_not_found(seeds: Path):
 
 
 def test_document_matched_by_stem(seeds: Path):
-    md, _ = coverage(seeds, [claim("c", "000_md", "3.1 模型", "P = 1 - e^{-N}")])
+    (md,) = coverage(seeds, [claim("c", "000_md", "3.1 模型", "P = 1 - e^{-N}")])
     assert md.claims == 1 and md.passages_covered == 1
 
 
 def test_render_coverage(seeds: Path):
-    results = coverage(seeds, [claim("c1", "000_md.txt", "3.1 模型", "nowhere to be found")])
+    results = coverage(seeds, [claim("c1", "000_md.txt", "3.1 模型", "nowhere to be found"),
+                               claim("c2", "003_flat.txt", "1.3 涌现能力分类", "nowhere either")])
     text = render_coverage(results)
     header = text.splitlines()[0]
     assert "document" in header and "passages" in header and "covered" in header and "claims" in header
@@ -425,6 +426,66 @@ def test_real_seed_headings():
 
 @needs_seeds
 def test_real_seed_coverage_without_claims():
-    results = coverage(REAL_SEEDS, [])
+    assert coverage(REAL_SEEDS, []) == []  # no claim names a document: nothing is one
+    results = coverage(REAL_SEEDS, [claim("c", p.name, "x", "") for p in sorted(REAL_SEEDS.iterdir())])  # quote nothing
     assert len(results) >= 5
     assert all(r.passages_covered == 0 and len(r.uncovered) == r.passages_total for r in results)
+
+
+# ------------------------------------------------------------ list --coverage (usability review, bug 7)
+
+
+COVERED = """[[assertion]]
+id = "cov.{id}"
+title = "t"
+kind = "theorem"
+source = {{ document = "{doc}", section = "{section}", quote = '{quote}' }}
+symbols = {{ N = "positive" }}
+show = "N + 1 > N"
+"""
+
+
+def _author_dir(tmp_path: Path, *assertions: str) -> tuple[Path, Path]:
+    """A directory like the reviewer's: the document, the claim file, and other files that are not documents."""
+    (tmp_path / "000_md.txt").write_text(MARKDOWN_DOC, encoding="utf-8")
+    (tmp_path / "timestamp").write_text("2026-12-02 03:00\n", encoding="utf-8")
+    (tmp_path / "other.toml").write_text("[tool]\nx = 1\n", encoding="utf-8")
+    path = tmp_path / "my_claims.toml"
+    path.write_text("\n".join(assertions), encoding="utf-8")
+    return tmp_path, path
+
+
+def test_coverage_counts_only_the_documents_claims_name_and_exits_0_when_all_found(cli_run, tmp_path):
+    seeds, path = _author_dir(tmp_path, COVERED.format(id="ok", doc="000_md.txt", section="3.1 模型",
+                                                        quote="P = 1 - e^{-N}"))
+    code, out, err = cli_run(["list", "--coverage", "--seeds", str(seeds), str(path)])
+    assert code == 0 and err == ""
+    rows = [line.split()[0] for line in out.splitlines()[2:] if line and not line.startswith(("-", " "))]
+    assert rows[:2] == ["000_md.txt", "total"], out  # not timestamp, other.toml or my_claims.toml
+    assert "timestamp" not in out and "other.toml" not in out and "my_claims.toml" not in out
+
+
+def test_coverage_quote_or_section_not_found_exits_1_located(cli_run, located, tmp_path):
+    text = (COVERED.format(id="bad-quote", doc="000_md.txt", section="3.1 模型", quote="参数>200B")
+            + "\n" + COVERED.format(id="bad-section", doc="000_md.txt", section="3.9 没有", quote="P = 1 - e^{-N}"))
+    seeds, path = _author_dir(tmp_path, text)
+    code, out, err = cli_run(["list", "--coverage", "--seeds", str(seeds), str(path)])
+    assert code == 1 and "quotes not found: cov.bad-quote" in out
+    lines = err.splitlines()
+    assert lines[-1] == "2 problems in 1 file"
+    quote, section = (located.match(line) for line in lines[:2])
+    assert quote and quote["file"] == str(path) and quote["key"] == "assertion.cov.bad-quote.source.quote"
+    assert (int(quote["line"]), int(quote["col"])) == (5, text.splitlines()[4].index("'参数") + 1)
+    assert "the quote of cov.bad-quote is not in 000_md.txt" in quote["found"]
+    assert section and section["key"] == "assertion.cov.bad-section.source.section" and int(section["line"]) == 13
+    assert "'3.9 没有'" in section["found"]
+
+
+def test_coverage_document_missing_from_the_seeds_is_named_once(cli_run, located, tmp_path):
+    seeds, path = _author_dir(tmp_path, COVERED.format(id="a", doc="mydoc.md", section="s", quote="q"),
+                              COVERED.format(id="b", doc="mydoc.md", section="s", quote="q"))
+    code, out, err = cli_run(["list", "--coverage", "--seeds", str(seeds), str(path)])
+    assert code == 1 and err.splitlines()[-1] == "1 problem in 1 file"
+    m = located.match(err.splitlines()[0])
+    assert m and m["key"] == "assertion.cov.a.source.document" and int(m["line"]) == 5
+    assert f"document 'mydoc.md' is not in {seeds.resolve()}; 2 claims quote it" in m["found"]

@@ -231,7 +231,58 @@ def test_malformed_entries_are_rejected_with_location(tmp_path, body, key, colum
     assert error.column == column
     assert found in error.found
     assert error.hint
-    assert str(error).startswith(f"{tmp_path / 'refs.toml'}: {key}: ") and error.column == column
+    assert error.line >= 1 and str(error).startswith(f"{tmp_path / 'refs.toml'}:{error.line}:{error.col}: {key}: ")
+
+
+def _position(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """1-based line and column of the ``nth`` occurrence of ``needle`` in ``text``."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(needle, at + 1)
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+@pytest.mark.parametrize(("body", "needle", "nth", "caret"), [
+    (GOOD.replace('"0.076"', '"0.07.6"'), '.6"', 0, True),                      # the bad character of a string
+    (GOOD.replace('"x.alpha"', '"x.Alpha"'), 'Alpha', 0, True),
+    (GOOD.replace('conf = "high"', 'conf = "sure"'), '"sure"', 0, False),          # the value
+    (GOOD.replace('"0.076"', "0.076"), "0.076", 0, False),
+    (GOOD.replace("computed = false", "computed = false\nvlaue = \"1\""), '"1"', 0, False),
+    (GOOD.replace('source = "Somebody 2020, eq. 1"\n', ""), "[[reference]]", 0, False),  # a missing key: its table
+    (GOOD + GOOD, '"x.alpha"', 1, False),                                           # the second id
+    (GOOD + "\n[other]\nx = 1\n", "[other]", 0, False),
+    ("# nothing\n", "# nothing", 0, False),                                         # no table at all: the file
+    (GOOD.replace('conf = "high"', 'conf = "high'), 'conf = "high', 0, True),       # TOML syntax: where it ends
+    ("[[reference]]\nid = \"\xe9\"\n".encode("latin-1"), None, 0, False),          # not UTF-8: line 2
+])
+def test_literature_errors_give_line_and_column(tmp_path, located, body, needle, nth, caret):
+    """A malformed literature file is located like a claim file: path:line:col: key: message (hint)."""
+    path = tmp_path / "refs.toml"
+    if isinstance(body, bytes):
+        path.write_bytes(body)
+    else:
+        path.write_text(body, encoding="utf-8")
+    error = rejected(path)
+    first = error.format().splitlines()[0]
+    m = located.match(first)
+    assert m and m["file"] == str(path) and m["line"], first
+    text = body.decode("latin-1") if isinstance(body, bytes) else body
+    line, col = _position(text, needle, nth) if needle else (2, 7)
+    if needle and needle.startswith("conf"):  # tomllib stops at the line break of the unterminated string
+        col += len(needle)
+    assert (int(m["line"]), int(m["col"])) == (line, col), first
+    assert ("^" in error.format()) == caret, error.format()
+
+
+def test_literature_file_errors_exit_2_on_the_command_line(cli_run, located, tmp_path):
+    path = write(tmp_path, GOOD.replace('conf = "high"', 'conf = "sure"') + GOOD.replace("x.alpha", "x.beta"))
+    code, out, err = cli_run(["refs", "--literature", str(path)])
+    assert code == 2 and out == "" and "Traceback" not in err
+    m = located.match(err.splitlines()[0])
+    assert m and (m["file"], m["line"], m["key"]) == (str(path), "8", "reference[0].conf"), err
+    assert "use one of high, med, low" in err and err.splitlines()[-1] == "1 error in 1 file"
+    code, out, err = cli_run(["refs", "--literature", str(write(tmp_path, GOOD))])
+    assert code == 0 and out.startswith("x.alpha\t0.076\t") and err == ""
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path):
@@ -241,7 +292,7 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
 
 def test_invalid_toml_and_missing_file_are_claim_file_errors(tmp_path):
     error = rejected(write(tmp_path, "[[reference]\n"))
-    assert "invalid TOML" in error.found
+    assert "TOML syntax error" in error.found and error.line == 1
     with pytest.raises(ClaimFileError):
         load_references_from(tmp_path / "absent.toml")
 

@@ -123,7 +123,7 @@ def test_all_errors_reported_then_counted(cli_run, write_claims, claim_toml, loc
                        + claim_toml("e.two", 'symbols = { N = "positive" }\nshow = "N ^ 2 > 0"'), "one.toml")
     two = write_claims(claim_toml("e.three", 'symbols = { N = "positive" }\nshow = "Inteligent(N)"'), "two.toml")
     code, out, err = cli_run(["check", str(one), str(two)])
-    assert code == 2 and out == ""
+    assert code == 2 and out == cli.reading_line([str(one), str(two)])
     heads = [line for line in err.splitlines() if located.match(line) and located.match(line).group("line")]
     assert [located.match(h).group("key") for h in heads] == ["claim.e.one.symbols.N", "claim.e.two.show",
                                                                "claim.e.three.show"]
@@ -277,6 +277,13 @@ def test_document_titles_occur_in_their_documents(bundled_catalog):
         assert title in text.splitlines()[0] or title in text, name
 
 
+def test_report_titles_are_the_catalogs_document_tables(bundled_catalog):
+    """One source of titles: the report reads the [[document]] tables that check reads (theorems/documents.toml)."""
+    from formal_emergence.report.context import document_titles
+    assert document_titles() == bundled_catalog.documents and len(bundled_catalog.documents) == 5
+    assert not (REPO / "formal_emergence" / "data" / "documents.toml").exists()
+
+
 def test_streamed_off_a_terminal_and_the_quick_start_manners():
     """A pipe as stdout: the first assertion line arrives while the run is still going (two documents)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -287,8 +294,10 @@ def test_streamed_off_a_terminal_and_the_quick_start_manners():
     try:
         ready, _, _ = select.select([proc.stdout], [], [], 30)
         assert ready, "no status line"
-        status = proc.stdout.readline()
+        reading = proc.stdout.readline()
         status_at = time.monotonic() - start
+        assert reading == cli.reading_line([])
+        status = proc.stdout.readline()
         assert status.startswith("formal-emergence: checking ") and "2 documents" in status
         ready, _, _ = select.select([proc.stdout], [], [], 60)
         assert ready, "nothing on stdout"
@@ -301,10 +310,46 @@ def test_streamed_off_a_terminal_and_the_quick_start_manners():
         proc.communicate()
 
 
+#: Run in a child: the CLI's entry point with a stdout that records, at its first write, which modules are loaded.
+FIRST_WRITE_PROBE = """
+import sys
+class Probe:
+    def __init__(self, stream):
+        self.stream, self.loaded = stream, None
+    def write(self, text):
+        if self.loaded is None:
+            self.loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('sympy', 'z3', 'mpmath', 'numpy')
+                                 or m.startswith(('formal_emergence.parse', 'formal_emergence.engine.',
+                                                  'formal_emergence.model.claim', 'formal_emergence.report'))
+                                 and m != 'formal_emergence.engine.options')
+            sys.stderr.write('loaded at the first line: ' + ' '.join(self.loaded) + '\\n')
+        return self.stream.write(text)
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+sys.stdout = Probe(sys.stdout)
+from formal_emergence.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_quick_start_says_what_it_does_before_loading_anything(write_claims, claim_toml):
+    """The first line of ``check`` is written before the claim parsers, the catalog and the engines are loaded
+    (they take about a second of CPU; the line, a tenth of that), so it comes within 2 s even on a loaded machine."""
+    path = write_claims(claim_toml("q.first", 'symbols = { N = "positive" }\nshow = "N + 1 > N"'))
+    proc = subprocess.run([sys.executable, "-c", FIRST_WRITE_PROBE, "check", "--no-cache", "--no-config",
+                           "--claim", "q.nope", str(path)], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                          capture_output=True, text=True, timeout=120)
+    assert proc.stdout == cli.reading_line([str(path)]), proc.stdout  # then the unknown id: exit 2
+    assert proc.returncode == 2 and "unknown" in proc.stderr
+    (probe,) = [line for line in proc.stderr.splitlines() if line.startswith("loaded at the first line:")]
+    assert probe == "loaded at the first line: ", probe
+
+
 def test_quick_start_ends_with_summary_and_next_hint(cli_run, write_claims, claim_toml):
     path = write_claims(claim_toml("q.one", 'symbols = { N = "positive" }\nshow = "N + 1 > N"'))
     code, out, err = cli_run(["check", "--no-cache", str(path)])
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("formal-emergence: checking 1 assertion and 0 lemmas of 1 document")
-    assert lines[1].startswith("holds      q.one  ")
+    assert code == 0 and lines[0] == f"formal-emergence: reading the claims of {path}"
+    assert lines[1] == "formal-emergence: checking 1 assertion and 0 lemmas of 1 document"
+    assert lines[2].startswith("holds      q.one  ")
     assert lines[-1].startswith("next: 'formal-emergence show ID'") and "1 assertion:" in out and err == ""
