@@ -197,7 +197,14 @@ def _check_snippet_readings(readings: list[Reading], options, conventions, snipp
 
 
 def check_reading(reading: Reading, options, conventions, snippets=None) -> ReadingResult:
-    """The one-claim engine on ``reading.claim``, then conventions, plausible ranges, flip points, vacuity."""
+    """The one-claim engine on ``reading.claim``, then conventions, plausible ranges, flip points, vacuity (their
+    repeated z3 queries and preparations answered once, ``engine.check.reuse``)."""
+    from .check import reuse
+    with reuse():
+        return _check_reading(reading, options, conventions, snippets)
+
+
+def _check_reading(reading: Reading, options, conventions, snippets) -> ReadingResult:
     from ..numeric.evaluate import rigorous_bounds
     from .flip import find_flips
     from .plausible import apply_plausible

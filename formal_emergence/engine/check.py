@@ -14,11 +14,13 @@ import each other.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import itertools
 import sys
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
@@ -42,6 +44,31 @@ from .options import CheckOptions
 
 #: How a counterexample decided without any interval enclosure is confirmed.
 EXACT = "exact rational arithmetic"
+
+#: The memo of one ``reuse()`` block: z3 answers and prepared claims by their whole input.
+_memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("engine_reuse", default=None)
+
+
+@contextlib.contextmanager
+def reuse() -> Iterator[None]:
+    """Inside the block, a z3 query (``_run_z3``) or a preparation (``prepare``) asked again with the same input
+    returns the first answer instead of being computed again. Both are pure functions of their input (fixed
+    seed, rlimit and digits; a fresh z3 context per query), so this changes no output: it is for the re-checks
+    of one reading (vacuity, plausible ranges, flip points), which ask the same questions again."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _remembered(key: tuple, compute: Callable[[], object]):
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 @dataclass(frozen=True)
@@ -132,7 +159,13 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None,
     """Expand, bind and lower ``claim``; raise ``UnsupportedConstruct`` if SymPy cannot lower it.
 
     ``fixed`` gives symbols numeric values, substituted (like literature values) after expansion and before
-    SymPy computes derivatives and limits."""
+    SymPy computes derivatives and limits. Inside ``reuse()`` a claim prepared before is not prepared again."""
+    key = ("prepare", claim, references, tuple(sorted((fixed or {}).items())))
+    return _remembered(key, lambda: _prepare(claim, references, fixed))  # type: ignore[return-value]
+
+
+def _prepare(claim: Claim, references: Callable[[str], object] | None,
+             fixed: dict[str, Fraction] | None) -> Prepared:
     size = expanded_size((*claim.assume, claim.show), claim.definitions)
     if size > MAX_EXPANDED_NODES:
         raise UnsupportedConstruct(f"the statement expands to more than {MAX_EXPANDED_NODES} nodes once its "
@@ -620,16 +653,23 @@ def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
 
 def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True,
             goal_side: bool = True) -> tuple["z3b.Outcome | None", list[Evidence]]:
+    key = ("z3", tuple(hyps), goal, tuple(decls), opts.seed, opts.rlimit, opts.dps, refine, goal_side)
+    outcome, evidence = _remembered(key, lambda: _z3_query(hyps, goal, decls, opts, refine, goal_side))
+    return outcome, list(evidence)
+
+
+def _z3_query(hyps, goal, decls, opts: CheckOptions, refine: bool,
+              goal_side: bool) -> tuple["z3b.Outcome | None", tuple[Evidence, ...]]:
     big = next(filter(None, (symbolic.huge_power(t) for t in (*hyps, goal))), None)
     if big is not None:  # z3 would compute the power exactly, and its models could not even be printed
-        return None, [Evidence("z3", "not attempted", (("detail", f"{big} has more than {symbolic.MAX_POWER_DIGITS} "
-                                                                  "digits (the digit budget of exact arithmetic)"),))]
+        return None, (Evidence("z3", "not attempted", (("detail", f"{big} has more than {symbolic.MAX_POWER_DIGITS} "
+                                                                  "digits (the digit budget of exact arithmetic)"),)),)
     try:
         outcome = z3b.check_implication(hyps, goal, decls, lambda t: numeric.rigorous_bounds(t, opts.dps),
                                         z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit), refine=refine,
                                         goal_side_conditions=goal_side)
     except UnsupportedConstruct as exc:
-        return None, [Evidence("z3", "unsupported", (("detail", str(exc)),))]
+        return None, (Evidence("z3", "unsupported", (("detail", str(exc)),)),)
     details = [("version", outcome.version), ("seed", outcome.seed), ("rlimit", outcome.rlimit),
                ("rlimit_used", outcome.rlimit_used), ("lemmas", list(outcome.lemmas)),
                ("side_conditions", list(outcome.side_conditions)), ("abstracted", list(outcome.abstracted))]
@@ -637,7 +677,7 @@ def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True,
         details.append(("model", {k: _fraction_text(v) for k, v in sorted(outcome.model.items())}))
     if outcome.reason_unknown:
         details.append(("reason_unknown", outcome.reason_unknown))
-    return outcome, [Evidence("z3", outcome.status, tuple(details))]
+    return outcome, (Evidence("z3", outcome.status, tuple(details)),)
 
 
 def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOptions,

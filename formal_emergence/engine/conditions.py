@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Callable
 
 from ..errors import UnsupportedConstruct
+from ..model.claim import domain_condition
 from ..model.terms import And, Bool, Diff, Limit, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
@@ -95,7 +96,6 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     is re-proved under it, and the witness against the claim as stated lies
     outside it.
     """
-    from ..model.claim import domain_condition
     from ..model.terms import Iff, conj
     from ..solver import z3_backend as z3b
 
@@ -187,6 +187,8 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     steps.extend(s)
     direction = 0
     for sign, rel in ((+1, ">"), (-1, "<")):
+        if _violated_at(prep, Rel(rel, derivative, num(0)), witness, opts):
+            continue  # z3 cannot prove it (a point of the region violates it), and may spend minutes failing to
         outcome, _ = run_z3(prep.hypotheses, Rel(rel, derivative, num(0)), decls,
                             replace(opts, rlimit=min(opts.rlimit, MONOTONICITY_RLIMIT)))
         if outcome is not None and outcome.status == "unsat":
@@ -239,6 +241,15 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     return Result(prep.claim.id, Verdict.HOLDS_IF, reason,
                   condition=Condition(cond_text, symbolic.to_latex(condition, decls), symbolic.to_srepr(condition, decls)),
                   counterexample=outside, evidence=evidence, steps=tuple(steps))
+
+
+def _violated_at(prep, rel: Term, witness: Counterexample, opts) -> bool:
+    """True when ``rel`` is certainly false (interval arithmetic) at the witness, a point where the hypotheses and
+    the domains hold: then ``hypotheses => rel`` is false, so z3 could only answer sat or unknown."""
+    values = {k: Fraction(v) for k, v in witness.values if v not in ("true", "false")}
+    truths = {k: v == "true" for k, v in witness.values if v in ("true", "false")}
+    hyps = tuple(prep.hypotheses) + tuple(domain_condition(d) for d in prep.decls)
+    return numeric.confirm_counterexample(hyps, rel, values, opts.dps, truths).status == "confirmed"
 
 
 def _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm) -> Counterexample | None:

@@ -60,3 +60,22 @@ def test_bound_reduction_condition_is_proved_both_ways(bundled_catalog):
     assert "unsat under condition" in outcomes and "outside point refuted" in outcomes
     eps = Fraction(dict(result.counterexample.values)["eps"])
     assert Fraction(632120, 1000000) < eps < Fraction(634, 1000)  # just above 1 - 1/e = 0.63212...
+
+
+def test_a_monotonicity_the_witness_violates_is_not_sent_to_z3():
+    """The bound route skips ``hyps => diff > 0`` when the witness (a point of the region) makes it false."""
+    from types import SimpleNamespace
+    from formal_emergence.engine.conditions import _violated_at
+    from formal_emergence.engine.options import CheckOptions
+    from formal_emergence.model.claim import SymbolDecl
+    from formal_emergence.model.verdict import Counterexample
+    scope = Scope(symbols=frozenset({"N", "N_c"}))
+    prep = SimpleNamespace(hypotheses=(parse_expression("N < N_c", scope, expect_boolean=True),),
+                           decls=(SymbolDecl("N", "positive"), SymbolDecl("N_c", "positive")))
+    witness = Counterexample((("N", "1/2"), ("N_c", "1")), (), 30, "test")
+    decreasing = parse_expression("-exp(-N/N_c) > 0", scope, expect_boolean=True)
+    assert _violated_at(prep, decreasing, witness, CheckOptions())
+    assert not _violated_at(prep, parse_expression("exp(-N/N_c) > 0", scope, expect_boolean=True), witness,
+                            CheckOptions())
+    outside = Counterexample((("N", "2"), ("N_c", "1")), (), 30, "test")  # not in the region: proves nothing
+    assert not _violated_at(prep, decreasing, outside, CheckOptions())

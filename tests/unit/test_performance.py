@@ -66,3 +66,24 @@ def test_a_warm_rerun_imports_neither_sympy_nor_z3_nor_mpmath(write_claims, clai
     head, output = warm.stdout.split("\n", 1)
     assert head == "0 []"
     assert output == cold
+
+
+def test_a_query_asked_again_inside_reuse_is_answered_from_the_memo(monkeypatch):
+    """``engine.check.reuse``: the same z3 query is solved once inside the block, every time outside it."""
+    from formal_emergence.engine import check as engine
+    from formal_emergence.model.claim import SymbolDecl
+    from formal_emergence.parse.expr import Scope, parse_expression
+    calls = []
+    real = engine.z3b.check_implication
+    monkeypatch.setattr(engine.z3b, "check_implication", lambda *a, **k: calls.append(1) or real(*a, **k))
+    scope = Scope(symbols=frozenset({"x"}))
+    hyps, goal = (parse_expression("x > 1", scope, expect_boolean=True),), parse_expression("x**2 > 1", scope,
+                                                                                             expect_boolean=True)
+    decls = (SymbolDecl("x", "real"),)
+    with engine.reuse():
+        first = engine._run_z3(hyps, goal, decls, CheckOptions())
+        again = engine._run_z3(hyps, goal, decls, CheckOptions())
+        other = engine._run_z3(hyps, goal, decls, CheckOptions(seed=1))
+    assert len(calls) == 2 and first == again and first[0].status == "unsat" and other[0].seed == 1
+    engine._run_z3(hyps, goal, decls, CheckOptions())
+    assert len(calls) == 3
