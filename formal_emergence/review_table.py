@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FINDINGS = REPO / "docs" / "review" / "findings.tsv"
 DEFAULT_DOC = REPO / "docs" / "review-resolutions.md"
 DEFAULT_JSON = REPO / "tests" / "golden" / "catalog.json"
+CATALOG_REVIEW_5 = REPO / "docs" / "review" / "catalog-review-5.md"
 RESOLUTIONS_FILE = "review-resolutions.toml"
 
 
@@ -181,10 +182,54 @@ def extract_findings(reviews: Path) -> list[Finding]:
         cid = cells[0] if cells[0].startswith("003.") else f"003.{cells[0]}"
         out.append(Finding(f"FRAGILE:003:{cid}", "FRAGILE", "catalog-003.md", cid,
                            _short(f"margin {cells[1]}; flips when {cells[2]}")))
+    out += extract_catalog_review_5(CATALOG_REVIEW_5)
     ids = [f.id for f in out]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
         raise ValueError(f"duplicate finding ids: {', '.join(dup)}")
+    return out
+
+
+#: The reviewer's severity (first words of the severity cell) -> finding class.
+SEVERITY_CLASSES = (("wrong verdict", "UNSOUND"), ("straw man", "MISREAD"), ("padding", "PADDING"),
+                    ("dodge", "DODGE"), ("missed", "MISSED"), ("minor", "NOTE"))
+
+
+def extract_catalog_review_5(path: Path) -> list[Finding]:
+    """Findings of the fifth catalog review (docs/review/catalog-review-5.md, committed with the repository).
+
+    Table rows of its sections 1-5 whose first cell names a claim give ``CATREV5:<doc>:<claim id without
+    document and section>`` (``consistency`` for a generated consistency claim), classed by the severity
+    cell; rows of severity "none" are not findings. The **M<n>** bullets of each document's missed list give
+    ``CATREV5:<doc>:M<n>``.
+    """
+    out: list[Finding] = []
+    review = path.name
+    doc = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head = re.match(r"## [1-5]\. Document (\d{3})", line)
+        if head:
+            doc = head.group(1)
+            continue
+        if line.startswith("## "):
+            doc = ""
+        if not doc:
+            continue
+        if line.startswith("| `"):
+            cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+            m = re.match(r"`(\d{3}|consistency)\.[^.`]+\.([^`]+)`", cells[0])
+            severity = cells[3].lower() if len(cells) > 3 else ""
+            if not m or severity.startswith("none"):
+                continue
+            cls = next((c for word, c in SEVERITY_CLASSES if severity.startswith(word)), None)
+            if cls is None:
+                raise ValueError(f"{review}: unknown severity {cells[3]!r} for {cells[0]}")
+            target = cells[0].split("`")[1]
+            out.append(Finding(f"CATREV5:{m.group(1)}:{m.group(2)}", cls, review, target, _short(cells[2])))
+            continue
+        item = re.match(r"\* \*\*(M\d+)\b[^*]*\*\*\s*(.*)", line)
+        if item:
+            out.append(Finding(f"CATREV5:{doc}:{item.group(1)}", "MISSED", review, doc, _short(item.group(2))))
     return out
 
 
@@ -277,7 +322,8 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
              "`theorems/review-resolutions.toml`; do not edit by hand.", "",
              "Finding ids: `<CLASS>:<old claim id>` for per-claim findings; `MISSED:000:M<n>`, `MISSED:124:<n>`, "
              "`MISSED:003:<n>` for missed items; `NOTE:000:<n>` for presentation notes; `FRAGILE:003:<claim id>` "
-             "for convention-fragile verdicts.", "",
+             "for convention-fragile verdicts; `CATREV5:<doc>:<claim>` and `CATREV5:<doc>:M<n>` for the fifth "
+             "catalog review (docs/review/catalog-review-5.md).", "",
              f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
     unknown = unknown_resolved_ids(findings, resolved)
     if unknown:

@@ -129,7 +129,7 @@ def test_transcendental_steps_against_constants(tmp_path, assume, show, symbols,
 
 def test_catalog_claims_decided_by_the_new_lemmas_and_by_instantiation(catalog_checked):
     results = dict((c.id, r) for c, r in catalog_checked.pairs())  # the session's check of the bundled catalog
-    rate = results["004.finite-realization.finite-dimensional/rate"]
+    rate = results["004.finite-realization.lemma.rate"]
     assert rate.verdict is Verdict.HOLDS and rate.reason.startswith("z3 proves it")
     # L'' above N_c has the extra term -alpha N_c^alpha N^(-1-alpha) kappa delta (N - N_c)^(delta - 1) -> 0 for
     # delta > 1, so both one-sided limits are alpha (1 + alpha) / N_c^2 and the "!=" claim is false there.

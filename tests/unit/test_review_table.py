@@ -23,6 +23,9 @@ EXPECTED = {
     ("catalog-001-002-004.md", "PADDING"): 46, ("catalog-001-002-004.md", "MISSED"): 14,
     ("catalog-003.md", "MISREAD"): 8, ("catalog-003.md", "DODGE"): 4, ("catalog-003.md", "PADDING"): 5,
     ("catalog-003.md", "CODE-TRUTH"): 4, ("catalog-003.md", "MISSED"): 13, ("catalog-003.md", "FRAGILE"): 5,
+    # catalog-review-5.md: 35 table rows (one of severity "none" is not a finding) and 8 missed items
+    ("catalog-review-5.md", "MISREAD"): 9, ("catalog-review-5.md", "PADDING"): 9, ("catalog-review-5.md", "NOTE"): 15,
+    ("catalog-review-5.md", "UNSOUND"): 1, ("catalog-review-5.md", "DODGE"): 1, ("catalog-review-5.md", "MISSED"): 8,
 }
 
 
@@ -39,6 +42,9 @@ def test_findings_counts_match_the_reviews():
     assert Counter((f.review, f.cls) for f in findings) == EXPECTED
     labels = [f.id for f in findings if f.id.startswith("MISSED:000:")]
     assert labels == [f"MISSED:000:M{n}" for n in range(1, 9)]
+    missed5 = [f.id for f in findings if f.id.startswith("CATREV5:") and f.cls == "MISSED" and ":M" in f.id]
+    assert missed5 == ["CATREV5:000:M1", "CATREV5:000:M2", "CATREV5:000:M3", "CATREV5:000:M4",
+                       "CATREV5:001:M1", "CATREV5:001:M2"]
     assert len({f.id for f in findings}) == len(findings) == sum(EXPECTED.values())
     assert all(f.text.strip() for f in findings)
 
@@ -93,6 +99,23 @@ def test_render_lists_resolutions_and_open_findings():
     assert "removed: a duplicate of d" in text and "straw \\| man" in text
     assert "| `MISSED:000:M1` | `5.1`: Lagrange | **open** |" in text
     assert rt.unknown_resolved_ids(findings, resolved) == ["NOPE:x"] and "`NOPE:x`" in text
+
+
+def test_catalog_review_5_rows_and_severities(tmp_path):
+    review = tmp_path / "catalog-review-5.md"
+    review.write_text("## 1. Document 000 (x): 2 assertions\n\n| claim id | quote | what is wrong | severity | fair |\n"
+                      "|---|---|---|---|---|\n"
+                      "| `000.scaling-core.chinchilla-theorem` (fails) | q | straw | straw man (minor) | r |\n"
+                      "| `000.a.b` (holds) | q | sound | none | - |\n\n**Missed (000):**\n* **M1.** a gap\n"
+                      "## 6. Counterexamples\n\n| `000.c.d` | w | x | padding | y |\n", encoding="utf-8")
+    found = rt.extract_catalog_review_5(review)
+    assert [(f.id, f.cls, f.target) for f in found] == [
+        ("CATREV5:000:chinchilla-theorem", "MISREAD", "000.scaling-core.chinchilla-theorem"),
+        ("CATREV5:000:M1", "MISSED", "000")]
+    review.write_text("## 2. Document 001\n\n| a | b | c | d | e |\n|---|---|---|---|---|\n"
+                      "| `001.x.y` | q | w | odd | r |\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown severity"):
+        rt.extract_catalog_review_5(review)
 
 
 def test_resolution_file_errors_are_located(tmp_path):
