@@ -558,7 +558,10 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
     else:  # no assumptions, and each symbol's domain alone is satisfiable: z3 could only answer sat
         vacuous, vac_evidence = None, []
     if vacuous is not None and vacuous.status == "unsat":
-        return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
+        axioms = sorted(axiomatized(claim.undefined, prep.undefined_used))
+        what = (f"The assumptions and the instances of the axioms of {', '.join(axioms)}" if axioms else
+                "The assumptions")
+        return Result(claim.id, Verdict.HOLDS, f"{what} can never hold together, so the claim holds "
                       "only vacuously.", evidence=tuple(evidence + vac_evidence), losses=losses, steps=steps)
     for f in prep.diff_domains:  # a derivative exists only where its expression is defined
         out, ev = _run_z3(prep.hypotheses, f, prep.decls, opts, refine=False, goal_side=False)

@@ -38,6 +38,8 @@ def flag_vacuous(claim: Claim, result: Result, options) -> tuple[Result, bool]:
     """``result`` with the vacuity stated in its reason and evidence when a ``holds`` is vacuous."""
     if result.verdict is not Verdict.HOLDS:
         return result, False
+    if "only vacuously" in result.reason:  # the engine found its hypotheses (axiom instances too) unsatisfiable
+        return result, True
     clash, evidence = assumptions_clash(claim, options)
     if not clash:
         return result, False

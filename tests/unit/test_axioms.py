@@ -11,6 +11,8 @@ import pytest
 
 from formal_emergence.engine.axioms import MAX_INSTANCES, instances
 from formal_emergence.engine.check import check_claim
+from formal_emergence.engine.options import CheckOptions
+from formal_emergence.engine.vacuity import flag_vacuous
 from formal_emergence.errors import UserInputError
 from formal_emergence.model.exact import exact_value
 from formal_emergence.model.terms import Num, UFun, substitute
@@ -155,7 +157,11 @@ def test_convexity_and_lipschitz_axioms(tmp_path):
 def test_an_axiom_false_everywhere_is_never_a_refutation(tmp_path):
     # No function satisfies f(u) > f(u): every claim holds vacuously, none fails.
     c = _claims(tmp_path, _claim("a", '{ x = "real" }', "f(x) < 0", '["forall u: f(u) > f(u)"]'))
-    assert check_claim(c["a"]).verdict is Verdict.HOLDS
+    result = check_claim(c["a"])
+    assert result.verdict is Verdict.HOLDS
+    # the clash is the axioms' (the claim has no assumptions), and the vacuous flag says so too
+    assert "axioms of f" in result.reason and "only vacuously" in result.reason
+    assert flag_vacuous(c["a"], result, CheckOptions())[1] is True
 
 
 def test_instances_respect_the_budget():
