@@ -29,9 +29,9 @@ from typing import Callable
 from ..model.claim import Axiom, SymbolDecl, Undefined, domain_condition
 from ..model.definedness import obligations
 from ..model.exact import exact_value
-from ..model.terms import (Add, Bool, Implies, Ite, Mul, Num, Pow, Rel, Sym, Term, UFun, conj, free_symbols, num, substitute, to_text,
+from ..model.terms import (Add, Implies, Ite, Mul, Num, Pow, Rel, Sym, Term, UFun, conj, free_symbols, num, substitute, to_text,
                            transform, walk)
-from ..model.verdict import VACUOUS, Counterexample, Evidence, Result, Verdict
+from ..model.verdict import Counterexample, Evidence, Result, Verdict
 from ..numeric import evaluate as numeric
 from ..solver import z3_backend as z3b
 
@@ -99,17 +99,10 @@ def decide_with_axioms(prep, opts, functions: dict[str, Undefined], run_z3: Call
     names = ", ".join(sorted(functions))
     if outcome is not None and outcome.status == "unsat":
         from dataclasses import replace
-        result = qualified_holds(replace(prep, hypotheses=hyps), opts,
-                                 f"z3 proves it from the assumptions and {len(inst)} instances of the axioms of "
-                                 f"{names} at the terms that occur (each instance follows from the axioms), so it "
-                                 "holds for every function satisfying them", evidence)
-        if VACUOUS in result.reason:
-            alone, _ = run_z3(tuple(prep.hypotheses), Bool(False), prep.decls, opts, refine=False)
-            if alone is not None and alone.status == "sat":  # the clash is in the axioms, not the assumptions
-                result = replace(result, reason=f"The axioms of {names}, instantiated at the terms that occur, "
-                                 "contradict each other or the assumptions: no function satisfies them there, so "
-                                 f"the claim holds {VACUOUS} ({'; '.join(ax.text for ax in axioms)}).")
-        return result
+        return qualified_holds(replace(prep, hypotheses=hyps), opts,
+                               f"z3 proves it from the assumptions and {len(inst)} instances of the axioms of "
+                               f"{names} at the terms that occur (each instance follows from the axioms), so it holds "
+                               "for every function satisfying them", evidence)
     plain = sorted(set(prep.undefined_used) - set(functions))
     if plain:
         missing = {u.name: u.missing for u in claim.undefined}

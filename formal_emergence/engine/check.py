@@ -90,6 +90,9 @@ class Prepared:
     #: Where SymPy's generic value of each limit with parameters applies (``symbolic.limit_degeneracies``):
     #: a proof needs them wherever the assumptions hold, and a witness must satisfy them.
     limit_generic: tuple[Term, ...] = ()
+    #: The hypotheses and goal before SymPy lowered them, when a limit in them has parameters: a witness is
+    #: re-checked on these with the limits recomputed at its values (``_recheck_limits``).
+    stated: tuple[Term, ...] = ()
 
 
 # ---------------------------------------------------------------- preparation
@@ -108,7 +111,8 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
         substituted, so the variables they bind can never capture an argument (``D(t) = diff(t**2, t)`` at 3)."""
         if d.id not in lowered:
             body = transform(d.body, visit)
-            if any(isinstance(n, (Diff, Limit)) for n in walk(body)) and not _derivative_kinks([body]):
+            if any(isinstance(n, (Diff, Limit)) for n in walk(body)) and not _derivative_kinks([body]) \
+                    and not _parametric_limits([body]):  # their generic conditions are derived after expansion
                 decls = tuple(d.symbols) + tuple(SymbolDecl(p, "real") for p in d.params
                                                  if all(s.name != p for s in d.symbols))
                 try:
@@ -210,6 +214,7 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
     diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
                                        for o in obligations(n.expr)))
     limit_generic = _limit_generic([*hyps, goal], decls)
+    stated = (*hyps, goal) if _parametric_limits([*hyps, goal]) else ()
     lowered_hyps = []
     for h in hyps:
         t, s = symbolic.lower(h, decls)
@@ -222,20 +227,25 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
                         if isinstance(n, (Pred, UFun)) and n.name not in names
                         and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
     return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined),
-                    tuple(kinks), diff_domains, limit_generic)
+                    tuple(kinks), diff_domains, limit_generic, stated)
+
+
+def _parametric_limits(terms: list[Term]) -> bool:
+    """Whether a limit in ``terms`` has free symbols besides its variable (SymPy's value is then generic)."""
+    return any(isinstance(n, Limit) and free_symbols(n) - {n.var.name} for t in terms for n in walk(t))
 
 
 def _limit_generic(terms: list[Term], decls) -> tuple[Term, ...]:
-    """``d != 0`` for every parameter expression ``d`` on which a limit's SymPy value depends being nonzero."""
+    """The conditions on the parameters under which SymPy's value of each limit in ``terms`` applies
+    (``symbolic.limit_degeneracies``)."""
     out: list[Term] = []
 
     def visit(t: Term, bound: frozenset[str]) -> None:
         if isinstance(t, Limit):
-            for d in symbolic.limit_degeneracies(t, decls):
-                if free_symbols(d) & (bound | {t.var.name}):
+            for cond in symbolic.limit_degeneracies(t, decls):
+                if free_symbols(cond) & (bound | {t.var.name}):
                     raise UnsupportedConstruct(f"where SymPy's value of {to_text(t)[:80]} applies depends on a "
                                                "variable bound by an enclosing limit or derivative")
-                cond = Rel("!=", d, Num(Fraction(0)))
                 if cond not in out:
                     out.append(cond)
         if isinstance(t, (Limit, Diff)):
@@ -399,6 +409,12 @@ def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
         return decide_with_axioms(prep, opts, functions, _run_z3, _qualified_holds)
     if prep.undefined_used:
         return _decide_with_undefined(prep, opts)
+    refuted = [c for c in prep.limit_generic if not free_symbols(c) and exact_truth(c) is not True]
+    if refuted:  # e.g. false: the declared domains make the limit's expression undefined near its point
+        return Result(claim.id, Verdict.UNDECIDED, "SymPy's value of a limit is computed for generic values of its "
+                      "parameters, and the declared domains allow none of them "
+                      f"({to_text(refuted[0])}): the limit may not exist, or have another value.",
+                      evidence=(Evidence("sympy", "generic limit", (("condition", to_text(refuted[0])),)),))
     # a limit's SymPy value may hold only for generic parameters: then the statement is not closed
     variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal, *prep.limit_generic)]) \
         | _bool_symbols(prep)
@@ -450,6 +466,10 @@ def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     else:
         reason = ("z3 found a model of the exact encoding, but its re-check on the stated claim was inconclusive, "
                   "and the numeric search found no counterexample")
+    if prep.stated and prep.limit_generic:
+        reason += (f"; SymPy's value of a limit with parameters applies only where "
+                   f"{to_text(And_(prep.limit_generic)) if len(prep.limit_generic) > 1 else to_text(prep.limit_generic[0])}, so each candidate witness was re-checked "
+                   "with the limits recomputed at its values")
     return Result(claim.id, Verdict.UNDECIDED, reason[0].upper() + reason[1:] + ".", evidence=tuple(evidence),
                   losses=losses + ("numeric search samples points; it is not a proof",))
 
@@ -571,7 +591,10 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
     else:  # no assumptions, and each symbol's domain alone is satisfiable: z3 could only answer sat
         vacuous, vac_evidence = None, []
     if vacuous is not None and vacuous.status == "unsat":
-        return Result(claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
+        axioms = sorted(axiomatized(claim.undefined, prep.undefined_used))
+        what = (f"The assumptions and the instances of the axioms of {', '.join(axioms)}" if axioms else
+                "The assumptions")
+        return Result(claim.id, Verdict.HOLDS, f"{what} can never hold together, so the claim holds "
                       f"{VACUOUS}.", evidence=tuple(evidence + vac_evidence), losses=losses, steps=steps)
     for f in prep.diff_domains:  # a derivative exists only where its expression is defined
         out, ev = _run_z3(prep.hypotheses, f, prep.decls, opts, refine=False, goal_side=False)
@@ -582,6 +605,15 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
                           steps=steps)
     for f in prep.limit_generic:  # SymPy's value of a limit with parameters holds only for generic parameters
         out, ev = _run_z3(prep.hypotheses, f, prep.decls, opts, refine=False, goal_side=False)
+        if out is not None and out.status == "sat" and prep.stated:  # where f fails, the limits are recomputed
+            ce = _confirm(prep, dict(out.model), opts, generic=False)
+            if ce is not None:
+                values = ", ".join(f"{k} = {v}" for k, v in ce.values)
+                return Result(claim.id, Verdict.FAILS, f"{proof} for SymPy's value of a limit, which applies only "
+                              f"where {to_text(f)}; at {values}, where it does not, the limits recomputed with these "
+                              f"values make the statement false (confirmed "
+                              f"{'in ' + EXACT if ce.confirmed_by == EXACT else 'with interval arithmetic'}).",
+                              counterexample=ce, evidence=tuple(evidence + ev), losses=losses, steps=steps)
         if out is None or out.status != "unsat":
             return Result(claim.id, Verdict.UNDECIDED, f"{proof} for SymPy's value of a limit, which is computed for "
                           f"generic values of its parameters; it applies where {to_text(f)}, and that is not proved "
@@ -681,20 +713,28 @@ def _z3_query(hyps, goal, decls, opts: CheckOptions, refine: bool,
 
 
 def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOptions,
-             hypotheses: tuple[Term, ...] | None = None) -> Counterexample | None:
-    """Re-check the stated claim at ``values`` (``bool`` symbols take True/False); the confirmed counterexample or None."""
+             hypotheses: tuple[Term, ...] | None = None, generic: bool = True) -> Counterexample | None:
+    """Re-check the stated claim at ``values`` (``bool`` symbols take True/False); the confirmed counterexample or None.
+
+    ``generic=False``: ``values`` need not be generic for the claim's limits, so the lowered claim (SymPy's
+    generic limit values) is not used even as a first filter; only the recomputation at ``values`` decides."""
     decls = prep.decls
     truths = {k: v for k, v in values.items() if isinstance(v, bool)}
     reals = {k: v for k, v in values.items() if not isinstance(v, bool)}
     if any(is_integral(d) and reals.get(d.name, Fraction(0)).denominator != 1 for d in decls):
         return None
     hyps = tuple(hypotheses if hypotheses is not None else prep.hypotheses) + tuple(domain_condition(d) for d in decls)
-    conf = numeric.confirm_counterexample(hyps, prep.goal, reals, opts.dps, truths)
-    if conf.status != "confirmed":
-        return None
-    exist = (*prep.diff_domains, *prep.limit_generic)
+    if generic or not prep.stated:
+        conf = numeric.confirm_counterexample(hyps, prep.goal, reals, opts.dps, truths)
+        if conf.status != "confirmed":
+            return None
+    exist = prep.diff_domains if prep.stated else (*prep.diff_domains, *prep.limit_generic)
     if exist and numeric.confirm_counterexample(exist, Bool(False), reals, opts.dps, truths).status != "confirmed":
         return None  # a differentiated expression is undefined here (no derivative), or a limit is not SymPy's
+    if prep.stated:
+        conf = _recheck_limits(prep, reals, truths, opts)
+        if conf is None:
+            return None
     stated = (*prep.claim.assume, prep.claim.show)
     bound_only = frozenset(n.var.name for t in stated for n in walk(t) if isinstance(n, Limit)) - frozenset().union(
         *(free_symbols(t) for t in stated))
@@ -703,6 +743,23 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
                   for k, v in sorted(values.items()) if k not in bound_only)
     how = EXACT if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"
     return Counterexample(shown, conf.evaluations, conf.dps, how)
+
+
+def _recheck_limits(prep: Prepared, reals: dict[str, Fraction], truths: dict[str, bool], opts: CheckOptions):
+    """The confirmation of a witness on the claim as stated, each limit recomputed by SymPy with the witness's
+    values substituted first (SymPy's value with free parameters is only generic: ``limit(a*x/(a*x + 1), x,
+    oo)`` is 1, but 0 at a = 0). None when it is not confirmed or a limit cannot be recomputed there."""
+    point = {k: Num(v) for k, v in reals.items()}
+    try:
+        closed = [substitute(t, point) for t in prep.stated]
+        if _limit_generic(closed, prep.decls):
+            return None  # a limit still has parameters (a symbol without a value): no recomputation
+        lowered = [symbolic.lower(t, prep.decls)[0] for t in closed]
+    except (UnsupportedConstruct, ValueError):
+        return None
+    hyps = tuple(lowered[:-1]) + tuple(domain_condition(d) for d in prep.decls)
+    conf = numeric.confirm_counterexample(hyps, lowered[-1], reals, opts.dps, truths)
+    return conf if conf.status == "confirmed" else None
 
 
 #: Points of the assumptions' box (its corners, the neighbourhoods of its ends, round far values) generated, and at

@@ -288,47 +288,271 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
 
 
 def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
-    """Expressions in the parameters that must be nonzero for SymPy's value of ``node`` to apply.
+    """Conditions on the parameters under which SymPy's value of ``node`` applies (each a boolean term).
 
     SymPy computes a limit with free parameters for a generic value of them: ``limit(x/(a + x), x, 0)`` is 0,
-    but at a = 0 it is 1. Generic means here: the denominators, logarithm arguments and bases of roots and
-    negative powers of the expression (also after ``cancel``, which exposes ``a*x/(a*x + x**2) = a/(a + x)``)
-    do not vanish at the limit point unless they vanish for every value of the parameters. Returned is each such
-    value at the point that depends on the parameters; the engine must prove it nonzero wherever the
-    assumptions hold. This is a necessary check, not a complete one (a parameter in an exponent that changes
-    sign is not caught here; SymPy then usually leaves the limit unevaluated). A limit at ``oo`` or without
-    parameters gives nothing. Raises ``UnsupportedConstruct`` when the check itself cannot be done.
+    but at a = 0 it is 1. The limit is read as ``var = point + s`` (``point - s`` from the left, ``1/s`` at
+    ``oo``, ``-1/s`` at ``-oo``) with ``s -> 0+``, and generic means:
+
+    - the denominators, logarithm arguments and bases of roots and negative powers of the expression (also
+      after ``cancel``, which exposes ``a*x/(a*x + 1) = a/(a + s)`` at ``oo``) do not vanish at ``s = 0``
+      unless they vanish for every value of the parameters (``d != 0``);
+    - the argument of a jump (``floor``, ``heaviside``, a relation of an ``ite`` condition) is not at a jump
+      at ``s = 0``: ``floor(v) != v`` for ``floor``, ``v != 0`` otherwise, ``v`` its value there;
+    - the expression is defined near the point: each definedness condition that mentions a parameter holds
+      for all small ``s > 0`` (a sufficient condition from the lowest-order coefficients, ``_near_condition``).
+
+    Where no sound condition can be derived (a parameter in an exponent whose base or argument tends to 0 or
+    infinity, a jump argument with a parameter that is infinite or at its jump at the point) the check raises
+    ``UnsupportedConstruct`` naming the parameters: the limit is then not computed for them. A limit without
+    parameters gives nothing.
     """
-    if not (free_symbols(node) - {node.var.name}) or any(isinstance(n, Const) and n.name == "oo"
-                                                          for n in walk(node.point)):
+    if not (free_symbols(node) - {node.var.name}):
         return ()
     return worker.call(_degeneracies, node, tuple(decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
+
+
+_S = sp.Symbol("s_near", positive=True)
+_JUMPS = (sp.floor, sp.ceiling, sp.Heaviside, sp.sign, sp.frac)
+
+
+def _images(tr: SympyTranslator, node: Limit) -> list[tuple[str, sp.Basic]]:
+    """(side, expression of ``_S``) for each side the limit approaches from: var = image, ``_S -> 0+``."""
+    p = tr(node.point)
+    if p == sp.oo:
+        return [("-", 1 / _S)]
+    if p == -sp.oo:
+        return [("+", -1 / _S)]
+    return [(side, p + _S if side == "+" else p - _S) for side in ([node.side] if node.side else ["+", "-"])]
+
+
+def _params_text(e: sp.Basic) -> str:
+    return ", ".join(sorted(str(v) for v in e.free_symbols - {_S}))
 
 
 def _degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
     tr = SympyTranslator(decls)
     try:
-        f, x, p = tr(node.expr).doit(), tr(node.var), tr(node.point)
-        forms = [f, sp.cancel(sp.together(f))]
-        bases = []
-        for form in forms:
-            bases.append(sp.fraction(sp.together(form))[1])
-            for s in sp.preorder_traversal(form):
-                if isinstance(s, sp.Pow) and not (s.exp.is_Integer and s.exp > 0):
-                    bases.append(s.base)
-                elif isinstance(s, sp.log):
-                    bases.append(s.args[0])
+        f, x = tr(node.expr).doit(), tr(node.var)
         out: list[Term] = []
-        for b in bases:
-            d = sp.simplify(b.subs(x, p))
-            if d.free_symbols and d != 0:
-                term = from_sympy(d)
-                if term not in out:
-                    out.append(term)
+
+        def add(cond: Term) -> None:
+            if cond != Bool(True) and cond not in out:
+                out.append(cond)
+
+        for _side, image in _images(tr, node):
+            fs = f.subs(x, image)
+            forms = [fs, sp.cancel(sp.together(fs))]
+            bases = []
+            for form in forms:
+                bases.append(sp.fraction(sp.together(form))[1])
+                for sub in sp.preorder_traversal(form):
+                    if isinstance(sub, sp.Pow) and not (sub.exp.is_Integer and sub.exp > 0):
+                        bases.append(sub.base)
+                        _check_exponent(sub.base, sub.exp, node)
+                    elif isinstance(sub, sp.exp):
+                        _check_exponent(sp.E, sub.args[0], node)
+                    elif isinstance(sub, sp.log):
+                        bases.append(sub.args[0])
+                    elif isinstance(sub, _JUMPS):
+                        add(_jump_condition(sub, sub.args[0], node))
+                    elif isinstance(sub, sp.Piecewise):
+                        for _expr, cond in sub.args:
+                            for rel in cond.atoms(sp.core.relational.Relational):
+                                add(_jump_condition(sub, rel.lhs - rel.rhs, node))
+            for b in bases:
+                d = sp.simplify(b.subs(_S, 0))
+                if d.free_symbols and d != 0 and d.is_finite is not False and not d.has(sp.zoo, sp.nan, sp.oo):
+                    add(_relation("!=", d))
+            for o in obligations(node.expr):
+                formula = o.formula()
+                if free_symbols(formula) - {node.var.name}:
+                    near = _folded(_near_condition(tr, formula, x, image))
+                    if near == Bool(False):
+                        raise UnsupportedConstruct(
+                            f"{o.term_text()} is not proved defined near the point of {to_text(node)[:80]} for any "
+                            f"value of its parameters that the declared domains allow ({o.text()})")
+                    add(near)
         return tuple(out)
     except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
         raise UnsupportedConstruct(f"SymPy could not check where its value of {to_text(node)[:80]} applies "
                                    f"({type(exc).__name__})") from None
+
+
+def _at_zero(e: sp.Basic) -> sp.Basic | None:
+    """The value of ``e`` at ``_S = 0`` when it is finite there (None: infinite, undefined or unknown)."""
+    v = sp.simplify(e.subs(_S, 0))
+    if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or v.is_finite is False:
+        return None
+    return v
+
+
+def _check_exponent(base: sp.Basic, exp: sp.Basic, node: Limit) -> None:
+    """Raise when a parameter sits in an exponent whose effect on the limit depends on its sign or size.
+
+    Allowed: a power continuous at the point (finite exponent, base tending to a value that is positive or
+    mentions a parameter, whose vanishing is a degeneracy of its own); a finite exponent of known sign (from
+    the declared domains) on a base tending to 0 or infinity; an exponent tending to +-oo whose parameters
+    all have a declared strict sign (SymPy then needs no generic assumption to find its sign)."""
+    params = exp.free_symbols - {_S}
+    if not params:
+        return
+    b, e = _at_zero(base), _at_zero(exp)
+    if e is not None and b is not None and (b.free_symbols or b.is_positive):
+        return
+    if e is not None and (e.is_extended_positive or e.is_extended_negative):
+        return
+    if e is None and all(p.is_extended_positive or p.is_extended_negative for p in params):
+        if sp.limit(exp, _S, 0, dir="+") in (sp.oo, -sp.oo):
+            return
+    raise UnsupportedConstruct(f"the value of {to_text(node)[:80]} depends on the sign or size of the free "
+                               f"parameter(s) {_params_text(exp)} in an exponent, and no condition on "
+                               f"{_params_text(exp)} is derived for it (no case split on parameters)")
+
+
+def _jump_condition(jump: sp.Basic, arg: sp.Basic, node: Limit) -> Term:
+    """Where the jump of ``jump`` (argument ``arg`` in ``_S``) is away from the limit point."""
+    if not (arg.free_symbols - {_S}):
+        return Bool(True)
+    v = _at_zero(arg)
+    floor_like = isinstance(jump, (sp.floor, sp.ceiling, sp.frac))
+    if v is not None and v.free_symbols:
+        if not floor_like:
+            return _relation("!=", v)
+        truth = sp.Ne(sp.floor(v), v)
+        value = from_sympy(v)
+        return Bool(bool(truth)) if truth in (sp.true, sp.false) else Rel("!=", Func("floor", (value,)), value)
+    if v is not None and v != 0 and not (floor_like and v.is_integer is not False):
+        return Bool(True)  # the argument is near a constant away from every jump
+    kind = "an ite condition" if isinstance(jump, sp.Piecewise) else type(jump).__name__.lower()
+    raise UnsupportedConstruct(f"the jump of {kind} near the point of {to_text(node)[:80]} moves with the free "
+                               f"parameter(s) {_params_text(arg)}, and no condition on {_params_text(arg)} is derived "
+                               "for it (no case split on parameters)")
+
+
+def _folded(cond: Term) -> Term:
+    """``cond`` with its constant parts folded (``a != 0 or true`` is ``true``)."""
+    match cond:
+        case And(args) | Or(args):
+            unit, absorbing = (True, False) if isinstance(cond, And) else (False, True)
+            parts: list[Term] = []
+            for a in map(_folded, args):
+                if a == Bool(absorbing):
+                    return a
+                if a != Bool(unit) and a not in parts:
+                    parts.append(a)
+            if not parts:
+                return Bool(unit)
+            return parts[0] if len(parts) == 1 else type(cond)(tuple(parts))
+        case Rel(op, l, r) if not free_symbols(cond):
+            try:
+                return Bool(bool(_RELS[op](SympyTranslator()(l), SympyTranslator()(r))))
+            except TypeError:
+                return cond
+    return cond
+
+
+def _relation(op: str, d: sp.Basic) -> Term:
+    """``d op 0`` as a term, or its truth when the declared domains decide it (``N > 0`` for a positive N)."""
+    truth = _RELS[op](d, 0)
+    if truth is sp.true or truth is sp.false:
+        return Bool(bool(truth))
+    return Rel(op, from_sympy(d), num(0))
+
+
+def _negated(cond: Term) -> Term:
+    """``not cond`` with the negation pushed to the relations (``not x < 1`` is ``x >= 1``)."""
+    match cond:
+        case Bool(v):
+            return Bool(not v)
+        case Not(a):
+            return a
+        case And(args):
+            return Or(tuple(_negated(a) for a in args))
+        case Or(args):
+            return And(tuple(_negated(a) for a in args))
+        case Implies(a, b):
+            return And((a, _negated(b)))
+        case Rel(op, l, r):
+            return Rel({"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}[op], l, r)
+    raise UnsupportedConstruct(f"the condition {to_text(cond)} cannot be negated near the limit point")
+
+
+def _near_condition(tr: SympyTranslator, cond: Term, var: sp.Symbol, image: sp.Basic) -> Term:
+    """A condition on the parameters under which ``cond`` holds for ``var = image`` and all small ``_S > 0``.
+
+    Sufficient, not necessary: a relation whose difference does not depend on ``_S`` is kept as it is (then
+    it is exact); otherwise the sign of a polynomial numerator and denominator in ``_S`` is the sign of their
+    lowest-order nonzero coefficients, and a difference continuous at ``_S = 0`` has the sign of its value
+    there. Raises ``UnsupportedConstruct`` when neither applies.
+    """
+    match cond:
+        case Bool():
+            return cond
+        case Not(a):
+            return _near_condition(tr, _negated(a), var, image)
+        case And(args):
+            return And(tuple(_near_condition(tr, a, var, image) for a in args))
+        case Or(args):
+            parts: list[Term] = []
+            for a in args:  # a disjunct that cannot be decided is dropped: the rest is still sufficient
+                try:
+                    part = _folded(_near_condition(tr, a, var, image))
+                except UnsupportedConstruct:
+                    continue
+                if part == Bool(True):
+                    return part
+                parts.append(part)
+            if not parts:
+                raise UnsupportedConstruct(f"the condition {to_text(cond)} cannot be decided near the limit point")
+            return Or(tuple(parts))
+        case Implies(a, b):
+            return _near_condition(tr, Or((_negated(a), b)), var, image)
+        case Rel(op, l, r):
+            d = sp.simplify((tr(l) - tr(r)).subs(var, image))
+            if _S not in d.free_symbols:
+                return _relation(op, d)
+            if not (d.free_symbols - {_S}):
+                return Bool(_relation_near(op, d, l, r))
+            if op == "==":
+                return Bool(False)
+            numer, denom = sp.fraction(sp.cancel(sp.together(d)))
+            pos_n, neg_n, nonzero_n = _sign_conditions(numer, cond)
+            pos_d, neg_d, nonzero_d = _sign_conditions(denom, cond)
+            if op == "!=":
+                return And((nonzero_n, nonzero_d))
+            pos = Or((And((pos_n, pos_d)), And((neg_n, neg_d))))
+            neg = Or((And((pos_n, neg_d)), And((neg_n, pos_d))))
+            return pos if op in (">", ">=") else neg
+    raise UnsupportedConstruct(f"the condition {to_text(cond)} cannot be decided near the limit point")
+
+
+def _sign_conditions(e: sp.Basic, cond: Term) -> tuple[Term, Term, Term]:
+    """Conditions on the parameters for ``e`` to be positive, negative and nonzero for all small ``_S > 0``."""
+    if e.is_polynomial(_S):
+        coeffs = [sp.simplify(c) for c in reversed(sp.Poly(e, _S).all_coeffs())]
+        coeffs = [c for c in coeffs]
+        pos: list[Term] = []
+        neg: list[Term] = []
+        earlier: list[Term] = []
+        for c in coeffs:
+            if c == 0:
+                continue
+            pos.append(And((*earlier, _relation(">", c))))
+            neg.append(And((*earlier, _relation("<", c))))
+            if not c.free_symbols:
+                break
+            earlier.append(_relation("==", c))
+        nonzero = Or(tuple(_relation("!=", c) for c in coeffs))
+        return Or(tuple(pos)) if pos else Bool(False), Or(tuple(neg)) if neg else Bool(False), nonzero
+    if e.is_extended_positive or e.is_extended_negative:  # by the declared domains (and _S > 0)
+        positive = bool(e.is_extended_positive)
+        return Bool(positive), Bool(not positive), Bool(True)
+    v = _at_zero(e)
+    if v is None or v == 0 or e.has(*_JUMPS, sp.Piecewise):
+        raise UnsupportedConstruct(f"the sign of {e} near the limit point is unknown for some values of "
+                                   f"{_params_text(e)} (in {to_text(cond)})")
+    return _relation(">", v), _relation("<", v), _relation("!=", v)
 
 
 def _parameters_note(rebuilt: Term) -> str:
@@ -382,61 +606,84 @@ def _recheck_diff(inner: Term, var: Term, order: int, out: Term, decls: Sequence
     return bool(sp.simplify(sp.diff(tr(inner), tr(var), order) - tr(out)) == 0)
 
 
-def _near_truth(tr: SympyTranslator, cond: Term, var: sp.Symbol, point: sp.Basic, side: str) -> bool:
-    """The truth of ``cond`` for ``var`` near ``point`` on ``side`` (``"+"``/``"-"``), the point itself excluded.
+def _near_truth(tr: SympyTranslator, cond: Term, var: sp.Symbol, image: sp.Basic) -> bool:
+    """The truth of ``cond`` for ``var = image`` and all small ``_S > 0`` (``_images``: the limit point excluded).
 
-    A relation ``l op r`` is decided by the sign of ``l - r`` near the point: the
-    one-sided limit of ``l - r`` when it is not 0, else the sign of its
-    one-sided slope. Raises ``UnsupportedConstruct`` when neither settles it.
+    A relation ``l op r`` is decided by the sign of ``l - r`` there: its limit at ``_S = 0+`` when it is not
+    0, else the sign of its slope in ``_S``. Raises ``UnsupportedConstruct`` when neither settles it.
     """
     match cond:
         case Bool(v):
             return v
         case Not(a):
-            return not _near_truth(tr, a, var, point, side)
-        case And(args):
-            return all(_near_truth(tr, a, var, point, side) for a in args)
-        case Or(args):
-            return any(_near_truth(tr, a, var, point, side) for a in args)
+            return not _near_truth(tr, a, var, image)
+        case And(args) | Or(args):
+            return _junction(isinstance(cond, Or), [lambda a=a: _near_truth(tr, a, var, image) for a in args])
         case Implies(a, b):
-            return not _near_truth(tr, a, var, point, side) or _near_truth(tr, b, var, point, side)
+            return not _near_truth(tr, a, var, image) or _near_truth(tr, b, var, image)
         case Iff(a, b):
-            return _near_truth(tr, a, var, point, side) == _near_truth(tr, b, var, point, side)
+            return _near_truth(tr, a, var, image) == _near_truth(tr, b, var, image)
         case Rel(op, l, r):
-            d = tr(l) - tr(r)
-            sign = _limit_sign(sp.limit(d, var, point, dir=side))
-            if sign == 0 and point.is_finite:
-                sign = _limit_sign(sp.limit(d / (var - point), var, point, dir=side)) * (1 if side == "+" else -1)
-            if sign == 0:
-                raise UnsupportedConstruct(f"the sign of {to_text(l)} - {to_text(r)} near the limit point is unknown")
-            return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
+            return _relation_near(op, (tr(l) - tr(r)).subs(var, image), l, r)
     raise UnsupportedConstruct(f"the condition {to_text(cond)} cannot be decided near the limit point")
 
 
+def _junction(is_or: bool, parts: list) -> bool:
+    """``any`` (``is_or``) or ``all`` of the truths ``parts`` compute, where an undecided part matters only if
+    no other part settles the junction; raises ``UnsupportedConstruct`` when none does."""
+    unknown: UnsupportedConstruct | None = None
+    for part in parts:
+        try:
+            if part() == is_or:
+                return is_or
+        except UnsupportedConstruct as exc:
+            unknown = exc
+    if unknown is not None:
+        raise unknown
+    return not is_or
+
+
+def _relation_near(op: str, d: sp.Basic, l: Term, r: Term) -> bool:
+    """The truth of ``d op 0`` for all small ``_S > 0`` (``d`` the difference ``l - r`` at ``var = image``): the
+    sign of its limit at ``0+`` when that is not 0, else the sign of its slope; raises when neither settles it."""
+    sign = _limit_sign(d)  # its sign for every _S > 0, by the declared domains
+    if sign == 0:
+        sign = _limit_sign(sp.limit(d, _S, 0, dir="+"))
+    if sign == 0:
+        sign = _limit_sign(sp.limit(d / _S, _S, 0, dir="+"))
+    if sign == 0:
+        raise UnsupportedConstruct(f"the sign of {to_text(l)} - {to_text(r)} near the limit point is unknown")
+    return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
+
+
 def _check_defined_near(tr: SympyTranslator, node: Limit) -> None:
-    """Raise ``UnsupportedConstruct`` when a partial term of the limit's expression is undefined on a side the
-    limit approaches from (``limit_left(sqrt(x), x, 0)``: SymPy's complex value is not a real limit)."""
-    if node.point == Const("oo"):
-        return
-    var, point = tr(node.var), tr(node.point)
+    """Raise ``UnsupportedConstruct`` unless every partial term of the limit's expression is proved defined on
+    each side the limit approaches from, for all points near it (beyond some bound at ``oo``/``-oo``):
+    ``limit_left(sqrt(x), x, 0)`` or ``limit(1/sqrt(x), x, -oo)`` has no real limit, whatever SymPy's complex
+    value. An obligation evaluated only under guards counts where its guards hold near the point. Conditions
+    that mention a parameter are left to ``limit_degeneracies`` (they become conditions on the parameters)."""
+    var = tr(node.var)
     for o in obligations(node.expr):
-        if o.guards or free_symbols(o.condition) != {node.var.name}:
+        formula = o.formula()
+        if free_symbols(formula) - {node.var.name}:
             continue
-        for side in ([node.side] if node.side else ["+", "-"]):
+        for side, image in _images(tr, node):
+            where = "beyond some bound" if not tr(node.point).is_finite else \
+                f"on the {'right' if side == '+' else 'left'} of the limit point"
             try:
-                defined = _near_truth(tr, o.condition, var, point, side)
+                defined = _near_truth(tr, formula, var, image)
             except UnsupportedConstruct:
-                continue
+                raise UnsupportedConstruct(f"{o.term_text()} is not proved defined {where} ({o.text()} is not "
+                                           "decided there)") from None
             if not defined:
-                raise UnsupportedConstruct(f"{o.term_text()} is undefined on the {'right' if side == '+' else 'left'} "
-                                           f"of the limit point ({to_text(o.condition)} fails there)")
+                raise UnsupportedConstruct(f"{o.term_text()} is undefined {where} ({o.text()} fails there)")
 
 
 def _limit_sign(value: sp.Basic) -> int:
     """+1 or -1 for a limit of known sign (infinite included), 0 for 0 or an unknown sign."""
-    if value.is_positive:
+    if value.is_extended_positive:
         return 1
-    if value.is_negative:
+    if value.is_extended_negative:
         return -1
     return 0
 
@@ -445,12 +692,11 @@ def _limit_of_piecewise(tr: SympyTranslator, inner: Term, node: Limit) -> sp.Bas
     """The limit of a term with ``ite``: each ``ite`` takes the branch it takes near the point (never the value
     *at* the point, which SymPy's Piecewise limit returns). A two-sided limit needs equal one-sided limits."""
     var, point = tr(node.var), tr(node.point)
-    sides = [node.side] if node.side else (["-"] if node.point == Const("oo") else ["+", "-"])
     values = []
-    for side in sides:
-        def choose(t: Term, side: str = side) -> Term | None:
+    for side, image in _images(tr, node):
+        def choose(t: Term, image: sp.Basic = image) -> Term | None:
             if isinstance(t, Ite):
-                return transform(t.then if _near_truth(tr, t.cond, var, point, side) else t.other, choose)
+                return transform(t.then if _near_truth(tr, t.cond, var, image) else t.other, choose)
             return None
         values.append(sp.simplify(sp.limit(tr(transform(inner, choose)), var, point, dir=side)))
     if len(values) == 2 and sp.simplify(values[0] - values[1]) != 0:
