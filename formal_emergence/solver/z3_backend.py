@@ -43,6 +43,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import threading
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable, Iterator, Mapping, Sequence
@@ -80,10 +81,20 @@ QE_TIMEOUT_MS = 5_000
 
 BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
 
-# nlsat's levelwise projection (on by default in this z3) spends minutes between rlimit ticks on some
-# encodings with algebraic roots (fuzz case c111: 20 s of CPU for 10,000 units); the classic projection
-# answers them in under a second. A process-wide z3 setting: z3 offers it per solver for no solver kind.
-z3.set_param("nlsat.lws", False)
+#: nlsat's levelwise projection (on by default in this z3) spends minutes between rlimit ticks on some
+#: encodings with algebraic roots ``y**q = b**p`` (fuzz case c111: 20 s of CPU for 10,000 units), where the
+#: classic projection answers in under a second; on others the classic one is the slow one (the catalog's
+#: 000.emergence-point.method-1). So each call picks: classic exactly when its encoding defines roots or is
+#: hard (``is_hard``: 6-budget/b09 took 10 s for 750,000 units with levelwise). z3 has this setting only
+#: process-wide, so it is set under this lock, held for the whole solver call.
+_NLSAT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _projection(classic: bool) -> Iterator[None]:
+    with _NLSAT_LOCK:
+        z3.set_param("nlsat.lws", not classic)
+        yield
 
 
 class _Ledger:
@@ -245,7 +256,8 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     if goal_side_conditions:
         side += [s for s in enc.side_conditions([goal]) if s[0] not in {t for t, _ in side}]
     lemmas = enc.lemmas()
-    rlimit, bounded_by = _allowance(options.rlimit, is_hard([*hypotheses, goal], decls))
+    hard = is_hard([*hypotheses, goal], decls)
+    rlimit, bounded_by = _allowance(options.rlimit, hard)
     if rlimit <= 0:
         return Outcome("unknown", reason_unknown=f"not run: {bounded_by} is spent", seed=options.seed, rlimit=0,
                        side_conditions=tuple(t for t, _ in side), abstracted=tuple(sorted(enc.atom_texts)),
@@ -260,18 +272,19 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
         solver.add(*[c for _, c in side])
     solver.add(*[l for _, l in lemmas])
     solver.add(negated_goal)
-    answer = solver.check()
-    refinements = 0
-    for _ in range(options.refinement_rounds if refine else 0):
-        if answer != z3.sat:
-            break
-        extra = enc.refinement_lemmas(solver.model())
-        if not extra:
-            break
-        refinements += len(extra)
-        lemmas.extend(extra)
-        solver.add(*[l for _, l in extra])
+    with _projection(classic=hard or bool(enc.root_defs)):
         answer = solver.check()
+        refinements = 0
+        for _ in range(options.refinement_rounds if refine else 0):
+            if answer != z3.sat:
+                break
+            extra = enc.refinement_lemmas(solver.model())
+            if not extra:
+                break
+            refinements += len(extra)
+            lemmas.extend(extra)
+            solver.add(*[l for _, l in extra])
+            answer = solver.check()
     used = _rlimit_count(solver)
     _charge(used)
     common = dict(lemmas=tuple(t for t, _ in lemmas), side_conditions=tuple(t for t, _ in side),
@@ -367,7 +380,8 @@ def positive_bases(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Symbo
             solver.add(*[enc.boolean(h) for h in plain], *[enc.boolean(domain_condition(d)) for d in decls])
             solver.add(*[c for _, c in enc.side_conditions(plain)], *[l for _, l in enc.lemmas()])
             solver.add(z3.Not(enc.real(b) > 0))
-            answer = solver.check()
+            with _projection(classic=bool(enc.root_defs)):
+                answer = solver.check()
             _charge(_rlimit_count(solver))
             if answer == z3.unsat:
                 out.add(b)
@@ -496,7 +510,8 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     solver.set("timeout", options.timeout_ms)
     solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
     solver.add(*hyps, *[c for _, c in side], z3.ForAll(list(inner.bools.values()), body))
-    answer = solver.check()
+    with _projection(classic=bool(outer.root_defs or inner.root_defs)):
+        answer = solver.check()
     _charge(_rlimit_count(solver))
     if answer == z3.sat:
         model, approximated = outer.read_model(solver.model())
@@ -528,7 +543,7 @@ class _Encoder:
         self.atom_texts: set[str] = set()
         self._cache: dict[Term, z3.ExprRef] = {}
         self.applications: dict[str, z3.ExprRef] = {}
-        self._root_defs: list[tuple[str, z3.BoolRef]] = []
+        self.root_defs: list[tuple[str, z3.BoolRef]] = []
         self._taylor_added = False
         self._fresh = 0
         #: The rational constants of the claim (and their negatives) that exp and log atoms are compared against.
@@ -702,7 +717,7 @@ class _Encoder:
                           z3.Implies(z3.And(b <= zero, b >= -one), y >= b))
             what = (f"{text} has the sign of {to_text(base)} and lies beyond it where |{to_text(base)}| >= 1, "
                     "between 0 and it where |" + to_text(base) + "| <= 1")
-        self._root_defs.append((what, fact))
+        self.root_defs.append((what, fact))
         return y
 
     def entity(self, name: str) -> z3.ExprRef:
@@ -758,10 +773,10 @@ class _Encoder:
         self.atom_texts.add(text)
         if p > 0:
             self.root_atoms.append((text, y, q))
-            self._root_defs.append((f"{to_text(base)} >= 0 => {text} >= 0 and {text}**{r} = {to_text(base)}**{p}",
+            self.root_defs.append((f"{to_text(base)} >= 0 => {text} >= 0 and {text}**{r} = {to_text(base)}**{p}",
                                     z3.Implies(b >= 0, z3.And(y >= 0, y ** r == b ** p))))
         else:
-            self._root_defs.append((f"{to_text(base)} > 0 => {text} > 0 and {text}**{r} * {to_text(base)}**{-p} = 1",
+            self.root_defs.append((f"{to_text(base)} > 0 => {text} > 0 and {text}**{r} * {to_text(base)}**{-p} = 1",
                                     z3.Implies(b > 0, z3.And(y > 0, y ** r * b ** (-p) == 1))))
         return y
 
@@ -820,7 +835,7 @@ class _Encoder:
         """The true facts about every atom introduced so far, as (text, formula) pairs."""
         out: list[tuple[str, z3.BoolRef]] = []
         one, zero = self.val(Fraction(1)), self.val(Fraction(0))
-        out.extend(self._root_defs)
+        out.extend(self.root_defs)
         for arg, x, e in self.exp_atoms:
             a = to_text(arg)
             out.append((f"exp({a}) > 0", e > 0))
