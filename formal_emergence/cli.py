@@ -18,6 +18,7 @@ import stat
 import sys
 from typing import TYPE_CHECKING, Sequence, TextIO
 
+from .engine.options import CheckOptions
 from .errors import CheckInterrupted, InternalError, UserInputError, UserInputErrors
 from .textsafe import inert
 
@@ -152,7 +153,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                    choices=("text", "json", "github", "sarif", "junit"),
                    help="text (default), json, or a CI format: github annotations, sarif 2.1.0, junit xml")
     c.add_argument("--dps", type=int, default=None, help="decimal digits for mpmath checks (30..1000, default 30)")
-    c.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
+    c.add_argument("--rlimit", type=int, default=CheckOptions.rlimit,
+                   help="z3 resource budget of one claim, shared by its solver calls")
     c.add_argument("--seed", type=int, default=0, help="seed for z3 and the numeric search")
     c.add_argument("--fail-on", default=None, metavar="VERDICT,...",
                    help="exit 1 when some assertion (never a lemma) gets one of these verdicts; with --baseline, "
@@ -223,7 +225,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     cs.add_argument("--for-all", default="", metavar="SYMBOL,...",
                     help="symbols quantified universally inside each statement (others are shared)")
     cs.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
-    cs.add_argument("--rlimit", type=int, default=20_000_000, help="z3 resource budget per solver call")
+    cs.add_argument("--rlimit", type=int, default=CheckOptions.rlimit,
+                    help="z3 resource budget of one claim, shared by its solver calls")
     _solve_arguments(sub.add_parser("solve", help="solve f(x) = c in closed form, proved; how it moves with a parameter"))
     _scan_arguments(sub.add_parser("scan", help="read Markdown/LaTeX documents: formulas parsed, decided, stubbed"))
     return p
@@ -385,10 +388,9 @@ def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None
 
 
 def _options(args):
-    from .engine.options import CheckOptions
     if not 30 <= args.dps <= 1000:
         raise UserInputError(f"--dps {args.dps}", file="<argv>", key="--dps", hint="between 30 and 1000")
-    rlimit = getattr(args, "rlimit", 20_000_000)
+    rlimit = getattr(args, "rlimit", CheckOptions.rlimit)
     if not 1000 <= rlimit <= 10**10:
         raise UserInputError(f"--rlimit {rlimit}", file="<argv>", key="--rlimit", hint="between 1000 and 1e10")
     seed = getattr(args, "seed", 0)

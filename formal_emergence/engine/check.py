@@ -289,9 +289,15 @@ def _fraction_text(v: Fraction) -> str:
 def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
                 references: Callable[[str], object] | None = None,
                 simulate: Callable[[Claim], Evidence] | None = None) -> Result:
-    """Compute the verdict, reason and evidence for ``claim`` (its SymPy work under one claim budget)."""
-    with symbolic.claim_budget():
-        return _check_claim(claim, options, references, simulate)
+    """Compute the verdict, reason and evidence for ``claim``: its SymPy work under one CPU budget, its z3 work
+    under one rlimit budget of ``options.rlimit`` units (the last evidence record gives the z3 accounting)."""
+    with symbolic.claim_budget(), z3b.claim_budget(options.rlimit) as ledger:
+        result = _check_claim(claim, options, references, simulate)
+    if ledger is None:  # a claim checked on behalf of another: its z3 work is the caller's
+        return result
+    spent = Evidence("budget", "spent" if ledger.left <= 0 else "within", (
+        ("z3_rlimit", ledger.total), ("z3_rlimit_used", ledger.used), ("z3_calls", ledger.calls)))
+    return replace(result, evidence=result.evidence + (spent,))
 
 
 def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str], object] | None,
@@ -474,8 +480,11 @@ def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
                   losses=losses + ("numeric search samples points; it is not a proof",))
 
 
-#: Deterministic work budget of the interval branch-and-bound prover (pieces of the box examined).
+#: Deterministic work budget of the interval branch-and-bound prover (pieces of the box examined), and of
+#: one claim's pieces times its variables times its size in nodes (a piece costs about one interval
+#: evaluation of every node, and more variables need more pieces for the same result).
 BOX_PIECES = 1500
+BOX_WORK = 30_000
 _BOX_START = {"positive": (Fraction(0), None), "nonnegative": (Fraction(0), None), "natural": (Fraction(0), None),
               "negative": (None, Fraction(0)), "posint": (Fraction(1), None), "unit": (Fraction(0), Fraction(1)),
               "probability": (Fraction(0), Fraction(1)), "real": (None, None), "integer": (None, None)}
@@ -525,7 +534,8 @@ def _prove_on_box(prep: Prepared, opts: CheckOptions) -> Result | None:
     hyps = tuple(prep.hypotheses) + tuple(domain_condition(d) for d in prep.decls if d.name in variables)
     exist = (*prep.diff_domains, *prep.limit_generic)  # derivatives exist there; limits have SymPy's value there
     goal = And_((*exist, prep.goal)) if exist else prep.goal
-    found = prove_on_box(hyps, goal, box, dps=opts.dps, max_boxes=BOX_PIECES)
+    pieces = _box_budget(prep, len(variables))
+    found = prove_on_box(hyps, goal, box, dps=opts.dps, max_boxes=pieces)
     if found.status != "proved" or found.certificate is None:
         return None
     ok, why = check_certificate(found.certificate, hyps, goal)
@@ -535,7 +545,7 @@ def _prove_on_box(prep: Prepared, opts: CheckOptions) -> Result | None:
     vacuous, vac_evidence = _run_z3(prep.hypotheses, Bool(False), prep.decls, opts, refine=False)
     ev = (Evidence("mpmath", "interval branch-and-bound certificate",
                    (("dps", cert.dps), ("pieces", cert.leaves()), ("examined", found.boxes),
-                    ("budget", BOX_PIECES), ("box", cert.to_json()["box"]),
+                    ("budget", pieces), ("box", cert.to_json()["box"]),
                     ("recheck", "every leaf re-evaluated and the leaves rebuilt from the splits"))),)
     if vacuous is not None and vacuous.status == "unsat":
         return Result(prep.claim.id, Verdict.HOLDS, "The assumptions can never hold together, so the claim holds "
@@ -545,6 +555,15 @@ def _prove_on_box(prep: Prepared, opts: CheckOptions) -> Result | None:
                   f"{_box_text(cert)}: {cert.leaves()} pieces, each with the statement defined and true on all of "
                   "it or an assumption false on all of it; the certificate was re-checked independently.",
                   evidence=ev)
+
+
+def _size(prep: Prepared) -> int:
+    """Nodes of the prepared claim (assumptions and statement): the unit of the numeric work budgets."""
+    return sum(1 for t in (*prep.hypotheses, prep.goal) for _ in walk(t))
+
+
+def _box_budget(prep: Prepared, variables: int) -> int:
+    return max(1, min(BOX_PIECES, BOX_WORK // max(1, variables * _size(prep))))
 
 
 def _box_text(cert) -> str:
@@ -766,6 +785,10 @@ def _recheck_limits(prep: Prepared, reals: dict[str, Fraction], truths: dict[str
 #: most how many of those not certainly outside the assumptions (exactly) are re-checked as witnesses.
 BOX_POINTS = 1000
 BOX_WITNESSES = 32
+#: Deterministic work budget of the whole witness search: at most ``max(WITNESS_MIN, WITNESS_WORK // size)``
+#: re-checks of candidate points, for a claim of ``size`` nodes (each re-check evaluates every node).
+WITNESS_WORK = 4_000
+WITNESS_MIN = 40
 
 
 def _solve_equations(prep: Prepared, point: dict[str, Fraction]) -> dict[str, Fraction]:
@@ -802,14 +825,23 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
                     itertools.islice(itertools.product((False, True), repeat=len(truth_names)), 16)]
     assumptions = (*prep.hypotheses, *(domain_condition(d) for d in names))
 
+    checks = max(WITNESS_MIN, WITNESS_WORK // max(1, _size(prep)))
+    left = [checks]
+
+    def recheck(point: dict) -> Counterexample | None:
+        left[0] -= 1
+        return _confirm(prep, point, opts)
+
     def outside(point: dict) -> bool:  # certainly outside the assumptions (exact): not worth an interval re-check
         reals = {k: v for k, v in point.items() if not isinstance(v, bool)}
         return any(exact_truth(h, reals) is False for h in assumptions)
 
     for i, point in enumerate({**p, **tv} for p in simple_points(names) for tv in truth_values):
+        if left[0] <= 0:
+            break
         if outside(point):
             continue
-        ce = _confirm(prep, point, opts)
+        ce = recheck(point)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"round-value point #{i}"))))
             return ce, evidence
@@ -818,25 +850,28 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
     tried = 0
     for i, point in enumerate(box_points(box or {}, BOX_POINTS) if box else ()):
         point = _solve_equations(prep, point)
-        if tried >= BOX_WITNESSES:
+        if tried >= BOX_WITNESSES or left[0] <= 0:
             break
         if outside(point):
             continue
         tried += 1
-        ce = _confirm(prep, point, opts)
+        ce = recheck(point)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"box point #{i}"))))
             return ce, evidence
     for i, point in enumerate(sample_points(names, opts.samples, opts.seed)):
+        if left[0] <= 0:
+            break
         if outside(point):
             continue
-        ce = _confirm(prep, point, opts)
+        ce = recheck(point)
         if ce is not None:
             evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"seeded sample #{i}"),
                                                              ("seed", opts.seed))))
             return ce, evidence
     evidence.append(Evidence("search", "no witness", (("samples", opts.samples), ("seed", opts.seed),
-                                                      ("dps", opts.dps))))
+                                                      ("dps", opts.dps), ("rechecks", checks - max(left[0], 0)),
+                                                      ("recheck_budget", checks))))
     return None, evidence
 
 

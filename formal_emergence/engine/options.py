@@ -12,7 +12,8 @@ class CheckOptions:
 
     dps: int = 30
     seed: int = 0
-    rlimit: int = 20_000_000
+    #: z3 budget of one claim (rlimit units), shared by all its solver calls (``z3_backend.claim_budget``).
+    rlimit: int = 6_000_000
     samples: int = 200
 
 

@@ -510,6 +510,9 @@ def describe_evidence(e: Evidence, previous: Evidence | None = None) -> str:
                 f"({d.get('citation')}).")
     if e.engine == "conditions":
         return f"the weakest-condition derivation {e.outcome}: {d.get('detail', '')}."
+    if e.engine == "budget":
+        return (f"z3's work for the claim: {d.get('z3_calls')} solver calls used {d.get('z3_rlimit_used')} of the "
+                f"claim's {d.get('z3_rlimit')} resource units ({'all spent' if e.outcome == 'spent' else 'within budget'}).")
     if e.engine == "simulation":
         shown = ", ".join(f"{k} = {_short(v)}" for k, v in e.details)
         return f"numpy experiment {e.outcome} ran" + (f": {shown}" if shown else "") + "."

@@ -40,10 +40,13 @@ solver has a fixed seed and an ``rlimit`` budget.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
+import threading
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import z3
 
@@ -51,11 +54,21 @@ from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition, is_integral
 from ..model.definedness import obligations
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or,
-                           Pow, Pred, Rel, Sym, Term, UFun, conj, free_symbols, neg, num, to_text, walk)
+                           Pow, Pred, Rel, Sym, Term, UFun, children, conj, free_symbols, neg, num, to_text, walk)
 
 #: Rational exponents p/q with q above this are abstracted like symbolic ones: the exact algebraic
 #: encoding y**q = b**p makes polynomials of degree q that nlsat cannot handle in practice.
 MAX_ROOT_DEGREE = 12
+
+#: Integer powers ``b**n`` with ``n`` above this are not expanded into a polynomial of degree ``n`` (nlsat cannot
+#: work with ``x**100000``): the power is an atom with its sign, its zeros and its size against ``|b| = 1``.
+MAX_POLY_DEGREE = 64
+
+#: A claim is *hard* for nlsat when its encoding has a monomial of at least this degree, or a nonlinear term in an
+#: integer symbol: each rlimit unit then costs much more CPU (root isolation on high-degree polynomials, branching
+#: on nonlinear integers), so each of its solver calls gets at most ``HARD_SHARE`` of the claim's z3 budget.
+HARD_DEGREE = 7
+HARD_SHARE = 8
 
 #: At most this many exp (or log) atoms get the cubic number of exp(a + b) / log(a*b) triple lemmas.
 MAX_ALGEBRA_ATOMS = 6
@@ -67,6 +80,109 @@ MAX_CONSTANTS = 8
 QE_TIMEOUT_MS = 5_000
 
 BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
+
+#: nlsat's levelwise projection (on by default in this z3) spends minutes between rlimit ticks on some
+#: encodings with algebraic roots ``y**q = b**p`` (fuzz case c111: 20 s of CPU for 10,000 units), where the
+#: classic projection answers in under a second; on others the classic one is the slow one (the catalog's
+#: 000.emergence-point.method-1). So each call picks: classic exactly when its encoding defines roots or is
+#: hard (``is_hard``: 6-budget/b09 took 10 s for 750,000 units with levelwise). z3 has this setting only
+#: process-wide, so it is set under this lock, held for the whole solver call.
+_NLSAT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _projection(classic: bool) -> Iterator[None]:
+    with _NLSAT_LOCK:
+        z3.set_param("nlsat.lws", not classic)
+        yield
+
+
+class _Ledger:
+    """The rlimit units left of a ``claim_budget`` (one claim's z3 work, all its solver calls together)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.left = total
+        self.calls = 0
+
+    @property
+    def used(self) -> int:
+        return self.total - self.left
+
+
+_ledger: contextvars.ContextVar[_Ledger | None] = contextvars.ContextVar("z3_claim_budget", default=None)
+
+
+@contextlib.contextmanager
+def claim_budget(total: int) -> Iterator[_Ledger | None]:
+    """Bound the rlimit of every solver call inside the block by ``total`` units together (deterministic).
+
+    Each call gets at most what is left; once it is spent a call answers ``unknown`` without solving.
+    Inside an enclosing budget the enclosing ledger is used (nested claims share their caller's budget) and
+    None is yielded; otherwise the new ledger, whose ``used`` and ``calls`` are the block's accounting.
+    """
+    if _ledger.get() is not None:
+        yield None
+        return
+    ledger = _Ledger(total)
+    token = _ledger.set(ledger)
+    try:
+        yield ledger
+    finally:
+        _ledger.reset(token)
+
+
+def _allowance(rlimit: int, hard: bool) -> tuple[int, str]:
+    """The rlimit of one call asking for ``rlimit`` (and the budget that bounds it, for the reason)."""
+    ledger = _ledger.get()
+    total = ledger.total if ledger is not None else rlimit
+    out, what = rlimit, ""
+    if ledger is not None and ledger.left < out:
+        out, what = ledger.left, f"the claim's z3 budget of {ledger.total} rlimit units"
+    if hard and total // HARD_SHARE < out:
+        out, what = total // HARD_SHARE, (f"a hard call's share, 1/{HARD_SHARE}, of the claim's z3 budget of {total} "
+                                          f"units; the encoding has degree >= {HARD_DEGREE} or nonlinear integer terms")
+    return max(out, 0), what
+
+
+def _charge(used: int) -> None:
+    ledger = _ledger.get()
+    if ledger is not None:
+        ledger.left -= min(used, ledger.left)
+        ledger.calls += 1
+
+
+def degree(t: Term) -> int:
+    """The polynomial degree of ``t`` with exp/log/root atoms counted as variables (saturates at 10**6)."""
+    match t:
+        case Num():
+            return 0
+        case Add(args):
+            return max((degree(a) for a in args), default=0)
+        case Mul(args):
+            return min(sum(degree(a) for a in args), 10**6)
+        case Pow(b, Num(v)):
+            d = degree(b)
+            if d == 0 or (v.denominator == 1 and abs(v) > MAX_POLY_DEGREE) or v.denominator > MAX_ROOT_DEGREE:
+                return min(d, 1)  # a number, or an atom
+            return max(v.denominator if v.denominator > 1 else 0, d * abs(v.numerator))
+        case Rel() | And() | Or() | Not() | Implies() | Iff() | Ite():
+            return max((degree(c) for c in children(t)), default=0)
+        case Func("abs" | "min" | "max", args):
+            return max(degree(a) for a in args)
+    return 1
+
+
+def is_hard(terms: Sequence[Term], decls: Sequence[SymbolDecl]) -> bool:
+    """True when nlsat's work per rlimit unit is high: degree ``>= HARD_DEGREE`` or a nonlinear integer term."""
+    integral = {d.name for d in decls if is_integral(d)}
+    for t in terms:
+        if degree(t) >= HARD_DEGREE:
+            return True
+        for node in walk(t):
+            if isinstance(node, (Mul, Pow)) and degree(node) >= 2 and free_symbols(node) & integral:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -140,9 +256,15 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
     if goal_side_conditions:
         side += [s for s in enc.side_conditions([goal]) if s[0] not in {t for t, _ in side}]
     lemmas = enc.lemmas()
+    hard = is_hard([*hypotheses, goal], decls)
+    rlimit, bounded_by = _allowance(options.rlimit, hard)
+    if rlimit <= 0:
+        return Outcome("unknown", reason_unknown=f"not run: {bounded_by} is spent", seed=options.seed, rlimit=0,
+                       side_conditions=tuple(t for t, _ in side), abstracted=tuple(sorted(enc.atom_texts)),
+                       version=z3_version())
     solver = z3.Solver(ctx=enc.ctx)
     solver.set("random_seed", options.seed)
-    solver.set("rlimit", options.rlimit)
+    solver.set("rlimit", rlimit)
     solver.set("timeout", options.timeout_ms)
     solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
     solver.add(*hyps)
@@ -150,26 +272,24 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
         solver.add(*[c for _, c in side])
     solver.add(*[l for _, l in lemmas])
     solver.add(negated_goal)
-    answer = solver.check()
-    refinements = 0
-    for _ in range(options.refinement_rounds if refine else 0):
-        if answer != z3.sat:
-            break
-        extra = enc.refinement_lemmas(solver.model())
-        if not extra:
-            break
-        refinements += len(extra)
-        lemmas.extend(extra)
-        solver.add(*[l for _, l in extra])
+    with _projection(classic=hard or bool(enc.root_defs)):
         answer = solver.check()
-    stats = solver.statistics()
-    used = 0
-    for k in stats.keys():
-        if k == "rlimit count":
-            used = int(stats.get_key_value(k))
+        refinements = 0
+        for _ in range(options.refinement_rounds if refine else 0):
+            if answer != z3.sat:
+                break
+            extra = enc.refinement_lemmas(solver.model())
+            if not extra:
+                break
+            refinements += len(extra)
+            lemmas.extend(extra)
+            solver.add(*[l for _, l in extra])
+            answer = solver.check()
+    used = _rlimit_count(solver)
+    _charge(used)
     common = dict(lemmas=tuple(t for t, _ in lemmas), side_conditions=tuple(t for t, _ in side),
                   abstracted=tuple(sorted(enc.atom_texts)), rlimit_used=used, seed=options.seed,
-                  rlimit=options.rlimit, version=z3_version())
+                  rlimit=rlimit, version=z3_version())
     if answer == z3.unsat:
         return Outcome("unsat", **common)
     if answer == z3.sat:
@@ -177,11 +297,16 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
         return Outcome("sat", model=model, approximated=approximated,
                        interpretation=enc.read_interpretation(solver.model()), **common)
     reason = solver.reason_unknown()
-    if "max. resource limit" in reason or "resource" in reason or used >= options.rlimit:
-        reason = f"rlimit {options.rlimit} exhausted"
+    if "max. resource limit" in reason or "resource" in reason or used >= rlimit:
+        reason = f"rlimit {rlimit} exhausted" + (f": {bounded_by}" if bounded_by else "")
     elif "timeout" in reason or "canceled" in reason:
         reason = f"wall-clock backstop of {options.timeout_ms} ms reached"
     return Outcome("unknown", reason_unknown=reason, **common)
+
+
+def _rlimit_count(solver: z3.Solver) -> int:
+    stats = solver.statistics()
+    return next((int(stats.get_key_value(k)) for k in stats.keys() if k == "rlimit count"), 0)
 
 
 def claim_constants(terms: Sequence[Term]) -> tuple[Fraction, ...]:
@@ -247,12 +372,18 @@ def positive_bases(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Symbo
         try:
             solver = z3.Solver(ctx=enc.ctx)
             solver.set("random_seed", options.seed)
-            solver.set("rlimit", min(options.rlimit, 2_000_000))
+            rlimit, _ = _allowance(min(options.rlimit, 2_000_000), is_hard([*plain, b], decls))
+            if rlimit <= 0:
+                break
+            solver.set("rlimit", rlimit)
             solver.set("timeout", min(options.timeout_ms, 2_000))
             solver.add(*[enc.boolean(h) for h in plain], *[enc.boolean(domain_condition(d)) for d in decls])
             solver.add(*[c for _, c in enc.side_conditions(plain)], *[l for _, l in enc.lemmas()])
             solver.add(z3.Not(enc.real(b) > 0))
-            if solver.check() == z3.unsat:
+            with _projection(classic=bool(enc.root_defs)):
+                answer = solver.check()
+            _charge(_rlimit_count(solver))
+            if answer == z3.unsat:
                 out.add(b)
         except UnsupportedConstruct:
             continue
@@ -368,16 +499,20 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     if outer.atom_texts or inner.atom_texts or outer.functions or inner.functions or not inner.bools:
         return None
     body = z3.Implies(z3.And(*hyps_inner, z3.BoolVal(True, outer.ctx)), z3.Not(goal_inner))
+    rlimit, bounded_by = _allowance(options.rlimit, is_hard([*hypotheses, goal], decls))
+    side = outer.side_conditions([*hypotheses, goal])
+    common = dict(seed=options.seed, rlimit=rlimit, version=z3_version(), side_conditions=tuple(t for t, _ in side))
+    if rlimit <= 0:
+        return Outcome("unknown", reason_unknown=f"not run: {bounded_by} is spent", **common)
     solver = z3.Solver(ctx=outer.ctx)
     solver.set("random_seed", options.seed)
-    solver.set("rlimit", options.rlimit)
+    solver.set("rlimit", rlimit)
     solver.set("timeout", options.timeout_ms)
     solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
-    side = outer.side_conditions([*hypotheses, goal])
     solver.add(*hyps, *[c for _, c in side], z3.ForAll(list(inner.bools.values()), body))
-    answer = solver.check()
-    common = dict(seed=options.seed, rlimit=options.rlimit, version=z3_version(),
-                  side_conditions=tuple(t for t, _ in side))
+    with _projection(classic=bool(outer.root_defs or inner.root_defs)):
+        answer = solver.check()
+    _charge(_rlimit_count(solver))
     if answer == z3.sat:
         model, approximated = outer.read_model(solver.model())
         return Outcome("sat", model=model, approximated=approximated,
@@ -408,7 +543,7 @@ class _Encoder:
         self.atom_texts: set[str] = set()
         self._cache: dict[Term, z3.ExprRef] = {}
         self.applications: dict[str, z3.ExprRef] = {}
-        self._root_defs: list[tuple[str, z3.BoolRef]] = []
+        self.root_defs: list[tuple[str, z3.BoolRef]] = []
         self._taylor_added = False
         self._fresh = 0
         #: The rational constants of the claim (and their negatives) that exp and log atoms are compared against.
@@ -486,6 +621,10 @@ class _Encoder:
             case Func("heaviside", (u,)):
                 return z3.If(self.real(u) > 0, self.val(Fraction(1)), self.val(Fraction(0)))
             case Func("floor", (u,)):
+                scaled = self.integer_scaled(u)
+                if scaled is not None:  # floor(E/q) of an integer E is E div q: integer arithmetic, no to_int
+                    e, q = scaled
+                    return z3.ToReal(e / q if q != 1 else e)
                 return z3.ToReal(z3.ToInt(self.real(u)))
             case Ite(c, a, b):
                 return z3.If(self.boolean(c), self.real(a), self.real(b))
@@ -522,6 +661,65 @@ class _Encoder:
             self.functions[key] = z3.Function(name, *[x.sort() for x in zargs], sort)
         return self.functions[key](*zargs)
 
+    def integer_scaled(self, t: Term) -> tuple[z3.ArithRef, int] | None:
+        """``(E, q)`` with ``t = E/q``, ``E`` an integer-sorted z3 term and ``q >= 1``, when ``t`` is a polynomial with
+        rational coefficients in integer symbols (and floors of such); None otherwise. z3 decides these in integer
+        arithmetic, where ``to_int`` of a rational combination sends its integer solver branching without end."""
+        match t:
+            case Num(v):
+                return z3.IntVal(v.numerator, self.ctx), v.denominator
+            case Pow(Num(a), Num(v)) if v.denominator == 1 and abs(v) <= MAX_POLY_DEGREE and (a or v >= 0):
+                value = a ** int(v)
+                return z3.IntVal(value.numerator, self.ctx), value.denominator
+            case Sym(name) if name in self.decls and is_integral(self.decls[name]):
+                self.symbol(name)
+                return z3.Int(name, self.ctx), 1
+            case Add(args) | Mul(args):
+                parts = [self.integer_scaled(a) for a in args]
+                if any(p is None for p in parts):
+                    return None
+                if isinstance(t, Mul):
+                    e, q = parts[0]  # type: ignore[misc]
+                    for e2, q2 in parts[1:]:  # type: ignore[misc]
+                        e, q = e * e2, q * q2
+                    return e, q
+                q = math.lcm(*[q for _, q in parts])  # type: ignore[misc]
+                return z3.Sum([e * (q // qi) if q != qi else e for e, qi in parts]), q  # type: ignore[misc]
+            case Pow(b, Num(v)) if v.denominator == 1 and 0 <= v <= MAX_POLY_DEGREE:
+                base = self.integer_scaled(b)
+                if base is None:
+                    return None
+                n = int(v)
+                return (base[0] ** n if n != 1 else base[0]) if n else z3.IntVal(1, self.ctx), base[1] ** n
+            case Func("floor", (u,)):
+                inner = self.integer_scaled(u)
+                if inner is None:
+                    return None
+                return (inner[0] / inner[1] if inner[1] != 1 else inner[0]), 1
+        return None
+
+    def big_power(self, base: Term, b: z3.ArithRef, n: int) -> z3.ArithRef:
+        """``b**n`` for ``n > MAX_POLY_DEGREE`` as an atom ``y``: for even ``n``, ``y >= 0``, ``y = 0`` exactly at
+        ``b = 0``, ``y >= b**2`` where ``|b| >= 1`` and ``y <= b**2`` where ``|b| <= 1``; for odd ``n``, ``y`` has the sign
+        of ``b`` and lies beyond ``b`` (from 0) where ``|b| >= 1`` and between 0 and ``b`` where ``|b| <= 1``."""
+        y = self.fresh("pow")
+        text = f"({to_text(base)})**{n}"
+        self.atom_texts.add(text)
+        zero, one = self.val(Fraction(0)), self.val(Fraction(1))
+        if n % 2 == 0:
+            sq = b * b
+            fact = z3.And(y >= zero, (b == zero) == (y == zero), z3.Implies(sq >= one, y >= sq),
+                          z3.Implies(sq <= one, y <= sq))
+            what = f"{text} >= 0, = 0 only at {to_text(base)} = 0, >= (<=) {to_text(base)}**2 where |{to_text(base)}| >= (<=) 1"
+        else:
+            fact = z3.And((b > zero) == (y > zero), (b == zero) == (y == zero), z3.Implies(b >= one, y >= b),
+                          z3.Implies(z3.And(b >= zero, b <= one), y <= b), z3.Implies(b <= -one, y <= b),
+                          z3.Implies(z3.And(b <= zero, b >= -one), y >= b))
+            what = (f"{text} has the sign of {to_text(base)} and lies beyond it where |{to_text(base)}| >= 1, "
+                    "between 0 and it where |" + to_text(base) + "| <= 1")
+        self.root_defs.append((what, fact))
+        return y
+
     def entity(self, name: str) -> z3.ExprRef:
         sort = z3.DeclareSort("Entity", self.ctx)
         return z3.Const(name, sort)
@@ -535,6 +733,9 @@ class _Encoder:
             q = exponent.value
             if q.denominator == 1:
                 n = int(q)
+                if abs(n) > MAX_POLY_DEGREE:
+                    y = self.big_power(base, b, abs(n))
+                    return y if n > 0 else 1 / y
                 if n >= 0:
                     return b ** n if n > 1 else (b if n == 1 else self.val(Fraction(1)))
                 return 1 / (b ** (-n) if n < -1 else b)
@@ -572,10 +773,10 @@ class _Encoder:
         self.atom_texts.add(text)
         if p > 0:
             self.root_atoms.append((text, y, q))
-            self._root_defs.append((f"{to_text(base)} >= 0 => {text} >= 0 and {text}**{r} = {to_text(base)}**{p}",
+            self.root_defs.append((f"{to_text(base)} >= 0 => {text} >= 0 and {text}**{r} = {to_text(base)}**{p}",
                                     z3.Implies(b >= 0, z3.And(y >= 0, y ** r == b ** p))))
         else:
-            self._root_defs.append((f"{to_text(base)} > 0 => {text} > 0 and {text}**{r} * {to_text(base)}**{-p} = 1",
+            self.root_defs.append((f"{to_text(base)} > 0 => {text} > 0 and {text}**{r} * {to_text(base)}**{-p} = 1",
                                     z3.Implies(b > 0, z3.And(y > 0, y ** r * b ** (-p) == 1))))
         return y
 
@@ -634,7 +835,7 @@ class _Encoder:
         """The true facts about every atom introduced so far, as (text, formula) pairs."""
         out: list[tuple[str, z3.BoolRef]] = []
         one, zero = self.val(Fraction(1)), self.val(Fraction(0))
-        out.extend(self._root_defs)
+        out.extend(self.root_defs)
         for arg, x, e in self.exp_atoms:
             a = to_text(arg)
             out.append((f"exp({a}) > 0", e > 0))

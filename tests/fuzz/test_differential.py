@@ -39,11 +39,7 @@ GROUPS: list[tuple[str, frozenset[str]]] = [
 ]
 
 #: Groups with open findings on main: group -> finding ids (soundness-detail.md).
-OPEN: dict[str, str] = {
-    # c111 (a real power x**(x - 1) at negative x beside min(exp(x), 1/10)**(16/5)) ends with a correct fails,
-    # but one z3 call spends about 60 s of CPU within its rlimit since the lemma library grew (F15 budgets)
-    "partial-terms": "issue 8 F15: c111 spends about 60 s of CPU in one z3 call (the rlimit does not bound time)",
-}
+OPEN: dict[str, str] = {}
 
 
 def group_of(features: frozenset[str]) -> str:

@@ -173,3 +173,45 @@ def test_rlimit_is_the_only_difference():
     o = check([], HARD)
     assert o.status == "unsat"
     assert o.rlimit_used > 1000
+
+
+# --- budgets (issue 8 item 5) ---------------------------------------------------------------------
+
+
+def test_claim_budget_is_shared_by_calls_and_a_spent_budget_runs_nothing():
+    from formal_emergence.solver.z3_backend import claim_budget
+    with claim_budget(3000) as ledger:
+        first = check([], "x**4 + y**4 + a**4 + b**4 >= 4*x*y*a*b", rlimit=10**6)
+        assert first.status == "unknown" and first.rlimit == 3000
+        assert "the claim's z3 budget of 3000" in first.reason_unknown
+        after = check(["x > 1"], "x**2 > x", rlimit=10**6)
+        assert after.status == "unknown" and after.reason_unknown.startswith("not run:")
+        assert after.rlimit_used == 0
+    assert ledger.left == 0 and ledger.calls == 1
+    assert check(["x > 1"], "x**2 > x").status == "unsat"  # outside the block: no ledger
+
+
+def test_a_hard_call_gets_a_share_of_the_claim_budget():
+    from formal_emergence.solver.z3_backend import HARD_SHARE, claim_budget, is_hard
+    decls = [SymbolDecl("x", "posint"), SymbolDecl("y", "posint")]
+    assert is_hard([t("x**2 - 991*y**2 != 1")], decls)
+    assert not is_hard([t("x**2 - 991*y**2 != 1")], [SymbolDecl("x", "real"), SymbolDecl("y", "real")])
+    assert is_hard([t("(x**2 + y**2)**4 >= 0")], ()) and not is_hard([t("x*floor(y/2) + x**100000 > 0")], ())
+    with claim_budget(800_000):
+        o = check([], "x**2 - 991*y**2 != 1", decls=[("x", "posint"), ("y", "posint")], rlimit=10**9)
+    assert o.status == "unknown" and o.rlimit == 800_000 // HARD_SHARE
+    assert "a hard call's share" in o.reason_unknown
+
+
+def test_floor_of_an_integer_combination_is_integer_division():
+    o = check([], "floor(n/2)*2 + floor((n + 1)/2)*2 - 2*n == 0", decls=[("n", "integer")], rlimit=200_000)
+    assert o.status == "unsat" and o.rlimit_used < 50_000
+
+
+def test_huge_integer_powers_are_atoms_with_true_facts():
+    assert check([], "x**100000 > -1").status == "unsat"
+    assert check(["x >= 1"], "x**100001 >= x").status == "unsat"
+    odd = check([], "x**100001 >= 0")
+    assert odd.status == "sat" and odd.model["x"] < 0 and "(x)**100001" in odd.abstracted
+    even = check([], "x**100000 > 0")
+    assert even.status == "sat" and even.model["x"] == 0
