@@ -20,7 +20,6 @@ import pytest
 from formal_emergence.parse.claimfile import Catalog, load_catalog
 
 
-
 def _test_cache_home() -> str:
     """The result cache of this test run, out of the user's ~/.cache (subprocesses started by tests inherit it).
 
