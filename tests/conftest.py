@@ -18,6 +18,7 @@ from typing import Callable
 import pytest
 
 from formal_emergence.parse.claimfile import Catalog, load_catalog
+from batch_runner import processes_per_test_worker  # tests/ is on sys.path (the folder of this conftest)
 
 
 def _test_cache_home() -> str:
@@ -202,13 +203,15 @@ def catalog_checked(tmp_path_factory):
         shared = shared.parent  # the run's base directory, above each worker's own
     with open(shared / "catalog_checked.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        # Two processes, as `check --jobs 2`: the results are the same bytes as a serial run (test_runner.py).
-        executor = make_executor(2)
+        # Two processes, as `check --jobs 2` (the same bytes as a serial run, test_runner.py); one in a
+        # pytest-xdist worker, whose neighbour keeps the other core busy (tests/batch_runner.py).
+        executor = make_executor(processes_per_test_worker())
         try:
             return check_catalog(load_catalog(None), CheckOptions(),
                                  execution=Execution(executor=executor, cache=ResultCache(default_cache_dir())))
         finally:
-            executor.shutdown()
+            if executor is not None:
+                executor.shutdown()
 
 
 #: Test files in order of their measured cost, largest first (benchmarks/suite.md). pytest-xdist hands out
