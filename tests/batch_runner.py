@@ -88,10 +88,18 @@ class Outcome:
         return out
 
 
-def run_jobs(jobs: Sequence[Job], *, max_gib: float = 3.0, workers: int = 2) -> dict[str, Outcome]:
+def processes_per_test_worker() -> int:
+    """Processes a test may keep busy: 2 (the CI machine's cores), 1 in a pytest-xdist worker (the other worker
+    uses the other core). More busy processes than cores would slow every z3 call down towards its wall-clock
+    backstop, which turns a verdict into ``undecided`` (the backstop is a last resort, not a budget)."""
+    return 1 if os.environ.get("PYTEST_XDIST_WORKER") else 2
+
+
+def run_jobs(jobs: Sequence[Job], *, max_gib: float = 3.0, workers: int | None = None) -> dict[str, Outcome]:
     """Run ``jobs`` in ``workers`` worker processes side by side (job i in worker i mod ``workers``, in
-    order within a worker); return each job's outcome by key. Outcomes do not depend on ``workers``: every
-    job runs in its own forked child under its own CPU limit."""
+    order within a worker; default ``processes_per_test_worker()``); return each job's outcome by key.
+    Outcomes do not depend on ``workers``: every job runs in its own forked child under its own CPU limit."""
+    workers = workers or processes_per_test_worker()
     results: dict[str, Outcome] = {}
     shares = [list(jobs)[i::workers] for i in range(max(1, workers))]
 

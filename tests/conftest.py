@@ -6,6 +6,7 @@ package's own loader, and run the CLI in-process.
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
 import re
@@ -17,10 +18,24 @@ from typing import Callable
 import pytest
 
 from formal_emergence.parse.claimfile import Catalog, load_catalog
+from batch_runner import processes_per_test_worker  # tests/ is on sys.path (the folder of this conftest)
 
-# The result cache is on by default; keep the suite's entries out of the user's ~/.cache (subprocesses
-# started by tests inherit this too).
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="fe-test-cache-")
+
+def _test_cache_home() -> str:
+    """The result cache of this test run, out of the user's ~/.cache (subprocesses started by tests inherit it).
+
+    Under pytest-xdist every worker of one run uses the same directory (named by the run's id), so a result
+    one worker computed is a hit in the others, as it would be later in a serial run. The cache writes each
+    entry atomically (``os.replace``), so workers may share it."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not run:
+        return tempfile.mkdtemp(prefix="fe-test-cache-")
+    path = Path(tempfile.gettempdir()) / f"fe-test-cache-{run}"
+    path.mkdir(exist_ok=True)
+    return str(path)
+
+
+os.environ["XDG_CACHE_HOME"] = _test_cache_home()
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "formal_emergence"
@@ -174,14 +189,78 @@ def exact_eval() -> Callable:
 
 
 @pytest.fixture(scope="session")
-def catalog_checked():
-    """The whole bundled catalog checked once per test session (shared by the golden and report tests)."""
+def catalog_checked(tmp_path_factory):
+    """The whole bundled catalog checked once per test session (shared by the golden and report tests).
+
+    Under pytest-xdist the first worker that needs it checks the catalog while holding a lock, into the run's
+    shared result cache; a worker that needs it later waits for the lock and then reads the same results from
+    that cache (the cache gives back exactly the computed results: tests/unit/test_runner.py)."""
     from formal_emergence.engine.assertions import check_catalog
     from formal_emergence.engine.check import CheckOptions
-    from formal_emergence.engine.runner import Execution, make_executor
-    # Two processes, as `check --jobs 2`: the results are the same bytes as a serial run (test_runner.py).
-    executor = make_executor(2)
-    try:
-        return check_catalog(load_catalog(None), CheckOptions(), execution=Execution(executor=executor))
-    finally:
-        executor.shutdown()
+    from formal_emergence.engine.runner import Execution, ResultCache, default_cache_dir, make_executor
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's base directory, above each worker's own
+    with open(shared / "catalog_checked.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        # Two processes, as `check --jobs 2` (the same bytes as a serial run, test_runner.py); one in a
+        # pytest-xdist worker, whose neighbour keeps the other core busy (tests/batch_runner.py).
+        executor = make_executor(processes_per_test_worker())
+        try:
+            return check_catalog(load_catalog(None), CheckOptions(),
+                                 execution=Execution(executor=executor, cache=ResultCache(default_cache_dir())))
+        finally:
+            if executor is not None:
+                executor.shutdown()
+
+
+#: Test files in order of their measured cost, largest first (benchmarks/suite.md). pytest-xdist hands out
+#: files in collection order, so the long ones start first and the short ones fill the gaps at the end.
+LONGEST_FIRST = (
+    "tests/regression/soundness/test_soundness_files.py",
+    "tests/report/",
+    "tests/golden/test_budgets_catalog.py",
+    "tests/fuzz/test_differential.py",
+    "tests/unit/test_cli.py",
+    "tests/unit/test_piecewise_calculus.py",
+    "tests/tutorials/test_notebooks.py",
+    "tests/unit/test_properties.py",
+    "tests/unit/test_messages.py",
+    "tests/unit/test_engine.py",
+    "tests/unit/test_claimfile.py",
+    "tests/unit/test_definedness.py",
+    "tests/robustness/test_cli_failures.py",
+)
+
+#: Folders whose files run in one pytest-xdist worker: they share expensive session fixtures (the report
+#: fixtures check the fixture claims and render each site once per worker).
+SAME_WORKER = ("tests/report/",)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist, the longest files first (each worker collects, and all must agree on the order)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+
+    def rank(item) -> int:
+        path = Path(str(item.path)).resolve().relative_to(REPO).as_posix()
+        return next((i for i, p in enumerate(LONGEST_FIRST) if path.startswith(p)), len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: the order within a file is kept
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile`` (pyproject.toml): each test file in one worker, so module and session fixtures are
+    computed once, and the files of a ``SAME_WORKER`` folder all in the same worker."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class ByFileAndFolder(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return next((p for p in SAME_WORKER if path.startswith(p)), path)
+
+    return ByFileAndFolder(config, log)

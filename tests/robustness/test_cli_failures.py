@@ -71,7 +71,7 @@ def test_stdout_closed_or_full(shell):
 
 def test_ascii_locale_show_and_check():
     """LANG=C with an ASCII stdout: Chinese quotes are written with backslash escapes, not a traceback."""
-    p = _subprocess(["show", "001.critical-point.sufficiency"],
+    p = _subprocess(["show", "001.critical-point.necessity"],  # a Chinese quote; checks in about a second
                     env={"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"})
     assert p.returncode == 0, p.stderr
     assert "Traceback" not in p.stderr and "\\u" in p.stdout

@@ -225,9 +225,17 @@ def test_explain_sufficiency_repair_holds():
     assert "Re-checked  : holds\n" in repaired
 
 
-def test_explain_sufficiency_repair_object():
+@pytest.fixture(scope="module")
+def explained():
+    """``explained(claim_id)``: ``notebook_repr.explain(claim_id)``, computed once per claim for the module
+    (the tests only read it; the sufficiency claim alone takes about 15 s to check)."""
+    import functools
     from formal_emergence.report.notebook_repr import explain
-    ex = explain("001.critical-point.sufficiency")
+    return functools.cache(explain)
+
+
+def test_explain_sufficiency_repair_object(explained):
+    ex = explained("001.critical-point.sufficiency")
     assert ex.result.verdict is Verdict.HOLDS_IF
     assert ex.repair is not None and ex.repair.kind == "condition"
     assert ex.repair.claim.free == ()
@@ -299,9 +307,9 @@ def test_wrap_counts_wide_characters():
 
 
 @pytest.mark.parametrize("claim_id", ["001.critical-point.sufficiency", "001.critical-point.proof-direction"])
-def test_rich_reprs(claim_id):
-    from formal_emergence.report.notebook_repr import Explained, explain
-    ex = explain(claim_id)
+def test_rich_reprs(claim_id, explained):
+    from formal_emergence.report.notebook_repr import Explained
+    ex = explained(claim_id)
     assert isinstance(ex, Explained)
     verdict = ex.result.verdict.value
     html = ex._repr_html_()
@@ -315,10 +323,9 @@ def test_rich_reprs(claim_id):
     assert str(ex) == ex.text and ex.text.startswith(f"Explaining {claim_id}")
 
 
-def test_latex_uses_the_records_latex():
+def test_latex_uses_the_records_latex(explained):
     from formal_emergence.engine.run import statement_latex
-    from formal_emergence.report.notebook_repr import explain
-    ex = explain("001.critical-point.sufficiency")
+    ex = explained("001.critical-point.sufficiency")
     latex = ex._repr_latex_()
     assert statement_latex(ex.claim) in latex
     assert ex.result.condition.latex in latex
