@@ -946,9 +946,10 @@ def _decide_with_undefined(prep: Prepared, opts: CheckOptions) -> Result:
     named = "; ".join(f"{n}: {missing.get(n, 'never defined')}" for n in prep.undefined_used)
     outcome, evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts, refine=False)
     if outcome is not None and outcome.status == "unsat":
-        return Result(claim.id, Verdict.HOLDS, "z3 proves it for every meaning of the undefined terms "
-                      f"({', '.join(prep.undefined_used)}), so it holds as pure logic.", evidence=tuple(evidence),
-                      losses=_losses(outcome))
+        # qualified like every other proof: the side conditions of partial terms are hypotheses of z3's query
+        return _qualified_holds(prep, opts, "z3 proves it for every meaning of the undefined terms "
+                                f"({', '.join(prep.undefined_used)}), so it holds as pure logic", evidence,
+                                _losses(outcome))
     losses = ("undefined predicates and functions encoded as uninterpreted z3 symbols",)
     if outcome is not None and outcome.status == "sat":
         values = dict(outcome.model)
@@ -991,10 +992,14 @@ def _false_for_every_meaning(prep: Prepared, values: dict[str, Fraction], how: s
     None. Assumptions are what the document asserts, so meanings that contradict them are not readings of it.
 
     The satisfiability query matters: a model value rounded from an algebraic number can make the
-    assumptions false at the fixed point, and then the second query is unsat for no good reason.
+    assumptions false at the fixed point, and then the second query is unsat for no good reason; the same holds
+    for a point where a partial term of the statement is undefined.
     """
     fixed = tuple(Rel("==", Sym_(k), Num(v)) for k, v in sorted(values.items()))
-    possible, possible_ev = _run_z3(prep.hypotheses + fixed, Bool(False), prep.decls, opts, refine=False)
+    # the statement's partial terms must be defined at the point too: their side conditions are hypotheses of
+    # the second query, so a point outside them would make it unsat and fake a refutation
+    defined = tuple(o.formula() for o in obligations(prep.goal))
+    possible, possible_ev = _run_z3(prep.hypotheses + fixed + defined, Bool(False), prep.decls, opts, refine=False)
     if possible is None or possible.status != "sat":
         return None
     recheck, recheck_ev = _run_z3(prep.hypotheses + fixed, Not_(prep.goal), prep.decls, opts)

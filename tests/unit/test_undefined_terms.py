@@ -23,6 +23,9 @@ CASES = {
     "t.assumed": ('symbols = {x = "real"}\nassume = ["f(x) > 0"]\nshow = "x > 0"', F),
     # monotonicity and continuity of f(x) + x are facts about f
     "t.increasing": ('symbols = {x = "real"}\nproperty = "increasing"\nof = "f(x) + x"\nvariable = "x"', F),
+    # sqrt(x) >= 0 where it is defined; at x = -1 (the only admissible point) it is undefined
+    "t.undefined-there": ('symbols = {x = "real"}\nassume = ["x == -1"]\nshow = "f(x) + sqrt(x) >= f(x)"', F),
+    "t.where-defined": ('symbols = {x = "real"}\nshow = "f(x) + sqrt(x) >= f(x)"', F),
     "t.continuous": ('symbols = {x = "real"}\nproperty = "continuous"\nof = "f(x) + x"\nvariable = "x"', F),
 }
 
@@ -58,3 +61,10 @@ def test_properties_of_an_undefined_function_are_informal(results, cid):
     r = results[cid]
     assert r.verdict is Verdict.INFORMAL, r.reason
     assert "the loss curve is never given" in r.reason
+
+
+def test_a_proof_over_undefined_terms_is_qualified_by_where_its_terms_are_defined(results):
+    nowhere = results["t.undefined-there"]
+    assert nowhere.verdict is Verdict.UNDECIDED and "vacuous" in nowhere.reason, nowhere.reason
+    partial = results["t.where-defined"]
+    assert partial.verdict is Verdict.HOLDS and partial.defined_where, partial.reason
