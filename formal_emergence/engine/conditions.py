@@ -212,6 +212,8 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     steps.extend(s)
     if v in free_symbols(bound) or p in free_symbols(bound):
         return None
+    if free_symbols(bound) and not _extremum_for_every_value(prep, v, g, boundary, side, opts, run_z3):
+        return None
     strict_goal = op in (">", "<")
     if need_inf:
         cond_op = "<" if (attained and strict_goal) else "<="
@@ -241,6 +243,49 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     return Result(prep.claim.id, Verdict.HOLDS_IF, reason,
                   condition=Condition(cond_text, symbolic.to_latex(condition, decls), symbolic.to_srepr(condition, decls)),
                   counterexample=outside, evidence=evidence, steps=tuple(steps))
+
+
+def _extremum_for_every_value(prep, v: str, g: Term, boundary: Term, side: int, opts, run_z3: Callable) -> bool:
+    """Whether the boundary limit of ``g`` is its extremum over ``v`` at every value of the other symbols.
+
+    A bound that mentions other symbols is a condition at each of their values, and the outside witness shows
+    necessity at one value only. It holds at every value when, for each value the hypotheses allow:
+
+    - ``v`` ranges over an interval reaching the boundary: ``v`` has a continuous domain, no hypothesis but the
+      boundary's mentions it, and the points just inside the boundary lie in the domain (proved by z3);
+    - SymPy's value of the limit is the true one: its generic-value conditions (``limit_degeneracies``) follow
+      from the hypotheses (proved by z3).
+
+    With monotonicity proved on the whole region, the extremum is then the boundary limit for every value.
+    """
+    decl = next((d for d in prep.decls if d.name == v), None)
+    if decl is None or decl.domain in ("integer", "posint", "natural", "bool"):
+        return False
+    mentions = [h for h in prep.hypotheses if v in free_symbols(h)]
+    if len(mentions) != 1:
+        return False
+    others = tuple(h for h in prep.hypotheses if v not in free_symbols(h))
+    dom = domain_condition(decl)
+    needed: list[Term] = []
+    for part in (dom.args if isinstance(dom, And) else (dom,)):
+        if not isinstance(part, Rel):
+            continue
+        c = part.rhs  # domain relations are ``v op constant``
+        if part.op in (">", ">="):
+            needed.append(Rel(">=" if side > 0 else ">", boundary, c))
+        else:
+            needed.append(Rel("<" if side > 0 else "<=", boundary, c))
+    try:
+        needed.extend(symbolic.limit_degeneracies(Limit(g, Sym(v), boundary, "+" if side > 0 else "-"), prep.decls))
+    except UnsupportedConstruct:
+        return False
+    for cond in needed:
+        if v in free_symbols(cond):
+            return False
+        outcome, _ = run_z3(others, cond, prep.decls, replace(opts, rlimit=min(opts.rlimit, MONOTONICITY_RLIMIT)))
+        if outcome is None or outcome.status != "unsat":
+            return False
+    return True
 
 
 def _violated_at(prep, rel: Term, witness: Counterexample, opts) -> bool:

@@ -79,3 +79,20 @@ def test_a_monotonicity_the_witness_violates_is_not_sent_to_z3():
                             CheckOptions())
     outside = Counterexample((("N", "2"), ("N_c", "1")), (), 30, "test")  # not in the region: proves nothing
     assert not _violated_at(prep, decreasing, outside, CheckOptions())
+
+
+def test_a_bound_with_other_symbols_is_reported_only_where_it_is_the_extremum_at_every_value(load_claims, claim_toml):
+    body = """
+    symbols = { x = "positive", w = "real", p = "real" }
+    assume = ["x > w"]
+    free = ["p"]
+    show = "x + w**2 > p"
+    """
+    # The bound route would take the limit at x -> w+, p <= w + w**2 "for every w": that is p <= -1/4. But for
+    # w < 0 the domain x > 0 keeps x away from w, and the infimum of x + w**2 over the region is 0.
+    result = check_claim(load_claims(claim_toml("t.cut", body)).claim("t.cut"))
+    assert result.verdict is Verdict.HOLDS_IF
+    text = result.condition.text
+    assert "w" not in text
+    for p, expected in [(Fraction(0), True), (Fraction(-1, 8), True), (Fraction(1, 100), False)]:
+        assert _condition_holds(text, p=p) is expected, p
