@@ -1013,10 +1013,15 @@ def _false_for_every_meaning(prep: Prepared, values: dict[str, Fraction], how: s
     text = ", ".join(f"{k} = {v}" for k, v in shown)
     undefined = set(prep.undefined_used)
     constrained = any(isinstance(t, (Pred, UFun)) and t.name in undefined for h in prep.hypotheses for t in walk(h))
-    said = (f"At {text} every meaning of the undefined terms that satisfies the assumptions makes the statement "
-            "false, and some meaning satisfies them." if constrained else
-            f"At {text} the statement is false for every meaning of the undefined terms, and that point satisfies "
-            "the assumptions.")
+    if not text:      # a statement over undefined predicates and entities alone has no point to name
+        said = ("Every meaning of the undefined terms that satisfies the assumptions makes the statement false, and "
+                "some meaning satisfies them." if constrained else
+                "The statement is false for every meaning of the undefined terms.")
+    else:
+        said = (f"At {text} every meaning of the undefined terms that satisfies the assumptions makes the statement "
+                "false, and some meaning satisfies them." if constrained else
+                f"At {text} the statement is false for every meaning of the undefined terms, and that point "
+                "satisfies the assumptions.")
     return Result(prep.claim.id, Verdict.FAILS, said, counterexample=ce,
                   evidence=tuple(evidence + [Evidence("z3", how, (("values", dict(shown)),))] + possible_ev
                                  + recheck_ev),

@@ -27,6 +27,9 @@ CASES = {
     "t.undefined-there": ('symbols = {x = "real"}\nassume = ["x == -1"]\nshow = "f(x) + sqrt(x) >= f(x)"', F),
     "t.where-defined": ('symbols = {x = "real"}\nshow = "f(x) + sqrt(x) >= f(x)"', F),
     "t.continuous": ('symbols = {x = "real"}\nproperty = "continuous"\nof = "f(x) + x"\nvariable = "x"', F),
+    # two statements over predicates alone that contradict each other: A, A => not B, hence not B, for every meaning
+    "t.no-point": ('assume = ["A", "implies(A, not B)"]\nshow = "B"',
+                   'A = { kind = "predicate", arity = 0, missing = "m" }\nB = { kind = "predicate", arity = 0, missing = "m" }'),
 }
 
 
@@ -54,6 +57,12 @@ def test_a_refutation_under_an_assumption_on_the_function_says_so(results):
     r = results["t.assumed"]
     assert r.verdict is Verdict.FAILS, r.reason
     assert "every meaning of the undefined terms that satisfies the assumptions" in r.reason
+
+
+def test_a_refutation_without_numeric_symbols_names_no_empty_point(results):
+    r = results["t.no-point"]
+    assert r.verdict is Verdict.FAILS, r.reason
+    assert r.reason.startswith("Every meaning of the undefined terms that satisfies the assumptions"), r.reason
 
 
 @pytest.mark.parametrize("cid", ["t.increasing", "t.continuous"])
