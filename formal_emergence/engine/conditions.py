@@ -109,8 +109,8 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     domains = tuple(domain_condition(d) for d in prep.decls if d.name in keep)
     parts = list(eliminated.args) if isinstance(eliminated, And) else [eliminated]
 
-    def implied(t: Term) -> bool:
-        outcome, _ = run_z3(domains, t, prep.decls, opts, refine=False)
+    def implied(t: Term, others: tuple[Term, ...] = ()) -> bool:
+        outcome, _ = run_z3(domains + others, t, prep.decls, opts, refine=False)
         return outcome is not None and outcome.status == "unsat"
 
     kept: list[Term] = []
@@ -119,7 +119,12 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
             part = part.rhs
         if not implied(part):
             kept.append(part)
-    condition = conj(_merge_strict(kept))
+    kept = _merge_strict(kept)
+    for part in list(kept):  # QE lists every bound it met (eps >= 1/6 and eps >= 1/5): keep the strongest
+        rest = tuple(k for k in kept if k is not part)
+        if len(kept) > 1 and implied(part, rest):
+            kept = list(rest)
+    condition = conj(kept)
     satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), prep.decls, opts, refine=False)
     if satisfiable is None or satisfiable.status != "sat":
         return None  # a condition that can never hold would make the claim hold only vacuously
@@ -130,7 +135,7 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     outside = numeric.decide_closed(substitute(condition, at_witness), opts.dps)
     if outside is not False:
         return None
-    cond_text = to_text(condition)
+    cond_text = to_text(condition, exact=True)
     values = ", ".join(f"{k} = {v}" for k, v in witness.values)
     reason = (f"Holds exactly when {cond_text}, which the document does not state: z3 quantifier elimination "
               f"gives this condition as equivalent to the claim, z3 proves the claim under it, and the "
@@ -219,7 +224,7 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
         cond_op = ">" if (attained and strict_goal) else ">="
     condition = Rel(cond_op, Sym(p), bound)
     steps.append(Step(f"{'infimum' if need_inf else 'supremum'} of {to_text(g)} over the region",
-                      f"{v} -> {to_text(boundary)} from {'above' if side > 0 else 'below'}", to_text(bound),
+                      f"{v} -> {to_text(boundary)} from {'above' if side > 0 else 'below'}", to_text(bound, exact=True),
                       "monotone function: the extremum is the boundary limit", "limit computed by SymPy"))
     outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, decls, opts)
     if outcome is None or outcome.status != "unsat":
@@ -227,7 +232,7 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     outside = _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm)
     if outside is None:
         return None
-    cond_text = to_text(condition)
+    cond_text = to_text(condition, exact=True)
     ce_vals = ", ".join(f"{k} = {val}" for k, val in outside.values)
     others = sorted(free_symbols(bound))
     scope = f" (for every {', '.join(others)} in its domain)" if others else ""

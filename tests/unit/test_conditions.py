@@ -8,7 +8,7 @@ from formal_emergence import check_claim
 from formal_emergence.model.verdict import Verdict
 from formal_emergence.parse.expr import Scope, parse_expression
 from formal_emergence.model.exact import exact_truth
-from formal_emergence.model.terms import Num, substitute
+from formal_emergence.model.terms import Num, substitute, to_text
 
 GRADIENT_STEP = """
 symbols = { alpha = "positive", c = "positive", theta = "real" }
@@ -79,3 +79,23 @@ def test_a_monotonicity_the_witness_violates_is_not_sent_to_z3():
                             CheckOptions())
     outside = Counterexample((("N", "2"), ("N_c", "1")), (), 30, "test")  # not in the region: proves nothing
     assert not _violated_at(prep, decreasing, outside, CheckOptions())
+
+
+def test_conditions_print_exact_rationals_and_only_the_strongest_bound(load_claims, claim_toml):
+    """QE lists every bound it met, and a terminating rational printed as a decimal (0.2 beside (3/17))."""
+    cases = [('symbols = { eps = "unit" }', "eps >= 1/6 and eps >= 3/17 and eps >= 0.2", "1/5 <= eps"),
+             ('symbols = { x = "positive", eps = "positive" }\nassume = ["x < 1"]', "x/4 + 1/2 <= eps", "eps >= 3/4")]
+    for head, show, condition in cases:
+        body = f'{head}\nshow = "{show}"\nfree = ["eps"]'
+        result = check_claim(load_claims(claim_toml("t.exact", body)).claim("t.exact"))
+        assert result.verdict is Verdict.HOLDS_IF and result.condition.text == condition, result.reason
+        assert f"Holds exactly when {condition}," in result.reason
+
+
+def test_exact_text_round_trips_and_keeps_decimals_out():
+    scope = Scope(symbols=frozenset({"x", "eps"}))
+    for text in ("x**(1/3) * 2/7 - (-1/2) >= x", "-x/3 >= -1/3", "x**(-1/2) + 2**(-3/4)*x + (-1/3)*x <= 0.25"):
+        term = parse_expression(text, scope, expect_boolean=True)
+        exact = to_text(term, exact=True)
+        assert "." not in exact, exact
+        assert parse_expression(exact, scope, expect_boolean=True) == term, exact
