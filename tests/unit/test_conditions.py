@@ -99,3 +99,25 @@ def test_exact_text_round_trips_and_keeps_decimals_out():
         exact = to_text(term, exact=True)
         assert "." not in exact, exact
         assert parse_expression(exact, scope, expect_boolean=True) == term, exact
+
+
+def test_extremum_at_a_critical_point_gives_the_weakest_condition(load_claims, claim_toml):
+    """N e^-N is not monotone on N > 0: its supremum 1/e is attained at N = 1 (proved both ways)."""
+    inv_e_below = Fraction(367879, 1000000)  # < 1/e = 0.3678794...
+    cases = [("N*exp(-N) < eps", "eps > exp(-1)", lambda eps: eps < inv_e_below),
+             ("eps >= N*exp(-N)", "eps >= exp(-1)", lambda eps: eps < inv_e_below),
+             ("N + 1/N > eps", "eps < 2", lambda eps: eps >= 2)]
+    for show, condition, outside_it in cases:
+        body = f'symbols = {{ N = "positive", eps = "positive" }}\nshow = "{show}"\nfree = ["eps"]'
+        result = check_claim(load_claims(claim_toml("t.crit", body)).claim("t.crit"))
+        assert result.verdict is Verdict.HOLDS_IF and result.condition.text == condition, result.reason
+        outside = dict(result.counterexample.values)
+        assert outside["N"] == "1" and outside_it(Fraction(outside["eps"])), outside
+        assert {"unsat under condition", "extremum attained", "outside point refuted"} <= \
+            {e.outcome for e in result.evidence}
+
+
+def test_a_critical_value_outside_the_constants_domain_is_no_condition(load_claims, claim_toml):
+    body = 'symbols = { N = "positive", eps = "unit" }\nshow = "3*N*exp(-N) < eps"\nfree = ["eps"]'
+    result = check_claim(load_claims(claim_toml("t.vac", body)).claim("t.vac"))  # sup 3/e > 1: no eps in (0, 1)
+    assert result.verdict is Verdict.FAILS and result.condition is None
