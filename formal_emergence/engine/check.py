@@ -265,7 +265,7 @@ def _removable_ites_under_diff(t: Term) -> Term:
 
 def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
     """The points where a ``diff`` in ``terms`` may not exist (jumps and kinks of its expression)."""
-    return [(to_text(n), k) for t in terms for n in walk(t) if isinstance(n, Diff) for k in kinks(n.expr)]
+    return [(to_text(n), k) for t in terms for n in walk(t) if isinstance(n, Diff) for k in kinks(n.expr, n.var.name)]
 
 
 def _unproved_kinks(prep: Prepared, opts: CheckOptions) -> tuple[list[tuple[str, Term]], list[Evidence]]:

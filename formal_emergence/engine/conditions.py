@@ -8,7 +8,10 @@ proves with z3 that ``g`` is strictly monotone in ``v`` on the region (the
 sign of ``diff(g, v)``), takes the extremum as the SymPy limit of ``g`` at the
 boundary, and then proves the resulting condition twice over: the claim
 re-checked under it gives ``unsat`` in z3, and a point just outside it has a
-counterexample confirmed by interval arithmetic.
+counterexample confirmed by interval arithmetic. Where ``g`` has one variable and
+is not monotone (``N*exp(-N)``), the extremum is its value at a critical point
+(``_derive_by_critical_point``); polynomial claims fall back on z3 quantifier
+elimination.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from fractions import Fraction
 from typing import Callable
 
 from ..errors import UnsupportedConstruct
-from ..model.claim import domain_condition
+from ..model.claim import domain_condition, is_integral
 from ..model.terms import And, Bool, Diff, Limit, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
 from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
@@ -81,6 +84,9 @@ def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, conf
     by_bound = _derive_by_bound(prep, witness, opts, budgeted, confirm)
     if by_bound is not None:
         return by_bound
+    by_critical = _derive_by_critical_point(prep, witness, opts, budgeted, confirm)
+    if by_critical is not None:
+        return by_critical
     if left[0] < MIN_CALL_RLIMIT:
         return None
     qe_allowance = min(opts.rlimit, left[0] // 2)
@@ -109,8 +115,8 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     domains = tuple(domain_condition(d) for d in prep.decls if d.name in keep)
     parts = list(eliminated.args) if isinstance(eliminated, And) else [eliminated]
 
-    def implied(t: Term) -> bool:
-        outcome, _ = run_z3(domains, t, prep.decls, opts, refine=False)
+    def implied(t: Term, others: tuple[Term, ...] = ()) -> bool:
+        outcome, _ = run_z3(domains + others, t, prep.decls, opts, refine=False)
         return outcome is not None and outcome.status == "unsat"
 
     kept: list[Term] = []
@@ -119,7 +125,12 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
             part = part.rhs
         if not implied(part):
             kept.append(part)
-    condition = conj(_merge_strict(kept))
+    kept = _merge_strict(kept)
+    for part in list(kept):  # QE lists every bound it met (eps >= 1/6 and eps >= 1/5): keep the strongest
+        rest = tuple(k for k in kept if k is not part)
+        if len(kept) > 1 and implied(part, rest):
+            kept = list(rest)
+    condition = conj(kept)
     satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), prep.decls, opts, refine=False)
     if satisfiable is None or satisfiable.status != "sat":
         return None  # a condition that can never hold would make the claim hold only vacuously
@@ -130,7 +141,7 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     outside = numeric.decide_closed(substitute(condition, at_witness), opts.dps)
     if outside is not False:
         return None
-    cond_text = to_text(condition)
+    cond_text = to_text(condition, exact=True)
     values = ", ".join(f"{k} = {v}" for k, v in witness.values)
     reason = (f"Holds exactly when {cond_text}, which the document does not state: z3 quantifier elimination "
               f"gives this condition as equivalent to the claim, z3 proves the claim under it, and the "
@@ -221,7 +232,7 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
         cond_op = ">" if (attained and strict_goal) else ">="
     condition = Rel(cond_op, Sym(p), bound)
     steps.append(Step(f"{'infimum' if need_inf else 'supremum'} of {to_text(g)} over the region",
-                      f"{v} -> {to_text(boundary)} from {'above' if side > 0 else 'below'}", to_text(bound),
+                      f"{v} -> {to_text(boundary)} from {'above' if side > 0 else 'below'}", to_text(bound, exact=True),
                       "monotone function: the extremum is the boundary limit", "limit computed by SymPy"))
     outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, decls, opts)
     if outcome is None or outcome.status != "unsat":
@@ -229,7 +240,7 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     outside = _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm)
     if outside is None:
         return None
-    cond_text = to_text(condition)
+    cond_text = to_text(condition, exact=True)
     ce_vals = ", ".join(f"{k} = {val}" for k, val in outside.values)
     others = sorted(free_symbols(bound))
     scope = f" (for every {', '.join(others)} in its domain)" if others else ""
@@ -286,6 +297,100 @@ def _extremum_for_every_value(prep, v: str, g: Term, boundary: Term, side: int, 
         if outcome is None or outcome.status != "unsat":
             return False
     return True
+
+
+def _derive_by_critical_point(prep, witness: Counterexample, opts, run_z3: Callable,
+                              confirm: Callable) -> Result | None:
+    """The weakest condition where ``g`` of one variable ``v`` is not monotone: its extremum at a critical point.
+
+    For ``g OP p`` (``p`` free, in no hypothesis; ``g`` and the hypotheses in ``v`` only), SymPy proposes the
+    solutions ``c`` of ``diff(g, v) == 0`` and the values ``M = g(c)``. A candidate is kept only when both
+    directions are proved: *sufficiency*, z3 proves the claim under ``p OP' M``; *necessity*, ``c`` lies in
+    the region (interval arithmetic on the closed hypotheses and domain at ``c``) and ``g(c) == M`` is an exact
+    identity (SymPy), so every ``p`` outside the condition fails at ``v = c``. A counterexample just outside the
+    condition is also confirmed on the claim as stated.
+    """
+    claim = prep.claim
+    for p in claim.free:
+        split = _split_goal(prep.goal, p)
+        if split is None or any(p in free_symbols(h) for h in prep.hypotheses):
+            continue
+        g, op = split
+        if len(free_symbols(g)) != 1:
+            continue
+        (v,) = free_symbols(g)
+        decl = next((d for d in prep.decls if d.name == v), None)
+        if decl is None or decl.domain == "bool" or is_integral(decl) \
+                or any(free_symbols(h) - {v} for h in prep.hypotheses):
+            continue
+        try:
+            candidates = symbolic.critical_points(g, v, prep.decls)
+        except UnsupportedConstruct:
+            continue
+        for c, value in candidates:
+            result = _try_critical(prep, p, g, op, decl, c, value, witness, opts, run_z3, confirm)
+            if result is not None:
+                return result
+    return None
+
+
+def _try_critical(prep, p, g, op, decl, c: Term, value: Term, witness, opts, run_z3, confirm) -> Result | None:
+    v, decls = decl.name, prep.decls
+    at_c = {v: c}
+    region = tuple(substitute(h, at_c) for h in (*prep.hypotheses, domain_condition(decl)))
+    if not all(numeric.decide_closed(h, opts.dps) is True for h in region):
+        return None
+    g_at_c = substitute(g, at_c)
+    if numeric.rigorous_bounds(g_at_c, opts.dps) is None:  # g must be defined at c, not only SymPy's value
+        return None
+    if g_at_c != value and not symbolic.is_identity(g_at_c, value, decls):
+        return None
+    enclosure = numeric.rigorous_bounds(value, opts.dps)
+    if enclosure is None:
+        return None
+    need_sup = op in ("<", "<=")  # g < p for every v: p above the supremum
+    strict_goal = op in ("<", ">")
+    cond_op = (">" if strict_goal else ">=") if need_sup else ("<" if strict_goal else "<=")
+    condition = Rel(cond_op, Sym(p), value)
+    satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), decls, opts, refine=False)
+    if satisfiable is None or satisfiable.status != "sat":
+        return None  # no p of its domain meets the condition: the claim would hold only vacuously
+    outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, decls, opts)
+    if outcome is None or outcome.status != "unsat":
+        return None
+    lo, hi = enclosure
+    delta = Fraction(1, 1000) * max(Fraction(1), abs(hi))
+    p_out = _round_beyond(lo - delta if need_sup else hi + delta, cond_op)
+    c_bounds = numeric.rigorous_bounds(c, opts.dps)
+    if c_bounds is None:
+        return None
+    c_point = c.value if isinstance(c, Num) else ((c_bounds[0] + c_bounds[1]) / 2).limit_denominator(10 ** 6)
+    point = {d.name: Fraction(1, 2) if d.domain in ("unit", "probability") else Fraction(1)
+             for d in decls if d.domain != "bool"}
+    point.update({v: c_point, p: p_out})
+    outside = confirm(prep, point, opts)
+    if outside is None:
+        return None
+    cond_text, c_text, g_text = to_text(condition, exact=True), to_text(c, exact=True), to_text(g)
+    ce_vals = ", ".join(f"{k} = {val}" for k, val in outside.values)
+    kind = "supremum" if need_sup else "infimum"
+    reason = (f"Holds exactly when {cond_text}, which the document does not state: z3 proves the claim under it, "
+              f"and {to_text(value, exact=True)} is the {kind} of {g_text}, attained at the critical point {v} = {c_text}, so "
+              f"every {p} outside the condition fails there; {ce_vals} just outside it is a counterexample confirmed "
+              f"at {outside.dps} digits.")
+    steps = (Step(f"critical point of {g_text} in {v}", f"diff({g_text}, {v}) == 0", f"{v} = {c_text}",
+                  "sympy.solve", f"{v} = {c_text} satisfies the assumptions (interval arithmetic)"),
+             Step(f"{kind} of {g_text} over the region", f"{g_text} at {v} = {c_text}", to_text(value, exact=True),
+                  "value at the critical point", "exact identity (SymPy); the bound proved by z3 under the condition"))
+    evidence = (
+        Evidence("z3", "unsat under condition", tuple(z3_ev[0].details) + (("condition", cond_text),)),
+        Evidence("sympy", "extremum attained", (("point", f"{v} = {c_text}"), ("value", to_text(value, exact=True)))),
+        Evidence("mpmath", "outside point refuted", (("dps", outside.dps), ("values", dict(outside.values)))),
+        Evidence("mpmath", "claim as stated refuted", (("dps", witness.dps), ("values", dict(witness.values)))),
+    )
+    return Result(prep.claim.id, Verdict.HOLDS_IF, reason,
+                  condition=Condition(cond_text, symbolic.to_latex(condition, decls), symbolic.to_srepr(condition, decls)),
+                  counterexample=outside, evidence=evidence, steps=steps)
 
 
 def _violated_at(prep, rel: Term, witness: Counterexample, opts) -> bool:

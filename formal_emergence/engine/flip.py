@@ -161,7 +161,7 @@ def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, b
     if enclosure is None:
         return None
     f = (enclosure[0] + enclosure[1]) / 2
-    shown = _fraction_text(value.value) if isinstance(value, Num) else to_text(value)
+    shown = to_text(value, exact=True)
     approx = _decimal(f, percent)
     holds_above = op in (">", ">=")
     text = (f"holds for every tolerance {sym} {_WORDS[op]} {shown} (≈ {approx}) and fails for every {sym} "

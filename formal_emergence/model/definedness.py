@@ -158,16 +158,23 @@ def condition_boundaries(cond: Term) -> list[Term]:
     return [Bool(True)]  # a condition we cannot analyse may switch anywhere
 
 
-def kinks(t: Term) -> list[Term]:
+def kinks(t: Term, var: str | None = None) -> list[Term]:
     """Equations off which ``t`` is smooth: where it may have a jump or a kink.
 
     The boundaries ``l == r`` of every ``ite`` condition, the zeros of ``abs``
     and ``heaviside`` arguments, the ties of ``min``/``max``, the integer
     points of ``floor`` arguments, and the zeros of root arguments. A derivative computed branch by branch is
     right wherever none of them holds; at those points it may not exist.
+
+    With ``var``, only the smoothness in ``var`` counts (a partial derivative): a node whose switch does not
+    depend on ``var`` (``heaviside(a)``, an ``ite`` whose condition is free of ``var``) is constant in it, or
+    picks one branch for all of it, and has no kink in ``var``.
     """
     out: list[Term] = []
     for node in walk(t):
+        switch = node.cond if isinstance(node, Ite) else node
+        if var is not None and var not in free_symbols(switch):
+            continue
         match node:
             case Ite(c, _, _):
                 found = condition_boundaries(c)

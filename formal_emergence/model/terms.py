@@ -345,13 +345,17 @@ def substitute(t: Term, mapping: dict[str, Term]) -> Term:
 _PREC = {"or": 1, "and": 2, "not": 3, "rel": 4, "add": 5, "mul": 6, "neg": 7, "pow": 8, "atom": 9}
 
 
-def to_text(t: Term) -> str:
-    """Render ``t`` in the claim-file syntax; ``parse(to_text(t))`` gives back ``t``'s meaning."""
-    return _text(t)[0]
+def to_text(t: Term, exact: bool = False) -> str:
+    """Render ``t`` in the claim-file syntax; ``parse(to_text(t))`` gives back ``t``'s meaning.
+
+    Numbers print as decimals where their expansion terminates (as every parsed number's does), else as p/q;
+    ``exact=True`` prints every non-integer as a quotient ``p/q`` (weakest conditions: ``eps >= 1/5``, not
+    ``0.2`` beside ``(3/17)``)."""
+    return _text(t, exact)[0]
 
 
-def _wrap(t: Term, min_prec: int) -> str:
-    s, p = _text(t)
+def _wrap(t: Term, min_prec: int, exact: bool = False) -> str:
+    s, p = _text(t, exact)
     return f"({s})" if p < min_prec else s
 
 
@@ -373,8 +377,10 @@ def _number_text(v: Fraction) -> str:
     return ("-" if v < 0 else "") + text
 
 
-def _text(t: Term) -> tuple[str, int]:
+def _text(t: Term, exact: bool = False) -> tuple[str, int]:
     match t:
+        case Num(v) if exact and v.denominator != 1:
+            return f"{v.numerator}/{v.denominator}", _PREC["add"] if v < 0 else _PREC["mul"]  # (-1/2) * x
         case Num(v):
             text = _number_text(v)
             if "/" in text:
@@ -385,47 +391,47 @@ def _text(t: Term) -> tuple[str, int]:
         case Bool(v):
             return ("true" if v else "false"), _PREC["atom"]
         case Add(args):
-            out = _wrap(args[0], _PREC["add"])
+            out = _wrap(args[0], _PREC["add"], exact)
             for a in args[1:]:
                 if isinstance(a, Mul) and len(a.args) == 2 and a.args[0] == MINUS_ONE:
-                    out += " - " + _wrap(a.args[1], _PREC["mul"])
+                    out += " - " + _wrap(a.args[1], _PREC["mul"], exact)
                 else:
-                    out += " + " + _wrap(a, _PREC["add"] + 1)
+                    out += " + " + _wrap(a, _PREC["add"] + 1, exact)
             return out, _PREC["add"]
         case Mul(args):
             if len(args) == 2 and args[0] == MINUS_ONE and not isinstance(args[1], Num):
-                return "-" + _wrap(args[1], _PREC["neg"]), _PREC["neg"]
-            out = _wrap(args[0], _PREC["mul"])
+                return "-" + _wrap(args[1], _PREC["neg"], exact), _PREC["neg"]
+            out = _wrap(args[0], _PREC["mul"], exact)
             for a in args[1:]:
                 if isinstance(a, Pow) and a.exp == MINUS_ONE:
-                    out += " / " + _wrap(a.base, _PREC["mul"] + 1)
+                    out += " / " + _wrap(a.base, _PREC["mul"] + 1, exact)
                 else:
-                    out += " * " + _wrap(a, _PREC["mul"] + 1)
+                    out += " * " + _wrap(a, _PREC["mul"] + 1, exact)
             return out, _PREC["mul"]
         case Pow(b, e):
-            return f"{_wrap(b, _PREC['pow'] + 1)}**{_wrap(e, _PREC['neg'])}", _PREC["pow"]
+            return f"{_wrap(b, _PREC['pow'] + 1, exact)}**{_wrap(e, _PREC['neg'], exact)}", _PREC["pow"]
         case Func(name, args) | UFun(name, args) | Pred(name, args) if not args and not isinstance(t, Func):
             return name, _PREC["atom"]
         case Func(name, args) | UFun(name, args) | Pred(name, args):
-            return f"{name}({', '.join(_text(a)[0] for a in args)})", _PREC["atom"]
+            return f"{name}({', '.join(_text(a, exact)[0] for a in args)})", _PREC["atom"]
         case Ite(c, a, b):
-            return f"ite({to_text(c)}, {to_text(a)}, {to_text(b)})", _PREC["atom"]
+            return f"ite({to_text(c, exact)}, {to_text(a, exact)}, {to_text(b, exact)})", _PREC["atom"]
         case Diff(e, v, order):
             extra = f", {order}" if order != 1 else ""
-            return f"diff({to_text(e)}, {v.name}{extra})", _PREC["atom"]
+            return f"diff({to_text(e, exact)}, {v.name}{extra})", _PREC["atom"]
         case Limit(e, v, p, side):
             fn = {"": "limit", "+": "limit_right", "-": "limit_left"}[side]
-            return f"{fn}({to_text(e)}, {v.name}, {to_text(p)})", _PREC["atom"]
+            return f"{fn}({to_text(e, exact)}, {v.name}, {to_text(p, exact)})", _PREC["atom"]
         case Rel(op, a, b):
-            return f"{_wrap(a, _PREC['add'])} {op} {_wrap(b, _PREC['add'])}", _PREC["rel"]
+            return f"{_wrap(a, _PREC['add'], exact)} {op} {_wrap(b, _PREC['add'], exact)}", _PREC["rel"]
         case And(args):
-            return " and ".join(_wrap(a, _PREC["and"] + 1) for a in args), _PREC["and"]
+            return " and ".join(_wrap(a, _PREC["and"] + 1, exact) for a in args), _PREC["and"]
         case Or(args):
-            return " or ".join(_wrap(a, _PREC["or"] + 1) for a in args), _PREC["or"]
+            return " or ".join(_wrap(a, _PREC["or"] + 1, exact) for a in args), _PREC["or"]
         case Not(a):
-            return "not " + _wrap(a, _PREC["not"]), _PREC["not"]
+            return "not " + _wrap(a, _PREC["not"], exact), _PREC["not"]
         case Implies(a, b):
-            return f"implies({to_text(a)}, {to_text(b)})", _PREC["atom"]
+            return f"implies({to_text(a, exact)}, {to_text(b, exact)})", _PREC["atom"]
         case Iff(a, b):
-            return f"iff({to_text(a)}, {to_text(b)})", _PREC["atom"]
+            return f"iff({to_text(a, exact)}, {to_text(b, exact)})", _PREC["atom"]
     raise TypeError(f"not a term: {t!r}")

@@ -142,8 +142,9 @@ class IntervalEvaluator:
         if isinstance(base, Const) and base.name == "e":
             return self.exp(self.real(exponent, values))
         b = self.real(base, values)
-        if isinstance(exponent, Num) and exponent.value.denominator == 1:
-            n = int(exponent.value)
+        whole = exponent.value if isinstance(exponent, Num) else exact_value(exponent, values)
+        if whole is not None and whole.denominator == 1:  # an integer power, also (-1)**(10**6 + 1) or x**n at n = 3
+            n = int(whole)
             if n < 0 and not self.certain(b != 0) and (b.a <= 0 <= b.b):
                 raise NotEvaluable(f"{to_text(base)} may be zero in a negative power")
             return b ** n

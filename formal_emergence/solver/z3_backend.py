@@ -53,6 +53,7 @@ import z3
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition, is_integral
 from ..model.definedness import obligations
+from ..model.exact import exact_value
 from ..model.terms import (Add, And, Bool, Const, Diff, Func, Iff, Implies, Ite, Limit, Mul, Not, Num, Or,
                            Pow, Pred, Rel, Sym, Term, UFun, children, conj, free_symbols, neg, num, to_text, walk)
 
@@ -730,6 +731,9 @@ class _Encoder:
         if isinstance(base, Const) and base.name == "e":
             return self.exp_atom(exponent)
         b = self.real(base)
+        if not isinstance(exponent, Num) and not free_symbols(exponent):
+            folded = exact_value(exponent)  # x**(10**6 + 1) is the odd power x**1000001, not exp(a*log(x))
+            exponent = Num(folded) if folded is not None else exponent
         if isinstance(exponent, Num):
             q = exponent.value
             if q.denominator == 1:

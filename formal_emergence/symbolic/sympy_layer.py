@@ -780,6 +780,36 @@ def solve_for(expr: Term, var: str, level: Term, decls: Sequence[SymbolDecl]) ->
     return out
 
 
+def critical_points(t: Term, var: str, decls: Sequence[SymbolDecl],
+                    cpu_seconds: float = OPTIONAL_CPU_SECONDS) -> list[tuple[Term, Term]]:
+    """``(c, t at c)`` for the real closed solutions ``c`` of ``diff(t, var) == 0`` that SymPy finds, each value
+    simplified; may be empty. Candidates only: the caller proves what it uses (the value as an identity, the
+    bound by z3)."""
+    if huge_power(t):
+        return []
+    return worker.call(_critical_points, t, var, tuple(decls), cpu_seconds=cpu_seconds)
+
+
+def _critical_points(t: Term, var: str, decls: Sequence[SymbolDecl]) -> list[tuple[Term, Term]]:
+    """The body of ``critical_points`` (run in the worker)."""
+    tr = SympyTranslator(decls)
+    e, v = tr(t), tr(Sym(var))
+    try:
+        sols = sp.solve(sp.diff(e, v), v, dict=False)
+    except (NotImplementedError, ValueError, TypeError):
+        return []
+    out = []
+    for c in sols if isinstance(sols, list) else []:
+        c = sp.simplify(c)
+        if c.has(sp.Float) or c.free_symbols or c.has(sp.I, sp.zoo, sp.nan, sp.oo, -sp.oo) or c.is_real is False:
+            continue
+        try:
+            out.append((from_sympy(c), from_sympy(sp.simplify(e.subs(v, c)))))
+        except UnsupportedConstruct:
+            continue
+    return out
+
+
 def sympy_version() -> str:
     return sp.__version__
 

@@ -8,7 +8,7 @@ from formal_emergence import check_claim
 from formal_emergence.model.verdict import Verdict
 from formal_emergence.parse.expr import Scope, parse_expression
 from formal_emergence.model.exact import exact_truth
-from formal_emergence.model.terms import Num, substitute
+from formal_emergence.model.terms import Num, substitute, to_text
 
 GRADIENT_STEP = """
 symbols = { alpha = "positive", c = "positive", theta = "real" }
@@ -96,3 +96,45 @@ def test_a_bound_with_other_symbols_is_reported_only_where_it_is_the_extremum_at
     assert "w" not in text
     for p, expected in [(Fraction(0), True), (Fraction(-1, 8), True), (Fraction(1, 100), False)]:
         assert _condition_holds(text, p=p) is expected, p
+
+
+def test_conditions_print_exact_rationals_and_only_the_strongest_bound(load_claims, claim_toml):
+    """QE lists every bound it met, and a terminating rational printed as a decimal (0.2 beside (3/17))."""
+    cases = [('symbols = { eps = "unit" }', "eps >= 1/6 and eps >= 3/17 and eps >= 0.2", "1/5 <= eps"),
+             ('symbols = { x = "positive", eps = "positive" }\nassume = ["x < 1"]', "x/4 + 1/2 <= eps", "eps >= 3/4")]
+    for head, show, condition in cases:
+        body = f'{head}\nshow = "{show}"\nfree = ["eps"]'
+        result = check_claim(load_claims(claim_toml("t.exact", body)).claim("t.exact"))
+        assert result.verdict is Verdict.HOLDS_IF and result.condition.text == condition, result.reason
+        assert f"Holds exactly when {condition}," in result.reason
+
+
+def test_exact_text_round_trips_and_keeps_decimals_out():
+    scope = Scope(symbols=frozenset({"x", "eps"}))
+    for text in ("x**(1/3) * 2/7 - (-1/2) >= x", "-x/3 >= -1/3", "x**(-1/2) + 2**(-3/4)*x + (-1/3)*x <= 0.25"):
+        term = parse_expression(text, scope, expect_boolean=True)
+        exact = to_text(term, exact=True)
+        assert "." not in exact, exact
+        assert parse_expression(exact, scope, expect_boolean=True) == term, exact
+
+
+def test_extremum_at_a_critical_point_gives_the_weakest_condition(load_claims, claim_toml):
+    """N e^-N is not monotone on N > 0: its supremum 1/e is attained at N = 1 (proved both ways)."""
+    inv_e_below = Fraction(367879, 1000000)  # < 1/e = 0.3678794...
+    cases = [("N*exp(-N) < eps", "eps > exp(-1)", lambda eps: eps < inv_e_below),
+             ("eps >= N*exp(-N)", "eps >= exp(-1)", lambda eps: eps < inv_e_below),
+             ("N + 1/N > eps", "eps < 2", lambda eps: eps >= 2)]
+    for show, condition, outside_it in cases:
+        body = f'symbols = {{ N = "positive", eps = "positive" }}\nshow = "{show}"\nfree = ["eps"]'
+        result = check_claim(load_claims(claim_toml("t.crit", body)).claim("t.crit"))
+        assert result.verdict is Verdict.HOLDS_IF and result.condition.text == condition, result.reason
+        outside = dict(result.counterexample.values)
+        assert outside["N"] == "1" and outside_it(Fraction(outside["eps"])), outside
+        assert {"unsat under condition", "extremum attained", "outside point refuted"} <= \
+            {e.outcome for e in result.evidence}
+
+
+def test_a_critical_value_outside_the_constants_domain_is_no_condition(load_claims, claim_toml):
+    body = 'symbols = { N = "positive", eps = "unit" }\nshow = "3*N*exp(-N) < eps"\nfree = ["eps"]'
+    result = check_claim(load_claims(claim_toml("t.vac", body)).claim("t.vac"))  # sup 3/e > 1: no eps in (0, 1)
+    assert result.verdict is Verdict.FAILS and result.condition is None

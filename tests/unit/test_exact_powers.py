@@ -79,6 +79,11 @@ def test_exact_truth_short_circuits_and_evaluates_at_points():
     (("N > 0", "N_c > 0", "alpha > 0"), "(N / N_c)**alpha > 0",
      '{ N = "real", N_c = "real", alpha = "real" }', Verdict.HOLDS),
     ((), "x**2 >= 0", '{ x = "real" }', Verdict.HOLDS),
+    # a closed integer exponent is that integer: huge odd and even powers (docs/budgets.md, integer powers)
+    ((), "x**(10**6 + 1) >= 0", '{ x = "real" }', Verdict.FAILS),       # x = -1
+    ((), "(-1)**(10**6 + 1) >= 0", '{}', Verdict.FAILS),
+    ((), "x**(2*10**6) >= 0", '{ x = "real" }', Verdict.HOLDS),
+    (("x >= 0",), "x**(10**6 + 1) >= 0", '{ x = "real" }', Verdict.HOLDS),
 ])
 def test_real_powers_at_zero_and_negative_bases(verdict, assume, show, symbols, expected):
     result = verdict(show, assume, symbols)

@@ -44,6 +44,21 @@ def test_kinks_of_non_smooth_terms(text, expected):
     assert [to_text(k) for k in kinks(term(text))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("heaviside(a) * x", []), ("abs(a) + ite(a > 0, x, -x)", []), ("floor(a) * x + min(a, 1)", []),
+    ("heaviside(x - a) * abs(a)", ["x - a == 0"]), ("ite(a > 0, abs(x), x)", ["x == 0"]),
+])
+def test_kinks_in_one_variable_ignore_switches_free_of_it(text, expected):
+    assert [to_text(k) for k in kinks(term(text), "x")] == expected
+
+
+def test_derivative_of_a_parameter_step_has_no_kink_in_the_variable(verdict):
+    symbols = '{ x = "real", a = "real" }'
+    assert verdict("diff(heaviside(a)*x, x) == heaviside(a)", symbols=symbols).verdict is Verdict.HOLDS
+    result = verdict("diff(heaviside(a)*x, x) == 1", symbols=symbols)
+    assert result.verdict is Verdict.FAILS and dict(result.counterexample.values)["a"] == "0"
+
+
 @pytest.mark.parametrize("assume, show", [
     (("x == 0",), "diff(ite(x > 0, x, 0), x) == 0"),          # kink at 0
     ((), "diff(ite(x > 0, 1, 0), x) == 0"),                    # jump at 0
