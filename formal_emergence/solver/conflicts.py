@@ -30,7 +30,7 @@ import z3
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition
 from ..model.terms import Func, Pow, Term, free_symbols, walk
-from .z3_backend import BoundFn, SolverOptions, _Encoder, _to_fraction, z3_version
+from .z3_backend import BoundFn, SolverOptions, _Encoder, _to_fraction, new_solver, z3_version
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,7 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
     def solve(members: Sequence[int]) -> tuple[z3.CheckSatResult, z3.Solver, dict[str, int]]:
         nonlocal checks
         checks += 1
-        s = z3.Solver(ctx=enc.ctx)
-        s.set("random_seed", options.seed)
-        s.set("rlimit", options.rlimit)
-        s.set("timeout", options.timeout_ms)
+        s = new_solver(enc.ctx, options, options.rlimit, roots=bool(enc.root_defs))
         s.add(*domains, *lemmas)
         trackers: dict[str, int] = {}
         for i in members:
