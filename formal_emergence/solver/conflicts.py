@@ -30,7 +30,7 @@ import z3
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition
 from ..model.terms import Func, Pow, Term, free_symbols, walk
-from .z3_backend import BoundFn, SolverOptions, _Encoder, _to_fraction, z3_version
+from .z3_backend import BoundFn, SolverOptions, _Encoder, _to_fraction, is_hard, new_solver, z3_version
 
 
 @dataclass(frozen=True)
@@ -78,15 +78,13 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
         groups.append((name, formula))
     domains = [enc.boolean(domain_condition(d)) for d in decls if d.name not in universal]
     lemmas = [l for _, l in enc.lemmas()]
+    hard = is_hard([t for _, t in statements], decls)
     checks = 0
 
     def solve(members: Sequence[int]) -> tuple[z3.CheckSatResult, z3.Solver, dict[str, int]]:
         nonlocal checks
         checks += 1
-        s = z3.Solver(ctx=enc.ctx)
-        s.set("random_seed", options.seed)
-        s.set("rlimit", options.rlimit)
-        s.set("timeout", options.timeout_ms)
+        s = new_solver(enc.ctx, options, options.rlimit, roots=bool(enc.root_defs), hard=hard)
         s.add(*domains, *lemmas)
         trackers: dict[str, int] = {}
         for i in members:

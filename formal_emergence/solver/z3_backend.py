@@ -230,6 +230,30 @@ class Outcome:
         return not self.abstracted
 
 
+def new_solver(ctx: z3.Context, options: SolverOptions, rlimit: int, *, roots: bool, hard: bool,
+               timeout_ms: int | None = None) -> z3.Solver:
+    """A solver with the deterministic settings every query of the engine uses: ``options.seed``, the given
+    ``rlimit``, the wall-clock backstop (``timeout_ms``, default ``options.timeout_ms``) and Ctrl-C left to the CLI.
+
+    ``roots``: the encoding defines algebraic roots ``y**q = b**p``; ``hard``: ``is_hard``. For a root encoding
+    that is not hard, nla's LP bound optimization (``arith.nl.optimize_bounds``) is off: it tightens the bounds of the power monomial ``y**q`` by exact rational
+    q-th roots of LP optima with long numerators and denominators, and that big-integer work counts no rlimit
+    units (fuzz case c450, 6-budget/b15: 40 s of CPU in ``mpq root`` for 13,000 units; milliseconds without it).
+    It stays on elsewhere: with it off everywhere, the catalog's 000.steepness.quantile reached the wall-clock
+    backstop (269 s of CPU in one call), and with it off for the hard root encoding of fuzz case c216
+    (``(x**x * 10**(1/3))**(2/3)``, x an integer) nlsat's resultants ran past 100 s where they take 5 s with it.
+    z3 is sound either way (the setting only removes a propagation).
+    """
+    solver = z3.Solver(ctx=ctx)
+    solver.set("random_seed", options.seed)
+    solver.set("rlimit", rlimit)
+    solver.set("timeout", options.timeout_ms if timeout_ms is None else timeout_ms)
+    solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
+    if roots and not hard:
+        solver.set("arith.nl.optimize_bounds", False)
+    return solver
+
+
 def z3_version() -> str:
     return z3.get_version_string()
 
@@ -264,11 +288,7 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
         return Outcome("unknown", reason_unknown=f"not run: {bounded_by} is spent", seed=options.seed, rlimit=0,
                        side_conditions=tuple(t for t, _ in side), abstracted=tuple(sorted(enc.atom_texts)),
                        version=z3_version())
-    solver = z3.Solver(ctx=enc.ctx)
-    solver.set("random_seed", options.seed)
-    solver.set("rlimit", rlimit)
-    solver.set("timeout", options.timeout_ms)
-    solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
+    solver = new_solver(enc.ctx, options, rlimit, roots=bool(enc.root_defs), hard=hard)
     solver.add(*hyps)
     if extra_side_conditions:
         solver.add(*[c for _, c in side])
@@ -372,16 +392,15 @@ def positive_bases(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Symbo
             continue
         enc = _Encoder(decls, lambda t: None)
         try:
-            solver = z3.Solver(ctx=enc.ctx)
-            solver.set("random_seed", options.seed)
-            rlimit, _ = _allowance(min(options.rlimit, 2_000_000), is_hard([*plain, b], decls))
+            hard = is_hard([*plain, b], decls)
+            rlimit, _ = _allowance(min(options.rlimit, 2_000_000), hard)
             if rlimit <= 0:
                 break
-            solver.set("rlimit", rlimit)
-            solver.set("timeout", min(options.timeout_ms, 2_000))
-            solver.add(*[enc.boolean(h) for h in plain], *[enc.boolean(domain_condition(d)) for d in decls])
-            solver.add(*[c for _, c in enc.side_conditions(plain)], *[l for _, l in enc.lemmas()])
-            solver.add(z3.Not(enc.real(b) > 0))
+            query = [*[enc.boolean(h) for h in plain], *[enc.boolean(domain_condition(d)) for d in decls],
+                     *[c for _, c in enc.side_conditions(plain)], *[l for _, l in enc.lemmas()], z3.Not(enc.real(b) > 0)]
+            solver = new_solver(enc.ctx, options, rlimit, roots=bool(enc.root_defs), hard=hard,
+                                timeout_ms=min(options.timeout_ms, 2_000))
+            solver.add(*query)
             with _projection(classic=bool(enc.root_defs)):
                 answer = solver.check()
             _charge(_rlimit_count(solver))
@@ -501,16 +520,13 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     if outer.atom_texts or inner.atom_texts or outer.functions or inner.functions or not inner.bools:
         return None
     body = z3.Implies(z3.And(*hyps_inner, z3.BoolVal(True, outer.ctx)), z3.Not(goal_inner))
-    rlimit, bounded_by = _allowance(options.rlimit, is_hard([*hypotheses, goal], decls))
+    hard = is_hard([*hypotheses, goal], decls)
+    rlimit, bounded_by = _allowance(options.rlimit, hard)
     side = outer.side_conditions([*hypotheses, goal])
     common = dict(seed=options.seed, rlimit=rlimit, version=z3_version(), side_conditions=tuple(t for t, _ in side))
     if rlimit <= 0:
         return Outcome("unknown", reason_unknown=f"not run: {bounded_by} is spent", **common)
-    solver = z3.Solver(ctx=outer.ctx)
-    solver.set("random_seed", options.seed)
-    solver.set("rlimit", rlimit)
-    solver.set("timeout", options.timeout_ms)
-    solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
+    solver = new_solver(outer.ctx, options, rlimit, roots=bool(outer.root_defs or inner.root_defs), hard=hard)
     solver.add(*hyps, *[c for _, c in side], z3.ForAll(list(inner.bools.values()), body))
     with _projection(classic=bool(outer.root_defs or inner.root_defs)):
         answer = solver.check()
