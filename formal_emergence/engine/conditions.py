@@ -234,6 +234,9 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     steps.append(Step(f"{'infimum' if need_inf else 'supremum'} of {to_text(g)} over the region",
                       f"{v} -> {to_text(boundary)} from {'above' if side > 0 else 'below'}", to_text(bound, exact=True),
                       "monotone function: the extremum is the boundary limit", "limit computed by SymPy"))
+    satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), decls, opts, refine=False)
+    if satisfiable is None or satisfiable.status != "sat":
+        return None  # no value of p in its domain meets it: the claim would hold only vacuously
     outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, decls, opts)
     if outcome is None or outcome.status != "unsat":
         return None
