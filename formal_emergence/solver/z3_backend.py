@@ -892,6 +892,7 @@ class _Encoder:
             self.add_bounds(out, Const(name), None, atom)
         out.extend(self.algebra_lemmas())
         out.extend(self.constant_lemmas())
+        out.extend(self.amgm_lemmas())
         for atoms, what in ((self.exp_atoms, "exp"), (self.log_atoms, "log")):
             for i in range(len(atoms)):
                 for j in range(i + 1, len(atoms)):
@@ -1053,6 +1054,34 @@ class _Encoder:
                                        z3.Implies(x >= C, l >= lo), z3.Implies(z3.And(x > 0, x <= C), l <= hi))))
         return out
 
+    def amgm_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
+        """The AM-GM inequality at every power ``(k*(t_1 + ... + t_n))**n`` of the claim (``n >= 2``, ``k > 0`` a
+        number, default 1) whose ``n`` summands are each plainly nonnegative (``_plainly_nonnegative``):
+        ``t_1, ..., t_n >= 0 => (k*(t_1 + ... + t_n))**n >= k**n * n**n * t_1*...*t_n``.
+
+        AM-GM: for ``t_i >= 0``, ``(t_1 + ... + t_n)/n >= (t_1*...*t_n)**(1/n)`` (Cauchy, Cours d'analyse, 1821,
+        Note II, theorem 17; Hardy, Littlewood and Polya, Inequalities, 2nd ed. 1952, section 2.5, theorem 9);
+        both sides are nonnegative, so raising them to the ``n``-th power and multiplying by ``k**n > 0`` keeps the
+        order. The summands are the claim's own (sums flattened), and the guard is part of the lemma, so each
+        instance is true for every real value of its terms."""
+        out: list[tuple[str, z3.BoolRef]] = []
+        for node in list(self._cache):
+            found = _amgm_pattern(node)
+            if found is None:
+                continue
+            k, terms = found
+            if not all(_plainly_nonnegative(t, self.decls) for t in terms):
+                continue
+            n = len(terms)
+            ts = [self.real(t) for t in terms]
+            texts = [to_text(t) for t in terms]
+            factor = k ** n * n ** n
+            scale = "" if factor == 1 else f"{factor}*"
+            out.append((f"{', '.join(texts)} >= 0 => {to_text(node)} >= {scale}{'*'.join(texts)} "
+                        f"(AM-GM for {n} terms: Cauchy 1821; Hardy-Littlewood-Polya, Inequalities, theorem 9)",
+                        z3.Implies(z3.And(*[t >= 0 for t in ts]), self.real(node) >= self.val(factor) * z3.Product(ts))))
+        return out
+
     def taylor_lemmas(self, a: str, x: z3.ArithRef, e: z3.ArithRef) -> list[tuple[str, z3.BoolRef]]:
         """Polynomial Taylor bounds on exp (Lagrange remainders), added lazily: they slow nlsat down."""
         third = Fraction(1, 6)
@@ -1152,6 +1181,82 @@ class _Encoder:
                 if frac is not None:
                     out[text] = frac
         return out
+
+
+#: AM-GM lemmas are instantiated for powers of sums of at most this many terms.
+MAX_AMGM_TERMS = 16
+
+
+def _summands(t: Term) -> list[Term]:
+    """The summands of ``t`` with nested sums flattened (``a + (b + c)`` gives ``a, b, c``)."""
+    if isinstance(t, Add):
+        return [s for a in t.args for s in _summands(a)]
+    return [t]
+
+
+def _number(t: Term) -> Fraction | None:
+    """The exact value of a numeral, a numeral to an integer power, or a product of those; else None."""
+    match t:
+        case Num(v):
+            return v
+        case Pow(Num(b), Num(e)) if e.denominator == 1 and (b != 0 or e >= 0) and abs(e) <= MAX_POLY_DEGREE:
+            return b ** int(e)
+        case Mul(args):
+            out = Fraction(1)
+            for a in args:
+                v = _number(a)
+                if v is None:
+                    return None
+                out *= v
+            return out
+    return None
+
+
+def _amgm_pattern(t: Term) -> tuple[Fraction, list[Term]] | None:
+    """``(k, [t_1, ..., t_n])`` when ``t`` is ``(k*(t_1 + ... + t_n))**n`` with ``2 <= n <= MAX_AMGM_TERMS`` and a
+    number ``k > 0`` (``k = 1`` for a bare sum; the factor may stand on either side, e.g. ``(a + b + c)/3``)."""
+    if not (isinstance(t, Pow) and isinstance(t.exp, Num) and t.exp.value.denominator == 1):
+        return None
+    n = int(t.exp.value)
+    if not 2 <= n <= MAX_AMGM_TERMS:
+        return None
+    base, k = t.base, Fraction(1)
+    if isinstance(base, Mul):
+        sums = [a for a in base.args if isinstance(a, Add)]
+        if len(sums) != 1:
+            return None
+        k = _number(Mul(tuple(a for a in base.args if a is not sums[0])))
+        if k is None or k <= 0:
+            return None
+        base = sums[0]
+    terms = _summands(base)
+    return (k, terms) if len(terms) == n else None
+
+
+_NONNEGATIVE_DOMAINS = ("positive", "nonnegative", "natural", "posint", "unit", "probability")
+
+
+def _plainly_nonnegative(t: Term, decls: Mapping[str, SymbolDecl]) -> bool:
+    """True when ``t >= 0`` wherever it is defined, by its form alone: a number ``>= 0``, a symbol of a nonnegative
+    domain, ``e``, ``pi``, an even integer power, ``exp``, ``abs``, ``sqrt``, or a sum, product or power of such
+    terms. (A filter for where AM-GM is instantiated; each instance carries ``t >= 0`` as its own guard.)"""
+    match t:
+        case Num(v):
+            return v >= 0
+        case Sym(name):
+            d = decls.get(name)
+            return d is not None and d.domain in _NONNEGATIVE_DOMAINS
+        case Const("e" | "pi"):
+            return True
+        case Pow(b, Num(e)) if e.denominator == 1 and e.numerator % 2 == 0:
+            return True
+        case Pow(b, _):
+            return _plainly_nonnegative(b, decls)
+        case Func("exp" | "abs" | "sqrt", _):
+            return True
+        case Add(args) | Mul(args):
+            return all(_plainly_nonnegative(a, decls) for a in args)
+    return False
 
 
 def _outward(bounds: "tuple[Fraction, Fraction] | None", scale: int = 10**9) -> "tuple[Fraction, Fraction] | None":

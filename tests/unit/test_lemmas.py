@@ -250,3 +250,48 @@ def test_the_square_root_lemma_is_emitted_only_with_square_roots():
     assert out.status == "unsat" and any("r = sqrt(x)" in t for t in out.lemmas)
     out = _lemmas(["0 < x"], "log(x) <= x - 1", {"x": "real"})
     assert not any("r = sqrt" in t for t in out.lemmas)
+
+
+def test_amgm_at_random_nonnegative_points():  # (t_1 + ... + t_n)**n >= n**n * t_1*...*t_n for t_i >= 0
+    rng = random.Random(11)
+    for _ in range(N):
+        n = rng.randint(2, 8)
+        ts = [Fraction(rng.randint(0, 10**6), rng.randint(1, 10**3)) for _ in range(n)]
+        product = Fraction(1)
+        for t in ts:
+            product *= t
+        assert sum(ts) ** n >= n ** n * product  # exact rationals
+
+
+def _amgm_lemmas(out: z3b.Outcome) -> list[str]:
+    return [t for t in out.lemmas if "AM-GM" in t]
+
+
+def test_amgm_is_instantiated_where_the_terms_match_and_decides():
+    symbols = {n: "real" for n in "abcdfg"}
+    out = _lemmas([], "(a**2 + b**2 + c**2 + d**2 + f**2 + g**2)**6 >= 46656*a**2*b**2*c**2*d**2*f**2*g**2", symbols)
+    assert out.status == "unsat" and len(_amgm_lemmas(out)) == 1
+    assert _amgm_lemmas(out)[0].startswith("a**2, b**2, c**2, d**2, f**2, g**2 >= 0 => ")
+    assert ">= 46656*a**2*b**2*c**2*d**2*f**2*g**2" in _amgm_lemmas(out)[0]
+    # the mean form, with positive symbols: ((x + y + z)/3)**3 >= x*y*z, factor (1/3)**3 * 3**3 = 1
+    out = _lemmas([], "((x + y + z)/3)**3 >= x*y*z", {"x": "positive", "y": "positive", "z": "positive"})
+    assert out.status == "unsat" and _amgm_lemmas(out) == [
+        "x, y, z >= 0 => ((x + y + z) / 3)**3 >= x*y*z (AM-GM for 3 terms: Cauchy 1821; Hardy-Littlewood-Polya, "
+        "Inequalities, theorem 9)"]
+
+
+@pytest.mark.parametrize("goal, symbols", [
+    ("(a**2 + b**2 + c**2)**2 >= 27*a**2*b**2*c**2", "abc"),  # 3 terms, exponent 2: not an instance
+    ("(a**2 + b**2)**3 >= 8*a**2*b**2", "ab"),  # 2 terms, exponent 3
+    ("(a + b + c)**3 >= 27*a*b*c", "abc"),  # real terms, not plainly nonnegative (false at a = b = -1, c = 2)
+    ("(x*(a**2 + b**2))**2 >= 4*x**2*a**2*b**2", "abx"),  # a symbolic factor, not a number
+    ("(-1*(a**2 + b**2))**2 >= 4*a**2*b**2", "ab"),  # a negative factor
+])
+def test_amgm_near_misses_are_not_instantiated(goal, symbols):
+    out = _lemmas([], goal, {n: "real" for n in symbols})
+    assert _amgm_lemmas(out) == [], out.lemmas
+
+
+def test_amgm_does_not_prove_a_false_twin():
+    out = _lemmas([], "(a**2 + b**2 + c**2)**3 >= 28*a**2*b**2*c**2", {n: "real" for n in "abc"})
+    assert len(_amgm_lemmas(out)) == 1 and out.status == "sat"

@@ -50,8 +50,6 @@ NEEDS_BUNDLED = {"3-malformed/dup_claim_id_bundled.toml", "3-malformed/dup_defin
 
 F_POWERS = "7-powers, real powers at base 0 encoded as exp(a*log b)"
 F_EQUALITY = "7-powers, x == 1/3 not confirmed at a non-dyadic rational"
-F_AMGM = ("item 5: AM-GM for 6 variables (degree 12) is true, but no proof fits the default z3 budget: "
-          "undecided, naming the budget")
 F_FREE_FAILS = ("b14 with free p: fails with a witness (p = 10**30) when no weakest condition is derived; the "
                 "comment allows holds-if or undecided only")
 
@@ -94,7 +92,6 @@ MUST_REJECT = {
 XFAIL: dict[str, tuple[str, bool]] = {
     # wrong verdicts
     # ends within the default budget (about 2 s), but with a verdict outside the comment's (EXPECTATIONS.md)
-    "6-budget/b04_amgm6_deg12.toml": (F_AMGM, True),
     "6-budget/b14_free_8vars_transc.toml": (F_FREE_FAILS, True),
 }
 
