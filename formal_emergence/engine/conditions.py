@@ -131,11 +131,8 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
         if len(kept) > 1 and implied(part, rest):
             kept = list(rest)
     condition = conj(kept)
-    satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), prep.decls, opts, refine=False)
-    if satisfiable is None or satisfiable.status != "sat":
-        return None  # a condition that can never hold would make the claim hold only vacuously
-    outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, prep.decls, opts)
-    if outcome is None or outcome.status != "unsat":
+    z3_ev = _proved_under(prep, condition, opts, run_z3)
+    if z3_ev is None:
         return None
     at_witness = {k: Num(Fraction(v)) for k, v in witness.values}
     outside = numeric.decide_closed(substitute(condition, at_witness), opts.dps)
@@ -155,6 +152,18 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
                   condition=Condition(cond_text, symbolic.to_latex(condition, prep.decls),
                                       symbolic.to_srepr(condition, prep.decls)),
                   counterexample=witness, evidence=evidence, steps=steps)
+
+
+def _proved_under(prep, condition: Term, opts, run_z3: Callable) -> list | None:
+    """z3's evidence that the claim holds under ``condition``; None unless some point of the domains meets the
+    hypotheses and ``condition`` (else the claim would hold only vacuously) and z3 proves the goal there."""
+    satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), prep.decls, opts, refine=False)
+    if satisfiable is None or satisfiable.status != "sat":
+        return None
+    outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, prep.decls, opts)
+    if outcome is None or outcome.status != "unsat":
+        return None
+    return z3_ev
 
 
 def _merge_strict(parts: list[Term]) -> list[Term]:
@@ -234,11 +243,8 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     steps.append(Step(f"{'infimum' if need_inf else 'supremum'} of {to_text(g)} over the region",
                       f"{v} -> {to_text(boundary)} from {'above' if side > 0 else 'below'}", to_text(bound, exact=True),
                       "monotone function: the extremum is the boundary limit", "limit computed by SymPy"))
-    satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), decls, opts, refine=False)
-    if satisfiable is None or satisfiable.status != "sat":
-        return None  # no value of p in its domain meets it: the claim would hold only vacuously
-    outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, decls, opts)
-    if outcome is None or outcome.status != "unsat":
+    z3_ev = _proved_under(prep, condition, opts, run_z3)
+    if z3_ev is None:
         return None
     outside = _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm)
     if outside is None:
@@ -355,11 +361,8 @@ def _try_critical(prep, p, g, op, decl, c: Term, value: Term, witness, opts, run
     strict_goal = op in ("<", ">")
     cond_op = (">" if strict_goal else ">=") if need_sup else ("<" if strict_goal else "<=")
     condition = Rel(cond_op, Sym(p), value)
-    satisfiable, _ = run_z3(prep.hypotheses + (condition,), Bool(False), decls, opts, refine=False)
-    if satisfiable is None or satisfiable.status != "sat":
-        return None  # no p of its domain meets the condition: the claim would hold only vacuously
-    outcome, z3_ev = run_z3(prep.hypotheses + (condition,), prep.goal, decls, opts)
-    if outcome is None or outcome.status != "unsat":
+    z3_ev = _proved_under(prep, condition, opts, run_z3)
+    if z3_ev is None:
         return None
     lo, hi = enclosure
     delta = Fraction(1, 1000) * max(Fraction(1), abs(hi))
