@@ -185,6 +185,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     sh.add_argument("id", metavar="ID")
     sh.add_argument("paths", nargs="*", default=[], help="claim files or directories (default: the bundled claims)")
     sh.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    sh.add_argument("--no-cache", action="store_true",
+                    help="do not read or write the result cache ($XDG_CACHE_HOME/formal_emergence)")
     _snippet_arguments(sh)
     ex = sub.add_parser("explain", help="explain one claim step by step, for teaching")
     ex.add_argument("id", metavar="ID")
@@ -762,7 +764,8 @@ def _show(args, stdout: TextIO) -> int:
     from .report.text import render_unit
     catalog = load_catalog(args.paths or None)
     catalog.claim(args.id, key="ID")
-    checked = check_catalog(catalog, _options(args), [args.id], snippets=_snippet_session(args))
+    execution = _execution(args)  # in this process, through the result cache that `check` fills
+    checked = check_catalog(catalog, _options(args), [args.id], execution=execution, snippets=_snippet_session(args))
     stdout.write(render_unit(checked, args.id))
     return EXIT_OK
 

@@ -83,3 +83,20 @@ def test_results_round_trip_through_plain_data(claims):
 def test_cache_location_honours_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_cache_dir() == tmp_path / "formal_emergence"
+
+
+def test_show_reads_the_result_cache_that_check_fills(cli_run, monkeypatch, tmp_path):
+    import formal_emergence.engine.assertions as assertions
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    claim = "004.performance-limit.performance-function"
+    code, _, err = cli_run(["check", "--claim", claim, "--format", "json"])
+    assert code in (0, 1), err
+    code, fresh, err = cli_run(["show", claim, "--no-cache"])
+    assert code == 0, err
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("show re-checked a reading that check had cached")
+    monkeypatch.setattr(assertions, "check_reading", refuse)
+    code, cached, err = cli_run(["show", claim])
+    assert code == 0, err
+    assert cached == fresh
