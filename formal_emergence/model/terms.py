@@ -400,7 +400,7 @@ def _text(t: Term, exact: bool = False) -> tuple[str, int]:
             return out, _PREC["add"]
         case Mul(args):
             if len(args) == 2 and args[0] == MINUS_ONE and not isinstance(args[1], Num):
-                return "-" + _wrap(args[1], _PREC["neg"], exact), _PREC["neg"]
+                return "-" + _wrap(args[1], _PREC["neg"] + 1, exact), _PREC["neg"]  # -(-x), never --x
             out = _wrap(args[0], _PREC["mul"], exact)
             for a in args[1:]:
                 if isinstance(a, Pow) and a.exp == MINUS_ONE:

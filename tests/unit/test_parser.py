@@ -318,3 +318,10 @@ def test_limit_point_must_not_use_the_limit_variable():
     err = error("limit(x, x, x + 1)")
     assert "limit point uses the limit variable 'x'" in str(err) and err.column == 13
     assert isinstance(parse("limit(x, x, y + 1)"), Limit)
+
+
+@pytest.mark.parametrize(("text", "shown"), [("--x", "-(-x)"), ("-(-exp(1 - x))", "-(-exp(1 - x))"),
+                                             ("-(-x)**2", "-(-x)**2")])
+def test_a_double_negation_prints_with_parentheses_not_as_a_decrement(text, shown):
+    assert to_text(parse(text)) == shown
+    assert parse(to_text(parse(text))) == parse(text)
