@@ -16,7 +16,7 @@ CLAIMS = ("001.critical-point.sufficiency", "001.critical-point.proof-direction"
           "001.nonlinear-interaction.product-exceeds-sum", "000.validity.theorem")
 
 JARGON = re.compile(r"rlimit|resource limit|spurious|round-value point|\bseed\b|\bunsat\b|\bsat\b|abstracted|"
-                    r"side condition|srepr|\bz3\b|countermodel|atoms", re.IGNORECASE)
+                    r"side condition|srepr|\bz3\b|countermodel|atoms|resource units|solver calls", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
