@@ -78,9 +78,9 @@ class IntervalEvaluator:
                     raise NotEvaluable(f"no value for {name}")
                 return self.number(values[name])
             case Const("e"):
-                return c.exp(c.mpf(1))
+                return self.exp(c.mpf(1))
             case Const("pi"):
-                return c.pi
+                return self.outward(c.pi)
             case Add(args):
                 out = c.mpf(0)
                 for a in args:
@@ -99,7 +99,7 @@ class IntervalEvaluator:
                 x = self.real(u, values)
                 if not self.certain(x > 0):
                     raise NotEvaluable(f"log of {to_text(u)} which is not certainly positive")
-                return c.log(x)
+                return self.log(x)
             case Func("sqrt", (u,)):
                 return self.power(u, Num(Fraction(1, 2)), values)
             case Func("abs", (u,)):
@@ -151,7 +151,7 @@ class IntervalEvaluator:
         if not self.certain(b > 0):
             if isinstance(exponent, Num):
                 if exponent.value > 0 and self.certain(b >= 0):
-                    return b ** self.real(exponent, values) if b.b > 0 else c.mpf(0)
+                    return self.outward(b ** self.real(exponent, values)) if b.b > 0 else c.mpf(0)
                 raise NotEvaluable(f"{to_text(base)} is not certainly positive under a real power")
             a = self.real(exponent, values)
             if b.a == b.b == 0 and (self.certain(a > 0) or a.a == a.b == 0):
@@ -160,7 +160,27 @@ class IntervalEvaluator:
             if self.certain(b < 0) and exact is not None and exact.denominator == 1 and abs(exact) <= 10_000:
                 return b ** int(exact)  # a negative base is defined for an integer exponent only
             raise NotEvaluable(f"{to_text(base)}**{to_text(exponent)} is not certainly defined here")
-        return self.exp(self.real(exponent, values) * c.log(b))
+        return self.exp(self.real(exponent, values) * self.log(b))
+
+    def outward(self, r):
+        """``r`` widened outward by 2**-(prec - 8) of each endpoint's magnitude.
+
+        mpmath's interval ``exp``, ``log`` and real powers round an *approximate* value in the
+        directed mode, so an endpoint is wrong when the true value lies within the approximation
+        error of a representable number: at 50 digits ``iv.exp(2**-100)`` is the single point
+        ``1 + 2**-100``, below the true value. Their error is under one unit in the last place
+        (tests/unit/test_evaluate_rigour.py), so 256 units restore an enclosure. Exact results
+        (``log(1) = 0``) stay exact."""
+        c = self.ctx
+        a, b = r.a, r.b
+        slack = c.mpf(2) ** (8 - c.prec)
+        low = a.a if c.isinf(a) else (a - abs(a) * slack).a
+        high = b.b if c.isinf(b) else (b + abs(b) * slack).b
+        return c.mpf([low, high])
+
+    def log(self, x):
+        """A rigorous enclosure of ``log`` over the positive interval ``x``."""
+        return self.outward(self.ctx.log(x))
 
     def exp(self, x):
         """An enclosure of ``exp`` over the interval ``x``, within a magnitude budget.
@@ -172,9 +192,9 @@ class IntervalEvaluator:
         c, cap = self.ctx, self.ctx.mpf(MAX_EXP_ARGUMENT)
         lo, hi = c.mpf(x.a), c.mpf(x.b)
         if hi <= cap and lo >= -cap:
-            return c.exp(x)
-        low = c.mpf(0) if lo < -cap else c.exp(lo) if lo <= cap else c.exp(cap)
-        high = c.exp(-cap) if hi < -cap else c.exp(hi) if hi <= cap else c.inf
+            return self.outward(c.exp(x))
+        low = c.mpf(0) if lo < -cap else self.outward(c.exp(lo if lo <= cap else cap))
+        high = self.outward(c.exp(-cap if hi < -cap else hi)) if hi <= cap else c.inf
         return c.mpf([low.a, high.b])
 
     @staticmethod
