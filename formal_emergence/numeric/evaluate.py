@@ -147,6 +147,8 @@ class IntervalEvaluator:
             n = int(whole)
             if n < 0 and not self.certain(b != 0) and (b.a <= 0 <= b.b):
                 raise NotEvaluable(f"{to_text(base)} may be zero in a negative power")
+            if abs(n) > 10_000:  # mpmath turns a huge power of a negative interval into a complex one
+                return self.huge_integer_power(base, b, n)
             return b ** n
         if not self.certain(b > 0):
             if isinstance(exponent, Num):
@@ -161,6 +163,17 @@ class IntervalEvaluator:
                 return b ** int(exact)  # a negative base is defined for an integer exponent only
             raise NotEvaluable(f"{to_text(base)}**{to_text(exponent)} is not certainly defined here")
         return self.exp(self.real(exponent, values) * self.log(b))
+
+    def huge_integer_power(self, base: Term, b, n: int):
+        """``b**n`` for ``|n| > 10_000`` as ``+-exp(n*log|b|)``, with the sign of a negative base's power."""
+        c = self.ctx
+        if b.a == b.b == 0 and n > 0:
+            return c.mpf(0)
+        for sign, magnitude in ((1, b), (-1, -b)):
+            if self.certain(magnitude > 0):
+                value = self.exp(c.mpf(n) * self.log(magnitude))
+                return -value if sign < 0 and n % 2 else value
+        raise NotEvaluable(f"the sign of {to_text(base)} is undetermined under the power {n}")
 
     def outward(self, r):
         """``r`` widened outward by 2**-(prec - 8) of each endpoint's magnitude.

@@ -59,3 +59,19 @@ def test_exp_and_log_are_within_one_unit_in_the_last_place():
                 t = f(mpmath.mpf(arg))
                 if t != 0:
                     assert abs(mpmath.mpf(mf(arg, prec, round_nearest)) - t) <= abs(t) * mpmath.mpf(2) ** -prec
+
+
+@pytest.mark.parametrize(("base", "n"), [(Fraction(-3, 2), -20001), (Fraction(-3, 2), 20000), (Fraction(7, 5), 30001),
+                                         (Fraction(-10 ** 43), -10 ** 43 - 1)])
+def test_huge_integer_powers_stay_real_and_enclose_the_value(base, n):
+    """A huge power of a negative base was a complex interval (fuzz seed 20261204, c4444: an engine error)."""
+    r = Evaluator(30).real(Pow(Num(base), Num(Fraction(n))), {})
+    assert type(r).__name__ == "ivmpf"
+    with mpmath.workdps(60):
+        log_truth = n * mpmath.log(abs(mpmath.mpf(base.numerator) / base.denominator))
+        negative = base < 0 and n % 2
+        if abs(log_truth) < 10 ** 6:
+            t = mpmath.exp(log_truth) * (-1 if negative else 1)
+            assert mpmath.mpf(r.a) <= t <= mpmath.mpf(r.b)
+        else:  # beyond exp's magnitude budget: only the sign and the side of 0
+            assert (r.b <= 0) if negative else (r.a >= 0)
