@@ -150,6 +150,8 @@ class IntervalEvaluator:
             if abs(n) > 10_000:  # mpmath turns a huge power of a negative interval into a complex one
                 return self.huge_integer_power(base, b, n)
             return b ** n
+        if exponent == Num(Fraction(1, 2)) and self.certain(b >= 0):
+            return c.sqrt(b)  # correctly rounded in each direction: no widening, and sqrt(4) is exactly 2
         if not self.certain(b > 0):
             if isinstance(exponent, Num):
                 if exponent.value > 0 and self.certain(b >= 0):
@@ -192,7 +194,9 @@ class IntervalEvaluator:
         return c.mpf([low, high])
 
     def log(self, x):
-        """A rigorous enclosure of ``log`` over the positive interval ``x``."""
+        """A rigorous enclosure of ``log`` over the positive interval ``x`` (``log(1)`` is exactly 0)."""
+        if x.a == x.b == 1:
+            return self.ctx.mpf(0)
         return self.outward(self.ctx.log(x))
 
     def exp(self, x):
@@ -204,6 +208,8 @@ class IntervalEvaluator:
         """
         c, cap = self.ctx, self.ctx.mpf(MAX_EXP_ARGUMENT)
         lo, hi = c.mpf(x.a), c.mpf(x.b)
+        if x.a == x.b == 0:
+            return c.mpf(1)  # exp(0) = 1 exactly (exp of any other rational is irrational)
         if hi <= cap and lo >= -cap:
             return self.outward(c.exp(x))
         low = c.mpf(0) if lo < -cap else self.outward(c.exp(lo if lo <= cap else cap))
@@ -363,8 +369,17 @@ def confirm_counterexample(hypotheses: Sequence[Term], goal: Term, values: Mappi
     """Re-check the claim as stated at ``values``: are all hypotheses true and the goal false?
 
     ``interpretation`` gives values to undefined predicate/function applications
-    (by their text), for counterexamples to the validity of an inference.
+    (by their text), for counterexamples to the validity of an inference. When the intervals are too wide at ``dps`` digits it tries once more at ``4 * dps``
+    (below 120 digits), as closed statements do.
     """
+    conf = _confirm_at(hypotheses, goal, values, dps, interpretation)
+    if conf.status == "undetermined" and conf.detail.startswith("interval too wide") and dps < 4 * DEFAULT_DPS:
+        return _confirm_at(hypotheses, goal, values, 4 * dps, interpretation)  # as closed statements escalate
+    return conf
+
+
+def _confirm_at(hypotheses: Sequence[Term], goal: Term, values: Mapping[str, Fraction], dps: int,
+                interpretation: Mapping[str, "Fraction | bool"] | None) -> Confirmation:
     ev = IntervalEvaluator(dps, interpretation)
     evaluations: list[tuple[str, str]] = []
     for rel in relation_sides(goal):

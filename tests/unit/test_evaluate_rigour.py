@@ -75,3 +75,20 @@ def test_huge_integer_powers_stay_real_and_enclose_the_value(base, n):
             assert mpmath.mpf(r.a) <= t <= mpmath.mpf(r.b)
         else:  # beyond exp's magnitude budget: only the sign and the side of 0
             assert (r.b <= 0) if negative else (r.a >= 0)
+
+
+def test_exact_points_stay_exact_after_the_widening():
+    ev = Evaluator(30)
+    assert ev.real(Func("exp", (Num(Fraction(0)),)), {}) == 1
+    assert ev.real(Func("log", (Num(Fraction(1)),)), {}) == 0
+    assert ev.real(Func("sqrt", (Num(Fraction(4)),)), {}) == 2
+
+
+def test_a_witness_too_close_to_call_at_30_digits_is_confirmed_at_120():
+    from formal_emergence.model.terms import Add, Mul, Rel, Sym
+    from formal_emergence.numeric.evaluate import confirm_counterexample
+    x = Sym("x")
+    lhs = Add((Func("exp", (x,)), Num(Fraction(-1)), Mul((Num(Fraction(-1)), x))))
+    goal = Rel(">", lhs, Num(Fraction(1, 10 ** 60)))
+    conf = confirm_counterexample((), goal, {"x": Fraction(1, 10 ** 40)}, 30)
+    assert conf.status == "confirmed" and conf.dps == 120
