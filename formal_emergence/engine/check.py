@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
-from ..model.claim import claim_formula
+from ..model.claim import claim_formula, with_values
 from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
 from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
@@ -38,7 +38,7 @@ from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
 from .budget import MAX_EXPANDED_NODES, expanded_size
-from .conditions import derive_condition
+from .conditions import derive_condition, monotone_in, probe_free_constants, probe_points
 from .options import CheckOptions
 
 
@@ -322,8 +322,9 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
     except UnsupportedConstruct as exc:
         refuted = _refute_at_points(claim, options, references)
         if refuted is not None:
-            return _with_reading(replace(refuted, evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),
-                                                            *refuted.evidence, *extra)), claim)
+            refuted = replace(refuted, evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),
+                                                 *refuted.evidence, *extra))
+            return _with_reading(_free_probed(claim, refuted, options, references, None), claim)
         return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
     except RecursionError:  # a chain of hundreds of nested definitions: a deterministic nesting budget
@@ -340,7 +341,25 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
                         evidence=(Evidence("engine", "error", (("exception", type(exc).__name__),
                                                                ("detail", str(exc)[:500]))),))
     result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
-    return _with_reading(result, claim)
+    return _with_reading(_free_probed(claim, result, options, references, prep), claim)
+
+
+def _free_probed(claim: Claim, result: Result, options: CheckOptions, references, prep: Prepared | None) -> Result:
+    """A ``fails`` of a claim with free constants and no derived condition, checked at other values of them
+    (``conditions.probe_free_constants``): ``undecided`` unless every value checked is refuted too."""
+    if not claim.free or result.verdict is not Verdict.FAILS or result.condition is not None:
+        return result
+    points = probe_points(claim.symbols, claim.free, result.counterexample)
+    shape = monotone_in(prep.goal, prep.hypotheses, claim.free) if prep is not None else None
+
+    def at(point: dict[str, Fraction]) -> Result | None:
+        fixed = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
+        try:  # ``fixed`` binds them after expansion too: a definition's body may use them
+            return _decide(prepare(fixed, references, fixed=point), options)
+        except (UnsupportedConstruct, RecursionError, ValueError):
+            return None
+
+    return probe_free_constants(claim, result, points, at, shape)
 
 
 #: How many round-value points a claim SymPy cannot lower symbolically is instantiated at, looking for a witness.
