@@ -393,9 +393,9 @@ def _free_probed(claim: Claim, result: Result, options: CheckOptions, references
     shape = monotone_in(prep.goal, prep.hypotheses, claim.free) if prep is not None else None
 
     def at(point: dict[str, Fraction]) -> Result | None:
-        fixed = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
+        instance = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
         try:  # ``fixed`` binds them after expansion too: a definition's body may use them
-            return _decide(prepare(fixed, references, fixed=point), options)
+            return _decide(prepare(instance, references, fixed=point), options)
         except (UnsupportedConstruct, RecursionError, ValueError):
             return None
 
