@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
-from ..model.claim import claim_formula
+from ..model.claim import claim_formula, with_values
 from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
 from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
@@ -38,7 +38,7 @@ from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
 from .budget import MAX_EXPANDED_NODES, expanded_size
-from .conditions import derive_condition
+from .conditions import derive_condition, monotone_in, probe_free_constants, probe_points
 from .options import CheckOptions
 
 
@@ -209,6 +209,7 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
         steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
+    hyps, goal = _pinned_substituted(hyps, goal, decls, claim.free, steps)
     hyps, goal = [_removable_ites_under_diff(h) for h in hyps], _removable_ites_under_diff(goal)
     kinks = _derivative_kinks([*hyps, goal])
     diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
@@ -228,6 +229,45 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
                         and not (isinstance(n, Pred) and not n.args and claim.symbol(n.name))})
     return Prepared(claim, tuple(lowered_hyps), goal, decls, tuple(steps), tuple(evidence), tuple(undefined),
                     tuple(kinks), diff_domains, limit_generic, stated)
+
+
+def _pins(hyps: list[Term], decls, free: tuple[str, ...]) -> dict[str, Num]:
+    """The symbols an assumption ``sym == number`` (or ``number == sym``) pins to an exact number, first pin
+    first; free constants and booleans are never pinned."""
+    names = {d.name for d in decls if d.domain != "bool"} - set(free)
+    pins: dict[str, Num] = {}
+    for h in hyps:
+        if isinstance(h, Rel) and h.op == "==":
+            for sym, value in ((h.lhs, h.rhs), (h.rhs, h.lhs)):
+                if isinstance(sym, Sym_) and isinstance(value, Num) and sym.name in names:
+                    pins.setdefault(sym.name, value)
+    return pins
+
+
+def _pinned_substituted(hyps: list[Term], goal: Term, decls, free: tuple[str, ...],
+                        steps: list[Step]) -> tuple[list[Term], Term]:
+    """``hyps`` and ``goal`` with each pinned symbol (``_pins``) replaced by its number everywhere but in the
+    pinning assumptions themselves, which stay: the symbol stays declared, the verdict is about the same
+    statement (a witness lists the pinned value, a pin outside the domain or a second pin makes the assumptions
+    contradictory), and SymPy and z3 see the number. Definedness is decided on the substituted terms, so a
+    pinned value that makes a term undefined leaves it undefined. A symbol that a ``diff`` takes its variable
+    from is not pinned (a derivative at a number has no form in the term language before it is computed)."""
+    pins = _pins(hyps, decls, free)
+    diff_vars = {n.var.name for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)}
+    pins = {k: v for k, v in pins.items() if k not in diff_vars}
+    if not pins:
+        return hyps, goal
+    pinning = {h for h in hyps if isinstance(h, Rel) and h.op == "==" and
+               any(isinstance(x, Sym_) and x.name in pins for x in (h.lhs, h.rhs)) and
+               any(isinstance(x, Num) for x in (h.lhs, h.rhs))}
+    try:
+        new_hyps = [h if h in pinning else substitute(h, pins) for h in hyps]
+        new_goal = substitute(goal, pins)
+    except ValueError:
+        return hyps, goal
+    steps.append(Step("substitute pinned values", ", ".join(pins), ", ".join(
+        f"{k} = {to_text(v, exact=True)}" for k, v in pins.items()), "assumption sym == number (kept as an assumption)"))
+    return new_hyps, new_goal
 
 
 def _parametric_limits(terms: list[Term]) -> bool:
@@ -322,8 +362,9 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
     except UnsupportedConstruct as exc:
         refuted = _refute_at_points(claim, options, references)
         if refuted is not None:
-            return _with_reading(replace(refuted, evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),
-                                                            *refuted.evidence, *extra)), claim)
+            refuted = replace(refuted, evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),
+                                                 *refuted.evidence, *extra))
+            return _with_reading(_free_probed(claim, refuted, options, references, None), claim)
         return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
     except RecursionError:  # a chain of hundreds of nested definitions: a deterministic nesting budget
@@ -340,7 +381,25 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
                         evidence=(Evidence("engine", "error", (("exception", type(exc).__name__),
                                                                ("detail", str(exc)[:500]))),))
     result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
-    return _with_reading(result, claim)
+    return _with_reading(_free_probed(claim, result, options, references, prep), claim)
+
+
+def _free_probed(claim: Claim, result: Result, options: CheckOptions, references, prep: Prepared | None) -> Result:
+    """A ``fails`` of a claim with free constants and no derived condition, checked at other values of them
+    (``conditions.probe_free_constants``): ``undecided`` unless every value checked is refuted too."""
+    if not claim.free or result.verdict is not Verdict.FAILS or result.condition is not None:
+        return result
+    points = probe_points(claim.symbols, claim.free, result.counterexample)
+    shape = monotone_in(prep.goal, prep.hypotheses, claim.free) if prep is not None else None
+
+    def at(point: dict[str, Fraction]) -> Result | None:
+        instance = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
+        try:  # ``fixed`` binds them after expansion too: a definition's body may use them
+            return _decide(prepare(instance, references, fixed=point), options)
+        except (UnsupportedConstruct, RecursionError, ValueError):
+            return None
+
+    return probe_free_constants(claim, result, points, at, shape)
 
 
 #: How many round-value points a claim SymPy cannot lower symbolically is instantiated at, looking for a witness.

@@ -23,7 +23,7 @@ from typing import Callable
 from ..errors import UnsupportedConstruct
 from ..model.claim import domain_condition, is_integral
 from ..model.terms import And, Bool, Diff, Limit, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
-from ..model.verdict import Condition, Counterexample, Evidence, Result, Step, Verdict
+from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import approach_points
 from ..symbolic import sympy_layer as symbolic
@@ -462,3 +462,117 @@ def _round_beyond(x: Fraction, op: str) -> Fraction:
     return Fraction((x * scale).__floor__(), 1) / scale
 
 
+
+
+# ---------------------------------------------------------------- no condition derived: other values
+
+#: Values a free constant is checked at when no weakest condition is derived (the middle of its domain, then
+#: its two far ends); a point equal to the witness's values is skipped.
+_PROBE_VALUES: dict[str, tuple[Fraction, ...]] = {
+    "real": (Fraction(0), Fraction(-10 ** 30), Fraction(10 ** 30)),
+    "integer": (Fraction(0), Fraction(-10 ** 30), Fraction(10 ** 30)),
+    "positive": (Fraction(1), Fraction(1, 10 ** 30), Fraction(10 ** 30)),
+    "nonnegative": (Fraction(1), Fraction(0), Fraction(10 ** 30)),
+    "natural": (Fraction(1), Fraction(0), Fraction(10 ** 30)),
+    "posint": (Fraction(1), Fraction(2), Fraction(10 ** 30)),
+    "negative": (Fraction(-1), Fraction(-1, 10 ** 30), Fraction(-10 ** 30)),
+    "unit": (Fraction(1, 2), Fraction(1, 10 ** 6), 1 - Fraction(1, 10 ** 6)),
+    "probability": (Fraction(1, 2), Fraction(0), Fraction(1)),
+}
+
+
+def probe_points(decls, free: tuple[str, ...], witness: Counterexample | None) -> list[dict[str, Fraction]]:
+    """The points (one value per free constant) a claim is checked at when no weakest condition is derived."""
+    domains = {d.name: d.domain for d in decls}
+    if not free or any(domains.get(f) not in _PROBE_VALUES for f in free):
+        return []  # a boolean (or undeclared) free constant: no probes
+    at_witness = {k: Fraction(v) for k, v in (witness.values if witness else ()) if k in free}
+    points = ({f: _PROBE_VALUES[domains[f]][i] for f in free} for i in range(len(_PROBE_VALUES["real"])))
+    return [point for point in points if point != at_witness]
+
+
+def _value_text(v: Fraction) -> str:
+    """``v`` as text, with powers of ten from a million on written ``10**k`` (``10**-k`` for their inverses)."""
+    for sign in (1, -1):
+        for k in range(6, 40):
+            if v == sign * Fraction(10) ** k:
+                return f"{'-' if sign < 0 else ''}10**{k}"
+            if v == sign * Fraction(1, 10 ** k):
+                return f"{'-' if sign < 0 else ''}10**-{k}"
+    return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+
+
+def _point_text(point: dict[str, Fraction]) -> str:
+    return ", ".join(f"{k} = {_value_text(v)}" for k, v in point.items())
+
+
+def monotone_in(goal: Term, hypotheses: tuple[Term, ...], free: tuple[str, ...]) -> tuple[str, str] | None:
+    """``(p, op)`` when the claim is ``hyps => g op p`` with the only free constant ``p`` alone on one side and in
+    no hypothesis: then it fails for every ``p`` beyond a value where it fails, and holds for every ``p`` short of
+    a value where it holds."""
+    if len(free) != 1 or any(free[0] in free_symbols(h) for h in hypotheses):
+        return None
+    split = _split_goal(goal, free[0])
+    return (free[0], split[1]) if split is not None else None
+
+
+def probe_free_constants(claim, failed: Result, points: list[dict[str, Fraction]],
+                         check_at: Callable[[dict[str, Fraction]], Result | None],
+                         shape: tuple[str, str] | None) -> Result:
+    """The verdict of a claim with free constants that failed at one value and got no weakest condition.
+
+    The claim is checked with the free constants fixed at each of ``points`` (``check_at``). A value where it is
+    proved makes the verdict ``undecided`` (it holds for some values, fails for others, and where it changes is
+    not derived); so does a value where it is neither proved nor refuted. It stays ``fails`` only when every
+    value checked is refuted (each a confirmed counterexample). With ``shape`` (``monotone_in``) only the value
+    most favourable to the claim is checked, and each value decides a half-line.
+    """
+    if not points or failed.counterexample is None:
+        return failed
+    if shape is not None:  # the value most favourable to the claim decides every less favourable one
+        p, op = shape
+        points = [(min if op in (">", ">=") else max)(points, key=lambda pt: pt[p])]
+    names = ", ".join(claim.free)
+    witness = failed.counterexample
+    refuted_at = {k: Fraction(v) for k, v in witness.values if k in claim.free}
+    proved, refuted, open_ = [], [], []
+    for point in points:
+        r = check_at(point)
+        if r is not None and r.verdict is Verdict.HOLDS and VACUOUS not in r.reason:
+            proved.append((point, r))
+            break
+        (refuted if r is not None and r.verdict is Verdict.FAILS else open_).append((point, r))
+    record = Evidence("conditions", "checked at other values of the free constants", (("points", [
+        {"values": {k: _value_text(v) for k, v in pt.items()}, "verdict": r.verdict.value if r else "undecided",
+         "reason": (r.reason if r else "the claim could not be prepared at these values")[:300]}
+        for pt, r in (*proved, *refuted, *open_)]),))
+
+    def side(point, holding: bool) -> str:
+        if shape is None or len(point) != 1:
+            return ""
+        p, op = shape
+        upward = (op in (">", ">=")) != holding  # g > p: failing at a value means failing above it
+        return f", hence for every {p} {'>=' if upward else '<='} {_value_text(point[p])}"
+
+    if not proved and not open_:
+        tried = "; ".join(_point_text(pt) + side(pt, False) for pt, _ in refuted)
+        reason = (f"{failed.reason.rstrip('.')}. It fails at the other values of the free constant"
+                  f"{'s' if len(claim.free) > 1 else ''} {names} checked too ({tried}: each a confirmed "
+                  f"counterexample), and no weakest condition on {names} was derived.")
+        return replace(failed, reason=reason, evidence=failed.evidence + (record,))
+
+    fails_text = f"fails for {_point_text(refuted_at)}{side(refuted_at, False)}" if refuted_at else "fails"
+    if proved:
+        pt = proved[0][0]
+        head = (f"Holds for some values of the free constant{'s' if len(claim.free) > 1 else ''} {names} and "
+                f"fails for others, and the weakest condition was not derived: it holds for {_point_text(pt)} "
+                f"(proved){side(pt, True)}, and {fails_text}")
+    else:
+        others = " and ".join(_point_text(pt) for pt, _ in open_)
+        head = (f"{fails_text[0].upper()}{fails_text[1:]}, but the document leaves {names} free and no weakest "
+                f"condition on {names} was derived; at {others} the claim was neither proved nor refuted, so "
+                f"for which values it holds is open")
+    refutation = Evidence("mpmath", "refuted at one value of the free constants", (
+        ("values", dict(witness.values)), ("dps", witness.dps), ("confirmed_by", witness.confirmed_by)))
+    return Result(failed.claim_id, Verdict.UNDECIDED, f"{head}. {failed.reason}",
+                  evidence=failed.evidence + (refutation, record), steps=failed.steps, losses=failed.losses)

@@ -8,15 +8,15 @@ the same claim is checked with the symbol left free:
    one-claim engine on the open claim with the symbol as a free constant)
    proves a condition ``tol OP c``: the claim holds on one side of ``c`` (z3
    ``unsat`` under the condition) and fails just outside it (a confirmed
-   counterexample). ``c`` is the flip point. If the open claim holds outright,
-   the verdict does not depend on the tolerance.
+   counterexample). ``c`` is the flip point; a window ``lo OP tol OP hi`` gives
+   two. If the open claim holds outright, the verdict does not depend on the tolerance.
 2. *bracketed*: otherwise, for a statement that is closed once the tolerance is
    fixed, the verdict is recomputed at exact rational tolerances (a
-   multiplicative scan from the default, then bisection); the flip point is
-   bracketed between two tolerances whose verdicts (a proof and a confirmed
-   counterexample) differ.
+   multiplicative scan from the default, below it and above it separately, then
+   bisection of each change found); each flip point is bracketed between two
+   tolerances whose verdicts (a proof and a confirmed counterexample) differ.
 
-A verdict is *fragile* when the default lies within 10% (relative) of the flip point.
+A verdict is *fragile* when the default lies within 10% (relative) of a flip point.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def find_flips(reading: Reading, result: Result, conventions, check: Callable[[C
     for sym, cid in reading.tolerances:
         others = {s: conventions[c].default for s, c in reading.tolerances if s != sym}
         open_claim = _with_free(_substituted(reading.open_claim, others), sym, conventions[cid].tolerance_domain)
-        out.append(_flip(open_claim, sym, conventions[cid], result, check, bounds))
+        out.extend(_flip(open_claim, sym, conventions[cid], result, check, bounds))
     return tuple(out)
 
 
@@ -106,25 +106,26 @@ def _distinct(lo: Fraction, hi: Fraction, percent: bool) -> tuple[str, str]:
     return _fraction_text(lo), _fraction_text(hi)
 
 
-def _flip(open_claim: Claim, sym: str, conv, result: Result, check, bounds) -> Flip:
+def _flip(open_claim: Claim, sym: str, conv, result: Result, check, bounds) -> tuple[Flip, ...]:
+    """The flip points of ``sym``: one, or two where the verdict holds in a window of tolerances."""
     percent = conv.id in _PERCENT_CONVENTIONS
     default = bounds(conv.default)
     d = (default[0] + default[1]) / 2 if default else None
     base = dict(symbol=sym, convention=conv.id, default=conv.default_text)
     opened = check(open_claim)
     if opened.verdict is Verdict.HOLDS:
-        return Flip(**base, value="", numeric=None, below="holds", above="holds", exact=True, fragile=False,
-                    method="z3 proof with the tolerance free",
-                    text=f"holds for every tolerance {sym} {_DOMAIN_TEXT[conv.tolerance_domain]}: the verdict does "
-                         "not depend on it")
+        return (Flip(**base, value="", numeric=None, below="holds", above="holds", exact=True, fragile=False,
+                     method="z3 proof with the tolerance free",
+                     text=f"holds for every tolerance {sym} {_DOMAIN_TEXT[conv.tolerance_domain]}: the verdict "
+                          "does not depend on it"),)
     if opened.verdict is Verdict.HOLDS_IF and opened.condition is not None:
         exact = _exact_flip(opened, open_claim, sym, conv, d, percent, bounds, base)
         if exact is not None:
             return exact
     if _other_variables(open_claim, sym):
-        return Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False,
-                    method="none", text=f"no flip point found: with {sym} free the engine gives "
-                                        f"{opened.verdict.value} and no condition on {sym} alone")
+        return (Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False,
+                     method="none", text=f"no flip point found: with {sym} free the engine gives "
+                                         f"{opened.verdict.value} and no condition on {sym} alone"),)
     return _bracket(open_claim, sym, conv, result, d, percent, check, base)
 
 
@@ -140,7 +141,25 @@ def _other_variables(claim: Claim, sym: str) -> set[str]:
     return set().union(*(free_symbols(t) for t in (*prep.hypotheses, prep.goal))) - {sym}
 
 
-def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, bounds, base) -> Flip | None:
+def _bound_on(part: Term, sym: str) -> tuple[str, Term] | None:
+    """``(op, c)`` when ``part`` says ``sym op c`` (``c`` closed), read through ``not`` and either side."""
+    from ..model.terms import Not
+    negate = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
+    if isinstance(part, Not) and isinstance(part.arg, Rel) and part.arg.op in negate:
+        part = Rel(negate[part.arg.op], part.arg.lhs, part.arg.rhs)
+    if not isinstance(part, Rel) or part.op not in _WORDS:
+        return None
+    op, value = part.op, part.rhs
+    if part.rhs == Sym(sym):
+        op, value = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}[op], part.lhs
+    elif part.lhs != Sym(sym):
+        return None
+    return (op, value) if not free_symbols(value) else None
+
+
+def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, bounds, base) -> tuple[Flip, ...] | None:
+    """The flip points of a proved condition: one bound ``sym OP c``, or a window ``lo OP sym OP hi`` (two)."""
+    from ..model.terms import And
     from ..parse.claimfile import _scope  # the claim's own names, read by the allow-list parser
     from ..parse.expr import parse_expression
     try:
@@ -148,29 +167,41 @@ def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, b
                                                                 open_claim.definitions), expect_boolean=True)
     except Exception:  # noqa: BLE001 - a condition the claim syntax cannot express has no flip point here
         return None
-    if not isinstance(cond, Rel) or cond.op not in _WORDS:
+    parts = [_bound_on(p, sym) for p in (cond.args if isinstance(cond, And) else (cond,))]
+    if not parts or len(parts) > 2 or None in parts:
         return None
-    op, value = cond.op, cond.rhs
-    if cond.rhs == Sym(sym):
-        op, value = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}[op], cond.lhs
-    elif cond.lhs != Sym(sym):
+    ends = []
+    for op, value in parts:
+        enclosure = bounds(value)
+        if enclosure is None:
+            return None
+        ends.append((op, value, (enclosure[0] + enclosure[1]) / 2))
+    method = "weakest condition with the tolerance free (z3 proof under it, confirmed counterexample outside it)"
+    if len(ends) == 1:
+        (op, value, f), = ends
+        shown = to_text(value, exact=True)
+        holds_above = op in (">", ">=")
+        text = (f"holds for every tolerance {sym} {_WORDS[op]} {shown} (≈ {_decimal(f, percent)}) and fails for "
+                f"every {sym} {_NEGATED[op]} it; the default {conv.default_text} is on the "
+                f"{'holding' if d is not None and ((d >= f) == holds_above) else 'failing'} side")
+        return (Flip(**base, value=shown, numeric=float(f), below="fails" if holds_above else "holds",
+                     above="holds" if holds_above else "fails", exact=True, fragile=_fragile(d, f), method=method,
+                     text=text),)
+    lows = [e for e in ends if e[0] in (">", ">=")]
+    highs = [e for e in ends if e[0] in ("<", "<=")]
+    if len(lows) != 1 or len(highs) != 1 or lows[0][2] >= highs[0][2]:
         return None
-    if free_symbols(value):
-        return None
-    enclosure = bounds(value)
-    if enclosure is None:
-        return None
-    f = (enclosure[0] + enclosure[1]) / 2
-    shown = to_text(value, exact=True)
-    approx = _decimal(f, percent)
-    holds_above = op in (">", ">=")
-    text = (f"holds for every tolerance {sym} {_WORDS[op]} {shown} (≈ {approx}) and fails for every {sym} "
-            f"{_NEGATED[op]} it; the default {conv.default_text} is on the "
-            f"{'holding' if d is not None and ((d >= f) == holds_above) else 'failing'} side")
-    return Flip(**base, value=shown, numeric=float(f), below="fails" if holds_above else "holds",
-                above="holds" if holds_above else "fails", exact=True, fragile=_fragile(d, f),
-                method="weakest condition with the tolerance free (z3 proof under it, confirmed counterexample "
-                       "outside it)", text=text)
+    (lo_op, lo, f_lo), (hi_op, hi, f_hi) = lows[0], highs[0]
+    lo_text, hi_text = to_text(lo, exact=True), to_text(hi, exact=True)
+    inside = d is not None and f_lo <= d <= f_hi
+    window = (f"holds for every tolerance {sym} {_WORDS[lo_op]} {lo_text} (≈ {_decimal(f_lo, percent)}) and "
+              f"{_WORDS[hi_op]} {hi_text} (≈ {_decimal(f_hi, percent)}), and fails outside that window: two flip "
+              f"points; the default {conv.default_text} is {'inside' if inside else 'outside'} it")
+    return (Flip(**base, value=lo_text, numeric=float(f_lo), below="fails", above="holds", exact=True,
+                 fragile=_fragile(d, f_lo), method=method, text=window),
+            Flip(**base, value=hi_text, numeric=float(f_hi), below="holds", above="fails", exact=True,
+                 fragile=_fragile(d, f_hi), method=method,
+                 text=f"the second flip point is {sym} = {hi_text} (≈ {_decimal(f_hi, percent)}), the window's upper end"))
 
 
 def _fragile(d: Fraction | None, f: Fraction) -> bool:
@@ -182,27 +213,29 @@ def _verdict_at(open_claim: Claim, sym: str, t: Fraction, check) -> Verdict | No
     return v if v in (Verdict.HOLDS, Verdict.FAILS) else None
 
 
-def _bracket(open_claim: Claim, sym: str, conv, result: Result, d, percent, check, base) -> Flip:
-    """Scan and bisect exact tolerances for a change of a closed statement's verdict."""
+def _bracket(open_claim: Claim, sym: str, conv, result: Result, d, percent, check, base) -> tuple[Flip, ...]:
+    """Scan and bisect exact tolerances for a change of a closed statement's verdict, below the default and above
+    it: a verdict that holds only in a window of tolerances changes on both sides (two flip points)."""
     at_default = result.verdict if result.verdict in (Verdict.HOLDS, Verdict.FAILS) else None
     if d is None or d <= 0 or at_default is None:
-        return Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False, method="none",
-                    text=f"no flip point: the verdict at the default is {result.verdict.value}")
-    other = None
+        return (Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False, method="none",
+                     text=f"no flip point: the verdict at the default is {result.verdict.value}"),)
     points = _scan_points(d, conv.tolerance_domain)
-    for pair in points:
-        for t in pair:
-            if _verdict_at(open_claim, sym, t, check) not in (None, at_default):
-                other = t
-                break
-        if other is not None:
-            break
-    if other is None:
+    others = [t for t in (next((pair[side] for pair in points
+                                if _verdict_at(open_claim, sym, pair[side], check) not in (None, at_default)), None)
+                          for side in (0, 1)) if t is not None]
+    if not others:
         low, high = points[-1]
-        return Flip(**base, value="", numeric=None, below=at_default.value, above=at_default.value, exact=False,
-                    fragile=False, method="scan of exact tolerances",
-                    text=f"{at_default.value} for every tolerance {sym} checked from {_decimal(low, percent)} to "
-                         f"{_decimal(high, percent)}: no flip point in that range")
+        return (Flip(**base, value="", numeric=None, below=at_default.value, above=at_default.value, exact=False,
+                     fragile=False, method="scan of exact tolerances",
+                     text=f"{at_default.value} for every tolerance {sym} checked from {_decimal(low, percent)} to "
+                          f"{_decimal(high, percent)}: no flip point in that range"),)
+    return tuple(_bisected(open_claim, sym, conv, d, at_default, other, percent, check, base) for other in others)
+
+
+def _bisected(open_claim: Claim, sym: str, conv, d, at_default: Verdict, other: Fraction, percent, check,
+              base) -> Flip:
+    """The flip point between the default ``d`` and a tolerance ``other`` with another verdict, by bisection."""
     same = d
     lo, hi = (same, other) if same < other else (other, same)
     v_lo = at_default if lo == same else _verdict_at(open_claim, sym, lo, check)

@@ -50,6 +50,10 @@ def test_a_condition_that_can_never_hold_is_not_reported(load_claims, claim_toml
     result = check_claim(load_claims(claim_toml("t.never", body)).claim("t.never"))
     assert result.verdict is Verdict.FAILS
     assert result.condition is None
+    # with no condition derived, the other values of alpha checked are refuted as well, so it stays fails
+    probed = next(e for e in result.evidence if e.outcome == "checked at other values of the free constants")
+    assert {pt["verdict"] for pt in dict(probed.details)["points"]} == {"fails"}
+    assert "It fails at the other values of the free constant alpha checked too" in result.reason
 
 
 def test_bound_reduction_condition_is_proved_both_ways(bundled_catalog):
@@ -138,3 +142,58 @@ def test_a_critical_value_outside_the_constants_domain_is_no_condition(load_clai
     body = 'symbols = { N = "positive", eps = "unit" }\nshow = "3*N*exp(-N) < eps"\nfree = ["eps"]'
     result = check_claim(load_claims(claim_toml("t.vac", body)).claim("t.vac"))  # sup 3/e > 1: no eps in (0, 1)
     assert result.verdict is Verdict.FAILS and result.condition is None
+
+
+# ---------------------------------------------------------------- no condition derived: other values checked
+
+def _probe_record(result):
+    return next(e for e in result.evidence if e.outcome == "checked at other values of the free constants")
+
+
+def _free_claim(load_claims, claim_toml, symbols: str, show: str, free: str):
+    body = f'symbols = {{ {symbols} }}\nshow = "{show}"\nfree = ["{free}"]\n'
+    return check_claim(load_claims(claim_toml("t.free", body)).claim("t.free"))
+
+
+def test_no_condition_but_proved_at_another_value_is_undecided_naming_both(load_claims, claim_toml):
+    result = _free_claim(load_claims, claim_toml, 'x = "real", y = "real", p = "real"', "exp(x) + exp(-x) + y**2 > p", "p")
+    # The weakest condition is p < 2 (attained at x = y = 0); no route derives it (two variables, no bounding
+    # assumption, not polynomial), but z3 proves the claim at p = -10**30.
+    assert result.verdict is Verdict.UNDECIDED
+    assert result.condition is None and result.counterexample is None
+    assert "holds for p = -10**30 (proved), hence for every p <= -10**30" in result.reason
+    refuted = next(e for e in result.evidence if e.outcome == "refuted at one value of the free constants")
+    p_at_witness = Fraction(dict(refuted.details)["values"]["p"])
+    assert p_at_witness >= 2 and "hence for every p >= " in result.reason
+    points = dict(_probe_record(result).details)["points"]
+    assert [pt["values"] for pt in points] == [{"p": "-10**30"}] and points[0]["verdict"] == "holds"
+
+
+def test_no_condition_and_refuted_at_the_most_favourable_value_stays_fails(load_claims, claim_toml):
+    result = _free_claim(load_claims, claim_toml, 'x = "real", p = "real"', "exp(x) - x**2 > p", "p")
+    # exp(x) - x**2 -> -oo as x -> -oo: false for every p. The value most favourable to the claim, p = -10**30,
+    # is refuted too, which refutes every p >= -10**30.
+    assert result.verdict is Verdict.FAILS
+    assert result.counterexample is not None
+    assert "p = -10**30, hence for every p >= -10**30: each a confirmed counterexample" in result.reason
+    assert [pt["verdict"] for pt in dict(_probe_record(result).details)["points"]] == ["fails"]
+
+
+def test_no_condition_not_alone_on_a_side_proved_at_a_probe_value(load_claims, claim_toml):
+    result = _free_claim(load_claims, claim_toml, 'x = "real", a = "positive"', "exp(x) >= 1 + a*x", "a")
+    # Holds exactly at a = 1 (the tangent at 0); a is not alone on a side, so every probe value is checked.
+    assert result.verdict is Verdict.UNDECIDED
+    assert "it holds for a = 1 (proved), and fails for a = " in result.reason
+    assert "hence" not in result.reason  # a is not alone on a side: no half-lines
+
+
+def test_probe_points_skip_the_witness_and_booleans():
+    from formal_emergence.engine.conditions import probe_points
+    from formal_emergence.model.claim import SymbolDecl
+    from formal_emergence.model.verdict import Counterexample
+    decls = (SymbolDecl("p", "real"), SymbolDecl("q", "unit"), SymbolDecl("b", "bool"))
+    witness = Counterexample((("p", "0"), ("q", "1/2")), (), 30, "exact")
+    assert probe_points(decls, ("p", "q"), witness) == [
+        {"p": Fraction(-10 ** 30), "q": Fraction(1, 10 ** 6)}, {"p": Fraction(10 ** 30), "q": 1 - Fraction(1, 10 ** 6)}]
+    assert probe_points(decls, ("p",), witness)[0] == {"p": Fraction(-10 ** 30)}
+    assert probe_points(decls, ("b",), witness) == []

@@ -22,16 +22,17 @@ kind = "{kind}"
 source = {{ document = "doc.txt", section = "s", quote = "q" }}
 '''
 
+def _approx(show: str) -> tuple[str, str]:
+    """A numeric claim whose tolerance ``tol`` takes the approx convention."""
+    return "numeric", f'symbols = {{ tol = "positive" }}\ntolerances = {{ tol = "approx" }}\nshow = "{show}"'
+
+
 CLAIMS = {
-    "f.alpha": ('numeric', '''symbols = { tol = "positive" }
-tolerances = { tol = "approx" }
-show = "abs(0.08 - 0.076) <= tol * 0.076"'''),
-    "f.e-far": ('numeric', '''symbols = { tol = "positive" }
-tolerances = { tol = "approx" }
-show = "abs(exp(1) - 2.5) <= tol * 2.5"'''),
-    "f.e-fragile": ('numeric', '''symbols = { tol = "positive" }
-tolerances = { tol = "approx" }
-show = "abs(exp(1) - 2.47) <= tol * 2.47"'''),
+    "f.alpha": _approx("abs(0.08 - 0.076) <= tol * 0.076"),
+    "f.e-far": _approx("abs(exp(1) - 2.5) <= tol * 2.5"),
+    "f.e-fragile": _approx("abs(exp(1) - 2.47) <= tol * 2.47"),
+    "f.window": _approx("abs(0.08 - 0.076) <= tol * 0.076 and abs(0.08 - 0.1) > tol * 0.1"),
+    "f.window-e": _approx("abs(exp(1) - 2.5) <= tol * 2.5 and abs(exp(1) - 4) > tol * 4"),
     "f.necessity": ('theorem', '''symbols = { N = "positive", N_c = "positive", eps = "unit" }
 assume = ["N < N_c"]
 show = "1 - exp(-N/N_c) <= eps"
@@ -85,6 +86,30 @@ def test_tolerance_takes_the_default_and_the_exact_flip_point_is_found(checked):
     rec = _record(checked, "f.alpha")
     assert rec["flip"][0]["value"] == flip.value and "at or above" in rec["flip"][0]["text"]
     assert "Flip point:" in rec["reason"]
+
+
+def test_a_window_of_tolerances_has_both_exact_flip_points(checked):
+    # 0.08 is within tol of 0.076 and not within tol of 0.1 exactly when 1/19 <= tol < 1/5
+    rr = _reading(checked, "f.window")
+    assert rr.result.verdict is Verdict.HOLDS
+    lower, upper = rr.flips
+    assert lower.exact and upper.exact
+    assert (lower.value.replace(" ", ""), lower.below, lower.above) == ("1/19", "fails", "holds")
+    assert (upper.value.replace(" ", ""), upper.below, upper.above) == ("1/5", "holds", "fails")
+    assert "two flip points" in lower.text and "inside" in lower.text
+    assert [f["value"].replace(" ", "") for f in _record(checked, "f.window")["flip"]] == ["1/19", "1/5"]
+
+
+def test_a_window_of_tolerances_is_bracketed_on_both_sides(checked):
+    # holds exactly for (e - 2.5)/2.5 <= tol < (4 - e)/4, i.e. 0.0873 .. 0.3204; the default 1/10 is inside
+    rr = _reading(checked, "f.window-e")
+    assert rr.result.verdict is Verdict.HOLDS
+    brackets = [tuple(Fraction(x) for x in f.value.strip("[]").split(", ")) for f in rr.flips]
+    assert len(brackets) == 2 and not any(f.exact for f in rr.flips)
+    e = Fraction(2718281828459045, 10 ** 15)
+    for (lo, hi), true_flip in zip(brackets, ((e - Fraction(5, 2)) / Fraction(5, 2), (4 - e) / 4)):
+        assert lo - Fraction(1, 10 ** 8) < true_flip < hi + Fraction(1, 10 ** 8) and hi - lo < Fraction(1, 1000)
+    assert [(f.below, f.above) for f in rr.flips] == [("fails", "holds"), ("holds", "fails")]
 
 
 def test_bracketed_flip_and_fragile_label(checked):

@@ -121,10 +121,20 @@ def test_limits_defined_near_the_point_are_computed():
 @pytest.mark.parametrize("show", ["limit(a*x/(a*x + 1), x, oo) == 0", "limit_left(floor(x + a), x, 0) == -1",
                                   "limit_right(heaviside(x - a), x, 0) == 1"])
 def test_a_witness_is_rechecked_with_the_limit_recomputed_at_its_values(tmp_path, show):
-    # true at a = 0, false for SymPy's generic value: no witness a = 0 (the limit at a = 0 is recomputed)
-    r = _check(tmp_path, show, x="real", assume='"a == 0"')
+    # true at a = 0, false for SymPy's generic value: no witness a = 0 (the limit at a = 0 is recomputed).
+    # ``a >= 0, a <= 0`` is no pin (an assumption ``a == 0`` would be substituted before SymPy: next test).
+    r = _check(tmp_path, show, x="real", assume='"a >= 0", "a <= 0"')
     assert r.verdict is Verdict.UNDECIDED, r.reason
     assert "recomputed" in r.reason
+
+
+@pytest.mark.parametrize("show", ["limit(a*x/(a*x + 1), x, oo) == 0", "limit_left(floor(x + a), x, 0) == -1",
+                                  "limit_right(heaviside(x - a), x, 0) == 1"])
+def test_a_pinned_parameter_is_substituted_before_the_limit_is_computed(tmp_path, show):
+    # true at a = 0: with a pinned to 0 SymPy computes the limit at a = 0, not its generic value
+    r = _check(tmp_path, show, x="real", assume='"a == 0"')
+    assert r.verdict is Verdict.HOLDS, r.reason
+    assert any(s.description == "substitute pinned values" for s in r.steps)
 
 
 def test_a_point_where_the_generic_condition_fails_is_a_witness_once_the_limit_is_recomputed(tmp_path):

@@ -50,8 +50,6 @@ NEEDS_BUNDLED = {"3-malformed/dup_claim_id_bundled.toml", "3-malformed/dup_defin
 
 F_POWERS = "7-powers, real powers at base 0 encoded as exp(a*log b)"
 F_EQUALITY = "7-powers, x == 1/3 not confirmed at a non-dyadic rational"
-F_FREE_FAILS = ("b14 with free p: fails with a witness (p = 10**30) when no weakest condition is derived; the "
-                "comment allows holds-if or undecided only")
 
 #: Hand-made expectations, by claim id, where the comment names no verdict the grammar can read
 #: or where the comment is judged wrong (reasons in EXPECTATIONS.md).
@@ -70,6 +68,7 @@ OVERRIDES: dict[str, frozenset[str]] = {
     "s.s14_limit_param_sign": frozenset({"fails", "undecided"}),
     "s.s15_limit_param_ratio": frozenset({"fails", "undecided"}),
     "s.s17_limit_pow0": frozenset({"fails", "undecided"}),
+    "b.b13_free_8vars_multiplier": frozenset({"holds-if", "undecided"}),
 }
 
 #: Budget files that once ran far past their z3 budget's usual CPU inside the rlimit (z3 work that counts no
@@ -89,11 +88,7 @@ MUST_REJECT = {
 }
 
 #: Known failures on main: file -> (finding, is it a hang or slow case that gets SHORT_TIMEOUT).
-XFAIL: dict[str, tuple[str, bool]] = {
-    # wrong verdicts
-    # ends within the default budget (about 2 s), but with a verdict outside the comment's (EXPECTATIONS.md)
-    "6-budget/b14_free_8vars_transc.toml": (F_FREE_FAILS, True),
-}
+XFAIL: dict[str, tuple[str, bool]] = {}
 
 LOCATED = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?:(?P<key>\S+): )?(?P<found>.+?)(?: \((?P<hint>.+)\))?(?: \[(?P<note>[^\]]+)\])?$")
 
