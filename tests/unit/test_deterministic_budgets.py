@@ -145,3 +145,19 @@ def test_run_check_answers_as_check_off_the_main_thread():
     th.start()
     th.join()
     assert box == [z3.unsat] and query() == z3.unsat
+
+
+def _c3611_call() -> tuple[str, int, int]:
+    o = z3b.check_implication([], t("(x - x <= y) or (10**(2/3) < (x**(3/2))**x)"),
+                              [SymbolDecl("x", "integer"), SymbolDecl("y", "negative")],
+                              lambda u: rigorous_bounds(u, 30), z3b.SolverOptions(rlimit=6_000_000))
+    return o.status, o.rlimit, o.rlimit_used
+
+
+def test_hard_root_encoding_reaches_its_rlimit():
+    """Fuzz case c3611 (6-budget/b19): a hard encoding that defines roots. With nlsat's variable reordering its one
+    call isolated roots for minutes without an rlimit tick; with reordering off for such calls it ends at its share
+    of the budget in about a second. Run in the worker so that a regression fails at the CPU limit, not hangs."""
+    worker.shutdown()
+    status, rlimit, used = worker.call(_c3611_call, cpu_seconds=15, what="the c3611 call")
+    assert status == "unknown" and rlimit == 6_000_000 // z3b.HARD_SHARE and rlimit <= used <= rlimit * 1.01
