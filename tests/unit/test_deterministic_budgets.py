@@ -161,3 +161,12 @@ def test_hard_root_encoding_reaches_its_rlimit():
     worker.shutdown()
     status, rlimit, used = worker.call(_c3611_call, cpu_seconds=15, what="the c3611 call")
     assert status == "unknown" and rlimit == 6_000_000 // z3b.HARD_SHARE and rlimit <= used <= rlimit * 1.01
+
+
+def test_variable_reordering_is_off_only_for_roots_of_integer_symbols():
+    """c3611 (root of the integer x) needs nlsat's reordering off; c806 (roots of the real y, the integer x only in an
+    exponent) takes 22 s for its units without it, so the criterion is a root whose base has an integer symbol."""
+    ints = [SymbolDecl("x", "integer"), SymbolDecl("y", "unit")]
+    assert z3b._has_integer_root([t("10**(2/3) < (x**(3/2))**x")], ints)
+    assert not z3b._has_integer_root([t("(y**(y + 1/3))**x - abs(y**(16/5)) == -1/2")], ints)
+    assert not z3b._has_integer_root([t("x**2 + y**(1/2) > 0"), t("x**100 > 0")], ints)
