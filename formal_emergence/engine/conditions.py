@@ -94,6 +94,25 @@ def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, conf
     return _derive_by_elimination(prep, witness, replace(opts, rlimit=qe_allowance), budgeted)
 
 
+#: CPU-time budget (seconds) of z3's quantifier elimination for one weakest condition. The qe/qe2 tactics take no
+#: rlimit (and a context's rlimit does not stop qe2), so, like SymPy, they run in the worker process under
+#: ``RLIMIT_CPU`` (``symbolic.worker``): CPU time, never wall-clock time, so the outcome does not depend on the
+#: machine's load. A backstop: the bundled catalog's eliminations take milliseconds.
+QE_CPU_SECONDS = 10.0
+
+
+def eliminate_quantifiers(hypotheses, goal, decls, keep, options, cpu_seconds: float = QE_CPU_SECONDS) -> Term | None:
+    """``z3_backend.eliminate_quantifiers`` in the worker process under ``cpu_seconds`` of CPU time (and what is
+    left of the claim's worker budget); None when it finds no quantifier-free equivalent or the budget runs out."""
+    from ..solver import z3_backend as z3b
+    from ..symbolic import worker
+    try:
+        return worker.call(z3b.eliminate_quantifiers, tuple(hypotheses), goal, tuple(decls), tuple(keep), options,
+                           cpu_seconds=cpu_seconds, what="z3 quantifier elimination")
+    except UnsupportedConstruct:  # the CPU budget ran out (CpuBudgetExceeded), or the worker failed
+        return None
+
+
 def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable) -> Result | None:
     """Weakest condition by z3 quantifier elimination (polynomial claims only).
 
@@ -108,8 +127,8 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     in_hypotheses = set().union(*[free_symbols(h) for h in prep.hypotheses]) if prep.hypotheses else set()
     keep = sorted(set(prep.claim.free) | {d.name for d in prep.decls if d.name not in in_hypotheses}
                   if in_hypotheses else set(prep.claim.free))
-    eliminated = z3b.eliminate_quantifiers(prep.hypotheses, prep.goal, prep.decls, keep,
-                                           z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
+    eliminated = eliminate_quantifiers(prep.hypotheses, prep.goal, prep.decls, keep,
+                                       z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
     if eliminated is None:
         return None
     domains = tuple(domain_condition(d) for d in prep.decls if d.name in keep)

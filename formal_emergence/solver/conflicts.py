@@ -30,7 +30,7 @@ import z3
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition
 from ..model.terms import Func, Pow, Term, free_symbols, walk
-from .z3_backend import BoundFn, SolverOptions, _Encoder, _to_fraction, is_hard, new_solver, z3_version
+from .z3_backend import BoundFn, SolverOptions, _Encoder, _to_fraction, is_hard, new_solver, run_check, z3_version
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
             tag = f"track!{i}"
             s.assert_and_track(groups[i][1], z3.Bool(tag, enc.ctx))
             trackers[tag] = i
-        return s.check(), s, trackers
+        return run_check(s), s, trackers
 
     everything = list(range(len(groups)))
     answer, solver, trackers = solve(everything)

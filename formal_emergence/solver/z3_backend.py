@@ -43,6 +43,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import signal
 import threading
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -76,9 +77,10 @@ MAX_ALGEBRA_ATOMS = 6
 #: At most this many rational constants of a claim get monotonicity lemmas against every exp and log atom.
 MAX_CONSTANTS = 8
 
-#: Wall-clock limit of the quantifier-elimination tactics, which take no rlimit (unchanged from
-#: the former timeout_ms // 2; a known non-deterministic budget, used only to derive conditions).
-QE_TIMEOUT_MS = 5_000
+#: rlimit of each ``positive_bases`` proof (``b > 0`` from the domains and plain hypotheses). Its only bound: it had
+#: a 2 s wall-clock limit too, whose outcome (under load) changed the encoding and so the verdict. The bundled
+#: catalog's 166 such proofs use at most 8,741 units and 3 ms each.
+POSITIVE_BASE_RLIMIT = 500_000
 
 BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
 
@@ -92,9 +94,12 @@ _NLSAT_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
-def _projection(classic: bool) -> Iterator[None]:
+def _projection(classic: bool, reorder: bool = True) -> Iterator[None]:
+    """nlsat's process-wide settings for one solver call: the projection (``classic``) and its variable
+    reordering (``reorder``, off for hard root encodings: see ``check_implication``)."""
     with _NLSAT_LOCK:
         z3.set_param("nlsat.lws", not classic)
+        z3.set_param("nlsat.reorder", reorder)
         yield
 
 
@@ -230,10 +235,10 @@ class Outcome:
         return not self.abstracted
 
 
-def new_solver(ctx: z3.Context, options: SolverOptions, rlimit: int, *, roots: bool, hard: bool,
-               timeout_ms: int | None = None) -> z3.Solver:
+def new_solver(ctx: z3.Context, options: SolverOptions, rlimit: int, *, roots: bool, hard: bool) -> z3.Solver:
     """A solver with the deterministic settings every query of the engine uses: ``options.seed``, the given
-    ``rlimit``, the wall-clock backstop (``timeout_ms``, default ``options.timeout_ms``) and Ctrl-C left to the CLI.
+    ``rlimit``, the wall-clock backstop ``options.timeout_ms`` (which no claim reaches) and Ctrl-C left to the CLI
+    (``run_check``). No query has a shorter time limit: an outcome decided by the clock would change under load.
 
     ``roots``: the encoding defines algebraic roots ``y**q = b**p``; ``hard``: ``is_hard``. For a root encoding
     that is not hard, nla's LP bound optimization (``arith.nl.optimize_bounds``) is off: it tightens the bounds of the power monomial ``y**q`` by exact rational
@@ -247,11 +252,46 @@ def new_solver(ctx: z3.Context, options: SolverOptions, rlimit: int, *, roots: b
     solver = z3.Solver(ctx=ctx)
     solver.set("random_seed", options.seed)
     solver.set("rlimit", rlimit)
-    solver.set("timeout", options.timeout_ms if timeout_ms is None else timeout_ms)
-    solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query
+    solver.set("timeout", options.timeout_ms)
+    solver.set("ctrl_c", False)  # Ctrl-C stops the run (the CLI prints the results so far), not this query: run_check
     if roots and not hard:
         solver.set("arith.nl.optimize_bounds", False)
     return solver
+
+
+def run_check(solver: z3.Solver) -> z3.CheckSatResult:
+    """``solver.check()``, stopped by Ctrl-C without waiting for the rlimit.
+
+    Every solver has ``ctrl_c`` off: z3's own handler would turn Ctrl-C into an ``unknown`` answer (a verdict
+    the run would go on to report). And a Python ``KeyboardInterrupt`` is raised only between bytecodes, so
+    on its own it would wait until z3 returns. So on the main thread the check runs in a helper thread
+    (ctypes releases the GIL), the main thread waits, and on Ctrl-C it cancels the query through its context
+    (``Z3_interrupt``), waits for z3 to stop, and re-raises ``KeyboardInterrupt``: the cancelled answer is never
+    read. The helper thread blocks SIGINT so the signal reaches the waiting main thread. Nothing here depends on
+    time; answers are the same as a plain ``check()``.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return solver.check()  # Python delivers signals to the main thread only
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            box["answer"] = solver.check()
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            box["error"] = exc
+
+    helper = threading.Thread(target=run, name="z3-check", daemon=True)
+    helper.start()
+    try:
+        helper.join()
+    except KeyboardInterrupt:
+        solver.ctx.interrupt()
+        helper.join()
+        raise
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["answer"]  # type: ignore[return-value]
 
 
 def z3_version() -> str:
@@ -294,8 +334,15 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
         solver.add(*[c for _, c in side])
     solver.add(*[l for _, l in lemmas])
     solver.add(negated_goal)
-    with _projection(classic=hard or bool(enc.root_defs)):
-        answer = solver.check()
+    # nlsat reorders its variables by default; on a hard encoding with a root of an integer symbol (x an integer
+    # in (x**(3/2))**x, fuzz case c3611, 6-budget/b19) the reordered search isolated roots of resultants with
+    # growing coefficients for minutes without an rlimit tick. In creation order it reaches the rlimit in a
+    # second. Not for every hard root encoding: fuzz case c806 (6-budget/b17, roots of a real y, x an integer
+    # exponent) takes 22 s for its 750,000 units in creation order and 1 s reordered. Like the projection, the
+    # setting only changes the search, never an answer's soundness.
+    integer_root = hard and bool(enc.root_defs) and _has_integer_root([*hypotheses, goal], decls)
+    with _projection(classic=hard or bool(enc.root_defs), reorder=not integer_root):
+        answer = run_check(solver)
         refinements = 0
         for _ in range(options.refinement_rounds if refine else 0):
             if answer != z3.sat:
@@ -303,10 +350,17 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
             extra = enc.refinement_lemmas(solver.model())
             if not extra:
                 break
+            left = rlimit - _rlimit_count(solver)
+            if left <= 0:
+                answer = z3.unknown
+                break
             refinements += len(extra)
             lemmas.extend(extra)
             solver.add(*[l for _, l in extra])
-            answer = solver.check()
+            # z3 counts a solver's rlimit per check (from the units used so far), so each refinement round
+            # gets only what is left of the call's allowance: all its checks together stay within ``rlimit``.
+            solver.set("rlimit", left)
+            answer = run_check(solver)
     used = _rlimit_count(solver)
     _charge(used)
     common = dict(lemmas=tuple(t for t, _ in lemmas), side_conditions=tuple(t for t, _ in side),
@@ -340,6 +394,14 @@ def claim_constants(terms: Sequence[Term]) -> tuple[Fraction, ...]:
             if isinstance(node, Num) and node.value != 0 and abs(node.value) <= 60 and node.value.denominator < 10**6:
                 found.update((node.value, -node.value))
     return tuple(sorted(sorted(found, key=lambda v: (v.denominator, abs(v), v))[:MAX_CONSTANTS]))
+
+
+def _has_integer_root(terms: Sequence[Term], decls: Sequence[SymbolDecl]) -> bool:
+    """True when a power with an exact root exponent ``p/q`` (``1 < q <= MAX_ROOT_DEGREE``) has an integer symbol
+    in its base."""
+    integral = {d.name for d in decls if is_integral(d)}
+    return any(isinstance(n, Pow) and isinstance(n.exp, Num) and 1 < n.exp.value.denominator <= MAX_ROOT_DEGREE
+               and free_symbols(n.base) & integral for t in terms for n in walk(t))
 
 
 def _has_square_roots(terms: Sequence[Term]) -> bool:
@@ -393,16 +455,15 @@ def positive_bases(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Symbo
         enc = _Encoder(decls, lambda t: None)
         try:
             hard = is_hard([*plain, b], decls)
-            rlimit, _ = _allowance(min(options.rlimit, 2_000_000), hard)
+            rlimit, _ = _allowance(min(options.rlimit, POSITIVE_BASE_RLIMIT), hard)
             if rlimit <= 0:
                 break
             query = [*[enc.boolean(h) for h in plain], *[enc.boolean(domain_condition(d)) for d in decls],
                      *[c for _, c in enc.side_conditions(plain)], *[l for _, l in enc.lemmas()], z3.Not(enc.real(b) > 0)]
-            solver = new_solver(enc.ctx, options, rlimit, roots=bool(enc.root_defs), hard=hard,
-                                timeout_ms=min(options.timeout_ms, 2_000))
+            solver = new_solver(enc.ctx, options, rlimit, roots=bool(enc.root_defs), hard=hard)
             solver.add(*query)
             with _projection(classic=bool(enc.root_defs)):
-                answer = solver.check()
+                answer = run_check(solver)
             _charge(_rlimit_count(solver))
             if answer == z3.unsat:
                 out.add(b)
@@ -415,7 +476,8 @@ def eliminate_quantifiers(hypotheses: Sequence[Term], goal: Term, decls: Sequenc
                           options: SolverOptions = SolverOptions()) -> Term | None:
     """A quantifier-free term over ``keep`` equivalent to ``forall others: hyps and domains => goal``.
 
-    Uses z3's ``qe`` then ``qe2`` tactics (with ``simplify``). Only for claims in
+    Uses z3's ``qe`` then ``qe2`` tactics (with ``simplify``), which no rlimit bounds: run it under a CPU-time
+    limit in a worker process (``engine.conditions``). Only for claims in
     polynomial arithmetic (no transcendental atoms, no undefined symbols, no
     side conditions); returns None when z3 leaves a quantifier or the result
     has no term translation. The equivalence is z3's; callers re-prove the
@@ -438,10 +500,14 @@ def eliminate_quantifiers(hypotheses: Sequence[Term], goal: Term, decls: Sequenc
         goal_obj = z3.Goal(ctx=enc.ctx)
         goal_obj.add(formula, *domains)
         try:
-            # QE tactics take no rlimit parameter; the wall-clock backstop bounds them.
-            tactic = z3.Then(z3.TryFor(z3.Tactic(name, ctx=enc.ctx), QE_TIMEOUT_MS),
-                             z3.Tactic("simplify", ctx=enc.ctx), ctx=enc.ctx)
-            result = tactic(goal_obj)
+            # No rlimit or time limit here: the tactics take no rlimit parameter, and a context's rlimit does not
+            # stop qe2 (its nlsat projection computes resultants for minutes without an rlimit tick; the test
+            # tests/unit/test_deterministic_budgets.py shows it). The caller bounds this function by CPU time instead, in the
+            # worker process (engine/conditions.py). qe2 uses nlsat, whose projection is process-wide state: set
+            # here as for a solver call, so the answer does not depend on what the process ran before.
+            tactic = z3.Then(z3.Tactic(name, ctx=enc.ctx), z3.Tactic("simplify", ctx=enc.ctx), ctx=enc.ctx)
+            with _projection(classic=is_hard([*hypotheses, goal], decls) or bool(enc.root_defs)):
+                result = tactic(goal_obj)
         except z3.Z3Exception:
             continue
         forms = [f for sub in result for f in sub]
@@ -529,7 +595,7 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     solver = new_solver(outer.ctx, options, rlimit, roots=bool(outer.root_defs or inner.root_defs), hard=hard)
     solver.add(*hyps, *[c for _, c in side], z3.ForAll(list(inner.bools.values()), body))
     with _projection(classic=bool(outer.root_defs or inner.root_defs)):
-        answer = solver.check()
+        answer = run_check(solver)
     _charge(_rlimit_count(solver))
     if answer == z3.sat:
         model, approximated = outer.read_model(solver.model())

@@ -201,15 +201,16 @@ def claim_budget(seconds: float) -> Iterator[None]:
         _account.reset(token)
 
 
-def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float) -> Any:
+def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float, what: str = "SymPy") -> Any:
     """Run ``fn(*args)`` in the worker under a CPU-time budget of ``cpu_seconds`` (and what is left of the
-    enclosing ``claim_budget``); return its result."""
+    enclosing ``claim_budget``); return its result. ``what`` names the work in the budget messages (the engine
+    also runs z3's quantifier elimination here, which has no rlimit)."""
     if resource is None or not hasattr(os, "fork"):
         return fn(*args)
     account = _account.get()
     if account is not None:
         if account.left <= 0:
-            raise CpuBudgetExceeded(f"SymPy used up its CPU-time budget of {account.total:g} s for the claim")
+            raise CpuBudgetExceeded(f"{what} used up its CPU-time budget of {account.total:g} s for the claim")
         if account.left < cpu_seconds:
             cpu_seconds = account.left
     payload = pickle.dumps((fn, args, cpu_seconds))
@@ -228,7 +229,7 @@ def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float) -> Any:
             if sig in (signal.SIGXCPU, signal.SIGKILL):
                 if account is not None:
                     account.left -= cpu_seconds
-                raise CpuBudgetExceeded(f"SymPy exceeded its CPU-time budget of {cpu_seconds:g} s")
+                raise CpuBudgetExceeded(f"{what} exceeded its CPU-time budget of {cpu_seconds:g} s")
             raise UnsupportedConstruct("the SymPy worker process stopped"
                                        + (f" with signal {sig}" if sig else ""))
     kind, value, used = pickle.loads(frame)
@@ -238,4 +239,4 @@ def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float) -> Any:
         return value
     if kind == "unsupported":
         raise UnsupportedConstruct(value)
-    raise UnsupportedConstruct(f"SymPy failed with {value}")
+    raise UnsupportedConstruct(f"{what} failed with {value}")

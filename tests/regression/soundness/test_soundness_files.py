@@ -76,6 +76,9 @@ OVERRIDES: dict[str, frozenset[str]] = {
 BUDGET_CPU: dict[str, float] = {
     "6-budget/b15_c450_minmax_root_e.toml": 10.0,
     "6-budget/b16_c216_intpow_root_hard.toml": 20.0,  # about 5 s; past 100 s with nla's LP bounds off
+    "6-budget/b17_c806_refinement_rounds.toml": 10.0,  # about 3 s; 23 s when each refinement round got the full rlimit
+    "6-budget/b18_c2988_real_powers_full_rlimit.toml": 20.0,  # about 7 s (the whole rlimit); 26 s in session 6
+    "6-budget/b19_c3611_intpow_root_reorder.toml": 10.0,  # about 2 s; minutes with nlsat's variable reordering
 }
 
 #: Files expected to be rejected (exit 2, one located line) although no comment says so.
