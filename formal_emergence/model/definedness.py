@@ -158,7 +158,7 @@ def condition_boundaries(cond: Term) -> list[Term]:
     return [Bool(True)]  # a condition we cannot analyse may switch anywhere
 
 
-def kinks(t: Term, var: str | None = None) -> list[Term]:
+def kinks(t: Term, var: str | None = None, power_edges: bool = True) -> list[Term]:
     """Equations off which ``t`` is smooth: where it may have a jump, a kink or the edge of its domain.
 
     The boundaries ``l == r`` of every ``ite`` condition, the zeros of ``abs``
@@ -170,7 +170,8 @@ def kinks(t: Term, var: str | None = None) -> list[Term]:
 
     With ``var``, only the smoothness in ``var`` counts (a partial derivative): a node whose switch does not
     depend on ``var`` (``heaviside(a)``, an ``ite`` whose condition is free of ``var``) is constant in it, or
-    picks one branch for all of it, and has no kink in ``var``.
+    picks one branch for all of it, and has no kink in ``var``. ``power_edges=False`` leaves out the edges of
+    symbolic powers (for a caller that asks a positive base of those powers anyway).
     """
     out: list[Term] = []
     for node in walk(t):
@@ -190,7 +191,7 @@ def kinks(t: Term, var: str | None = None) -> list[Term]:
                 found = [Rel("==", u, _ZERO)]  # sqrt(x**2) = |x| has a kink where its argument is 0
             case Pow(u, Num(q)) if q.denominator != 1:
                 found = [Rel("==", u, _ZERO)]
-            case Pow(u, e) if not isinstance(e, Num) and power_condition(u, e) is not None:
+            case Pow(u, e) if power_edges and not isinstance(e, Num) and power_condition(u, e) is not None:
                 found = [_power_edge(u, e, var)]
             case _:
                 found = []
