@@ -460,7 +460,8 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
             return result
     where = "; ".join(f"{what} where {to_text(eq)}" for what, eq in kinks_left)
     return Result(prep.claim.id, Verdict.UNDECIDED, "A derivative may not exist at points the assumptions allow "
-                  f"({where}: a jump or kink of ite, abs, min, max, floor or heaviside); it was computed branch by "
+                  f"({where}: a jump or kink of ite, abs, min, max, floor or heaviside, or an edge of the domain of a "
+                  "root or power, where only a one-sided derivative can exist); it was computed branch by "
                   "branch, which is valid only away from those points, and no counterexample away from them was "
                   "found.", evidence=result.evidence + tuple(kink_evidence) + (Evidence("derivative", "kinks not excluded", (
                       ("points", [{"derivative": w, "where": to_text(e)} for w, e in kinks_left]),)),),

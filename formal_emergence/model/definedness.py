@@ -158,17 +158,20 @@ def condition_boundaries(cond: Term) -> list[Term]:
     return [Bool(True)]  # a condition we cannot analyse may switch anywhere
 
 
-def kinks(t: Term, var: str | None = None) -> list[Term]:
-    """Equations off which ``t`` is smooth: where it may have a jump or a kink.
+def kinks(t: Term, var: str | None = None, power_edges: bool = True) -> list[Term]:
+    """Equations off which ``t`` is smooth: where it may have a jump, a kink or the edge of its domain.
 
     The boundaries ``l == r`` of every ``ite`` condition, the zeros of ``abs``
     and ``heaviside`` arguments, the ties of ``min``/``max``, the integer
-    points of ``floor`` arguments, and the zeros of root arguments. A derivative computed branch by branch is
-    right wherever none of them holds; at those points it may not exist.
+    points of ``floor`` arguments, the zeros of root arguments, and the edges of the domain of a power with
+    a symbolic exponent (``_power_edge``). A derivative computed branch by branch is
+    right wherever none of them holds; at those points it may not exist (a two-sided derivative needs the
+    term defined on both sides: ``x**a`` with ``a = 3/2`` at 0 has only a right derivative).
 
     With ``var``, only the smoothness in ``var`` counts (a partial derivative): a node whose switch does not
     depend on ``var`` (``heaviside(a)``, an ``ite`` whose condition is free of ``var``) is constant in it, or
-    picks one branch for all of it, and has no kink in ``var``.
+    picks one branch for all of it, and has no kink in ``var``. ``power_edges=False`` leaves out the edges of
+    symbolic powers (for a caller that asks a positive base of those powers anyway).
     """
     out: list[Term] = []
     for node in walk(t):
@@ -188,10 +191,26 @@ def kinks(t: Term, var: str | None = None) -> list[Term]:
                 found = [Rel("==", u, _ZERO)]  # sqrt(x**2) = |x| has a kink where its argument is 0
             case Pow(u, Num(q)) if q.denominator != 1:
                 found = [Rel("==", u, _ZERO)]
+            case Pow(u, e) if power_edges and not isinstance(e, Num) and power_condition(u, e) is not None:
+                found = [_power_edge(u, e, var)]
             case _:
                 found = []
         out.extend(f for f in found if f not in out)
     return out
+
+
+def _power_edge(base: Term, exponent: Term, var: str | None) -> Term:
+    """Where ``base**exponent`` (a symbolic exponent) may be defined at a point but not on both sides of it.
+
+    An exponent fixed in ``var`` needs ``base >= 0`` unless it is an integer (``power_condition``), so the edge
+    is a zero of the base with a non-integer exponent: ``base == 0 and not floor(e) == e``. An exponent that
+    varies with ``var`` (or any exponent with symbols, when ``var`` is None) is an integer only at isolated
+    points, so a base that is not positive has no neighbourhood in the domain: ``base <= 0``.
+    """
+    varies = bool(free_symbols(exponent)) if var is None else var in free_symbols(exponent)
+    if varies:
+        return Rel("<=", base, _ZERO)
+    return And((Rel("==", base, _ZERO), Not(Rel("==", Func("floor", (exponent,)), exponent))))
 
 
 def _removable(c: Term, a: Term, b: Term) -> Term | None:

@@ -98,7 +98,7 @@ def continuity_conditions(t: Term, var: str, integral: frozenset[str] = frozense
 def smoothness_conditions(t: Term, var: str, integral: frozenset[str] = frozenset()) -> list[tuple[str, Term]]:
     """Like ``continuity_conditions``, for infinite differentiability in ``var``."""
     out = continuity_conditions(t, var, integral)
-    for eq in kinks(t, var):
+    for eq in kinks(t, var, power_edges=False):  # _power_bases below asks those powers a positive base
         cond = Not(eq)
         if all(cond != c for _, c in out):
             out.append(("no kink (zero of abs or of a root argument, tie of min/max)", cond))

@@ -52,6 +52,46 @@ def test_kinks_in_one_variable_ignore_switches_free_of_it(text, expected):
     assert [to_text(k) for k in kinks(term(text), "x")] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("x**a", ["x == 0 and not floor(a) == a"]),                   # a fixed non-integer exponent: edge at 0
+    ("(x - a)**(a + 1/2)", ["x - a == 0 and not floor(a + 0.5) == a + 0.5"]),
+    ("x**x", ["x <= 0"]), ("a**x", ["a <= 0"]),                    # a varying exponent needs a positive base
+    ("2**x", []), ("y**a", []), ("exp(a*x)", []), ("x**(-1)", []),
+])
+def test_kinks_include_the_domain_edges_of_symbolic_powers(text, expected):
+    assert [to_text(k) for k in kinks(term(text), "x")] == expected
+
+
+@pytest.mark.parametrize("assume, show, literal", [
+    (("a == 3/2", "x == 0"), "diff(x**a, x) == 0", "diff(x**(3/2), x) == 0"),  # adv7 pw.c02: only a right derivative
+    (("a > 1", "x == 0"), "diff(x**a, x) == 0", "diff(x**(3/2), x) == 0"),     # adv7 pw.c03
+    (("a == 3/2", "x == 0"), "diff(x**a, x) == 1", "diff(x**(3/2), x) == 1"),  # adv7 hi2.c15: was fails at x = 0
+    (("a == 5/2", "x == 0"), "diff(x**a, x, 2) == 0", "diff(x**(5/2), x, 2) == 0"),
+    (("a == 3/2", "x == 0", "y == diff(x**a, x)"), "y == 0", ""),
+])
+def test_symbolic_power_at_its_domain_edge_is_undecided_like_a_literal_one(verdict, assume, show, literal):
+    symbols = '{ x = "real", a = "real", y = "real" }'
+    result = verdict(show, assume, symbols=symbols)
+    assert result.verdict is Verdict.UNDECIDED, result.reason
+    assert "edge of the domain" in result.reason
+    if literal:
+        result = verdict(literal, ("x == 0",))
+        assert result.verdict is Verdict.UNDECIDED and "edge of the domain" in result.reason, result.reason
+
+
+def test_symbolic_power_is_decided_where_smooth(verdict):
+    posint = '{ x = "real", n = "posint" }'
+    assert verdict("diff(x**n, x) == 0", ("n >= 2", "x == 0"), symbols=posint).verdict is Verdict.HOLDS
+    result = verdict("diff(x**n, x) == 0", ("x == 0",), symbols=posint)  # false at n = 1, a polynomial
+    assert result.verdict is Verdict.FAILS and dict(result.counterexample.values)["n"] == "1"
+    result = verdict("diff(x**(n + 1/2), x) == 1", ("x == 0",), symbols=posint)  # adv7 pw.c08: was fails at x = 0
+    assert result.verdict is Verdict.UNDECIDED, result.reason
+    symbols = '{ x = "real", a = "real" }'
+    assert verdict("diff(x**a, x) == 3/2", ("a == 3/2", "x == 1"), symbols=symbols).verdict is Verdict.HOLDS
+    result = verdict("diff(x**a, x) == 0", ("a == 3/2",), symbols=symbols)
+    assert result.verdict is Verdict.FAILS and dict(result.counterexample.values)["x"] != "0"
+
+
 def test_derivative_of_a_parameter_step_has_no_kink_in_the_variable(verdict):
     symbols = '{ x = "real", a = "real" }'
     assert verdict("diff(heaviside(a)*x, x) == heaviside(a)", symbols=symbols).verdict is Verdict.HOLDS
