@@ -28,6 +28,12 @@ CASES = {
     "t.where-defined": ('symbols = {x = "real"}\nshow = "f(x) + sqrt(x) >= f(x)"', F),
     "t.continuous": ('symbols = {x = "real"}\nproperty = "continuous"\nof = "f(x) + x"\nvariable = "x"', F),
     # two statements over predicates alone that contradict each other: A, A => not B, hence not B, for every meaning
+    # f(x) > f(x) + 1 is false for every f: a second use of f, so the re-check must still be asked
+    "t.twice": ('symbols = {x = "real"}\nshow = "f(x) > f(x) + 1"', F),
+    # assuming f(x) == 0, f(x) == 1 is false for every such f: f in the assumptions, so the re-check must be asked
+    "t.pinned": ('symbols = {x = "real"}\nassume = ["f(x) == 0"]\nshow = "f(x) == 1"', F),
+    # f(x) == x**2 + 1 depends on f (the one use of f): informal, without the re-check
+    "t.free": ('symbols = {x = "real"}\nshow = "f(x) == x**2 + 1"', F),
     "t.no-point": ('assume = ["A", "implies(A, not B)"]\nshow = "B"',
                    'A = { kind = "predicate", arity = 0, missing = "m" }\nB = { kind = "predicate", arity = 0, missing = "m" }'),
 }
@@ -77,3 +83,31 @@ def test_a_proof_over_undefined_terms_is_qualified_by_where_its_terms_are_define
     assert nowhere.verdict is Verdict.UNDECIDED and "vacuous" in nowhere.reason, nowhere.reason
     partial = results["t.where-defined"]
     assert partial.verdict is Verdict.HOLDS and partial.defined_where, partial.reason
+
+
+@pytest.mark.parametrize("cid", ["t.twice", "t.pinned"])
+def test_a_function_used_again_is_still_refuted_for_every_meaning(results, cid):
+    r = results[cid]
+    assert r.verdict is Verdict.FAILS, r.reason
+    assert "every meaning" in r.reason
+
+
+def test_the_re_check_is_skipped_only_for_a_single_free_application():
+    from types import SimpleNamespace
+
+    from formal_emergence.engine.check import _free_application
+    from formal_emergence.model.terms import Num, Rel, Sym, UFun, Add
+    fx, x = UFun("f", (Sym("x"),)), Sym("x")
+    def free(goal, *hyps):
+        return _free_application(SimpleNamespace(goal=goal, hypotheses=hyps))
+    assert free(Rel("==", fx, Add((x, Num(1)))))
+    assert free(Rel("<", Num(0), fx))
+    assert not free(Rel(">", fx, Add((fx, Num(1)))))                    # f twice
+    assert not free(Rel("==", fx, Num(1)), Rel("==", fx, Num(0)))         # f in an assumption
+    assert not free(Rel("==", UFun("f", (fx,)), Num(1)))                  # f(f(x))
+    assert not free(Rel("==", Add((fx, x)), Num(1)))                      # not an application alone
+
+
+def test_a_single_free_application_is_informal(results):
+    r = results["t.free"]
+    assert r.verdict is Verdict.INFORMAL, r.reason
