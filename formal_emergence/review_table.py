@@ -40,6 +40,7 @@ DEFAULT_FINDINGS = REPO / "docs" / "review" / "findings.tsv"
 DEFAULT_DOC = REPO / "docs" / "review-resolutions.md"
 DEFAULT_JSON = REPO / "tests" / "golden" / "catalog.json"
 CATALOG_REVIEW_5 = REPO / "docs" / "review" / "catalog-review-5.md"
+CATALOG_REVIEW_6 = REPO / "docs" / "review" / "catalog-review-6.tsv"
 RESOLUTIONS_FILE = "review-resolutions.toml"
 
 
@@ -183,6 +184,7 @@ def extract_findings(reviews: Path) -> list[Finding]:
         out.append(Finding(f"FRAGILE:003:{cid}", "FRAGILE", "catalog-003.md", cid,
                            _short(f"margin {cells[1]}; flips when {cells[2]}")))
     out += extract_catalog_review_5(CATALOG_REVIEW_5)
+    out += extract_catalog_review_6(CATALOG_REVIEW_6)
     ids = [f.id for f in out]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -230,6 +232,27 @@ def extract_catalog_review_5(path: Path) -> list[Finding]:
         item = re.match(r"\* \*\*(M\d+)\b[^*]*\*\*\s*(.*)", line)
         if item:
             out.append(Finding(f"CATREV5:{doc}:{item.group(1)}", "MISSED", review, doc, _short(item.group(2))))
+    return out
+
+
+def extract_catalog_review_6(path: Path) -> list[Finding]:
+    """Findings of the sixth catalog review, from its committed transcription (docs/review/catalog-review-6.tsv).
+
+    The review (docs/review/catalog-review-6.md, a copy of the reviewer's REVIEW.md) lists its findings in prose
+    bullets under class headings; the transcription has one line per finding: ``id`` (``CATREV6:<doc>:<claim id
+    without its document>``, ``CATREV6:consistency:<quantity>``, ``CATREV6:<doc>:M<n>`` for missed items, or a
+    short name for a note), ``class``, ``target`` and ``text``. Its review column is the review's file name.
+    """
+    review = path.with_suffix(".md").name
+    out: list[Finding] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != ["id", "class", "target", "text"]:
+        raise ValueError(f"{path.name}: expected the header id, class, target, text")
+    for n, line in enumerate(lines[1:], 2):
+        parts = line.split("\t")
+        if len(parts) != 4 or not parts[0].startswith("CATREV6:") or parts[1] not in CLASSES:
+            raise ValueError(f"{path.name}:{n}: expected CATREV6:<id>, a class of {', '.join(CLASSES)}, target, text")
+        out.append(Finding(parts[0], parts[1], review, parts[2], _short(parts[3])))
     return out
 
 
@@ -323,7 +346,8 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
              "Finding ids: `<CLASS>:<old claim id>` for per-claim findings; `MISSED:000:M<n>`, `MISSED:124:<n>`, "
              "`MISSED:003:<n>` for missed items; `NOTE:000:<n>` for presentation notes; `FRAGILE:003:<claim id>` "
              "for convention-fragile verdicts; `CATREV5:<doc>:<claim>` and `CATREV5:<doc>:M<n>` for the fifth "
-             "catalog review (docs/review/catalog-review-5.md).", "",
+             "catalog review (docs/review/catalog-review-5.md); `CATREV6:<doc>:<claim>`, `CATREV6:<doc>:M<n>` and "
+             "`CATREV6:consistency:<quantity>` for the sixth (docs/review/catalog-review-6.md).", "",
              f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
     unknown = unknown_resolved_ids(findings, resolved)
     if unknown:

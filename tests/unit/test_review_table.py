@@ -26,6 +26,10 @@ EXPECTED = {
     # catalog-review-5.md: 35 table rows (one of severity "none" is not a finding) and 8 missed items
     ("catalog-review-5.md", "MISREAD"): 9, ("catalog-review-5.md", "PADDING"): 9, ("catalog-review-5.md", "NOTE"): 15,
     ("catalog-review-5.md", "UNSOUND"): 1, ("catalog-review-5.md", "DODGE"): 1, ("catalog-review-5.md", "MISSED"): 8,
+    # catalog-review-6.md: its summary table (MISREAD 8, DODGE 6, PADDING 12, MISSED 5) and three notes (an
+    # alternative of 000, the three sufficiency-as-necessity alternatives of 002, the unrun snippets of 003)
+    ("catalog-review-6.md", "MISREAD"): 8, ("catalog-review-6.md", "DODGE"): 6, ("catalog-review-6.md", "PADDING"): 12,
+    ("catalog-review-6.md", "MISSED"): 5, ("catalog-review-6.md", "NOTE"): 3,
 }
 
 
@@ -127,3 +131,13 @@ def test_resolution_file_errors_are_located(tmp_path):
     bad.write_text('[[resolution]]\nfinding = "PADDING:x"\naction = "removed"\n', encoding="utf-8")
     with pytest.raises(UserInputError, match="missing note"):
         rt.read_resolution_file(bad)
+
+
+def test_catalog_review_6_transcription(tmp_path):
+    review = tmp_path / "catalog-review-6.tsv"
+    review.write_text("id\tclass\ttarget\ttext\nCATREV6:000:a.b\tPADDING\t000.a.b\ta `tautology`\n", encoding="utf-8")
+    assert [(f.id, f.cls, f.review, f.target, f.text) for f in rt.extract_catalog_review_6(review)] == [
+        ("CATREV6:000:a.b", "PADDING", "catalog-review-6.md", "000.a.b", "a tautology")]
+    review.write_text("id\tclass\ttarget\ttext\nCATREV6:000:a.b\tOK\t000.a.b\tfine\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected CATREV6"):
+        rt.extract_catalog_review_6(review)
