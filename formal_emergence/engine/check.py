@@ -112,7 +112,9 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
         if d.id not in lowered:
             body = transform(d.body, visit)
             if any(isinstance(n, (Diff, Limit)) for n in walk(body)) and not _derivative_kinks([body]) \
-                    and not _parametric_limits([body]):  # their generic conditions are derived after expansion
+                    and not _parametric_limits([body]) and not _partial_operands(body):
+                # their generic conditions, and the definedness of a partial operand (diff(log(y), y) is 1/y
+                # only where log(y) is defined), are derived after expansion
                 decls = tuple(d.symbols) + tuple(SymbolDecl(p, "real") for p in d.params
                                                  if all(s.name != p for s in d.symbols))
                 try:
@@ -139,6 +141,12 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
         return None
 
     return transform(t, visit), steps
+
+
+def _partial_operands(body: Term) -> bool:
+    """Whether some ``diff``/``limit`` in ``body`` acts on a term with definedness obligations (log, sqrt, division,
+    real powers): lowered early, its value (``1/y`` for ``diff(log(y), y)``) would lose them."""
+    return any(isinstance(n, (Diff, Limit)) and obligations(n.expr) for n in walk(body))
 
 
 def _by_value(expanded: Term, args: tuple[Term, ...]) -> Term:
