@@ -369,8 +369,8 @@ def confirm_counterexample(hypotheses: Sequence[Term], goal: Term, values: Mappi
     """Re-check the claim as stated at ``values``: are all hypotheses true and the goal false?
 
     ``interpretation`` gives values to undefined predicate/function applications
-    (by their text), for counterexamples to the validity of an inference. When the intervals are too wide at ``dps`` digits it tries once more at ``4 * dps``
-    (below 120 digits), as closed statements do.
+    (by their text), for counterexamples to the validity of an inference. When the intervals are too wide at
+    ``dps`` digits (and ``dps`` is below 120), it tries once more at ``4 * dps``, as closed statements do.
     """
     conf = _confirm_at(hypotheses, goal, values, dps, interpretation)
     if conf.status == "undetermined" and conf.detail.startswith("interval too wide") and dps < 4 * DEFAULT_DPS:

@@ -265,18 +265,16 @@ def _summary(result: Result) -> str:
 _STUDENT_TITLES = {"Derivation and engine runs": "How it was checked, step by step"}
 
 
-_BUDGET_LINE = re.compile(r"z3's work for the claim: .*\((all spent|within budget)\)\.")
-
-
-def _without_budget_lines(sec: Section) -> Section:
-    """``sec`` without the z3 accounting line (no engine budgets at the student level); a spent budget,
-    which is why a claim is undecided, stays as one plain sentence."""
+def _without_budget_lines(sec: Section, result: Result) -> Section:
+    """``sec`` without the z3 accounting lines of ``result`` (no engine budgets at the student level); a spent
+    budget, which is why a claim is undecided, stays as one plain sentence."""
+    accounting = {describe_evidence(e): e.outcome for e in result.evidence if e.engine == "budget"}
     blocks = []
     for b in sec.blocks:
-        m = _BUDGET_LINE.fullmatch(b.text) if b.kind == "item" else None
-        if m is None:
+        outcome = accounting.get(b.text) if b.kind == "item" else None
+        if outcome is None:
             blocks.append(b)
-        elif m.group(1) == "all spent":
+        elif outcome == "spent":
             blocks.append(replace(b, text="the logic solver used up the fixed amount of work it may spend on "
                                           "one claim."))
     return replace(sec, blocks=tuple(blocks))
@@ -284,7 +282,7 @@ def _without_budget_lines(sec: Section) -> Section:
 
 def for_students(expl: Explanation) -> Explanation:
     """``expl`` in plain words: engine jargon replaced, technical terms defined at first use."""
-    expl = replace(expl, sections=tuple(_without_budget_lines(sec) for sec in expl.sections))
+    expl = replace(expl, sections=tuple(_without_budget_lines(sec, expl.result) for sec in expl.sections))
     blocks = [(i, b) for i, sec in enumerate(expl.sections) for b in sec.blocks]
     prose = [(i, b) for i, b in blocks if b.kind not in ("quote", "formula")]
     texts = _gloss([f"{_summary(expl.result)} In detail: {student_text(expl.result.reason)}"]

@@ -66,3 +66,16 @@ def test_explain_level_option(tmp_path):
     assert run(["explain", "000.validity.theorem", "--level", "student"], out, err) == 0, err.getvalue()
     assert "The claim cannot be checked" in out.getvalue()
     assert run(["explain", "000.validity.theorem", "--level", "child"], io.StringIO(), io.StringIO()) == 2
+
+
+@pytest.mark.parametrize(("outcome", "kept"), [("within", None), ("spent", "used up the fixed amount of work")])
+def test_student_level_drops_the_accounting_line_and_keeps_a_spent_budget_in_words(outcome, kept):
+    from formal_emergence.model.verdict import Evidence, Result, Verdict
+    from formal_emergence.report.explain import Block, Section, _without_budget_lines, describe_evidence
+    budget = Evidence("budget", outcome, (("z3_calls", 3), ("z3_rlimit", 6_000_000), ("z3_rlimit_used", 6_000_000)))
+    result = Result("t.c", Verdict.UNDECIDED, "r", evidence=(budget,))
+    other = Block("item", "the algebra system did not reduce the difference to 0.")
+    section = Section("c", "Derivation and engine runs", (other, Block("item", describe_evidence(budget))))
+    texts = [b.text for b in _without_budget_lines(section, result).blocks]
+    assert texts[0] == other.text and not any("resource units" in t for t in texts)
+    assert (len(texts) == 1) if kept is None else (len(texts) == 2 and kept in texts[1])
