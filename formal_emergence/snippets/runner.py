@@ -50,7 +50,8 @@ RECORDED_LIBRARIES = ("numpy", "scipy", "scikit-learn", "matplotlib")
 
 @dataclass(frozen=True)
 class Limits:
-    """Resource limits of one sandbox process. ``wall_seconds`` is only a backstop for a blocked child."""
+    """Resource limits of one sandbox process. ``wall_seconds`` is only a backstop for a blocked child: a child
+    that is still computing is left to its CPU limit (``_communicate_unless_blocked``)."""
 
     cpu_seconds: int = 20
     memory_bytes: int = 3 * 2**30
@@ -169,6 +170,11 @@ def snippet_cache_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(base) / "formal_emergence" / "snippets"
 
 
+#: Backstop for the ``unshare`` probe, which takes milliseconds: far above any load, so that the sandbox's
+#: layers (recorded in the evidence) do not depend on the machine being busy.
+PROBE_SECONDS = 120
+
+
 def network_isolation() -> list[str]:
     """The command prefix that puts the child in a fresh network namespace, or ``[]`` when none works here."""
     tool = shutil.which("unshare")
@@ -177,7 +183,7 @@ def network_isolation() -> list[str]:
     for flags in ("-rn", "-n"):
         try:
             probe = subprocess.run([tool, flags, "--", "true"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, timeout=10, env={})
+                                   stderr=subprocess.DEVNULL, timeout=PROBE_SECONDS, env={})
         except (OSError, subprocess.SubprocessError):
             continue
         if probe.returncode == 0:
@@ -257,13 +263,7 @@ def _spawn_once(blocks, observations, limits, allow, isolation) -> tuple[dict[st
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 cwd=job_tmp, env=_child_env(job_tmp), preexec_fn=_limit_setter(limits, nproc),
                                 close_fds=True, start_new_session=True)
-        timed_out = False
-        try:
-            out, err = proc.communicate(json.dumps(job).encode(), timeout=limits.wall_seconds)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill_group(proc)
-            out, err = proc.communicate()
+        out, err, timed_out = _communicate_unless_blocked(proc, json.dumps(job).encode(), limits)
         done: dict[str, Outcome] = {}
         ready: dict[str, Any] = {}
         for raw in out.decode("utf-8", "replace").splitlines():
@@ -282,6 +282,50 @@ def _spawn_once(blocks, observations, limits, allow, isolation) -> tuple[dict[st
         return done, ready, died
     finally:
         shutil.rmtree(job_tmp, ignore_errors=True)
+
+
+#: A child that used less than this share of one core over a whole ``wall_seconds`` period is blocked.
+BLOCKED_CPU_SHARE = 0.05
+
+
+def _process_cpu_seconds(pid: int) -> float | None:
+    """User plus system CPU time of ``pid`` and its reaped children (``/proc``), or None when unreadable."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    try:  # fields after the command name start at field 3 (state); utime..cstime are fields 14-17
+        ticks = sum(int(v) for v in fields[11:15])
+    except (ValueError, IndexError):
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _communicate_unless_blocked(proc: subprocess.Popen, payload: bytes, limits: Limits) -> tuple[bytes, bytes, bool]:
+    """``proc.communicate(payload)``, killing the child only when it is blocked.
+
+    Every ``limits.wall_seconds`` the child's CPU time is read: a child still computing (at least
+    ``BLOCKED_CPU_SHARE`` of a core over the period) is waited for, since its CPU limit ends it whatever the
+    machine's load; only a child that sat blocked for a whole period is killed. So a loaded machine, which
+    slows a computing child down, never turns its outcome into a wall-clock stop. Returns stdout, stderr and
+    whether the child was killed as blocked.
+    """
+    used = _process_cpu_seconds(proc.pid) or 0.0
+    send: bytes | None = payload
+    while True:
+        try:
+            out, err = proc.communicate(send, timeout=limits.wall_seconds)
+            return out, err, False
+        except subprocess.TimeoutExpired:
+            send = None  # the rest of the input is still sent by the next call
+            now = _process_cpu_seconds(proc.pid)
+            if now is not None and now - used >= BLOCKED_CPU_SHARE * limits.wall_seconds:
+                used = now
+                continue
+            _kill_group(proc)
+            out, err = proc.communicate()
+            return out, err, True
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
