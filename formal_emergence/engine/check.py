@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import itertools
+import re
 import sys
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -30,7 +31,7 @@ from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
 from ..model.terms import (Bool, Diff, Ite, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
                            is_boolean)
-from ..model.terms import children, substitute, to_text, transform, walk
+from ..model.terms import _fresh, children, substitute, to_text, transform, walk
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import box_points, sample_points, simple_points
@@ -98,8 +99,14 @@ class Prepared:
 # ---------------------------------------------------------------- preparation
 
 
-def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
-    """Replace calls of the claim's definitions by their bodies, recording one step per definition."""
+def expand_definitions(t: Term, claim: Claim, points: dict[str, Term] | None = None) -> tuple[Term, list[Step]]:
+    """Replace calls of the claim's definitions by their bodies, recording one step per definition.
+
+    A body whose ``diff`` is kept for after expansion (``_partial_operands``, kinks) has no form once its variable
+    is replaced by a number or a compound argument (``L(2)`` with ``L(y) = diff(log(y), y)``). With ``points``
+    given, such a call gets fresh parameter symbols instead, and ``points`` maps each fresh name to its argument:
+    the caller computes the derivatives in the fresh symbols, with their obligations and kinks, and substitutes
+    the arguments afterwards (``_at_points``). Without ``points`` such a call raises ``UnsupportedConstruct``."""
     defs = {d.name: d for d in claim.definitions}
     steps: list[Step] = []
     seen: set[str] = set()
@@ -134,13 +141,47 @@ def expand_definitions(t: Term, claim: Claim) -> tuple[Term, list[Step]]:
                 head = f"{d.name}({', '.join(d.params)})" if d.params else d.name
                 steps.append(Step(f"expand definition {d.id}", head, d.body_text, "definition",
                                   "by construction: parameters substituted"))
+            body = body_of(d)
             try:
-                return _by_value(substitute(body_of(d), dict(zip(d.params, args))), args)
+                return _by_value(substitute(body, dict(zip(d.params, args))), args)
             except ValueError as exc:
-                raise UnsupportedConstruct(f"definition {d.name}: {exc}") from None
+                if points is None or any(isinstance(n, (Diff, Limit)) for a in args for n in walk(a)):
+                    raise UnsupportedConstruct(f"definition {d.name}: {exc}") from None
+            taken = _claim_names(claim) | frozenset(points) | frozenset().union(*map(free_symbols, args))
+            fresh: dict[str, Term] = {}
+            for p, a in zip(d.params, args):
+                name = _fresh(p, taken | frozenset(x.name for x in fresh.values()))
+                fresh[p] = Sym_(name)
+                points[name] = a
+            return _by_value(substitute(body, fresh), args)
         return None
 
     return transform(t, visit), steps
+
+
+def _claim_names(claim: Claim) -> frozenset[str]:
+    """Every name the claim uses: its symbols, its definitions and their parameters, and the free symbols of its
+    statement, assumptions and definition bodies (fresh names avoid all of them)."""
+    names = {d.name for d in claim.symbols}
+    for d in claim.definitions:
+        names.update((d.name, *d.params, *(s.name for s in d.symbols)))
+        names.update(free_symbols(d.body))
+    for t in (*claim.assume, claim.show):
+        names.update(free_symbols(t))
+    return frozenset(names)
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(name)}(?![\w.])", text) is not None
+
+
+def _at_points(terms: tuple[Term, ...], points: dict[str, Term]) -> tuple[Term, ...]:
+    """``terms`` with the fresh parameter symbols of ``expand_definitions`` replaced by their arguments, once the
+    derivatives in them are computed; raises ``UnsupportedConstruct`` if one is left uncomputed."""
+    try:
+        return tuple(substitute(t, points) for t in terms)
+    except ValueError as exc:
+        raise UnsupportedConstruct(f"a definition's derivative at its argument: {exc}") from None
 
 
 def _partial_operands(body: Term) -> bool:
@@ -184,11 +225,12 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
                                    "definitions are substituted (the definition-expansion size budget)")
     steps: list[Step] = []
     hyps: list[Term] = []
+    points: dict[str, Term] = {}
     for h in claim.assume:
-        t, s = expand_definitions(h, claim)
+        t, s = expand_definitions(h, claim, points)
         hyps.append(t)
         steps.extend(x for x in s if x not in steps)
-    goal, s = expand_definitions(claim.show, claim)
+    goal, s = expand_definitions(claim.show, claim, points)
     steps.extend(x for x in s if x not in steps)
     evidence: list[Evidence] = []
     bound: dict[str, Term] = {}
@@ -217,20 +259,31 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
         steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
+    # fresh parameters of definitions applied at an argument are real variables until their derivatives are computed
+    decls_at = decls + tuple(SymbolDecl(name, "real") for name in points)
     hyps, goal = _pinned_substituted(hyps, goal, decls, claim.free, steps)
     hyps, goal = [_removable_ites_under_diff(h) for h in hyps], _removable_ites_under_diff(goal)
     kinks = _derivative_kinks([*hyps, goal])
     diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
                                        for o in obligations(n.expr)))
-    limit_generic = _limit_generic([*hyps, goal], decls)
+    limit_generic = _limit_generic([*hyps, goal], decls_at)
     stated = (*hyps, goal) if _parametric_limits([*hyps, goal]) else ()
     lowered_hyps = []
     for h in hyps:
-        t, s = symbolic.lower(h, decls)
+        t, s = symbolic.lower(h, decls_at)
         lowered_hyps.append(t)
         steps.extend(s)
-    goal, s = symbolic.lower(goal, decls)
+    goal, s = symbolic.lower(goal, decls_at)
     steps.extend(s)
+    if points:
+        lowered_hyps, (goal,) = list(_at_points(tuple(lowered_hyps), points)), _at_points((goal,), points)
+        kinks = [(f"{what} at {', '.join(f'{k} = {to_text(v)}' for k, v in points.items() if _mentions(what, k))}", eq)
+                 for (what, _), eq in zip(kinks, _at_points(tuple(eq for _, eq in kinks), points))]
+        diff_domains = _at_points(diff_domains, points)
+        limit_generic = _at_points(limit_generic, points)
+        stated = _at_points(stated, points)
+        steps.append(Step("evaluate derivatives at the arguments", ", ".join(points), ", ".join(
+            f"{k} = {to_text(v)}" for k, v in points.items()), "definitions applied at numbers or compound terms"))
     names = {d.name for d in claim.definitions}
     undefined = sorted({n.name for t in (*lowered_hyps, goal) for n in walk(t)
                         if isinstance(n, (Pred, UFun)) and n.name not in names
@@ -945,6 +998,20 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
 
 def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
     formula = _closed_formula(prep)
+    for f in prep.diff_domains:  # closed too: a derivative exists only where its expression is defined
+        if free_symbols(f):  # the computed derivative lost a symbol (diff(log(x), x) * 0): z3 proves it anyway
+            out, _ = _run_z3(prep.hypotheses, f, prep.decls, opts, refine=False, goal_side=False)
+            defined = True if out is not None and out.status == "unsat" else None
+        else:
+            defined = exact_truth(f)
+            if defined is None:
+                defined = numeric.decide_closed(f, opts.dps)
+        if defined is not True:
+            state = "false" if defined is False else "not decided"
+            return Result(prep.claim.id, Verdict.UNDECIDED, "The closed statement has a derivative whose expression is "
+                          f"undefined at its point ({to_text(f)} is {state}), and there no derivative exists.",
+                          evidence=(Evidence("definedness", "derivative", (("condition", to_text(f)),
+                                                                           ("value", state))),))
     for o in obligations(formula):
         defined = exact_truth(o.formula())
         if defined is None:
