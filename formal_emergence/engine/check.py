@@ -39,6 +39,7 @@ from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
 from .budget import MAX_EXPANDED_NODES, expanded_size
 from .conditions import derive_condition, monotone_in, probe_free_constants, probe_points
+from .identity import positive_base_identity
 from .options import CheckOptions
 
 
@@ -498,6 +499,9 @@ def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     if isinstance(prep.goal, Rel) and prep.goal.op in ("==", "!=") and not is_boolean(prep.goal.lhs):
         if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, prep.decls):
             return _by_identity(prep, opts)
+        positive = positive_base_identity(prep, opts, _run_z3) if prep.goal.op == "==" else None
+        if positive is not None:
+            return _by_identity(prep, opts, *positive)
         evidence.append(Evidence("sympy", "no identity found", (("method", "simplify(lhs - rhs)"),)))
     outcome, z3_evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts, refine=False)
     evidence.extend(z3_evidence)
@@ -727,14 +731,23 @@ def _proved(prep: Prepared, outcome: "z3b.Outcome", evidence: list[Evidence], op
                             "unsatisfiable", evidence, _losses(outcome))
 
 
-def _by_identity(prep: Prepared, opts: CheckOptions) -> Result:
-    """``lhs == rhs`` holds, and ``lhs != rhs`` fails, where SymPy reduces ``lhs - rhs`` to exactly 0."""
+def _by_identity(prep: Prepared, opts: CheckOptions, positive: tuple[Term, ...] = (),
+                 positive_evidence: list[Evidence] | None = None) -> Result:
+    """``lhs == rhs`` holds, and ``lhs != rhs`` fails, where SymPy reduces ``lhs - rhs`` to exactly 0.
+    ``positive``: the power bases SymPy took as positive (``engine.identity``), each proved positive by z3 under
+    the assumptions and domains (``positive_evidence``); only for ``==``."""
     goal = prep.goal
-    ev = [Evidence("sympy", "identity", (("method", "simplify(lhs - rhs) == 0"), ("version", symbolic.sympy_version())))]
-    steps = (Step("exact identity", to_text(goal.lhs), to_text(goal.rhs), "sympy.simplify", "simplify(lhs - rhs) == 0"),)
+    method = "simplify(lhs - rhs) == 0"
+    proof = "SymPy reduces the difference of the two sides to exactly 0"
+    if positive:
+        shown = ("the power base " if len(positive) == 1 else "the power bases ") + ", ".join(to_text(b) for b in positive)
+        method = f"simplify(lhs - rhs) == 0 with {shown} replaced by positive symbols, then substituted back"
+        proof += f" once {shown} {'is' if len(positive) == 1 else 'are'} taken as positive, and z3 proves " \
+                 f"{'it' if len(positive) == 1 else 'each of them'} positive"
+    ev = [Evidence("sympy", "identity", (("method", method), ("version", symbolic.sympy_version())))]
+    steps = (Step("exact identity", to_text(goal.lhs), to_text(goal.rhs), "sympy.simplify", method),)
     if goal.op == "==":
-        return _qualified_holds(prep, opts, "SymPy reduces the difference of the two sides to exactly 0",
-                                ev, steps=steps)
+        return _qualified_holds(prep, opts, proof, ev + list(positive_evidence or ()), steps=steps)
     defined, def_evidence = _defined_points(prep, opts)
     candidates = [dict(defined.model)] if defined is not None and defined.status == "sat" else []
     candidates += list(simple_points([d for d in prep.decls if d.domain != "bool"]))
