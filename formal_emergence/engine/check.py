@@ -43,24 +43,29 @@ from .identity import positive_base_identity
 from .options import CheckOptions
 
 
-def _one_malloc_arena() -> None:
-    """Make glibc's malloc keep one arena for all threads (``mallopt(M_ARENA_MAX, 1)``); elsewhere do nothing.
+def _keep_z3_memory() -> None:
+    """Make glibc's malloc keep the memory of z3's contexts for reuse; elsewhere do nothing.
 
-    z3 answers each query in a helper thread (``z3_backend.run_check``), and a new z3 context allocates about
-    16 MB. In a thread's own arena that memory went back to the kernel after each query and was faulted in
-    again by the next one: about 4,100 page faults and 13 ms of system CPU per query in this process (a bare
-    query costs 3 ms), so half a catalog run was spent there (benchmarks/runs.md). With one arena the freed
-    memory is reused. Only where the memory comes from changes, never a result."""
+    A new z3 context allocates about 16 MB, and each query is answered in a helper thread
+    (``z3_backend.run_check``). Once SymPy (or only this package's model) was imported, that memory went back
+    to the kernel after each query (blocks above malloc's mmap threshold unmapped, a heap top above its trim
+    threshold given back) and was faulted in again by the next: about 4,100 minor page faults and 11-13 ms of
+    system CPU per query, where a bare query costs 3 ms, and a catalog run asks more than 1,000
+    (benchmarks/runs.md). So blocks below 32 MiB come from the heap (``M_MMAP_THRESHOLD``, the largest value
+    glibc accepts on 64-bit) and up to 64 MiB of free heap is kept (``M_TRIM_THRESHOLD``); either alone left the
+    faults. Only where the memory comes from changes, never a result."""
     if not sys.platform.startswith("linux"):
         return
     import ctypes
     try:
-        ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX = -8 (malloc.h); not glibc: no such symbol
+        mallopt = ctypes.CDLL(None).mallopt  # not glibc: no such symbol
     except (OSError, AttributeError):
-        pass
+        return
+    mallopt(-3, 32 << 20)  # M_MMAP_THRESHOLD (malloc.h)
+    mallopt(-1, 64 << 20)  # M_TRIM_THRESHOLD
 
 
-_one_malloc_arena()
+_keep_z3_memory()
 
 #: How a counterexample decided without any interval enclosure is confirmed.
 EXACT = "exact rational arithmetic"
