@@ -757,10 +757,11 @@ def _proved(prep: Prepared, outcome: "z3b.Outcome", evidence: list[Evidence], op
 
 
 def _by_identity(prep: Prepared, opts: CheckOptions, positive: tuple[Term, ...] = (),
-                 positive_evidence: list[Evidence] | None = None) -> Result:
+                 positive_evidence: list[Evidence] | None = None, proofs: list | None = None) -> Result:
     """``lhs == rhs`` holds, and ``lhs != rhs`` fails, where SymPy reduces ``lhs - rhs`` to exactly 0.
     ``positive``: the power bases SymPy took as positive (``engine.identity``), each proved positive by z3 under
-    the assumptions and domains (``positive_evidence``); only for ``==``."""
+    the assumptions and domains (``positive_evidence``, and the z3 outcomes ``proofs``, whose encodings' losses
+    the result states); only for ``==``."""
     goal = prep.goal
     method = "simplify(lhs - rhs) == 0"
     proof = "SymPy reduces the difference of the two sides to exactly 0"
@@ -772,7 +773,8 @@ def _by_identity(prep: Prepared, opts: CheckOptions, positive: tuple[Term, ...] 
     ev = [Evidence("sympy", "identity", (("method", method), ("version", symbolic.sympy_version())))]
     steps = (Step("exact identity", to_text(goal.lhs), to_text(goal.rhs), "sympy.simplify", method),)
     if goal.op == "==":
-        return _qualified_holds(prep, opts, proof, ev + list(positive_evidence or ()), steps=steps)
+        losses = tuple(dict.fromkeys(loss for o in proofs or () for loss in _losses(o)))
+        return _qualified_holds(prep, opts, proof, ev + list(positive_evidence or ()), losses, steps=steps)
     defined, def_evidence = _defined_points(prep, opts)
     candidates = [dict(defined.model)] if defined is not None and defined.status == "sat" else []
     candidates += list(simple_points([d for d in prep.decls if d.domain != "bool"]))

@@ -37,10 +37,10 @@ def power_bases(*terms: Term) -> tuple[Term, ...]:
     return tuple(out) if len(out) <= MAX_POSITIVE_BASES else ()
 
 
-def positive_base_identity(prep, opts, run_z3: Callable) -> tuple[tuple[Term, ...], list[Evidence]] | None:
-    """``(bases, evidence)`` when ``prep.goal``'s two sides are equal wherever each base in ``bases`` is positive
-    (SymPy) and z3 proves every such base positive under the assumptions and domains (``evidence`` holds
-    those proofs); None otherwise. ``run_z3`` is ``engine.check._run_z3``."""
+def positive_base_identity(prep, opts, run_z3: Callable) -> tuple[tuple[Term, ...], list[Evidence], list] | None:
+    """``(bases, evidence, outcomes)`` when ``prep.goal``'s two sides are equal wherever each base in ``bases`` is
+    positive (SymPy) and z3 proves every such base positive under the assumptions and domains (``evidence`` and
+    ``outcomes`` are those proofs); None otherwise. ``run_z3`` is ``engine.check._run_z3``."""
     goal = prep.goal
     bases = power_bases(goal.lhs, goal.rhs)
     if not bases:
@@ -49,12 +49,14 @@ def positive_base_identity(prep, opts, run_z3: Callable) -> tuple[tuple[Term, ..
     if not used:
         return None
     evidence: list[Evidence] = []
+    outcomes = []
     for b in used:
         outcome, ev = run_z3(prep.hypotheses, Rel(">", b, num(0)), prep.decls, opts, refine=False)
         if outcome is None or outcome.status != "unsat":
             return None
         evidence.extend(ev)
-    return used, evidence
+        outcomes.append(outcome)
+    return used, evidence, outcomes
 
 
 __all__ = ["MAX_POSITIVE_BASES", "positive_base_identity", "power_bases"]

@@ -64,6 +64,7 @@ def test_quantile_of_the_phase_model_holds_by_identity(claim_of):
     assert result.verdict is Verdict.HOLDS, result.reason
     assert positive_rule(result) and "-log(1 - p)" in positive_rule(result)[0]
     assert any(e.engine == "z3" and e.outcome == "unsat" for e in result.evidence)
+    assert any("log(1 - p)" in loss for loss in result.losses)  # the positivity proof's encoding is stated
 
 
 def test_an_assumption_makes_a_real_base_positive(claim_of):
