@@ -26,6 +26,14 @@ if TYPE_CHECKING:
     from .model.verdict import Verdict
     from .parse.claimfile import Catalog
 
+# One BLAS thread unless the user chose otherwise, set before numpy is first imported: the simulations' small
+# matrix products gain nothing from more, and OpenBLAS's waiting threads spent about 15 times the CPU of the
+# product itself on the 2-core machine (random_cosine of 000.high-dim.almost-orthogonal: 1.5-1.9 CPU s against
+# 0.1 s, bit-identical results; benchmarks/runs.md).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+del _var
+
 EXIT_OK, EXIT_FAIL_ON, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 MAX_SEED = 2**32 - 1
 REPORT_BUGS = "please report it with the claim file to the formal_emergence maintainers"

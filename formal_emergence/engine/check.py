@@ -40,8 +40,33 @@ from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
 from .budget import MAX_EXPANDED_NODES, expanded_size
 from .conditions import derive_condition, monotone_in, probe_free_constants, probe_points
+from .identity import positive_base_identity
 from .options import CheckOptions
 
+
+def _keep_z3_memory() -> None:
+    """Make glibc's malloc keep the memory of z3's contexts for reuse; elsewhere do nothing.
+
+    A new z3 context allocates about 16 MB, and each query is answered in a helper thread
+    (``z3_backend.run_check``). Once SymPy (or only this package's model) was imported, that memory went back
+    to the kernel after each query (blocks above malloc's mmap threshold unmapped, a heap top above its trim
+    threshold given back) and was faulted in again by the next: about 4,100 minor page faults and 11-13 ms of
+    system CPU per query, where a bare query costs 3 ms, and a catalog run asks more than 1,000
+    (benchmarks/runs.md). So blocks below 32 MiB come from the heap (``M_MMAP_THRESHOLD``, the largest value
+    glibc accepts on 64-bit) and up to 64 MiB of free heap is kept (``M_TRIM_THRESHOLD``); either alone left the
+    faults. Only where the memory comes from changes, never a result."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    try:
+        mallopt = ctypes.CDLL(None).mallopt  # not glibc: no such symbol
+    except (OSError, AttributeError):
+        return
+    mallopt(-3, 32 << 20)  # M_MMAP_THRESHOLD (malloc.h)
+    mallopt(-1, 64 << 20)  # M_TRIM_THRESHOLD
+
+
+_keep_z3_memory()
 
 #: How a counterexample decided without any interval enclosure is confirmed.
 EXACT = "exact rational arithmetic"
@@ -52,10 +77,10 @@ _memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("engine_reus
 
 @contextlib.contextmanager
 def reuse() -> Iterator[None]:
-    """Inside the block, a z3 query (``_run_z3``) or a preparation (``prepare``) asked again with the same input
-    returns the first answer instead of being computed again. Both are pure functions of their input (fixed
-    seed, rlimit and digits; a fresh z3 context per query), so this changes no output: it is for the re-checks
-    of one reading (vacuity, plausible ranges, flip points), which ask the same questions again."""
+    """Inside the block, a z3 query (``_run_z3``), a preparation (``prepare``) or a claim's simulation asked again
+    with the same input returns the first answer instead of being computed again. Each is a pure function of its
+    input (fixed seeds, rlimit and digits; a fresh z3 context per query), so this changes no output: it is for the
+    re-checks of one reading (vacuity, plausible ranges, flip points), which ask the same questions again."""
     token = _memo.set({})
     try:
         yield
@@ -417,7 +442,8 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
         return _with_reading(result, claim)
     extra: list[Evidence] = []
     if claim.simulate is not None and simulate is not None:
-        extra.append(simulate(claim))
+        # the re-checks of one reading (plausible ranges, flip points) run the same seeded experiment again
+        extra.append(_remembered(("simulate", claim.simulate, simulate), lambda: simulate(claim)))
     try:
         prep = prepare(claim, references)
     except UnsupportedConstruct as exc:
@@ -551,6 +577,9 @@ def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
     if isinstance(prep.goal, Rel) and prep.goal.op in ("==", "!=") and not is_boolean(prep.goal.lhs):
         if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, prep.decls):
             return _by_identity(prep, opts)
+        positive = positive_base_identity(prep, opts, _run_z3) if prep.goal.op == "==" else None
+        if positive is not None:
+            return _by_identity(prep, opts, *positive)
         evidence.append(Evidence("sympy", "no identity found", (("method", "simplify(lhs - rhs)"),)))
     outcome, z3_evidence = _run_z3(prep.hypotheses, prep.goal, prep.decls, opts, refine=False)
     evidence.extend(z3_evidence)
@@ -780,14 +809,25 @@ def _proved(prep: Prepared, outcome: "z3b.Outcome", evidence: list[Evidence], op
                             "unsatisfiable", evidence, _losses(outcome))
 
 
-def _by_identity(prep: Prepared, opts: CheckOptions) -> Result:
-    """``lhs == rhs`` holds, and ``lhs != rhs`` fails, where SymPy reduces ``lhs - rhs`` to exactly 0."""
+def _by_identity(prep: Prepared, opts: CheckOptions, positive: tuple[Term, ...] = (),
+                 positive_evidence: list[Evidence] | None = None, proofs: list | None = None) -> Result:
+    """``lhs == rhs`` holds, and ``lhs != rhs`` fails, where SymPy reduces ``lhs - rhs`` to exactly 0.
+    ``positive``: the power bases SymPy took as positive (``engine.identity``), each proved positive by z3 under
+    the assumptions and domains (``positive_evidence``, and the z3 outcomes ``proofs``, whose encodings' losses
+    the result states); only for ``==``."""
     goal = prep.goal
-    ev = [Evidence("sympy", "identity", (("method", "simplify(lhs - rhs) == 0"), ("version", symbolic.sympy_version())))]
-    steps = (Step("exact identity", to_text(goal.lhs), to_text(goal.rhs), "sympy.simplify", "simplify(lhs - rhs) == 0"),)
+    method = "simplify(lhs - rhs) == 0"
+    proof = "SymPy reduces the difference of the two sides to exactly 0"
+    if positive:
+        shown = ("the power base " if len(positive) == 1 else "the power bases ") + ", ".join(to_text(b) for b in positive)
+        method = f"simplify(lhs - rhs) == 0 with {shown} replaced by positive symbols, then substituted back"
+        proof += f" once {shown} {'is' if len(positive) == 1 else 'are'} taken as positive, and z3 proves " \
+                 f"{'it' if len(positive) == 1 else 'each of them'} positive"
+    ev = [Evidence("sympy", "identity", (("method", method), ("version", symbolic.sympy_version())))]
+    steps = (Step("exact identity", to_text(goal.lhs), to_text(goal.rhs), "sympy.simplify", method),)
     if goal.op == "==":
-        return _qualified_holds(prep, opts, "SymPy reduces the difference of the two sides to exactly 0",
-                                ev, steps=steps)
+        losses = tuple(dict.fromkeys(loss for o in proofs or () for loss in _losses(o)))
+        return _qualified_holds(prep, opts, proof, ev + list(positive_evidence or ()), losses, steps=steps)
     defined, def_evidence = _defined_points(prep, opts)
     candidates = [dict(defined.model)] if defined is not None and defined.status == "sat" else []
     candidates += list(simple_points([d for d in prep.decls if d.domain != "bool"]))

@@ -221,36 +221,43 @@ def _bracket(open_claim: Claim, sym: str, conv, result: Result, d, percent, chec
         return (Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False, method="none",
                      text=f"no flip point: the verdict at the default is {result.verdict.value}"),)
     points = _scan_points(d, conv.tolerance_domain)
-    others = [t for t in (next((pair[side] for pair in points
-                                if _verdict_at(open_claim, sym, pair[side], check) not in (None, at_default)), None)
-                          for side in (0, 1)) if t is not None]
+    seen: dict[Fraction, Verdict | None] = {}
+
+    def verdict_at(t: Fraction) -> Verdict | None:  # bisection ends on tolerances the scan or itself checked
+        if t not in seen:
+            seen[t] = _verdict_at(open_claim, sym, t, check)
+        return seen[t]
+
+    others = [t for t in (next((pair[side] for pair in points if verdict_at(pair[side]) not in (None, at_default)),
+                               None) for side in (0, 1)) if t is not None]
     if not others:
         low, high = points[-1]
         return (Flip(**base, value="", numeric=None, below=at_default.value, above=at_default.value, exact=False,
                      fragile=False, method="scan of exact tolerances",
                      text=f"{at_default.value} for every tolerance {sym} checked from {_decimal(low, percent)} to "
                           f"{_decimal(high, percent)}: no flip point in that range"),)
-    return tuple(_bisected(open_claim, sym, conv, d, at_default, other, percent, check, base) for other in others)
+    return tuple(_bisected(sym, conv, d, at_default, other, percent, verdict_at, base) for other in others)
 
 
-def _bisected(open_claim: Claim, sym: str, conv, d, at_default: Verdict, other: Fraction, percent, check,
-              base) -> Flip:
-    """The flip point between the default ``d`` and a tolerance ``other`` with another verdict, by bisection."""
+def _bisected(sym: str, conv, d, at_default: Verdict, other: Fraction, percent,
+              verdict_at: Callable[[Fraction], Verdict | None], base) -> Flip:
+    """The flip point between the default ``d`` and a tolerance ``other`` with another verdict, by bisection
+    (``verdict_at(t)``: the verdict with the tolerance at ``t``, if holds or fails)."""
     same = d
     lo, hi = (same, other) if same < other else (other, same)
-    v_lo = at_default if lo == same else _verdict_at(open_claim, sym, lo, check)
+    v_lo = at_default if lo == same else verdict_at(lo)
     for _ in range(_BISECT_STEPS):
         mid = _round((lo + hi) / 2)
         if mid in (lo, hi):
             break
-        v = _verdict_at(open_claim, sym, mid, check)
+        v = verdict_at(mid)
         if v is None:
             break
         if v == v_lo:
             lo = mid
         else:
             hi = mid
-    v_hi = _verdict_at(open_claim, sym, hi, check)
+    v_hi = verdict_at(hi)
     f = (lo + hi) / 2
     lo_text, hi_text = _distinct(lo, hi, percent)
     text = (f"{v_lo.value} for {sym} = {lo_text} and {v_hi.value if v_hi else 'undecided'} for "

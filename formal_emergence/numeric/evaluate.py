@@ -1,15 +1,19 @@
 """The mpmath layer: rigorous interval evaluation of terms at exact points.
 
-Every evaluation runs in a fresh ``mpmath`` interval context at ``dps``
+Every evaluation runs in a private ``mpmath`` interval context at ``dps``
 decimal digits (outward rounding), so a comparison answers ``True`` or
 ``False`` only when it is certain; ``None`` means the enclosure was too wide to
-tell. Nothing here changes mpmath's global precision.
+tell. Nothing here changes mpmath's global precision. The contexts are kept,
+one per thread and digit count, and their precision is set again for each
+evaluator (a context holds nothing else an answer depends on; creating one cost
+about 0.6 ms, and a catalog run creates thousands of evaluators).
 
 Only this package imports mpmath.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Mapping, Sequence
@@ -51,6 +55,19 @@ class Confirmation:
 MAX_EXP_ARGUMENT = 10**100
 
 
+_contexts = threading.local()
+
+
+def _context(dps: int) -> MPIntervalContext:
+    """This thread's interval context for ``dps`` digits, its precision set to exactly ``dps`` again."""
+    kept = _contexts.__dict__.setdefault("by_dps", {})
+    ctx = kept.get(dps)
+    if ctx is None:
+        ctx = kept[dps] = MPIntervalContext()
+    ctx.dps = dps
+    return ctx
+
+
 class IntervalEvaluator:
     """Evaluate terms with interval arithmetic at ``dps`` digits in a private context."""
 
@@ -59,8 +76,7 @@ class IntervalEvaluator:
             raise ValueError(f"dps {dps} out of range 15..10000")
         self.dps = dps
         self.interpretation = dict(interpretation or {})
-        self.ctx = MPIntervalContext()
-        self.ctx.dps = dps + 10
+        self.ctx = _context(dps + 10)
         #: Set when a comparison needed an interval enclosure (it could not be decided exactly).
         self.used_intervals = False
 

@@ -751,6 +751,54 @@ def _identity_with(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl], simplifier
         return False
 
 
+def identity_given_positive(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl],
+                            bases: Sequence[Term]) -> tuple[Term, ...] | None:
+    """The bases whose positivity SymPy used to reduce ``lhs - rhs`` to exactly 0, or None (not found).
+
+    Each of ``bases`` (power bases, innermost first after sorting by size) that SymPy does not already know to
+    be positive is replaced by a positive Dummy; the difference is simplified, each Dummy is substituted back
+    and the result simplified again. A tuple means: ``lhs == rhs`` holds wherever every returned base is
+    positive (and both sides are defined); the caller must prove those bases positive, it is not proved here.
+    ``()`` is never returned (that would be ``is_identity``). False negatives only, as for ``is_identity``."""
+    if huge_power(lhs) or huge_power(rhs) or not bases:
+        return None
+    try:
+        used = worker.call(_identity_positive, lhs, rhs, tuple(decls), tuple(bases), cpu_seconds=SYMPY_CPU_SECONDS)
+    except UnsupportedConstruct:
+        return None
+    return tuple(bases[i] for i in used) if used else None
+
+
+def _identity_positive(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl], bases: Sequence[Term]) -> tuple[int, ...]:
+    """The body of ``identity_given_positive`` (run in the worker): the indices of the bases replaced, or ()."""
+    tr = SympyTranslator(decls)
+    try:
+        diff = tr(lhs) - tr(rhs)
+        if _nodes_over(diff, MAX_IDENTITY_NODES) is not None:
+            return ()
+        forward: dict[sp.Basic, sp.Dummy] = {}
+        order: list[tuple[int, sp.Dummy, sp.Basic]] = []
+        for i in sorted(range(len(bases)), key=lambda i: _term_size(bases[i])):
+            key = tr(bases[i]).xreplace(forward)  # in terms of the Dummies of the inner bases
+            if key.is_positive or key.is_number or not diff.has(key):
+                continue
+            d = sp.Dummy(f"b{i}", positive=True)
+            forward[key] = d
+            order.append((i, d, key))
+            diff = diff.xreplace({key: d})
+        if not order:
+            return ()
+        reduced = sp.simplify(diff)
+        if reduced != 0:
+            for _, d, key in reversed(order):  # outermost first: its key may hold inner Dummies
+                reduced = reduced.xreplace({d: key})
+            if _nodes_over(reduced, MAX_IDENTITY_NODES) is not None or sp.simplify(reduced) != 0:
+                return ()
+        return tuple(sorted(i for i, _, _ in order))
+    except (TypeError, ValueError, NotImplementedError, RecursionError):
+        return ()
+
+
 def to_latex(t: Term, decls: Sequence[SymbolDecl] = ()) -> str:
     """LaTeX for ``t`` through SymPy's printer (undefined names print as themselves)."""
     try:
