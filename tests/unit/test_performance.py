@@ -90,7 +90,7 @@ def test_a_query_asked_again_inside_reuse_is_answered_from_the_memo(monkeypatch)
 
 
 def test_a_z3_query_in_its_helper_thread_does_not_fault_its_context_in_again():
-    """``engine.check`` has glibc's malloc keep z3's memory: a query, asked in its helper thread as the engine asks
+    """``cli.keep_z3_memory`` (called by ``cli.main``) has glibc's malloc keep z3's memory: a query, asked in its helper thread as the engine asks
     it (``z3_backend.run_check``), reuses the memory of the previous context instead of faulting about 16 MB in
     again (4,100 minor page faults and 11-13 ms of system CPU per query once SymPy was imported, before). In a
     fresh process, as the command line runs (this test process has made threads and arenas of its own)."""
@@ -101,6 +101,8 @@ def test_a_z3_query_in_its_helper_thread_does_not_fault_its_context_in_again():
 import resource, sympy, z3
 from formal_emergence.engine import check
 from formal_emergence.solver.z3_backend import run_check
+from formal_emergence.cli import keep_z3_memory
+keep_z3_memory()  # as cli.main does
 def query():
     ctx = z3.Context(); solver = z3.Solver(ctx=ctx); x = z3.Real("x", ctx); solver.add(x * x + 1 <= 0)
     assert run_check(solver) == z3.unsat
