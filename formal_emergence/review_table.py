@@ -41,6 +41,7 @@ DEFAULT_DOC = REPO / "docs" / "review-resolutions.md"
 DEFAULT_JSON = REPO / "tests" / "golden" / "catalog.json"
 CATALOG_REVIEW_5 = REPO / "docs" / "review" / "catalog-review-5.md"
 CATALOG_REVIEW_6 = REPO / "docs" / "review" / "catalog-review-6.tsv"
+CATALOG_REVIEW_7 = REPO / "docs" / "review" / "catalog-review-7.tsv"
 RESOLUTIONS_FILE = "review-resolutions.toml"
 
 
@@ -185,6 +186,7 @@ def extract_findings(reviews: Path) -> list[Finding]:
                            _short(f"margin {cells[1]}; flips when {cells[2]}")))
     out += extract_catalog_review_5(CATALOG_REVIEW_5)
     out += extract_catalog_review_6(CATALOG_REVIEW_6)
+    out += extract_transcription(CATALOG_REVIEW_7, "CATREV7:")
     ids = [f.id for f in out]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -235,13 +237,12 @@ def extract_catalog_review_5(path: Path) -> list[Finding]:
     return out
 
 
-def extract_catalog_review_6(path: Path) -> list[Finding]:
-    """Findings of the sixth catalog review, from its committed transcription (docs/review/catalog-review-6.tsv).
+def extract_transcription(path: Path, prefix: str) -> list[Finding]:
+    """Findings of a catalog review from its committed transcription ``path`` (a TSV file next to the review).
 
-    The review (docs/review/catalog-review-6.md, a copy of the reviewer's REVIEW.md) lists its findings in prose
-    bullets under class headings; the transcription has one line per finding: ``id`` (``CATREV6:<doc>:<claim id
-    without its document>``, ``CATREV6:consistency:<quantity>``, ``CATREV6:<doc>:M<n>`` for missed items, or a
-    short name for a note), ``class``, ``target`` and ``text``. Its review column is the review's file name.
+    The header is ``id, class, target, text``; every id starts with ``prefix`` (``CATREV6:``, ``CATREV7:``) and
+    every class is one of CLASSES. The review column is the transcription's file name with ``.md``. A line
+    that breaks this is a ValueError naming the file and line.
     """
     review = path.with_suffix(".md").name
     out: list[Finding] = []
@@ -250,10 +251,23 @@ def extract_catalog_review_6(path: Path) -> list[Finding]:
         raise ValueError(f"{path.name}: expected the header id, class, target, text")
     for n, line in enumerate(lines[1:], 2):
         parts = line.split("\t")
-        if len(parts) != 4 or not parts[0].startswith("CATREV6:") or parts[1] not in CLASSES:
-            raise ValueError(f"{path.name}:{n}: expected CATREV6:<id>, a class of {', '.join(CLASSES)}, target, text")
+        if len(parts) != 4 or not parts[0].startswith(prefix) or parts[1] not in CLASSES:
+            raise ValueError(f"{path.name}:{n}: expected {prefix}<id>, a class of {', '.join(CLASSES)}, target, text")
         out.append(Finding(parts[0], parts[1], review, parts[2], _short(parts[3])))
     return out
+
+
+def extract_catalog_review_6(path: Path) -> list[Finding]:
+    """Findings of the sixth catalog review, from its committed transcription (docs/review/catalog-review-6.tsv).
+
+    The review (docs/review/catalog-review-6.md, a copy of the reviewer's REVIEW.md) lists its findings in prose
+    bullets under class headings; the transcription has one line per finding: ``id`` (``CATREV6:<doc>:<claim id
+    without its document>``, ``CATREV6:consistency:<quantity>``, ``CATREV6:<doc>:M<n>`` for missed items, or a
+    short name for a note), ``class``, ``target`` and ``text``. Its review column is the review's file name.
+    The seventh review's transcription (docs/review/catalog-review-7.tsv) has one line per numbered finding,
+    ``CATREV7:F<n>``, read by extract_transcription with that prefix.
+    """
+    return extract_transcription(path, "CATREV6:")
 
 
 def write_findings(findings: Sequence[Finding]) -> str:
@@ -347,7 +361,8 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
              "`MISSED:003:<n>` for missed items; `NOTE:000:<n>` for presentation notes; `FRAGILE:003:<claim id>` "
              "for convention-fragile verdicts; `CATREV5:<doc>:<claim>` and `CATREV5:<doc>:M<n>` for the fifth "
              "catalog review (docs/review/catalog-review-5.md); `CATREV6:<doc>:<claim>`, `CATREV6:<doc>:M<n>` and "
-             "`CATREV6:consistency:<quantity>` for the sixth (docs/review/catalog-review-6.md).", "",
+             "`CATREV6:consistency:<quantity>` for the sixth (docs/review/catalog-review-6.md); `CATREV7:F<n>` for the "
+             "n-th numbered finding of the seventh (docs/review/catalog-review-7.md).", "",
              f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
     unknown = unknown_resolved_ids(findings, resolved)
     if unknown:

@@ -30,6 +30,12 @@ EXPECTED = {
     # alternative of 000, the three sufficiency-as-necessity alternatives of 002, the unrun snippets of 003)
     ("catalog-review-6.md", "MISREAD"): 8, ("catalog-review-6.md", "DODGE"): 6, ("catalog-review-6.md", "PADDING"): 12,
     ("catalog-review-6.md", "MISSED"): 5, ("catalog-review-6.md", "NOTE"): 3,
+    # catalog-review-7.md: 17 numbered findings F1-F17, classed by severity: S1 wrong verdict (UNSOUND; FRAGILE
+    # where the review says "S1 (fragile)"), S2 by its own label (padding, straw man/inconsistent, dodge,
+    # missed), S3 wording (NOTE)
+    ("catalog-review-7.md", "UNSOUND"): 1, ("catalog-review-7.md", "FRAGILE"): 3, ("catalog-review-7.md", "PADDING"): 6,
+    ("catalog-review-7.md", "MISREAD"): 3, ("catalog-review-7.md", "DODGE"): 2, ("catalog-review-7.md", "MISSED"): 1,
+    ("catalog-review-7.md", "NOTE"): 1,
 }
 
 
@@ -141,3 +147,13 @@ def test_catalog_review_6_transcription(tmp_path):
     review.write_text("id\tclass\ttarget\ttext\nCATREV6:000:a.b\tOK\t000.a.b\tfine\n", encoding="utf-8")
     with pytest.raises(ValueError, match="expected CATREV6"):
         rt.extract_catalog_review_6(review)
+
+
+def test_catalog_review_7_transcription(tmp_path):
+    review = tmp_path / "catalog-review-7.tsv"
+    review.write_text("id\tclass\ttarget\ttext\nCATREV7:F1\tUNSOUND\t002.a.b\ta `converse`\n", encoding="utf-8")
+    assert [(f.id, f.cls, f.review, f.target, f.text) for f in rt.extract_transcription(review, "CATREV7:")] == [
+        ("CATREV7:F1", "UNSOUND", "catalog-review-7.md", "002.a.b", "a converse")]
+    review.write_text("id\tclass\ttarget\ttext\nCATREV6:000:a\tNOTE\t000\twrong prefix\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected CATREV7"):
+        rt.extract_transcription(review, "CATREV7:")
