@@ -122,6 +122,9 @@ class _Worker:
             try:
                 os.close(self.req_w)
                 os.close(self.resp_r)
+                for other in _current.values():  # the parent's ends of its other workers' pipes: so that each
+                    if other.owner == self.owner:  # of those sees EOF when the parent closes them
+                        other.close_pipes()
                 _serve(req_r, resp_w)
             except BaseException:  # noqa: BLE001 - a dying worker is detected by the parent as EOF
                 code = 1
@@ -137,13 +140,16 @@ class _Worker:
             return None
         return _read_frame(self.resp_r)
 
-    def stop(self) -> int | None:
-        """Close the pipes, make sure the worker is gone, and return its wait status (None if unknown)."""
+    def close_pipes(self) -> None:
         for fd in (self.req_w, self.resp_r):
             try:
                 os.close(fd)
             except OSError:
                 pass
+
+    def stop(self) -> int | None:
+        """Close the pipes, make sure the worker is gone, and return its wait status (None if unknown)."""
+        self.close_pipes()
         try:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid == 0:
