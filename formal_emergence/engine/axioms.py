@@ -22,6 +22,7 @@ function, assumptions => statement".
 
 from __future__ import annotations
 
+import functools
 import itertools
 from fractions import Fraction
 from typing import Callable
@@ -34,6 +35,7 @@ from ..model.terms import (Add, Implies, Ite, Mul, Num, Pow, Rel, Sym, Term, UFu
 from ..model.verdict import Counterexample, Evidence, Result, Verdict
 from ..numeric import evaluate as numeric
 from ..solver import z3_backend as z3b
+from .budget import z3_call
 
 #: Deterministic budget: at most this many axiom instances are added to one query.
 MAX_INSTANCES = 2000
@@ -203,9 +205,10 @@ def _verify(ax: Axiom, concrete: dict[str, Term], values: dict[str, Fraction], o
         return False, "not checked: the axiom mentions a symbol without a model value"
     decls = tuple(SymbolDecl(v, "real") for v in ax.variables)
     try:
-        out = z3b.check_implication([], body, decls, lambda t: numeric.rigorous_bounds(t, opts.dps),
-                                    z3b.SolverOptions(seed=opts.seed, rlimit=AXIOM_RLIMIT), refine=False,
-                                    extra_side_conditions=False, goal_side_conditions=False)
+        so = z3b.SolverOptions(seed=opts.seed, rlimit=AXIOM_RLIMIT)
+        out = z3_call(z3b.check_implication, [], body, decls, functools.partial(numeric.rigorous_bounds,
+                      dps=opts.dps), so, refine=False, extra_side_conditions=False, goal_side_conditions=False,
+                      on_stop=lambda why: z3b.stopped(so.rlimit, why, so.seed))
     except Exception as exc:  # an encoding gap is a failed check, never a verified axiom
         return False, f"not checked: {type(exc).__name__}"
     return out.status == "unsat", out.status

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import itertools
 import re
 import sys
@@ -38,7 +39,7 @@ from ..numeric.sampling import box_points, sample_points, simple_points
 from ..solver import z3_backend as z3b
 from ..symbolic import sympy_layer as symbolic
 from .axioms import axiomatized, decide_with_axioms
-from .budget import MAX_EXPANDED_NODES, expanded_size
+from .budget import MAX_EXPANDED_NODES, expanded_size, z3_call, z3_claim_cpu
 from .conditions import derive_condition, monotone_in, probe_free_constants, probe_points
 from .identity import positive_base_identity
 from .options import CheckOptions
@@ -392,8 +393,13 @@ def check_claim(claim: Claim, options: CheckOptions = CheckOptions(),
                 references: Callable[[str], object] | None = None,
                 simulate: Callable[[Claim], Evidence] | None = None) -> Result:
     """Compute the verdict, reason and evidence for ``claim``: its SymPy work under one CPU budget, its z3 work
-    under one rlimit budget of ``options.rlimit`` units (the last evidence record gives the z3 accounting)."""
-    with symbolic.claim_budget(), z3b.claim_budget(options.rlimit) as ledger:
+    under one rlimit budget of ``options.rlimit`` units (the last evidence record gives the z3 accounting) and,
+    as a backstop, one CPU-time budget (``budget.z3_call``)."""
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(symbolic.claim_budget())
+        ledger = stack.enter_context(z3b.claim_budget(options.rlimit))
+        if ledger is not None:  # a claim checked on behalf of another shares its caller's z3 CPU too
+            stack.enter_context(z3_claim_cpu())
         result = _check_claim(claim, options, references, simulate)
     if ledger is None:  # a claim checked on behalf of another: its z3 work is the caller's
         return result
@@ -853,9 +859,10 @@ def _z3_query(hyps, goal, decls, opts: CheckOptions, refine: bool,
         return None, (Evidence("z3", "not attempted", (("detail", f"{big} has more than {symbolic.MAX_POWER_DIGITS} "
                                                                   "digits (the digit budget of exact arithmetic)"),)),)
     try:
-        outcome = z3b.check_implication(hyps, goal, decls, lambda t: numeric.rigorous_bounds(t, opts.dps),
-                                        z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit), refine=refine,
-                                        goal_side_conditions=goal_side)
+        so = z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit)
+        outcome = z3_call(z3b.check_implication, hyps, goal, decls, functools.partial(numeric.rigorous_bounds,
+                          dps=opts.dps), so, refine=refine, goal_side_conditions=goal_side,
+                          on_stop=lambda why: z3b.stopped(so.rlimit, why, so.seed))
     except UnsupportedConstruct as exc:
         return None, (Evidence("z3", "unsupported", (("detail", str(exc)),)),)
     details = [("version", outcome.version), ("seed", outcome.seed), ("rlimit", outcome.rlimit),
@@ -1117,8 +1124,9 @@ def _decide_with_undefined(prep: Prepared, opts: CheckOptions) -> Result:
                 return Result(claim.id, Verdict.FAILS, f"The inference is invalid: the countermodel {text} makes "
                               "every step true and the conclusion false.", counterexample=ce,
                               evidence=tuple(evidence), losses=losses)
-    robust = z3b.robust_countermodel(prep.hypotheses, prep.goal, prep.decls,
-                                     z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
+    so = z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit)
+    robust = z3_call(z3b.robust_countermodel, prep.hypotheses, prep.goal, prep.decls, so,
+                     on_stop=lambda why: z3b.stopped(so.rlimit, why, so.seed))
     if robust is not None and robust.status == "sat":
         candidate, how = dict(robust.model), "robust countermodel"
     elif robust is None and outcome is not None and outcome.status == "sat":

@@ -43,6 +43,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import math
+import os
 import signal
 import threading
 from dataclasses import dataclass, field
@@ -93,6 +94,17 @@ BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
 _NLSAT_LOCK = threading.Lock()
 
 
+def _new_lock_in_child() -> None:
+    """A forked child (the z3 worker process) starts with the lock free: another thread of the parent may have
+    held it at the fork, and that thread does not exist in the child."""
+    global _NLSAT_LOCK
+    _NLSAT_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_lock_in_child)
+
+
 @contextlib.contextmanager
 def _projection(classic: bool, reorder: bool = True) -> Iterator[None]:
     """nlsat's process-wide settings for one solver call: the projection (``classic``) and its variable
@@ -136,6 +148,50 @@ def claim_budget(total: int) -> Iterator[_Ledger | None]:
         yield ledger
     finally:
         _ledger.reset(token)
+
+
+def ledger_state() -> tuple[int, int, int] | None:
+    """The enclosing ``claim_budget`` as data, ``(total, left, calls)``, to carry it into a worker process
+    (``in_ledger``); None outside one."""
+    ledger = _ledger.get()
+    return None if ledger is None else (ledger.total, ledger.left, ledger.calls)
+
+
+def set_ledger_state(state: tuple[int, int, int] | None) -> None:
+    """Take over the accounting ``in_ledger`` returned (what the calls in the worker spent) in the enclosing
+    ``claim_budget``."""
+    ledger = _ledger.get()
+    if ledger is not None and state is not None:
+        ledger.left, ledger.calls = state[1], state[2]
+
+
+def in_ledger(state: tuple[int, int, int] | None, fn: Callable, args: tuple, kwargs: dict) -> tuple:
+    """Run ``fn(*args, **kwargs)`` (a function of this module) inside a ``claim_budget`` restored from ``state``
+    (``ledger_state`` of the calling process); return ``(kind, value, state after)``: ``kind`` is ``"ok"`` with
+    the result or ``"unsupported"`` with the message of the ``UnsupportedConstruct`` it raised, so the caller
+    charges what was spent either way. Made to run in a worker process (``engine.budget.z3_call``)."""
+    ledger = None
+    if state is not None:
+        ledger = _Ledger(state[0])
+        ledger.left, ledger.calls = state[1], state[2]
+    token = _ledger.set(ledger)
+    try:
+        try:
+            out: tuple = ("ok", fn(*args, **kwargs))
+        except UnsupportedConstruct as exc:
+            out = ("unsupported", str(exc))
+    finally:
+        _ledger.reset(token)
+    return (*out, None if ledger is None else (ledger.total, ledger.left, ledger.calls))
+
+
+def stopped(rlimit: int, reason: str, seed: int = 0) -> Outcome:
+    """The outcome of a call stopped from outside (``engine.budget.z3_call``: its CPU-time backstop): ``unknown``
+    with ``reason``. What it spent is not known, so the enclosing ``claim_budget`` is charged all that is left of
+    it (later calls of the claim are not run): the accounting does not depend on when the call was stopped."""
+    ledger = _ledger.get()
+    _charge(ledger.left if ledger is not None else 0)
+    return Outcome("unknown", reason_unknown=reason, seed=seed, rlimit=rlimit, version=z3_version())
 
 
 def _allowance(rlimit: int, hard: bool) -> tuple[int, str]:

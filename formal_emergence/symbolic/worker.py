@@ -21,10 +21,10 @@ left of the total, the worker reports the CPU each request used, and once the to
 raises ``CpuBudgetExceeded`` without running. So the worker's CPU for one claim is bounded by the total
 (plus the kernel's rounding of ``RLIMIT_CPU`` up to whole seconds), whatever the number of requests.
 
-The one piece of process-wide state in the package lives here: the worker of
-the current process (a cache of an OS resource; results never depend on it).
-It is created on first use, replaced after a budget kill, re-created in a
-forked child, and exits when this process closes its end of the pipe.
+The process-wide state of this module: the workers of the current process, one per budget of
+``BUDGETS`` (a cache of an OS resource; results never depend on it). Each is created on first use,
+replaced after a budget kill, re-created in a forked child, and exits when this process closes its end
+of the pipe.
 """
 
 from __future__ import annotations
@@ -122,6 +122,9 @@ class _Worker:
             try:
                 os.close(self.req_w)
                 os.close(self.resp_r)
+                for other in _current.values():  # the parent's ends of its other workers' pipes: so that each
+                    if other.owner == self.owner:  # of those sees EOF when the parent closes them
+                        other.close_pipes()
                 _serve(req_r, resp_w)
             except BaseException:  # noqa: BLE001 - a dying worker is detected by the parent as EOF
                 code = 1
@@ -137,13 +140,16 @@ class _Worker:
             return None
         return _read_frame(self.resp_r)
 
-    def stop(self) -> int | None:
-        """Close the pipes, make sure the worker is gone, and return its wait status (None if unknown)."""
+    def close_pipes(self) -> None:
         for fd in (self.req_w, self.resp_r):
             try:
                 os.close(fd)
             except OSError:
                 pass
+
+    def stop(self) -> int | None:
+        """Close the pipes, make sure the worker is gone, and return its wait status (None if unknown)."""
+        self.close_pipes()
         try:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid == 0:
@@ -154,30 +160,41 @@ class _Worker:
             return None
 
 
-_lock = threading.Lock()
+#: The budgets, each with its own worker process and its own per-claim account: ``"sympy"`` (SymPy, and z3's
+#: quantifier elimination, which the engine counts with it) and ``"z3"`` (the engine's z3 solver calls,
+#: ``engine.budget.z3_call``), so a z3 call never waits for SymPy's worker or spends SymPy's budget.
+BUDGETS = ("sympy", "z3")
+
+_locks = {b: threading.Lock() for b in BUDGETS}
 _current: dict[str, _Worker] = {}
 
 
-def _stop_current() -> None:
-    w = _current.pop("worker", None)
+def _stop_current(budget: str) -> None:
+    w = _current.pop(budget, None)
     if w is not None and w.owner == os.getpid():
         w.stop()
 
 
-def _worker() -> _Worker:
-    w = _current.get("worker")
+def _worker(budget: str) -> _Worker:
+    w = _current.get(budget)
     if w is None or w.owner != os.getpid():  # none yet, or inherited from the process we were forked from
-        w = _current["worker"] = _Worker()
+        w = _current[budget] = _Worker()
     return w
 
 
-atexit.register(_stop_current)
+def _stop_all() -> None:
+    for b in BUDGETS:
+        _stop_current(b)
+
+
+atexit.register(_stop_all)
 
 
 def shutdown() -> None:
-    """Stop and reap this process's worker (a later ``call`` starts a new one)."""
-    with _lock:
-        _stop_current()
+    """Stop and reap this process's workers (a later ``call`` starts a new one)."""
+    for b in BUDGETS:
+        with _locks[b]:
+            _stop_current(b)
 
 
 class _Account:
@@ -188,42 +205,44 @@ class _Account:
         self.left = total
 
 
-_account: contextvars.ContextVar[_Account | None] = contextvars.ContextVar("sympy_claim_budget", default=None)
+_accounts: dict[str, contextvars.ContextVar[_Account | None]] = {
+    b: contextvars.ContextVar(f"{b}_claim_budget", default=None) for b in BUDGETS}
 
 
 @contextlib.contextmanager
-def claim_budget(seconds: float) -> Iterator[None]:
-    """Bound the worker CPU of every ``call`` inside the block by ``seconds`` in total."""
-    token = _account.set(_Account(seconds))
+def claim_budget(seconds: float, budget: str = "sympy") -> Iterator[None]:
+    """Bound the worker CPU of every ``call`` of ``budget`` inside the block by ``seconds`` in total."""
+    token = _accounts[budget].set(_Account(seconds))
     try:
         yield
     finally:
-        _account.reset(token)
+        _accounts[budget].reset(token)
 
 
-def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float, what: str = "SymPy") -> Any:
-    """Run ``fn(*args)`` in the worker under a CPU-time budget of ``cpu_seconds`` (and what is left of the
-    enclosing ``claim_budget``); return its result. ``what`` names the work in the budget messages (the engine
-    also runs z3's quantifier elimination here, which has no rlimit)."""
+def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float, what: str = "SymPy", budget: str = "sympy") -> Any:
+    """Run ``fn(*args)`` in the worker of ``budget`` under a CPU-time budget of ``cpu_seconds`` (and what is left of
+    the enclosing ``claim_budget`` of ``budget``); return its result. ``what`` names the work in the budget messages
+    (the engine also runs z3's quantifier elimination in the SymPy worker, and its z3 solver calls in the z3 one:
+    neither has an rlimit that bounds all of its work)."""
     if resource is None or not hasattr(os, "fork"):
         return fn(*args)
-    account = _account.get()
+    account = _accounts[budget].get()
     if account is not None:
         if account.left <= 0:
             raise CpuBudgetExceeded(f"{what} used up its CPU-time budget of {account.total:g} s for the claim")
         if account.left < cpu_seconds:
             cpu_seconds = account.left
     payload = pickle.dumps((fn, args, cpu_seconds))
-    with _lock:
-        w = _worker()
+    with _locks[budget]:
+        w = _worker(budget)
         try:
             frame = w.request(payload)
         except BaseException:  # Ctrl-C while waiting: the worker's answer would be stale
-            _current.pop("worker", None)
+            _current.pop(budget, None)
             w.stop()
             raise
         if frame is None:
-            _current.pop("worker", None)
+            _current.pop(budget, None)
             status = w.stop()
             sig = os.WTERMSIG(status) if status is not None and os.WIFSIGNALED(status) else None
             if sig in (signal.SIGXCPU, signal.SIGKILL):

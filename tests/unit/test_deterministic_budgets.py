@@ -1,9 +1,10 @@
 """Budgets that hold and do not depend on the clock (issue 8 item 5): refinement rounds within the call's rlimit,
 ``positive_bases`` bounded by rlimit only, quantifier elimination under CPU time in the worker, Ctrl-C during a
-z3 check."""
+z3 check, and the CPU-time backstop of z3 calls in the z3 worker."""
 
 from __future__ import annotations
 
+import functools
 import os
 import resource
 import signal
@@ -13,7 +14,8 @@ import time
 import pytest
 import z3
 
-from formal_emergence.engine import conditions
+from formal_emergence.engine import budget, conditions
+from formal_emergence.errors import UnsupportedConstruct
 from formal_emergence.model.claim import SymbolDecl
 from formal_emergence.numeric.evaluate import rigorous_bounds
 from formal_emergence.parse.expr import Scope, parse_expression
@@ -170,3 +172,62 @@ def test_variable_reordering_is_off_only_for_roots_of_integer_symbols():
     assert z3b._has_integer_root([t("10**(2/3) < (x**(3/2))**x")], ints)
     assert not z3b._has_integer_root([t("(y**(y + 1/3))**x - abs(y**(16/5)) == -1/2")], ints)
     assert not z3b._has_integer_root([t("x**2 + y**(1/2) > 0"), t("x**100 > 0")], ints)
+
+
+# ---------------------------------------------------------------- z3's CPU-time backstop (engine.budget.z3_call)
+
+#: Fuzz case c1444 of seed 20261204: z3's LP pivots on exact rationals (``lar_solver::find_feasible_solution``
+#: from ``theory_lra::add_lemmas``) for minutes without an rlimit tick.
+C1444 = (t("-0.5 > (x * x) * x**(-1)"), [SymbolDecl("x", "integer")])
+BOUNDS = functools.partial(rigorous_bounds, dps=30)
+
+
+def _stop(options: z3b.SolverOptions):
+    return lambda why: z3b.stopped(options.rlimit, why, options.seed)
+
+
+def test_z3_call_stops_a_call_that_counts_no_rlimit(monkeypatch):
+    """The call runs in the z3 worker under RLIMIT_CPU: it ends at its CPU budget with a reason naming it, the
+    claim's rlimit is then spent, and once the claim's CPU is used up the next call does not run at all."""
+    monkeypatch.setattr(budget, "Z3_CALL_CPU_SECONDS", 1.0)
+    monkeypatch.setattr(budget, "Z3_CLAIM_CPU_SECONDS", 1.0)
+    worker.shutdown()
+    before = _children_cpu()
+    options = z3b.SolverOptions(rlimit=6_000_000)
+    with z3b.claim_budget(6_000_000) as ledger, budget.z3_claim_cpu():
+        out = budget.z3_call(z3b.check_implication, [], *C1444, BOUNDS, options, on_stop=_stop(options))
+        assert out.status == "unknown" and out.reason_unknown == \
+            "z3 ran out of its CPU-time budget (1 s per call, 1 s per claim)"
+        assert ledger.left == 0 and ledger.calls == 1
+        again = budget.z3_call(z3b.check_implication, [], t("x*x >= 0"), REALS, BOUNDS, options,
+                               on_stop=_stop(options))
+        assert again.reason_unknown == out.reason_unknown  # not run: the claim's CPU is used up
+    worker.shutdown()  # reap the killed worker's replacement, so its CPU is counted
+    used = _children_cpu() - before
+    assert 1 <= used < 4  # RLIMIT_CPU in whole seconds (rounded up), plus the kernel's second
+
+
+def test_z3_call_answers_as_the_call_in_this_process():
+    """Same outcome and the same rlimit accounting as in-process (the ledger goes to the worker and back;
+    ``positive_bases`` inside the call charges it too); an UnsupportedConstruct is raised here."""
+    options = z3b.SolverOptions(rlimit=6_000_000)
+    args = ([t("x > 0")], t("x**y + (a**2 + 1)**b > 0"), REALS, BOUNDS, options)
+    with z3b.claim_budget(6_000_000) as here:
+        direct = z3b.check_implication(*args)
+    with z3b.claim_budget(6_000_000) as there:
+        remote = budget.z3_call(z3b.check_implication, *args, on_stop=_stop(options))
+    assert remote == direct and direct.status == "unsat"
+    assert (there.left, there.calls) == (here.left, here.calls) and here.calls == 3  # two base proofs, one check
+    with pytest.raises(UnsupportedConstruct):
+        budget.z3_call(z3b.check_implication, [], t("diff(x**2, x) > 0"), REALS, BOUNDS, options,
+                       on_stop=_stop(options))
+
+
+def test_z3_call_from_a_thread():
+    options = z3b.SolverOptions()
+    box: list = []
+    th = threading.Thread(target=lambda: box.append(budget.z3_call(
+        z3b.check_implication, [], t("x*x + 1 > 0"), REALS, BOUNDS, options, on_stop=_stop(options))))
+    th.start()
+    th.join()
+    assert [o.status for o in box] == ["unsat"]

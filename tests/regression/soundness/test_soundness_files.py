@@ -79,6 +79,11 @@ BUDGET_CPU: dict[str, float] = {
     "6-budget/b17_c806_refinement_rounds.toml": 10.0,  # about 3 s; 23 s when each refinement round got the full rlimit
     "6-budget/b18_c2988_real_powers_full_rlimit.toml": 20.0,  # about 7 s (the whole rlimit); 26 s in session 6
     "6-budget/b19_c3611_intpow_root_reorder.toml": 10.0,  # about 2 s; minutes with nlsat's variable reordering
+    # z3 work without rlimit ticks, ended by z3's CPU-time backstop of 20 s per claim (engine.budget.z3_call): about
+    # 23 s each; minutes before it
+    "6-budget/b20_c1444_lp_exact_rationals.toml": 35.0,
+    "6-budget/b21_c336_nlsat_root_isolation.toml": 35.0,
+    "6-budget/b22_c1870_nlsat_levelwise_factor.toml": 35.0,
 }
 
 #: Files expected to be rejected (exit 2, one located line) although no comment says so.
