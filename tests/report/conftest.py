@@ -52,15 +52,36 @@ def fixture_catalog() -> Checked:
     return _checked(check_units(catalog.assertions, catalog.lemmas, CheckOptions()))
 
 
-def _write(checked: Checked, fmt: str, out: Path) -> Path:
+def _write(checked: Checked, fmt: str, out: Path, plots: dict | None = None) -> Path:
+    """Write the ``fmt`` site of ``checked`` into ``out``. With ``plots`` (a dict kept across calls), each claim's
+    plots are computed once by ``context.plots_for`` and reused by the next site of the same checked catalog."""
+    from formal_emergence.report import context
     from formal_emergence.report.site import write_report
-    write_report(checked.checked, checked.records, checked.tool, checked.options, fmt, out)
+    with pytest.MonkeyPatch.context() as mp:
+        if plots is not None:
+            compute = context.plots_for
+
+            def plots_for(claim, result, shared):
+                key = (id(claim), id(result))
+                if key not in plots:  # the pair is kept with its plots, so its ids stay unique
+                    plots[key] = (claim, result, compute(claim, result, shared))
+                return plots[key][2]
+
+            mp.setattr(context, "plots_for", plots_for)
+        write_report(checked.checked, checked.records, checked.tool, checked.options, fmt, out)
     return out
 
 
 @pytest.fixture(scope="session")
-def bundled_markdown(bundled, tmp_path_factory) -> Path:
-    return _write(bundled, "markdown", tmp_path_factory.mktemp("md"))
+def bundled_plots() -> dict:
+    """The bundled catalog's plots, shared by its html and markdown sites (about 20 s of matplotlib each time): a
+    plot depends only on the claim and its result (test_html.py::test_plots_are_deterministic renders afresh)."""
+    return {}
+
+
+@pytest.fixture(scope="session")
+def bundled_markdown(bundled, bundled_plots, tmp_path_factory) -> Path:
+    return _write(bundled, "markdown", tmp_path_factory.mktemp("md"), bundled_plots)
 
 
 @pytest.fixture(scope="session")
@@ -69,8 +90,8 @@ def bundled_latex(bundled, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bundled_html(bundled, tmp_path_factory) -> Path:
-    return _write(bundled, "html", tmp_path_factory.mktemp("html"))
+def bundled_html(bundled, bundled_plots, tmp_path_factory) -> Path:
+    return _write(bundled, "html", tmp_path_factory.mktemp("html"), bundled_plots)
 
 
 @pytest.fixture(scope="session")

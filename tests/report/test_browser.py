@@ -2,12 +2,14 @@
 
 Skipped when Chromium is not installed (``apt-get install chromium``). The site is served on
 127.0.0.1 (random free port) by ``http.server`` in a thread that records every response status,
-so a missing stylesheet or asset shows up as a 4xx. Console output of our pages (errors,
-uncaught exceptions) is read from Chromium's ``--enable-logging=stderr`` log.
+so a missing stylesheet or asset shows up as a 4xx. One Chromium serves the whole module: it is
+driven over the DevTools protocol on a pipe (``--remote-debugging-pipe``, no port), each page in a
+new tab; console output of our pages (console calls, uncaught exceptions, logged load errors) is
+read from the protocol's events of that tab.
 
 - screenshots (PNG checked for size and for non-blank pixel rows, without PIL) of the fixture
   index and of claim pages covering every verdict and every plot kind;
-- one ``--dump-dom`` run of a harness page that loads every page of the bundled catalog site
+- one load of a harness page that loads every page of the bundled catalog site
   (and the fixture site) in iframes and records, per page, whether the stylesheet applied, the
   number of MathML and SVG elements and whether each has a non-empty layout box; plus the
   index verdict filter driven by ``#verdict=...``.
@@ -15,6 +17,8 @@ uncaught exceptions) is read from Chromium's ``--enable-logging=stderr`` log.
 
 from __future__ import annotations
 
+import base64
+import fcntl
 import functools
 import html
 import http.server
@@ -23,8 +27,8 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 import threading
+import time
 import zlib
 from pathlib import Path
 
@@ -93,19 +97,151 @@ def site(fixture_html, bundled_html, tmp_path_factory):
     server.close()
 
 
-def _chromium(args, tmp_path: Path, name: str, timeout: float = 120) -> subprocess.Popen:
-    profile = tmp_path / f"profile-{name}"
-    return subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-                             *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+class Browser:
+    """One headless Chromium driven over the DevTools protocol on a pipe: it reads JSON commands, each ended
+    by a NUL byte, on its fd 3 and writes replies and events on its fd 4 (``--remote-debugging-pipe``).
+
+    ``open()`` makes a tab and returns its session; ``goto`` loads a URL and waits for the load event;
+    ``problems(session)`` lists the console messages, uncaught exceptions and logged errors of that tab.
+    Started with ``posix_spawn`` (safe beside the server thread), so only fds 3 and 4 are inherited."""
+
+    def __init__(self, profile: Path, log: Path):
+        to_chrome, from_chrome = os.pipe(), os.pipe()
+        # Above 4, so that dup2 onto 3 and 4 always makes a new, inheritable descriptor.
+        ours = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (*to_chrome, *from_chrome)]
+        for fd in (*to_chrome, *from_chrome):
+            os.close(fd)
+        child_in, self._write_fd, self._read_fd, child_out = ours
+        actions = [(os.POSIX_SPAWN_DUP2, child_in, 3), (os.POSIX_SPAWN_DUP2, child_out, 4),
+                   (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                   (os.POSIX_SPAWN_OPEN, 2, str(log), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)]
+        argv = [CHROMIUM, *FLAGS, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"]
+        self.log = log
+        self.pid = os.posix_spawn(CHROMIUM, argv, os.environ, file_actions=actions)
+        os.close(child_in)
+        os.close(child_out)
+        self._next = 0
+        self._replies: dict[int, dict] = {}
+        self._events: list[dict] = []
+        self._cond = threading.Condition()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        buf = b""
+        with os.fdopen(self._read_fd, "rb", buffering=0) as fh:
+            while chunk := fh.read(1 << 16):
+                buf += chunk
+                *messages, buf = buf.split(b"\0")
+                with self._cond:
+                    for raw in messages:
+                        msg = json.loads(raw)
+                        if "id" in msg:
+                            self._replies[msg["id"]] = msg
+                        else:
+                            self._events.append(msg)
+                    self._cond.notify_all()
+        with self._cond:
+            self._replies[-1] = {"error": "the browser closed its pipe"}
+            self._cond.notify_all()
+
+    def _wait(self, ready, timeout: float, what: str):
+        end = time.monotonic() + timeout
+        with self._cond:
+            while (got := ready()) is None:
+                if -1 in self._replies:
+                    raise AssertionError(f"{what}: Chromium exited: {self.log.read_text(errors='replace')[-2000:]}")
+                left = end - time.monotonic()
+                assert left > 0, f"{what}: no answer from Chromium in {timeout} s"
+                self._cond.wait(left)
+            return got
+
+    def call(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 120):
+        """Send one command and return its result (an AssertionError on a protocol error)."""
+        with self._cond:
+            self._next += 1
+            ident = self._next
+        msg = {"id": ident, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        os.write(self._write_fd, json.dumps(msg).encode() + b"\0")
+        reply = self._wait(lambda: self._replies.pop(ident, None), timeout, method)
+        assert "error" not in reply, (method, reply["error"])
+        return reply["result"]
+
+    def open(self, width: int | None = None, height: int | None = None) -> str:
+        """A new tab (its own page, like a fresh browser's), with console and log events on; its session id."""
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log"):
+            self.call(f"{domain}.enable", session=session)
+        if width:
+            self.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": height,
+                                                             "deviceScaleFactor": 1, "mobile": False}, session)
+        return session
+
+    def goto(self, session: str, url: str, timeout: float = 120) -> None:
+        """Load ``url`` in the tab and wait for its load event (every subresource and frame loaded)."""
+        with self._cond:
+            start = len(self._events)
+        self.call("Page.navigate", {"url": url}, session)
+
+        def loaded():
+            with_session = (e for e in self._events[start:] if e.get("sessionId") == session)
+            return next((e for e in with_session if e["method"] == "Page.loadEventFired"), None)
+
+        self._wait(loaded, timeout, f"load of {url}")
+
+    def evaluate(self, session: str, expression: str, timeout: float = 120):
+        """The value of a JavaScript expression in the tab (a promise is awaited)."""
+        result = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                "awaitPromise": True}, session, timeout)
+        assert "exceptionDetails" not in result, result["exceptionDetails"]
+        return result["result"].get("value")
+
+    def screenshot(self, session: str) -> bytes:
+        return base64.b64decode(self.call("Page.captureScreenshot", {"format": "png"}, session)["data"])
+
+    def problems(self, session: str) -> list[str]:
+        """Console calls, uncaught exceptions and logged entries (e.g. a failed load) of the tab."""
+        out = []
+        with self._cond:
+            events = [e for e in self._events if e.get("sessionId") == session]
+        for e in events:
+            p = e.get("params", {})
+            if e["method"] == "Runtime.consoleAPICalled":
+                out.append(f"CONSOLE {p['type']}: " + " ".join(str(a.get("value", a.get("description", "")))
+                                                           for a in p.get("args", [])))
+            elif e["method"] == "Runtime.exceptionThrown":
+                d = p["exceptionDetails"]
+                out.append(f"{d.get('text', '')} {d.get('exception', {}).get('description', '')} at {d.get('url', '')}")
+            elif e["method"] == "Log.entryAdded":
+                entry = p["entry"]
+                out.append(f"LOG {entry['level']} {entry['source']}: {entry['text']} {entry.get('url', '')}")
+        return out
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close", timeout=30)
+        except AssertionError:
+            pass
+        end = time.monotonic() + 30
+        while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > end:
+                os.kill(self.pid, 9)
+                os.waitpid(self.pid, 0)
+                break
+            time.sleep(0.1)
+        os.close(self._write_fd)
 
 
-def _console_problems(stderr: str, base: str) -> list[str]:
-    """Console messages and uncaught errors logged for pages of our site."""
-    out = []
-    for line in stderr.splitlines():
-        if ("CONSOLE" in line or "Uncaught" in line) and (base in line or "Uncaught" in line):
-            out.append(line)
-    return out
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """The module's Chromium (one process tree for every test of this file)."""
+    root = tmp_path_factory.mktemp("chromium")
+    b = Browser(root / "profile", root / "chromium.log")
+    yield b
+    b.close()
 
 
 def png_rows(data: bytes) -> tuple[int, int, list[bytes]]:
@@ -139,45 +275,46 @@ def assert_not_blank(png: Path) -> None:
     assert len(busy) >= len(sample) // 10, f"{png.name}: only {len(busy)} of {len(sample)} sampled rows have content"
 
 
-def test_screenshots_of_every_verdict_and_plot_kind(site, fixture_catalog, tmp_path):
+def test_screenshots_of_every_verdict_and_plot_kind(site, browser, fixture_catalog, tmp_path):
     root, server = site
     pages = {"index": "fixture/index.html"}
     pages.update({cid: f"fixture/claims/{page_name(cid)}.html" for cid in SAMPLE})
     verdicts = {c.id: r.verdict.value for c, r in fixture_catalog.pairs}
     assert {cid: verdicts[cid] for cid in SAMPLE} == {cid: v for cid, (v, _) in SAMPLE.items()}
-    _shoot(server, pages, tmp_path, "")
+    _shoot(browser, server, pages, tmp_path, "")
     bad = [(p, c) for p, c in server.log if c >= 400]
     assert bad == []
 
 
-def _shoot(server, pages: dict[str, str], tmp_path: Path, prefix: str) -> None:
-    """Screenshot ``pages`` (name -> path on the server) in parallel; each must be non-blank and log nothing."""
-    procs = {}
+def _shoot(browser, server, pages: dict[str, str], tmp_path: Path, prefix: str) -> None:
+    """Screenshot ``pages`` (name -> path on the server), each in a new 1280x2000 tab once it has loaded and
+    its fonts are ready; each must be non-blank and log nothing."""
+    problems, shots = [], []
     for name, rel in pages.items():
         shot = tmp_path / f"{name}.png"
-        procs[name] = (shot, _chromium([f"--screenshot={shot}", "--window-size=1280,2000", server.base + rel],
-                                       tmp_path, name))
-    problems = []
-    for name, (shot, proc) in procs.items():
-        _, err = proc.communicate(timeout=120)
-        problems += _console_problems(err.decode("utf-8", "replace"), server.base)
-        assert shot.exists(), f"no screenshot for {name}: {err[-2000:]!r}"
+        tab = browser.open(1280, 2000)
+        browser.goto(tab, server.base + rel)
+        browser.evaluate(tab, "document.fonts.ready.then(() => true)")
+        shot.write_bytes(browser.screenshot(tab))
+        problems += browser.problems(tab)
+        browser.call("Page.close", session=tab)
         assert_not_blank(shot)
+        shots.append(shot)
     keep = os.environ.get("FORMAL_EMERGENCE_SCREENSHOTS")
     if keep:  # to look at the pages: FORMAL_EMERGENCE_SCREENSHOTS=/some/dir pytest tests/report
         Path(keep).mkdir(parents=True, exist_ok=True)
-        for name, (shot, _) in procs.items():
+        for shot in shots:
             shutil.copy(shot, Path(keep) / f"{prefix}{shot.name}")
     assert problems == []
 
 
-def test_screenshots_of_the_bundled_index_and_latex_quotes(site, bundled, tmp_path):
+def test_screenshots_of_the_bundled_index_and_latex_quotes(site, browser, bundled, tmp_path):
     root, server = site
     quotes = {c.id: c.source.quote for c, _ in bundled.pairs}
     assert "\\frac" in quotes[BUNDLED_SAMPLE[0]] and "\\text" in quotes[BUNDLED_SAMPLE[0]]
     pages = {"index": "bundled/index.html"}
     pages.update({cid: f"bundled/claims/{page_name(cid)}.html" for cid in BUNDLED_SAMPLE})
-    _shoot(server, pages, tmp_path, "bundled-")
+    _shoot(browser, server, pages, tmp_path, "bundled-")
     assert [(p, c) for p, c in server.log if c >= 400] == []
 
 
@@ -221,20 +358,26 @@ def test_every_internal_link_resolves(site, tmp_path):
     assert internal_links(bad) == (3, ["a.html: missing.html", "a.html: a.html#nope (no id nope)"])
 
 
-def test_console_errors_and_blank_pages_are_detected(tmp_path):
-    """Negative controls: a page with a script error and a missing stylesheet, and a blank PNG."""
+def test_console_errors_and_blank_pages_are_detected(browser, tmp_path):
+    """Negative controls: a page with a script error, a console message and a missing stylesheet, a clean
+    page beside it, and a blank PNG."""
     root = tmp_path / "broken-site"
     root.mkdir()
     server = _Server(root)
     (root / "broken.html").write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
-        '<link rel="stylesheet" href="missing.css"></head><body><p>x</p><script>undefinedFunction();</script>'
-        "</body></html>", encoding="utf-8")
-    proc = _chromium(["--dump-dom", server.base + "broken.html"], tmp_path, "broken")
-    _, err = proc.communicate(timeout=120)
+        '<link rel="stylesheet" href="missing.css"></head><body><p>x</p><script>console.log("said");'
+        "undefinedFunction();</script></body></html>", encoding="utf-8")
+    (root / "clean.html").write_text('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>'
+                                     '<link rel="icon" href="data:,"></head><body><p>x</p></body></html>')
+    broken, clean = browser.open(), browser.open()
+    browser.goto(broken, server.base + "broken.html")
+    browser.goto(clean, server.base + "clean.html")
     server.close()
-    problems = _console_problems(err.decode("utf-8", "replace"), server.base)
-    assert any("undefinedFunction" in line for line in problems)
+    problems = browser.problems(broken)
+    assert any("undefinedFunction" in line for line in problems), problems
+    assert any("said" in line for line in problems), problems
+    assert browser.problems(clean) == []  # the problems are the tab's own
     assert ("/missing.css", 404) in server.log
     width, height = 1280, 2000
     raw = b"".join(b"\x00" + b"\xff" * (3 * width) for _ in range(height))
@@ -296,21 +439,27 @@ window.addEventListener('load', function () {
     return "__harness.html"
 
 
-def test_every_page_in_the_browser(site, bundled, fixture_catalog, tmp_path):
+def test_every_page_in_the_browser(site, browser, bundled, fixture_catalog):
     root, server = site
     pages = ["bundled/index.html", "bundled/index.html#verdict=fails,holds-if", "fixture/index.html#verdict=informal",
              f"bundled/index.html#q={CHINESE_WORD}"]
     pages += [f"bundled/claims/{page_name(c.id)}.html" for c, _ in bundled.pairs]
     pages += [f"fixture/claims/{page_name(c.id)}.html" for c, _ in fixture_catalog.pairs]
     name = _harness(root, pages)
-    proc = _chromium(["--dump-dom", server.base + name], tmp_path, "harness")
-    out, err = proc.communicate(timeout=240)
-    dom = out.decode("utf-8", "replace")
-    m = re.search(r"RESULTS:(.*?):END", dom, re.S)
-    assert m, dom[-2000:]
-    results = {r["url"]: r for r in json.loads(html.unescape(m.group(1)))}
+    tab = browser.open()
+    browser.goto(tab, server.base + name, timeout=240)
+    # the harness writes its results in its own load handler, which may run just after the load event
+    out = ""
+    for _ in range(600):
+        out = browser.evaluate(tab, "document.getElementById('out').textContent")
+        if out.startswith("RESULTS:"):
+            break
+        time.sleep(0.1)
+    m = re.search(r"RESULTS:(.*?):END", out, re.S)
+    assert m, out[-2000:]
+    results = {r["url"]: r for r in json.loads(m.group(1))}
     assert len(results) == len(pages)
-    assert _console_problems(err.decode("utf-8", "replace"), server.base) == []
+    assert browser.problems(tab) == []
     assert [(p, c) for p, c in server.log if c >= 400] == []
     for url, r in results.items():
         assert "error" not in r, r
