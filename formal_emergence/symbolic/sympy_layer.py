@@ -106,12 +106,30 @@ def huge_power(t: Term) -> str | None:
     return None
 
 
-class SympyTranslator:
-    """Translate terms to SymPy with symbols carrying their declared domains."""
+#: SymPy functions that SymPy evaluates at a closed number on construction by a floating-point ``evalf``
+#: decision (sympy issue 26368: ``floor`` of a near-integer is wrong), and relations deciding an ``ite``.
+_NUMERIC_JUMPS = ("floor", "heaviside", "abs", "min", "max")
 
-    def __init__(self, decls: Sequence[SymbolDecl] = ()):
+
+class SympyTranslator:
+    """Translate terms to SymPy with symbols carrying their declared domains.
+
+    With ``exact_only`` the translation raises ``UnsupportedConstruct`` instead of handing SymPy a ``floor``,
+    ``heaviside``, ``abs``, ``min``, ``max`` or ``ite`` condition of a closed irrational number: SymPy decides
+    those by a floating-point ``evalf``, which is no proof (an identity test must not rest on it; such closed
+    statements are left to interval arithmetic).
+    """
+
+    def __init__(self, decls: Sequence[SymbolDecl] = (), exact_only: bool = False):
         self.decls = {d.name: d for d in decls}
         self.cache: dict[str, sp.Symbol] = {}
+        self.exact_only = exact_only
+
+    def _exact_number_check(self, what: str, args: Sequence[sp.Basic]) -> None:
+        """Raise (under ``exact_only``) when one of ``args`` is a closed number that is not rational."""
+        if self.exact_only and any(a.is_number and not a.is_Rational for a in args):
+            raise UnsupportedConstruct(f"{what} of a closed irrational number is decided by SymPy through a "
+                                       "floating-point evalf, which is not an exact identity")
 
     def symbol(self, name: str) -> sp.Symbol:
         if name not in self.cache:
@@ -143,11 +161,14 @@ class SympyTranslator:
             case Func(name, args):
                 fn = {"exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs, "min": sp.Min, "max": sp.Max,
                       "floor": sp.floor}.get(name)
-                if name == "heaviside":
-                    return sp.Heaviside(self(args[0]), 0)
-                if fn is None:
+                if fn is None and name != "heaviside":
                     raise UnsupportedConstruct(f"function {name} has no SymPy translation")
-                return fn(*[self(a) for a in args])
+                values = [self(a) for a in args]
+                if name in _NUMERIC_JUMPS:
+                    self._exact_number_check(name, values)
+                if name == "heaviside":
+                    return sp.Heaviside(values[0], 0)
+                return fn(*values)
             case Ite(c, a, b):
                 return sp.Piecewise((self(a), self(c)), (self(b), True))
             case UFun(name, args):
@@ -159,7 +180,10 @@ class SympyTranslator:
             case Bool(v):
                 return sp.true if v else sp.false
             case Rel(op, a, b):
-                return _RELS[op](self(a), self(b), evaluate=False)
+                left, right = self(a), self(b)
+                if self.exact_only:
+                    self._exact_number_check("a relation", [left - right])
+                return _RELS[op](left, right, evaluate=False)
             case And(args):
                 return sp.And(*[self(a) for a in args])
             case Or(args):
@@ -722,6 +746,8 @@ def _recheck_limit(inner: Term, node: Limit, out: Term, decls: Sequence[SymbolDe
 def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
     """True when SymPy reduces ``lhs - rhs`` to exactly 0 under the declared domains.
 
+    A ``floor``, ``heaviside``, ``abs``, ``min``, ``max`` or ``ite`` condition of a closed irrational number
+    is never taken from SymPy (its floating-point evalf is no proof, sympy issue 26368): the test is then False.
     False means only that SymPy did not find the identity (or a budget ran out); it is not a refutation.
     """
     if huge_power(lhs) or huge_power(rhs):
@@ -736,8 +762,9 @@ def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
 
 
 def _identity_with(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl], simplifier: int) -> bool:
-    """Does simplifier number ``simplifier`` reduce ``lhs - rhs`` to 0? (run in the worker)"""
-    tr = SympyTranslator(decls)
+    """Does simplifier number ``simplifier`` reduce ``lhs - rhs`` to 0? (run in the worker; a jump of a closed
+    irrational number raises ``UnsupportedConstruct``: ``SympyTranslator(exact_only=True)``)"""
+    tr = SympyTranslator(decls, exact_only=True)
     try:
         diff = tr(lhs) - tr(rhs)
         if diff == 0:

@@ -160,6 +160,24 @@ def test_is_identity(lhs, rhs, decls, expected):
     assert is_identity(t(lhs), t(rhs), decls) is expected
 
 
+_MIZAR = "(sqrt(62274204097870571696467174993143330835664166821124311) + 251519874856047008187562714)/596987581"
+
+
+@pytest.mark.parametrize("lhs", [f"floor({_MIZAR})", f"abs({_MIZAR} - 839327132406530643)",
+                                 f"max({_MIZAR}, 839327132406530643)", f"heaviside({_MIZAR} - 839327132406530643)",
+                                 f"ite({_MIZAR} > 839327132406530643, 1, 0)"])
+def test_is_identity_never_rests_on_evalf_of_a_jump(lhs):
+    """SymPy's floor (sympy issue 26368) and sign decisions of closed irrationals are floating-point evalf: no
+    identity is found from them, whatever SymPy's value (the true floor is ...643, SymPy says ...642)."""
+    for value in ("839327132406530642", "839327132406530643", "0", "1"):
+        assert is_identity(t(lhs), t(value), REAL) is False
+
+
+def test_is_identity_keeps_jumps_of_rationals_and_symbols():
+    assert is_identity(t("floor(7/2)"), t("3"), REAL) is True
+    assert is_identity(t("abs(x)"), t("x"), POS) is True
+
+
 # --- printing and solving --------------------------------------------------------------------------
 
 
