@@ -271,14 +271,18 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
     ``UnsupportedConstruct`` when SymPy returns an unevaluated derivative or
     limit, or a result outside the term language, or when a size or CPU budget
     runs out (the message names the budget). ``cpu_seconds`` is the CPU budget
-    of each SymPy computation.
+    of each SymPy computation. The body of a ``diff``/``limit`` sees its variable
+    with the assumptions of ``bound_decls`` (real unless the declared ones hold
+    near every point the calculus looks at).
     """
     steps: list[Step] = []
-    decls = tuple(decls)
 
-    def visit(node: Term) -> Term | None:
-        if isinstance(node, (Diff, Limit)):
-            inner = transform(node.expr, visit)
+    def lowered(term: Term, decls: tuple[SymbolDecl, ...]) -> Term:
+        def visit(node: Term) -> Term | None:
+            if not isinstance(node, (Diff, Limit)):
+                return None
+            body_decls = bound_decls(node, decls)
+            inner = lowered(node.expr, body_decls)
             rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
                 Limit(inner, node.var, node.point, node.side)
             big = huge_power(inner)
@@ -300,15 +304,67 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
             else:
                 rule = "sympy.limit (Gruntz algorithm)"
                 try:
-                    checked = worker.call(_recheck_limit, inner, node, out, decls, cpu_seconds=cpu_seconds)
+                    checked = worker.call(_recheck_limit, inner, node, out, body_decls, cpu_seconds=cpu_seconds)
                 except UnsupportedConstruct:
                     checked = ""
             steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",
                               to_text(rebuilt), to_text(out), rule, checked))
             return out
-        return None
 
-    return transform(t, visit), tuple(steps)
+        return transform(term, visit)
+
+    return lowered(t, tuple(decls)), tuple(steps)
+
+
+#: The sign the SymPy assumptions of a domain (``_ASSUMPTIONS``) state: x > 0, x >= 0 or x < 0 (None: none,
+#: or an integer domain, whose assumption holds at no real neighbourhood).
+_ASSUMED_SIGN = {"positive": ">", "unit": ">", "nonnegative": ">=", "probability": ">=", "negative": "<"}
+#: The sign a limit point's declared domain gives it.
+_POINT_SIGN = {"positive": ">", "unit": ">", "posint": ">", "nonnegative": ">=", "probability": ">=",
+               "natural": ">=", "negative": "<"}
+
+
+def _point_sign(point: Term, decls: Mapping[str, SymbolDecl]) -> str | None:
+    """``>``, ``>=`` or ``<`` (against 0, ``0`` for 0 itself) known of a limit point by its form alone, ``oo``
+    for infinity, else None."""
+    match point:
+        case Const("oo"):
+            return "oo"
+        case Num(v):
+            return ">" if v > 0 else "0" if v == 0 else "<"
+        case Sym(name) if name in decls:
+            return _POINT_SIGN.get(decls[name].domain)
+    return None
+
+
+def bound_decls(node: Diff | Limit, decls: Sequence[SymbolDecl]) -> tuple[SymbolDecl, ...]:
+    """The declarations under which SymPy computes the body of ``node``: its variable is bound (a limit
+    ranges over real points near its limit point, a derivative over a real neighbourhood of its point), so it
+    keeps its declared assumptions only where they hold at every such point; otherwise it is ``real``.
+
+    Kept: a ``diff`` over an open declared domain (``positive``, ``unit``, ``negative``); a ``limit`` whose
+    approach (the side(s) of the point, or beyond a bound at ``oo``) lies where the assumption holds. Never an
+    integer domain: ``floor(n + 1/2)`` is not ``n`` near an integer n, and ``heaviside(n)`` is not 1 near 0.
+    Without this, ``limit(abs(x), x, -1)`` with x positive was -1 (``abs(x)`` simplified to x).
+    """
+    table = {d.name: d for d in decls}
+    name = node.var.name
+    d = table.get(name)
+    if d is None or d.domain == "real":
+        return tuple(decls)
+    sign = _ASSUMED_SIGN.get(d.domain)
+    keep = False
+    if sign is not None and isinstance(node, Diff):
+        keep = sign in (">", "<")
+    elif sign is not None:
+        at = _point_sign(node.point, table)
+        if sign in (">", ">="):
+            keep = at == "oo" or (at in (">", ">=", "0") if node.side == "+" else at == ">")
+        else:
+            keep = at in ("<", "0") if node.side == "-" else at == "<"
+    if keep:
+        return tuple(decls)
+    return tuple(SymbolDecl(x.name, "real", x.meaning) if x.name == name else x for x in decls)
 
 
 def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
@@ -333,7 +389,7 @@ def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, 
     """
     if not (free_symbols(node) - {node.var.name}):
         return ()
-    return worker.call(_degeneracies, node, tuple(decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
+    return worker.call(_degeneracies, node, bound_decls(node, decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
 
 
 _S = sp.Symbol("s_near", positive=True)
@@ -589,24 +645,22 @@ def _parameters_note(rebuilt: Term) -> str:
 
 
 def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
-    """The value of one ``diff``/``limit`` term (run in the worker process)."""
-    tr = SympyTranslator(decls)
+    """The value of one ``diff``/``limit`` term (run in the worker process): its body is translated under
+    ``bound_decls``; a derivative is then taken at the point under ``decls`` (substituted for its variable)."""
+    outer = SympyTranslator(decls)
+    tr = SympyTranslator(bound_decls(rebuilt, decls))
     try:
         value = None
         if isinstance(rebuilt, Diff):  # one order at a time first, so that the size budget stops a blow-up early
-            value, var = tr(rebuilt.expr), tr(rebuilt.var)
-            for _ in range(rebuilt.order):
-                value = sp.diff(value, var)
-                if _nodes_over(value, MAX_RESULT_NODES) is not None:
-                    break
-            else:
-                value = None
+            value = _oversized_derivative(tr, rebuilt)
         if isinstance(rebuilt, Limit):
             _check_defined_near(tr, rebuilt)
         if value is None and isinstance(rebuilt, Limit) and any(isinstance(n, Ite) for n in walk(rebuilt.expr)):
             value = _limit_of_piecewise(tr, rebuilt.expr, rebuilt)  # never the value at the point
         if value is None:
             value = tr(rebuilt).doit()  # the value that is simplified (its form decides the printed result)
+            if isinstance(rebuilt, Diff):
+                value = value.subs(tr(rebuilt.var), outer(rebuilt.var))
         size = _nodes_over(value, MAX_RESULT_NODES)
         if size is not None:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} has more than {MAX_RESULT_NODES} "
@@ -617,6 +671,9 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
                                    + _parameters_note(rebuilt)) from None
     if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
+    if value.has(sp.oo, -sp.oo):  # a real number is needed: oo is only a limit point (docs/claim-format.md)
+        raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} is infinite ({value}), not a real "
+                                   "number, and oo is allowed only as a limit point")
     for atom in value.atoms(sp.Rational):
         if max(abs(int(atom.p)).bit_length(), int(atom.q).bit_length()) * 0.30103 > MAX_POWER_DIGITS:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} holds a number of more than "
@@ -624,10 +681,23 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
     return from_sympy(value)
 
 
+def _oversized_derivative(tr: SympyTranslator, node: Diff) -> sp.Basic | None:
+    """``sp.diff`` of ``node`` one order at a time: the first value beyond the result size budget, else None."""
+    value, var = tr(node.expr), tr(node.var)
+    for _ in range(node.order):
+        value = sp.diff(value, var)
+        if _nodes_over(value, MAX_RESULT_NODES) is not None:
+            return value
+    return None
+
+
 def _recheck_diff(inner: Term, var: Term, order: int, out: Term, decls: Sequence[SymbolDecl]) -> bool:
-    """True when the derivative recomputed with ``sp.diff`` simplifies to ``out`` (run in the worker)."""
-    tr = SympyTranslator(decls)
-    return bool(sp.simplify(sp.diff(tr(inner), tr(var), order) - tr(out)) == 0)
+    """True when the derivative recomputed with ``sp.diff`` (under ``bound_decls``, then at the point under
+    ``decls``) simplifies to ``out`` (run in the worker)."""
+    node = Diff(inner, var, order)
+    tr, outer = SympyTranslator(bound_decls(node, decls)), SympyTranslator(decls)
+    again = sp.diff(tr(inner), tr(var), order).subs(tr(var), outer(var))
+    return bool(sp.simplify(again - outer(out)) == 0)
 
 
 def _near_truth(tr: SympyTranslator, cond: Term, var: sp.Symbol, image: sp.Basic) -> bool:
