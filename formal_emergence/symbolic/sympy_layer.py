@@ -650,6 +650,7 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
     outer = SympyTranslator(decls)
     tr = SympyTranslator(bound_decls(rebuilt, decls))
     try:
+        _check_exact_jumps(tr, rebuilt)
         value = None
         if isinstance(rebuilt, Diff):  # one order at a time first, so that the size budget stops a blow-up early
             value = _oversized_derivative(tr, rebuilt)
@@ -679,6 +680,26 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} holds a number of more than "
                                        f"{MAX_POWER_DIGITS} digits (the digit budget)")
     return from_sympy(value)
+
+
+def _check_exact_jumps(tr: SympyTranslator, node: Diff | Limit) -> None:
+    """Raise ``UnsupportedConstruct`` where SymPy would decide a jump by a floating-point evalf (sympy issue
+    26368: ``floor`` of a near-integer off by one): a ``floor``, ``abs``, ``min``, ``max``, ``heaviside`` or
+    ``ite`` condition of a closed irrational number in the body, or, for a limit, a jump whose argument tends
+    to a closed irrational number at the point."""
+    f = SympyTranslator(list(tr.decls.values()), exact_only=True)(node.expr)
+    if not isinstance(node, Limit):
+        return
+    x = tr(node.var)
+    for sub in sp.preorder_traversal(f):
+        if isinstance(sub, (*_JUMPS, sp.Abs, sp.Min, sp.Max)):
+            for arg in sub.args:
+                for _side, image in _images(tr, node):
+                    v = _at_zero(arg.subs(x, image))
+                    if v is not None and v.is_number and not v.is_Rational:
+                        raise UnsupportedConstruct(
+                            f"the limit {to_text(node)[:80]} needs {type(sub).__name__.lower()} at {v} (a closed "
+                            "irrational number), which SymPy decides by a floating-point evalf, not exactly")
 
 
 def _oversized_derivative(tr: SympyTranslator, node: Diff) -> sp.Basic | None:
