@@ -106,12 +106,30 @@ def huge_power(t: Term) -> str | None:
     return None
 
 
-class SympyTranslator:
-    """Translate terms to SymPy with symbols carrying their declared domains."""
+#: SymPy functions that SymPy evaluates at a closed number on construction by a floating-point ``evalf``
+#: decision (sympy issue 26368: ``floor`` of a near-integer is wrong), and relations deciding an ``ite``.
+_NUMERIC_JUMPS = ("floor", "heaviside", "abs", "min", "max")
 
-    def __init__(self, decls: Sequence[SymbolDecl] = ()):
+
+class SympyTranslator:
+    """Translate terms to SymPy with symbols carrying their declared domains.
+
+    With ``exact_only`` the translation raises ``UnsupportedConstruct`` instead of handing SymPy a ``floor``,
+    ``heaviside``, ``abs``, ``min``, ``max`` or ``ite`` condition of a closed irrational number: SymPy decides
+    those by a floating-point ``evalf``, which is no proof (an identity test must not rest on it; such closed
+    statements are left to interval arithmetic).
+    """
+
+    def __init__(self, decls: Sequence[SymbolDecl] = (), exact_only: bool = False):
         self.decls = {d.name: d for d in decls}
         self.cache: dict[str, sp.Symbol] = {}
+        self.exact_only = exact_only
+
+    def _exact_number_check(self, what: str, args: Sequence[sp.Basic]) -> None:
+        """Raise (under ``exact_only``) when one of ``args`` is a closed number that is not rational."""
+        if self.exact_only and any(a.is_number and not a.is_Rational for a in args):
+            raise UnsupportedConstruct(f"{what} of a closed irrational number is decided by SymPy through a "
+                                       "floating-point evalf, which is not an exact identity")
 
     def symbol(self, name: str) -> sp.Symbol:
         if name not in self.cache:
@@ -143,11 +161,14 @@ class SympyTranslator:
             case Func(name, args):
                 fn = {"exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs, "min": sp.Min, "max": sp.Max,
                       "floor": sp.floor}.get(name)
-                if name == "heaviside":
-                    return sp.Heaviside(self(args[0]), 0)
-                if fn is None:
+                if fn is None and name != "heaviside":
                     raise UnsupportedConstruct(f"function {name} has no SymPy translation")
-                return fn(*[self(a) for a in args])
+                values = [self(a) for a in args]
+                if name in _NUMERIC_JUMPS:
+                    self._exact_number_check(name, values)
+                if name == "heaviside":
+                    return sp.Heaviside(values[0], 0)
+                return fn(*values)
             case Ite(c, a, b):
                 return sp.Piecewise((self(a), self(c)), (self(b), True))
             case UFun(name, args):
@@ -159,7 +180,10 @@ class SympyTranslator:
             case Bool(v):
                 return sp.true if v else sp.false
             case Rel(op, a, b):
-                return _RELS[op](self(a), self(b), evaluate=False)
+                left, right = self(a), self(b)
+                if self.exact_only:
+                    self._exact_number_check("a relation", [left - right])
+                return _RELS[op](left, right, evaluate=False)
             case And(args):
                 return sp.And(*[self(a) for a in args])
             case Or(args):
@@ -247,14 +271,18 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
     ``UnsupportedConstruct`` when SymPy returns an unevaluated derivative or
     limit, or a result outside the term language, or when a size or CPU budget
     runs out (the message names the budget). ``cpu_seconds`` is the CPU budget
-    of each SymPy computation.
+    of each SymPy computation. The body of a ``diff``/``limit`` sees its variable
+    with the assumptions of ``bound_decls`` (real unless the declared ones hold
+    near every point the calculus looks at).
     """
     steps: list[Step] = []
-    decls = tuple(decls)
 
-    def visit(node: Term) -> Term | None:
-        if isinstance(node, (Diff, Limit)):
-            inner = transform(node.expr, visit)
+    def lowered(term: Term, decls: tuple[SymbolDecl, ...]) -> Term:
+        def visit(node: Term) -> Term | None:
+            if not isinstance(node, (Diff, Limit)):
+                return None
+            body_decls = bound_decls(node, decls)
+            inner = lowered(node.expr, body_decls)
             rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
                 Limit(inner, node.var, node.point, node.side)
             big = huge_power(inner)
@@ -276,15 +304,67 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
             else:
                 rule = "sympy.limit (Gruntz algorithm)"
                 try:
-                    checked = worker.call(_recheck_limit, inner, node, out, decls, cpu_seconds=cpu_seconds)
+                    checked = worker.call(_recheck_limit, inner, node, out, body_decls, cpu_seconds=cpu_seconds)
                 except UnsupportedConstruct:
                     checked = ""
             steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",
                               to_text(rebuilt), to_text(out), rule, checked))
             return out
-        return None
 
-    return transform(t, visit), tuple(steps)
+        return transform(term, visit)
+
+    return lowered(t, tuple(decls)), tuple(steps)
+
+
+#: The sign the SymPy assumptions of a domain (``_ASSUMPTIONS``) state: x > 0, x >= 0 or x < 0 (None: none,
+#: or an integer domain, whose assumption holds at no real neighbourhood).
+_ASSUMED_SIGN = {"positive": ">", "unit": ">", "nonnegative": ">=", "probability": ">=", "negative": "<"}
+#: The sign a limit point's declared domain gives it.
+_POINT_SIGN = {"positive": ">", "unit": ">", "posint": ">", "nonnegative": ">=", "probability": ">=",
+               "natural": ">=", "negative": "<"}
+
+
+def _point_sign(point: Term, decls: Mapping[str, SymbolDecl]) -> str | None:
+    """``>``, ``>=`` or ``<`` (against 0, ``0`` for 0 itself) known of a limit point by its form alone, ``oo``
+    for infinity, else None."""
+    match point:
+        case Const("oo"):
+            return "oo"
+        case Num(v):
+            return ">" if v > 0 else "0" if v == 0 else "<"
+        case Sym(name) if name in decls:
+            return _POINT_SIGN.get(decls[name].domain)
+    return None
+
+
+def bound_decls(node: Diff | Limit, decls: Sequence[SymbolDecl]) -> tuple[SymbolDecl, ...]:
+    """The declarations under which SymPy computes the body of ``node``: its variable is bound (a limit
+    ranges over real points near its limit point, a derivative over a real neighbourhood of its point), so it
+    keeps its declared assumptions only where they hold at every such point; otherwise it is ``real``.
+
+    Kept: a ``diff`` over an open declared domain (``positive``, ``unit``, ``negative``); a ``limit`` whose
+    approach (the side(s) of the point, or beyond a bound at ``oo``) lies where the assumption holds. Never an
+    integer domain: ``floor(n + 1/2)`` is not ``n`` near an integer n, and ``heaviside(n)`` is not 1 near 0.
+    Without this, ``limit(abs(x), x, -1)`` with x positive was -1 (``abs(x)`` simplified to x).
+    """
+    table = {d.name: d for d in decls}
+    name = node.var.name
+    d = table.get(name)
+    if d is None or d.domain == "real":
+        return tuple(decls)
+    sign = _ASSUMED_SIGN.get(d.domain)
+    keep = False
+    if sign is not None and isinstance(node, Diff):
+        keep = sign in (">", "<")
+    elif sign is not None:
+        at = _point_sign(node.point, table)
+        if sign in (">", ">="):
+            keep = at == "oo" or (at in (">", ">=", "0") if node.side == "+" else at == ">")
+        else:
+            keep = at in ("<", "0") if node.side == "-" else at == "<"
+    if keep:
+        return tuple(decls)
+    return tuple(SymbolDecl(x.name, "real", x.meaning) if x.name == name else x for x in decls)
 
 
 def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
@@ -309,7 +389,7 @@ def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, 
     """
     if not (free_symbols(node) - {node.var.name}):
         return ()
-    return worker.call(_degeneracies, node, tuple(decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
+    return worker.call(_degeneracies, node, bound_decls(node, decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
 
 
 _S = sp.Symbol("s_near", positive=True)
@@ -565,24 +645,23 @@ def _parameters_note(rebuilt: Term) -> str:
 
 
 def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
-    """The value of one ``diff``/``limit`` term (run in the worker process)."""
-    tr = SympyTranslator(decls)
+    """The value of one ``diff``/``limit`` term (run in the worker process): its body is translated under
+    ``bound_decls``; a derivative is then taken at the point under ``decls`` (substituted for its variable)."""
+    outer = SympyTranslator(decls)
+    tr = SympyTranslator(bound_decls(rebuilt, decls))
     try:
+        _check_exact_jumps(tr, rebuilt)
         value = None
         if isinstance(rebuilt, Diff):  # one order at a time first, so that the size budget stops a blow-up early
-            value, var = tr(rebuilt.expr), tr(rebuilt.var)
-            for _ in range(rebuilt.order):
-                value = sp.diff(value, var)
-                if _nodes_over(value, MAX_RESULT_NODES) is not None:
-                    break
-            else:
-                value = None
+            value = _oversized_derivative(tr, rebuilt)
         if isinstance(rebuilt, Limit):
             _check_defined_near(tr, rebuilt)
         if value is None and isinstance(rebuilt, Limit) and any(isinstance(n, Ite) for n in walk(rebuilt.expr)):
             value = _limit_of_piecewise(tr, rebuilt.expr, rebuilt)  # never the value at the point
         if value is None:
             value = tr(rebuilt).doit()  # the value that is simplified (its form decides the printed result)
+            if isinstance(rebuilt, Diff):
+                value = value.subs(tr(rebuilt.var), outer(rebuilt.var))
         size = _nodes_over(value, MAX_RESULT_NODES)
         if size is not None:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} has more than {MAX_RESULT_NODES} "
@@ -593,6 +672,9 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
                                    + _parameters_note(rebuilt)) from None
     if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
+    if value.has(sp.oo, -sp.oo):  # a real number is needed: oo is only a limit point (docs/claim-format.md)
+        raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} is infinite ({value}), not a real "
+                                   "number, and oo is allowed only as a limit point")
     for atom in value.atoms(sp.Rational):
         if max(abs(int(atom.p)).bit_length(), int(atom.q).bit_length()) * 0.30103 > MAX_POWER_DIGITS:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} holds a number of more than "
@@ -600,10 +682,43 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
     return from_sympy(value)
 
 
+def _check_exact_jumps(tr: SympyTranslator, node: Diff | Limit) -> None:
+    """Raise ``UnsupportedConstruct`` where SymPy would decide a jump by a floating-point evalf (sympy issue
+    26368: ``floor`` of a near-integer off by one): a ``floor``, ``abs``, ``min``, ``max``, ``heaviside`` or
+    ``ite`` condition of a closed irrational number in the body, or, for a limit, a jump whose argument tends
+    to a closed irrational number at the point."""
+    f = SympyTranslator(list(tr.decls.values()), exact_only=True)(node.expr)
+    if not isinstance(node, Limit):
+        return
+    x = tr(node.var)
+    for sub in sp.preorder_traversal(f):
+        if isinstance(sub, (*_JUMPS, sp.Abs, sp.Min, sp.Max)):
+            for arg in sub.args:
+                for _side, image in _images(tr, node):
+                    v = _at_zero(arg.subs(x, image))
+                    if v is not None and v.is_number and not v.is_Rational:
+                        raise UnsupportedConstruct(
+                            f"the limit {to_text(node)[:80]} needs {type(sub).__name__.lower()} at {v} (a closed "
+                            "irrational number), which SymPy decides by a floating-point evalf, not exactly")
+
+
+def _oversized_derivative(tr: SympyTranslator, node: Diff) -> sp.Basic | None:
+    """``sp.diff`` of ``node`` one order at a time: the first value beyond the result size budget, else None."""
+    value, var = tr(node.expr), tr(node.var)
+    for _ in range(node.order):
+        value = sp.diff(value, var)
+        if _nodes_over(value, MAX_RESULT_NODES) is not None:
+            return value
+    return None
+
+
 def _recheck_diff(inner: Term, var: Term, order: int, out: Term, decls: Sequence[SymbolDecl]) -> bool:
-    """True when the derivative recomputed with ``sp.diff`` simplifies to ``out`` (run in the worker)."""
-    tr = SympyTranslator(decls)
-    return bool(sp.simplify(sp.diff(tr(inner), tr(var), order) - tr(out)) == 0)
+    """True when the derivative recomputed with ``sp.diff`` (under ``bound_decls``, then at the point under
+    ``decls``) simplifies to ``out`` (run in the worker)."""
+    node = Diff(inner, var, order)
+    tr, outer = SympyTranslator(bound_decls(node, decls)), SympyTranslator(decls)
+    again = sp.diff(tr(inner), tr(var), order).subs(tr(var), outer(var))
+    return bool(sp.simplify(again - outer(out)) == 0)
 
 
 def _near_truth(tr: SympyTranslator, cond: Term, var: sp.Symbol, image: sp.Basic) -> bool:
@@ -722,6 +837,8 @@ def _recheck_limit(inner: Term, node: Limit, out: Term, decls: Sequence[SymbolDe
 def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
     """True when SymPy reduces ``lhs - rhs`` to exactly 0 under the declared domains.
 
+    A ``floor``, ``heaviside``, ``abs``, ``min``, ``max`` or ``ite`` condition of a closed irrational number
+    is never taken from SymPy (its floating-point evalf is no proof, sympy issue 26368): the test is then False.
     False means only that SymPy did not find the identity (or a budget ran out); it is not a refutation.
     """
     if huge_power(lhs) or huge_power(rhs):
@@ -736,8 +853,9 @@ def is_identity(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl]) -> bool:
 
 
 def _identity_with(lhs: Term, rhs: Term, decls: Sequence[SymbolDecl], simplifier: int) -> bool:
-    """Does simplifier number ``simplifier`` reduce ``lhs - rhs`` to 0? (run in the worker)"""
-    tr = SympyTranslator(decls)
+    """Does simplifier number ``simplifier`` reduce ``lhs - rhs`` to 0? (run in the worker; a jump of a closed
+    irrational number raises ``UnsupportedConstruct``: ``SympyTranslator(exact_only=True)``)"""
+    tr = SympyTranslator(decls, exact_only=True)
     try:
         diff = tr(lhs) - tr(rhs)
         if diff == 0:

@@ -11,8 +11,8 @@ from formal_emergence.errors import UnsupportedConstruct
 from formal_emergence.model.claim import SymbolDecl
 from formal_emergence.model.terms import Const, Diff, Ite, Limit, Num, Rel, Sym, free_symbols, walk
 from formal_emergence.parse.expr import Scope, parse_expression
-from formal_emergence.symbolic.sympy_layer import (SympyTranslator, from_sympy, is_identity, lower, solve_for,
-                                                   to_latex, to_srepr)
+from formal_emergence.symbolic.sympy_layer import (SympyTranslator, bound_decls, from_sympy, is_identity, lower,
+                                                   solve_for, to_latex, to_srepr)
 
 SCOPE = Scope(symbols=frozenset({"x", "y", "z", "N", "N_c", "alpha"}), predicates={"Q": 1},
               functions={"Cap": 1})
@@ -158,6 +158,64 @@ def test_lower_nonexistent_limit_is_unsupported():
 ])
 def test_is_identity(lhs, rhs, decls, expected):
     assert is_identity(t(lhs), t(rhs), decls) is expected
+
+
+_MIZAR = "(sqrt(62274204097870571696467174993143330835664166821124311) + 251519874856047008187562714)/596987581"
+
+
+@pytest.mark.parametrize("lhs", [f"floor({_MIZAR})", f"abs({_MIZAR} - 839327132406530643)",
+                                 f"max({_MIZAR}, 839327132406530643)", f"heaviside({_MIZAR} - 839327132406530643)",
+                                 f"ite({_MIZAR} > 839327132406530643, 1, 0)"])
+def test_is_identity_never_rests_on_evalf_of_a_jump(lhs):
+    """SymPy's floor (sympy issue 26368) and sign decisions of closed irrationals are floating-point evalf: no
+    identity is found from them, whatever SymPy's value (the true floor is ...643, SymPy says ...642)."""
+    for value in ("839327132406530642", "839327132406530643", "0", "1"):
+        assert is_identity(t(lhs), t(value), REAL) is False
+
+
+@pytest.mark.parametrize(("text", "domain", "kept"), [
+    ("limit(abs(x), x, -1)", "positive", False),      # -1 is outside x > 0: x is real in the body
+    ("limit(abs(x), x, 2)", "positive", True),
+    ("limit_right(abs(x), x, 0)", "positive", True),  # the right side of 0 lies in x > 0
+    ("limit_left(abs(x), x, 0)", "positive", False),
+    ("limit(abs(x), x, 0)", "nonnegative", False),
+    ("limit(abs(x), x, oo)", "positive", True),
+    ("limit(abs(x), x, oo)", "negative", False),
+    ("limit_left(abs(x), x, 0)", "negative", True),
+    ("limit(abs(x), x, y)", "positive", True),        # y positive (POS-like declaration below)
+    ("limit(abs(x), x, oo)", "posint", False),        # an integer assumption holds on no real neighbourhood
+    ("diff(abs(x), x)", "positive", True),            # an open domain: a neighbourhood of each point
+    ("diff(abs(x), x)", "nonnegative", False),
+    ("diff(abs(x), x)", "integer", False),
+])
+def test_bound_decls(text, domain, kept):
+    decls = [SymbolDecl("x", domain), SymbolDecl("y", "positive")]
+    out = bound_decls(t(text), decls)
+    assert out[1] == decls[1]
+    assert out[0] == (decls[0] if kept else SymbolDecl("x", "real"))
+
+
+@pytest.mark.parametrize(("text", "decls", "expected"), [
+    ("limit(abs(x), x, -1)", POS, "1"),
+    ("limit_left(abs(x)/x, x, 0)", POS, "-1"),
+    ("limit(x*diff(abs(x), x), x, -1)", POS, "1"),     # the diff inside the limit sees x real too
+    ("diff(sqrt(x**2), x)", POS, "1"),                 # at a positive point
+])
+def test_lower_bound_variable_is_real(text, decls, expected):
+    out, _ = lower(t(text), decls)
+    assert out == t(expected)
+
+
+@pytest.mark.parametrize("text", ["diff(floor(x + 1/2), x)", "limit(floor(x + 1/2), x, 1/2)", "limit(x, x, oo)"])
+def test_lower_integer_variable_is_not_simplified_as_integer(text):
+    """floor(n + 1/2) is not n near an integer n (adv8 F2); an infinite limit is not a number."""
+    with pytest.raises(UnsupportedConstruct):
+        lower(t(text), [SymbolDecl("x", "integer")])
+
+
+def test_is_identity_keeps_jumps_of_rationals_and_symbols():
+    assert is_identity(t("floor(7/2)"), t("3"), REAL) is True
+    assert is_identity(t("abs(x)"), t("x"), POS) is True
 
 
 # --- printing and solving --------------------------------------------------------------------------
