@@ -246,7 +246,15 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
         value = getattr(ref, "value", None)
         if value is None:
             low, high = getattr(ref, "low", None), getattr(ref, "high", None)
-            evidence.append(Evidence("literature", "cited", (("reference", ref_id), ("low", str(low)),
+            if low is None and high is None:  # a formula or text: cited only, the symbol stays universal
+                evidence.append(Evidence("literature", "cited", (("reference", ref_id), ("symbol", name),
+                                                                  ("value", "none"), ("citation", ref.citation()))))
+                continue
+            # A range or one-sided bound: the symbol stays free inside it (closed ends; see docs/claim-format.md).
+            ends = [Rel("<=", Num(low), Sym_(name))] if low is not None else []
+            ends += [Rel("<=", Sym_(name), Num(high))] if high is not None else []
+            hyps = [*ends, *hyps]
+            evidence.append(Evidence("literature", "cited", (("reference", ref_id), ("symbol", name), ("low", str(low)),
                                                               ("high", str(high)), ("citation", ref.citation()))))
             continue
         bound[name] = Num(value)
@@ -433,7 +441,8 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
         if refuted is not None:
             refuted = replace(refuted, evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),
                                                  *refuted.evidence, *extra))
-            return _with_reading(_free_probed(claim, refuted, options, references, None), claim)
+            return _with_reading(_unvalued_references(claim, _free_probed(claim, refuted, options, references, None),
+                                                      references), claim)
         return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
     except RecursionError:  # a chain of hundreds of nested definitions: a deterministic nesting budget
@@ -450,7 +459,43 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
                         evidence=(Evidence("engine", "error", (("exception", type(exc).__name__),
                                                                ("detail", str(exc)[:500]))),))
     result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
-    return _with_reading(_free_probed(claim, result, options, references, prep), claim)
+    return _with_reading(_unvalued_references(claim, _free_probed(claim, result, options, references, prep),
+                                              references), claim)
+
+
+def _unvalued_references(claim: Claim, result: Result, references: Callable[[str], object] | None) -> Result:
+    """``result``, with a ``fails`` made ``undecided`` when a symbol the statement uses is bound to a reference
+    with no number (a formula or a text), or when the witness puts a range-bound symbol on an end of its range.
+    Such a symbol stays universally quantified (inside its range, ends included), so ``holds`` covers the value
+    the document means, but a witness value of it need not be that value (an end may be strict: the data file
+    says so only in a note)."""
+    if result.verdict is not Verdict.FAILS or not claim.references or references is None:
+        return result
+    used: set[str] = set()
+    for t in (*claim.assume, claim.show):
+        used |= free_symbols(expand_definitions(t, claim)[0])
+    unvalued, at_end = [], []
+    witness = dict(result.counterexample.values) if result.counterexample is not None else {}
+    for name, ref_id in claim.references:
+        ref = references(ref_id)
+        ends = [getattr(ref, k, None) for k in ("low", "high")]
+        if name in used and getattr(ref, "value", None) is None and ends == [None, None]:
+            unvalued.append((name, ref_id))
+        elif name in witness and any(e is not None and _fraction_text(e) == witness[name] for e in ends):
+            at_end.append((name, ref_id))
+    if at_end:  # the data file states whether a bound is strict only in a note
+        names = ", ".join(f"{n} = {witness[n]}" for n, _ in at_end)
+        return Result(claim.id, Verdict.UNDECIDED, f"The witness puts {names} on an end of the literature range "
+                      f"({', '.join(r for _, r in at_end)}), which may be a strict bound: {result.reason}",
+                      steps=result.steps, evidence=result.evidence + (Evidence("literature", "witness at an end", (
+                          ("symbols", ", ".join(n for n, _ in at_end)),)),))
+    if not unvalued:
+        return result
+    names = ", ".join(f"{n} (bound to {r})" for n, r in unvalued)
+    return Result(claim.id, Verdict.UNDECIDED, f"Refuted with {names} left free, but that reference records no "
+                  f"number, so the witness need not be the value the claim means: {result.reason}",
+                  steps=result.steps, evidence=result.evidence + (Evidence("literature", "no value", (
+                      ("symbols", ", ".join(n for n, _ in unvalued)),)),))
 
 
 def _free_probed(claim: Claim, result: Result, options: CheckOptions, references, prep: Prepared | None) -> Result:

@@ -22,7 +22,7 @@ from typing import Callable
 
 from ..errors import UnsupportedConstruct
 from ..model.claim import domain_condition, is_integral
-from ..model.terms import And, Bool, Diff, Limit, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
+from ..model.terms import And, Bool, Diff, Limit, Not, Num, Rel, Sym, Term, free_symbols, num, substitute, to_text
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import approach_points
@@ -113,6 +113,10 @@ def eliminate_quantifiers(hypotheses, goal, decls, keep, options, cpu_seconds: f
         return None
 
 
+#: The outcome of the evidence record that proves a claim false for every value of its free constants.
+FAILS_FOR_EVERY_VALUE = "fails for every value of the free constants"
+
+
 def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable) -> Result | None:
     """Weakest condition by z3 quantifier elimination (polynomial claims only).
 
@@ -150,6 +154,14 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
         if len(kept) > 1 and implied(part, rest):
             kept = list(rest)
     condition = conj(kept)
+    if implied(Not(condition)):  # equivalent to the claim and false for every value of the kept symbols
+        cond_text = to_text(condition, exact=True)
+        values = ", ".join(f"{k} = {v}" for k, v in witness.values)
+        return Result(prep.claim.id, Verdict.FAILS, (
+            f"Counterexample {values} satisfies the assumptions and violates the statement, and it fails for every "
+            f"value of {', '.join(prep.claim.free)}: z3 quantifier elimination gives {cond_text} as equivalent to "
+            "the claim, and z3 proves that no value in the domains satisfies it."), counterexample=witness,
+            evidence=(Evidence("z3", FAILS_FOR_EVERY_VALUE, (("condition", cond_text),)),))
     z3_ev = _proved_under(prep, condition, opts, run_z3)
     if z3_ev is None:
         return None
@@ -535,6 +547,28 @@ def monotone_in(goal: Term, hypotheses: tuple[Term, ...], free: tuple[str, ...])
     return (free[0], split[1]) if split is not None else None
 
 
+#: The ends (infimum, supremum) of a domain where they are finite, attained or not.
+_DOMAIN_ENDS: dict[str, tuple[Fraction | None, Fraction | None]] = {
+    "positive": (Fraction(0), None), "nonnegative": (Fraction(0), None), "natural": (Fraction(0), None),
+    "posint": (Fraction(1), None), "negative": (None, Fraction(0)), "unit": (Fraction(0), Fraction(1)),
+    "probability": (Fraction(0), Fraction(1)),
+}
+
+
+def _domain_end(claim, shape: tuple[str, str] | None) -> dict[str, Fraction] | None:
+    """The end of the free constant's domain most favourable to a claim monotone in it (``shape``), if finite.
+
+    The claim ``g op p`` refuted with ``p`` at that end (attained or not) is refuted for every ``p`` of the
+    domain: ``g > p`` (``>=``) refuted at the infimum fails for every larger ``p``, ``g < p`` at the supremum
+    for every smaller one."""
+    if shape is None:
+        return None
+    p, op = shape
+    domain = next((d.domain for d in claim.symbols if d.name == p), None)
+    end = _DOMAIN_ENDS.get(domain, (None, None))[0 if op in (">", ">=") else 1]
+    return None if end is None else {p: end}
+
+
 def probe_free_constants(claim, failed: Result, points: list[dict[str, Fraction]],
                          check_at: Callable[[dict[str, Fraction]], Result | None],
                          shape: tuple[str, str] | None) -> Result:
@@ -542,11 +576,13 @@ def probe_free_constants(claim, failed: Result, points: list[dict[str, Fraction]
 
     The claim is checked with the free constants fixed at each of ``points`` (``check_at``). A value where it is
     proved makes the verdict ``undecided`` (it holds for some values, fails for others, and where it changes is
-    not derived); so does a value where it is neither proved nor refuted. It stays ``fails`` only when every
-    value checked is refuted (each a confirmed counterexample). With ``shape`` (``monotone_in``) only the value
-    most favourable to the claim is checked, and each value decides a half-line.
+    not derived); so does a value where it is neither proved nor refuted, and so does a refutation at every
+    value checked: finitely many values do not show that the claim holds for none (adv8 F6). It stays ``fails``
+    only when the refutations cover every value: with ``shape`` (``monotone_in``) only the value most favourable
+    to the claim is checked, each value decides a half-line, and a refutation with the constant at the end of
+    its domain most favourable to the claim (``_domain_end``, attained or not) decides all of it.
     """
-    if not points or failed.counterexample is None:
+    if not points or failed.counterexample is None or any(e.outcome == FAILS_FOR_EVERY_VALUE for e in failed.evidence):
         return failed
     if shape is not None:  # the value most favourable to the claim decides every less favourable one
         p, op = shape
@@ -573,15 +609,23 @@ def probe_free_constants(claim, failed: Result, points: list[dict[str, Fraction]
         upward = (op in (">", ">=")) != holding  # g > p: failing at a value means failing above it
         return f", hence for every {p} {'>=' if upward else '<='} {_value_text(point[p])}"
 
+    fails_text = f"fails for {_point_text(refuted_at)}{side(refuted_at, False)}" if refuted_at else "fails"
     if not proved and not open_:
         tried = "; ".join(_point_text(pt) + side(pt, False) for pt, _ in refuted)
-        reason = (f"{failed.reason.rstrip('.')}. It fails at the other values of the free constant"
-                  f"{'s' if len(claim.free) > 1 else ''} {names} checked too ({tried}: each a confirmed "
-                  f"counterexample), and no weakest condition on {names} was derived.")
-        return replace(failed, reason=reason, evidence=failed.evidence + (record,))
-
-    fails_text = f"fails for {_point_text(refuted_at)}{side(refuted_at, False)}" if refuted_at else "fails"
-    if proved:
+        end = _domain_end(claim, shape)
+        at_end = None if end is None else next((r for pt, r in refuted if pt == end), None) or check_at(end)
+        if at_end is not None and at_end.verdict is Verdict.FAILS and at_end.condition is None:
+            reason = (f"{failed.reason.rstrip('.')}. It fails at the other values of the free constant {names} "
+                      f"checked too ({tried}: each a confirmed counterexample), and at {_point_text(end)}, the end "
+                      f"of its domain most favourable to the claim, hence for every {names} in its domain.")
+            return replace(failed, reason=reason, evidence=failed.evidence + (record, Evidence(
+                "conditions", "refuted at the end of the domain", (("point", _point_text(end)),
+                                                                    ("reason", at_end.reason[:300])))))
+        head = (f"{fails_text[0].upper()}{fails_text[1:]} and at every other value of the free constant"
+                f"{'s' if len(claim.free) > 1 else ''} {names} checked ({tried}: each a confirmed counterexample), "
+                f"but the document leaves {names} free and no weakest condition on {names} was derived: refuting "
+                f"finitely many values does not show that it fails for every value")
+    elif proved:
         pt = proved[0][0]
         head = (f"Holds for some values of the free constant{'s' if len(claim.free) > 1 else ''} {names} and "
                 f"fails for others, and the weakest condition was not derived: it holds for {_point_text(pt)} "

@@ -276,8 +276,10 @@ def _decimal(table: dict, name: str, file: str, key: str) -> tuple[Fraction | No
 def _widen(st: dict, low, high, low_text: str, high_text: str, conventions: dict, file: str, key: str):
     """The statement's conventions, and its ends widened by the first tolerance convention among them.
 
-    approx-scale widens by its factor f (low/f, high*f); approx by its relative tolerance tol
-    (low*(1 - tol), high*(1 + tol)); conventions without a tolerance (range, at-least) are only cited.
+    approx-scale widens by its factor f (low/f, high*f; both ends must be positive); approx by its relative
+    tolerance tol, each end moved outwards by tol*|end| (low*(1 - tol) for a positive low, low*(1 + tol) for a
+    negative one, and the mirror for high; 0 stays 0); conventions without a tolerance (range, at-least) are
+    only cited.
     """
     from ..conventions import lookup
     cited = _string_list(st, "conventions", file, key)
@@ -288,18 +290,25 @@ def _widen(st: dict, low, high, low_text: str, high_text: str, conventions: dict
         return cited, low, high, low_text, high_text
     d_text = conventions[rule].default_text
     d = Fraction(d_text)
+    if rule == "approx-scale":
+        for name, v in (("low", low), ("high", high)):
+            if v is not None and v <= 0:
+                raise _err(file, f"{key}.{name}", f"approx-scale widens by a factor, but {name} is {v}",
+                           "a multiplicative factor needs positive ends: use approx for a value that may be <= 0")
     (lo_f, lo_t), (hi_f, hi_t) = _WIDENING[rule]
     if low is not None:
-        low, low_text = lo_f(low, d), lo_t.format(v=low_text, d=d_text)
+        low, low_text = lo_f(low, d), lo_t(low).format(v=low_text, d=d_text)
     if high is not None:
-        high, high_text = hi_f(high, d), hi_t.format(v=high_text, d=d_text)
+        high, high_text = hi_f(high, d), hi_t(high).format(v=high_text, d=d_text)
     return cited, low, high, low_text, high_text
 
 
-#: How a tolerance convention widens a stated end (value, default) -> value, with its expression text.
+#: How a tolerance convention widens a stated end: (value, default) -> value, and end -> its expression text.
+#: approx moves an end outwards by tol*|end|, so the sign of the end picks the factor.
 _WIDENING = {
-    "approx-scale": ((lambda v, d: v / d, "{v}/({d})"), (lambda v, d: v * d, "{v}*({d})")),
-    "approx": ((lambda v, d: v * (1 - d), "{v}*(1 - {d})"), (lambda v, d: v * (1 + d), "{v}*(1 + {d})")),
+    "approx-scale": ((lambda v, d: v / d, lambda v: "{v}/({d})"), (lambda v, d: v * d, lambda v: "{v}*({d})")),
+    "approx": ((lambda v, d: v - d * abs(v), lambda v: "{v}*(1 + {d})" if v < 0 else "{v}*(1 - {d})"),
+               (lambda v, d: v + d * abs(v), lambda v: "{v}*(1 - {d})" if v < 0 else "{v}*(1 + {d})")),
 }
 
 
@@ -351,7 +360,7 @@ def consistency_claim(q: Quantity) -> Claim:
         show=show, show_text=show_text,
         reading=f"every pair of ranges stated for this quantity ({q.unit or 'no unit'}) in {docs} overlaps"
                 + ("; ends written with '≈' or '约' are widened by their convention (approx-scale: low/f, high*f; "
-                   "approx: low*(1 - tol), high*(1 + tol))" if any(st.conventions for st in q.statements) else ""),
+                   "approx: each end moved outwards by tol*|end|)" if any(st.conventions for st in q.statements) else ""),
         notes="generated from a [[quantity]] table", file=q.file)
 
 

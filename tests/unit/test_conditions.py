@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from fractions import Fraction
+import pytest
 
 from formal_emergence import check_claim
 from formal_emergence.model.verdict import Verdict
+from formal_emergence.engine.conditions import FAILS_FOR_EVERY_VALUE
 from formal_emergence.parse.expr import Scope, parse_expression
 from formal_emergence.model.exact import exact_truth
 from formal_emergence.model.terms import Num, substitute, to_text
@@ -46,14 +48,25 @@ def test_a_condition_that_can_never_hold_is_not_reported(load_claims, claim_toml
     show = "alpha * x > 1"
     free = ["alpha"]
     """
-    # No alpha makes alpha*x > 1 for every x in (0, 1) true except... none: x -> 0 defeats every alpha.
+    # No alpha makes alpha*x > 1 for every x in (0, 1) true: x -> 0 defeats every alpha. No condition is derived
+    # (QE leaves a quantifier), and the values of alpha checked are all refuted, but finitely many refuted values
+    # do not show "for no alpha" (adv8 F6): undecided, naming them.
     result = check_claim(load_claims(claim_toml("t.never", body)).claim("t.never"))
-    assert result.verdict is Verdict.FAILS
+    assert result.verdict is Verdict.UNDECIDED
     assert result.condition is None
-    # with no condition derived, the other values of alpha checked are refuted as well, so it stays fails
     probed = next(e for e in result.evidence if e.outcome == "checked at other values of the free constants")
     assert {pt["verdict"] for pt in dict(probed.details)["points"]} == {"fails"}
-    assert "It fails at the other values of the free constant alpha checked too" in result.reason
+    assert "alpha = 10**-30; alpha = 10**30: each a confirmed counterexample" in result.reason
+    assert "does not show that it fails for every value" in result.reason
+
+
+def test_a_condition_that_qe_shows_false_for_every_value_is_fails(load_claims, claim_toml):
+    body = 'symbols = { c = "real", x = "real" }\nshow = "x**2 > c*x + c**2 + 1"\nfree = ["c"]'
+    # At x = 0 it reads 0 > c**2 + 1: false for every c, which QE finds (the equivalent condition has no solution).
+    result = check_claim(load_claims(claim_toml("t.never2", body)).claim("t.never2"))
+    assert result.verdict is Verdict.FAILS and result.condition is None and result.counterexample is not None
+    assert any(e.outcome == FAILS_FOR_EVERY_VALUE for e in result.evidence)
+    assert "it fails for every value of c" in result.reason
 
 
 def test_bound_reduction_condition_is_proved_both_ways(bundled_catalog):
@@ -169,14 +182,21 @@ def test_no_condition_but_proved_at_another_value_is_undecided_naming_both(load_
     assert [pt["values"] for pt in points] == [{"p": "-10**30"}] and points[0]["verdict"] == "holds"
 
 
-def test_no_condition_and_refuted_at_the_most_favourable_value_stays_fails(load_claims, claim_toml):
+def test_no_condition_and_refuted_at_the_most_favourable_value_is_undecided(load_claims, claim_toml):
     result = _free_claim(load_claims, claim_toml, 'x = "real", p = "real"', "exp(x) - x**2 > p", "p")
     # exp(x) - x**2 -> -oo as x -> -oo: false for every p. The value most favourable to the claim, p = -10**30,
-    # is refuted too, which refutes every p >= -10**30.
-    assert result.verdict is Verdict.FAILS
-    assert result.counterexample is not None
+    # is refuted too, which refutes every p >= -10**30 but says nothing of p < -10**30 (adv8 F6).
+    assert result.verdict is Verdict.UNDECIDED
     assert "p = -10**30, hence for every p >= -10**30: each a confirmed counterexample" in result.reason
     assert [pt["verdict"] for pt in dict(_probe_record(result).details)["points"]] == ["fails"]
+
+
+@pytest.mark.parametrize("domain, end", [("nonnegative", "0"), ("positive", "0")])
+def test_refuted_at_the_favourable_end_of_the_domain_is_fails(load_claims, claim_toml, domain, end):
+    result = _free_claim(load_claims, claim_toml, f'x = "real", p = "{domain}"', "exp(x) - x**2 > p", "p")
+    # p >= 0 (or > 0): refuted with p at the end 0 of its domain (attained or not), so for every p in it.
+    assert result.verdict is Verdict.FAILS and result.counterexample is not None
+    assert f"at p = {end}, the end of its domain most favourable to the claim" in result.reason
 
 
 def test_no_condition_not_alone_on_a_side_proved_at_a_probe_value(load_claims, claim_toml):

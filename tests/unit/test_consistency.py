@@ -126,6 +126,40 @@ def test_statement_conventions_widen_the_stated_ends(tmp_path, convs, verdict):
         assert "approx-scale" in a.primary.conventions   # the generated claim cites what it relied on
 
 
+def _signed(v: str, w: str, conv: str) -> str:
+    """A quantity stated "≈ v" (read by ``conv``) in one document and "= w" in another."""
+    ends = [(v, f'conventions = ["{conv}"]'), (w, "")]
+    return '[[quantity]]\nid = "demo.signed"\ntitle = "An exponent"\nunit = "1"\n' + "".join(
+        f'[[quantity.statement]]\ndocument = "{i}.txt"\nsection = "1"\nquote = "{x}"\nlow = "{x}"\nhigh = "{x}"\n{c}\n'
+        for i, (x, c) in enumerate(ends))
+
+
+@pytest.mark.parametrize("v, w, ends, verdict", [
+    ("-0.076", "-0.076", ("-0.0836", "-0.0684"), "holds"),   # adv8 F3: was the empty [-0.0684, -0.0836]
+    ("-0.076", "-0.09", ("-0.0836", "-0.0684"), "fails"),
+    ("0.076", "0.08", ("0.0684", "0.0836"), "holds"),
+    ("0", "0", ("0", "0"), "holds"),
+    ("0", "0.001", ("0", "0"), "fails"),
+])
+def test_approx_moves_each_end_outwards_by_tol_times_its_size(tmp_path, v, w, ends, verdict):
+    from fractions import Fraction
+    path = tmp_path / "s.toml"
+    path.write_text(_signed(v, w, "approx"), encoding="utf-8")
+    catalog = load_catalog([path])
+    (q,) = catalog.quantities
+    st = q.statements[0]
+    assert (st.low, st.high) == tuple(Fraction(e) for e in ends) and st.low <= st.high
+    assert check_claim(catalog.claim("consistency.demo.signed")).verdict.value == verdict
+
+
+def test_approx_scale_on_a_non_positive_end_is_a_located_error(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text(_signed("-3", "-3", "approx-scale"), encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_catalog([path])
+    assert "quantity.demo.signed.statement[0].low" in str(info.value) and "positive" in str(info.value)
+
+
 def test_unknown_statement_convention_is_a_located_error(tmp_path):
     path = tmp_path / "w.toml"
     path.write_text(WIDENED.format(convs='["aprox-scale"]'), encoding="utf-8")

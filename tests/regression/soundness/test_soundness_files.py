@@ -116,7 +116,10 @@ def _claims(rel: str) -> list[dict]:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
         return []
     claims = doc.get("claim", [])
-    return [c for c in claims if isinstance(c, dict)] if isinstance(claims, list) else []
+    quantities = doc.get("quantity", [])  # each [[quantity]] is checked as the generated claim consistency.<id>
+    generated = [{"id": f"consistency.{q['id']}"} for q in quantities if isinstance(q, dict) and
+                 isinstance(q.get("id"), str)] if isinstance(quantities, list) else []
+    return ([c for c in claims if isinstance(c, dict)] if isinstance(claims, list) else []) + generated
 
 
 def expected_for(rel: str) -> dict[str, Expected] | Expected:
