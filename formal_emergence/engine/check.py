@@ -473,7 +473,7 @@ def _unvalued_references(claim: Claim, result: Result, references: Callable[[str
         return result
     used: set[str] = set()
     for t in (*claim.assume, claim.show):
-        used |= free_symbols(expand_definitions(t, claim)[0])
+        used |= free_symbols(expand_definitions(t, claim, {})[0])  # {}: a definition's derivative at a number
     unvalued, at_end = [], []
     witness = dict(result.counterexample.values) if result.counterexample is not None else {}
     for name, ref_id in claim.references:
