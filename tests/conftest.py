@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from hypothesis import settings as _hypothesis_settings
+
+# Property tests draw the same examples on every run (the fixed-seed standard): no random seed, no example
+# database carried between runs.
+_hypothesis_settings.register_profile("formal_emergence", derandomize=True, database=None)
+_hypothesis_settings.load_profile("formal_emergence")
 
 from formal_emergence.parse.claimfile import Catalog, load_catalog
 from batch_runner import processes_per_test_worker  # tests/ is on sys.path (the folder of this conftest)
