@@ -8,7 +8,8 @@ tables below are refused, so there is nothing to bomb.
 
 Accepted (see docs/latex.md):
 
-- numbers ``3``, ``0.1``; ``e`` and ``\\pi``; ``\\infty`` (as a limit point);
+- numbers ``3``, ``0.1``, ``1e5`` (scientific notation with an unsigned exponent: ``3e-1`` stays 3e - 1);
+  ``e`` and ``\\pi``; ``\\infty`` (as a limit point);
 - names: a letter or a Greek command with an optional subscript (``N_c``,
   ``d_k``, ``\\alpha``, ``\\theta_{i,j}`` becomes ``theta_i_j``), and
   ``\\text{Name}``, ``\\mathrm{Name}``, ``\\operatorname{Name}``;
@@ -68,7 +69,7 @@ APPROX_TOLERANCE = "tol"
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
   | (?P<command>\\[A-Za-z]+|\\[,;:!\ {}|\\])
-  | (?P<number>\d+(?:\.\d+)?)
+  | (?P<number>\d+(?:\.\d+)?(?:[eE]\d+)?)
   | (?P<letter>[A-Za-z])
   | (?P<op><=|>=|!=|[-+*/^_()\[\]{}|=<>,&'!.])
 """, re.VERBOSE)
@@ -108,6 +109,9 @@ def tokenize(text: str) -> list[Token]:
         if kind == "space":
             i = m.end()
             continue
+        if kind == "number" and "e" in value.lower() and len(value.lower().split("e")[1]) > 3:
+            raise ExpressionError(f"number {value[:40]} has an exponent of more than three digits", column=i + 1,
+                                  hint="write such a number as 10^{...}, which is kept symbolic")
         if kind == "command" and value in (r"\def", r"\newcommand", r"\renewcommand", r"\let", r"\input",
                                            r"\include", r"\catcode", r"\csname", r"\expandafter"):
             raise ExpressionError(f"macro command {value}", column=i + 1,

@@ -201,3 +201,12 @@ def test_latex_errors_in_claim_files_point_at_the_latex_column(tmp_path):
     with pytest.raises(UserInputError) as info:
         load_catalog([both])
     assert "both show and show_tex" in info.value.found
+
+
+def test_scientific_notation_with_an_unsigned_exponent_is_one_number():
+    """``1e5`` is 100000 (it was read as 1 * e * 5, adv8 F9); a signed exponent stays arithmetic with e."""
+    assert parse_latex("1e5 = 100000", {}) == Rel("==", Num(Fraction(100000)), Num(Fraction(100000)))
+    assert parse_latex("2.5e3", {}) == Num(Fraction(2500))
+    assert to_text(parse_latex("3e-1", {})) == "3 * e - 1"
+    with pytest.raises(ExpressionError, match="exponent of more than three digits"):
+        parse_latex("1e99999999 > 0", {})  # refused before 10**99999999 is computed
