@@ -859,6 +859,9 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
         raise _err(file, f"{key}.free", "free constants with a property", "a property claim derives no condition; "
                    "state the condition under assume")
     for name in free:
+        if name in scope.bool_symbols:
+            raise _err(file, f"{key}.free", f"free constant {name!r} is declared bool",
+                       "a free constant is numeric; state both cases of a boolean as two claims or in the statement")
         if name not in scope.symbols:
             raise _err(file, f"{key}.free", f"free constant {name!r} is not a declared symbol", "declare it under symbols")
     refs = table.get("references", {})

@@ -153,6 +153,8 @@ ERROR_CASES = {
     "free_not_declared": (lambda ct: ct("e.f", 'symbols = { x = "real" }\nshow = "x > 0"\nfree = ["eps"]'),
                           ClaimFileError, "claim.e.f.free", 0, "free constant 'eps' is not a declared symbol",
                           "declare it"),
+    "free_bool": (lambda ct: ct("e.fb", 'symbols = { b = "bool", x = "real" }\nshow = "b or x*x > 0"\nfree = ["b"]'),
+                  ClaimFileError, "claim.e.fb.free", 0, "free constant 'b' is declared bool", "a free constant is numeric"),
     "unknown_kind": (lambda ct: ct("e.kind", 'show = "1 > 0"', kind="theorm"),
                      ClaimFileError, "claim.e.kind.kind", 0, "unknown kind 'theorm'", "did you mean 'theorem'?"),
     "show_not_boolean": (lambda ct: ct("e.b", 'symbols = { x = "real" }\nshow = "x + 1"'),
