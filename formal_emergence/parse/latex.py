@@ -1012,6 +1012,10 @@ def _text_tex(name: str) -> str:
     return r"\text{" + name.replace("_", r"\_") + "}"
 
 
+def _is_integer_num(t: Term) -> bool:
+    return isinstance(t, Num) and t.value.denominator == 1
+
+
 def _wrap(t: Term, min_prec: int) -> str:
     s, p = _tex(t)
     return rf"\left({s}\right)" if p < min_prec else s
@@ -1039,7 +1043,10 @@ def _tex(t: Term) -> tuple[str, int]:
             if isinstance(b, Mul) and len(b.args) == 2 and b.args[0] == num(-1):
                 return f"{left} - {_wrap(b.args[1], _PREC['mul'])}", _PREC["add"]
             return f"{left} + {_wrap(b, _PREC['add'] + 1)}", _PREC["add"]
-        case Mul((a, Pow(b, Num(v)))) if v == -1:
+        case Mul((a, Pow(b, Num(v)))) if v == -1 and b != Num(Fraction(0)) and not (
+                _is_integer_num(a) and _is_integer_num(b)):
+            # (\frac of two integers reads back as one rational number, and \frac{a}{0} is refused, so such
+            # products keep their shape.)
             # A quotient binds like a product, so a power of it is bracketed: \left(\frac{a}{b}\right)^{2}.
             return rf"\frac{{{_tex(a)[0]}}}{{{_tex(b)[0]}}}", _PREC["mul"]
         case Mul((Num(v), b)) if v == -1 and not isinstance(b, Num):
