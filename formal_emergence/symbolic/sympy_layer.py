@@ -170,7 +170,12 @@ class SympyTranslator:
                     return sp.Heaviside(values[0], 0)
                 return fn(*values)
             case Ite(c, a, b):
-                return sp.Piecewise((self(a), self(c)), (self(b), True))
+                cond = self(c)
+                if isinstance(cond, sp.Basic) and not cond.free_symbols and cond not in (sp.true, sp.false):
+                    # SymPy's Piecewise collapses an unevaluated relation of closed numbers wrongly:
+                    # Piecewise((0, Eq(1, 1, evaluate=False)), (1, True)) is 1 (fuzz seed 20261209, c698).
+                    raise UnsupportedConstruct("an ite condition between closed numbers that are not both rational")
+                return sp.Piecewise((self(a), cond), (self(b), True))
             case UFun(name, args):
                 return sp.Function(name, real=True)(*[self(a) for a in args])
             case Diff(e, v, order):
@@ -183,6 +188,9 @@ class SympyTranslator:
                 left, right = self(a), self(b)
                 if self.exact_only:
                     self._exact_number_check("a relation", [left - right])
+                difference = left - right
+                if difference.is_Rational:  # decided exactly (never through an evalf)
+                    return sp.true if _RELS[op](difference, 0) else sp.false
                 return _RELS[op](left, right, evaluate=False)
             case And(args):
                 return sp.And(*[self(a) for a in args])

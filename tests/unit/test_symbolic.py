@@ -237,3 +237,26 @@ def test_latex_of_huge_numeric_power_is_not_evaluated():
     out = to_latex(t("10**10**6 > 0"))
     assert r"\text" not in out
     assert out.startswith("10^{") and len(out) < 40, "the power must stay unevaluated"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ite(min(10, 1) == 1**-2, 0, 1)", 0),   # SymPy's Piecewise collapses Eq(1, 1, evaluate=False) to the other branch
+    ("ite(2 < 3, 0, 1)", 0),                 # and raises on an unevaluated 2 < 3
+    ("ite(2 == 3, 0, 1)", 1),
+    ("ite(1/3 >= 1/3, 5, 6)", 5),
+])
+def test_an_ite_condition_between_rational_numbers_is_decided_exactly(text, value):
+    assert SympyTranslator(()).__call__(parse_expression(text, Scope())) == value
+
+
+def test_an_ite_condition_between_closed_irrationals_is_refused():
+    with pytest.raises(UnsupportedConstruct):
+        SympyTranslator(())(parse_expression("ite(sqrt(2) < 3/2, 0, 1)", Scope()))
+
+
+def test_identity_is_not_claimed_through_a_collapsed_piecewise():
+    x = (SymbolDecl("x", "integer"),)
+    scope = Scope(symbols=frozenset({"x"}))
+    lhs = parse_expression("ite(min(10, 1) == 1**-2, 1 - 1**(-1/2), 1)", scope)
+    assert not is_identity(lhs, Num(Fraction(1)), x)
+    assert is_identity(lhs, Num(Fraction(0)), x)
