@@ -947,8 +947,9 @@ def _confirm(prep: Prepared, values: dict[str, "Fraction | bool"], opts: CheckOp
             return None
     stated = (*prep.claim.assume, prep.claim.show)
     bound_only = frozenset(n.var.name for t in stated for n in walk(t) if isinstance(n, Limit)) - frozenset().union(
-        *(free_symbols(t) for t in stated))
-    # a symbol bound by a limit everywhere it occurs has no value at the witness: showing one would mislead
+        *(free_symbols(t) for t in (*stated, *prep.hypotheses, prep.goal)))
+    # a symbol bound by a limit everywhere it occurs has no value at the witness: showing one would mislead (one
+    # also free in a definition's body is free in the expanded claim and keeps its value: fuzz 20261210 c2598)
     shown = tuple((k, ("true" if v else "false") if isinstance(v, bool) else _fraction_text(v))
                   for k, v in sorted(values.items()) if k not in bound_only)
     how = EXACT if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"

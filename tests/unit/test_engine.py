@@ -360,3 +360,16 @@ def test_latex_text_escapes_once():
     from formal_emergence.model.verdict import _latex_text
 
     assert _latex_text("a_b{c}\\") == r"a\_b\{c\}\textbackslash{}"
+
+
+def test_a_witness_gives_a_limit_variable_that_a_definition_uses_freely():
+    """``D0(t) = x`` makes x free in the expanded claim although ``limit_left(..., x, 10)`` binds it in the text:
+    the witness must give x (fuzz seed 20261210, c2598, showed ``y = 0`` alone)."""
+    from pathlib import Path
+    from formal_emergence.parse.claimfile import load_catalog
+    path = Path(__file__).parents[1] / "regression/soundness/4-soundness/p04_limit_variable_free_in_a_definition.toml"
+    (claim,) = load_catalog([path]).claims
+    result = check_claim(claim)
+    assert result.verdict is Verdict.FAILS
+    values = dict(result.counterexample.values)
+    assert set(values) == {"x", "y"} and Fraction(values["x"]) >= Fraction(315, 100) and values["y"] == "0"
