@@ -18,6 +18,7 @@ import stat
 import sys
 from typing import TYPE_CHECKING, Sequence, TextIO
 
+from .config import RANGES
 from .engine.options import CheckOptions
 from .errors import CheckInterrupted, InternalError, UserInputError, UserInputErrors
 from .textsafe import inert
@@ -120,12 +121,21 @@ def _add_run_options(p) -> None:
                    help="do not read or write the result cache ($XDG_CACHE_HOME/formal_emergence)")
 
 
+def _jobs(args) -> int:
+    """``--jobs`` (1 when not given); 0 and negative counts are refused, never read as the default."""
+    jobs = getattr(args, "jobs", None)
+    if jobs is None:
+        return 1
+    low, high = RANGES["jobs"]
+    if not low <= jobs <= high:
+        raise UserInputError(f"--jobs {jobs}", file="<argv>", key="--jobs", hint=f"between {low} and {high}")
+    return jobs
+
+
 def _execution(args):
     """The ``engine.runner.Execution`` for ``args``; the caller shuts its executor down."""
     from .engine.runner import Execution, ResultCache, default_cache_dir, make_executor
-    jobs = getattr(args, "jobs", None) or 1
-    if not 1 <= jobs <= 64:
-        raise UserInputError(f"--jobs {jobs}", file="<argv>", key="--jobs", hint="between 1 and 64")
+    jobs = _jobs(args)
     cache = None if getattr(args, "no_cache", True) else ResultCache(default_cache_dir())
     return Execution(make_executor(jobs, getattr(args, "dask_scheduler", "")), cache)
 
@@ -398,14 +408,16 @@ def run(argv: Sequence[str] | None, stdout: TextIO | None, stderr: TextIO | None
 
 
 def _options(args):
-    if not 30 <= args.dps <= 1000:
-        raise UserInputError(f"--dps {args.dps}", file="<argv>", key="--dps", hint="between 30 and 1000")
+    low, high = RANGES["dps"]
+    if not low <= args.dps <= high:
+        raise UserInputError(f"--dps {args.dps}", file="<argv>", key="--dps", hint=f"between {low} and {high}")
     rlimit = getattr(args, "rlimit", CheckOptions.rlimit)
     if not 1000 <= rlimit <= 10**10:
         raise UserInputError(f"--rlimit {rlimit}", file="<argv>", key="--rlimit", hint="between 1000 and 1e10")
     seed = getattr(args, "seed", 0)
     if not 0 <= seed <= MAX_SEED:
         raise UserInputError(f"--seed {seed}", file="<argv>", key="--seed", hint=f"between 0 and {MAX_SEED}")
+    _jobs(args)  # refused before anything is read or printed
     for d in getattr(args, "document", ()):
         if not d.strip():
             raise UserInputError("empty document name", file="<argv>", key="--document",

@@ -35,6 +35,8 @@ OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
 _KEYS = {"paths": list, "fail-on": (str, list), "dps": int, "jobs": int, "output-format": str, "baseline": str,
          "run-snippets": bool}
 _ALIASES = {"run_snippets": "run-snippets"}
+#: The ranges of the integer keys, as the CLI flags check them (cli._options, cli._jobs).
+RANGES = {"dps": (30, 1000), "jobs": (1, 64)}
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,10 @@ def load_project_config(start: Path | None = None) -> ProjectConfig:
         if key == "output-format" and value not in OUTPUT_FORMATS:
             raise UserInputError(f"unknown output format {value!r}", file=where, key=f"tool.{SECTION}.{key}",
                                  hint="one of " + ", ".join(OUTPUT_FORMATS))
+        if key in RANGES and not RANGES[key][0] <= value <= RANGES[key][1]:
+            low, high = RANGES[key]
+            raise UserInputError(f"{written} = {value}", file=where, key=f"tool.{SECTION}.{written}",
+                                 hint=f"between {low} and {high}")
         if key == "paths":
             base = path.parent
             values[key] = [str((base / p)) if not Path(p).is_absolute() else p for p in value]
@@ -107,4 +113,4 @@ def load_project_config(start: Path | None = None) -> ProjectConfig:
     return ProjectConfig(path, values)
 
 
-__all__ = ["OUTPUT_FORMATS", "ProjectConfig", "find_pyproject", "load_project_config"]
+__all__ = ["OUTPUT_FORMATS", "RANGES", "ProjectConfig", "find_pyproject", "load_project_config"]

@@ -125,11 +125,14 @@ def decide_with_axioms(prep, opts, functions: dict[str, Undefined], run_z3: Call
         if more is not None and more.status == "sat":
             return _refute(prep, opts, functions, axioms, tuple(prep.hypotheses) + tuple(anchored[1]), more,
                            evidence)
+        if more is not None and more.status == "unknown":  # the budget that ran out is named (docs/budgets.md)
+            return _refute(prep, opts, functions, axioms, hyps, outcome, evidence,
+                           f"; the z3 call that bounds their tails returned unknown ({more.reason_unknown})")
     return _refute(prep, opts, functions, axioms, hyps, outcome, evidence)
 
 
 def _refute(prep, opts, functions: dict[str, Undefined], axioms: list[Axiom], hyps: tuple[Term, ...], outcome,
-            evidence: list) -> Result:
+            evidence: list, note: str = "") -> Result:
     claim = prep.claim
     values = dict(outcome.model)
     points: dict[str, dict[Fraction, Fraction]] = {name: {} for name in functions}
@@ -176,7 +179,7 @@ def _refute(prep, opts, functions: dict[str, Undefined], axioms: list[Axiom], hy
                           ("axioms", verified))),))
     return _undecided(claim, evidence, f"z3's model of the instantiated axioms fixes the functions at finitely many "
                       f"points, but none of the {min(tried, MAX_CANDIDATES)} concrete functions built through them was "
-                      "proved to satisfy every axiom and to refute the claim")
+                      "proved to satisfy every axiom and to refute the claim" + note)
 
 
 def _undecided(claim, evidence: list, why: str) -> Result:

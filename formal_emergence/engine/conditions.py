@@ -16,6 +16,8 @@ elimination.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from fractions import Fraction
 from typing import Callable
@@ -533,6 +535,16 @@ def _value_text(v: Fraction) -> str:
     return str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
 
 
+def _budget_note(r) -> str:
+    """`` (z3 returned unknown (rlimit N exhausted: ...))`` when an open probe ran out of a budget, so the reason
+    names it (docs/budgets.md); empty otherwise."""
+    if r is None:
+        return ""
+    found = re.search(r"\((rlimit \d+ exhausted[^()]*(?:\([^()]*\))?[^()]*|not run: [^()]*(?:\([^()]*\))?[^()]*)\)",
+                      r.reason)
+    return f" (z3: {found.group(1)})" if found else ""
+
+
 def _point_text(point: dict[str, Fraction]) -> str:
     return ", ".join(f"{k} = {_value_text(v)}" for k, v in point.items())
 
@@ -631,7 +643,7 @@ def probe_free_constants(claim, failed: Result, points: list[dict[str, Fraction]
                 f"fails for others, and the weakest condition was not derived: it holds for {_point_text(pt)} "
                 f"(proved){side(pt, True)}, and {fails_text}")
     else:
-        others = " and ".join(_point_text(pt) for pt, _ in open_)
+        others = " and ".join(_point_text(pt) + _budget_note(r) for pt, r in open_)
         head = (f"{fails_text[0].upper()}{fails_text[1:]}, but the document leaves {names} free and no weakest "
                 f"condition on {names} was derived; at {others} the claim was neither proved nor refuted, so "
                 f"for which values it holds is open")

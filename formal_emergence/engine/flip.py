@@ -257,14 +257,24 @@ def _bisected(sym: str, conv, d, at_default: Verdict, other: Fraction, percent,
             lo = mid
         else:
             hi = mid
-    v_hi = verdict_at(hi)
+    # Both ends are checked with the tolerance at them (the default too: the reading's verdict there may have come
+    # another way); a bracket whose ends do not have two different verdicts, a proof and a confirmed
+    # counterexample, straddles no change and is not a flip point (adv8 F8).
+    v_lo, v_hi = verdict_at(lo), verdict_at(hi)
+    if v_lo is None or v_hi is None or v_lo == v_hi or lo >= hi:
+        shown = lambda v: v.value if v else "undecided"  # noqa: E731
+        return Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False, method="none",
+                    text=f"no flip point found: the verdict was {at_default.value} at the default and "
+                         f"{verdict_at(other).value if verdict_at(other) else 'undecided'} at {sym} = "
+                         f"{_decimal(other, percent)}, but bisection found no two tolerances with different verdicts "
+                         f"({shown(v_lo)} at {_decimal(lo, percent)}, {shown(v_hi)} at {_decimal(hi, percent)})")
     f = (lo + hi) / 2
     lo_text, hi_text = _distinct(lo, hi, percent)
-    text = (f"{v_lo.value} for {sym} = {lo_text} and {v_hi.value if v_hi else 'undecided'} for "
+    text = (f"{v_lo.value} for {sym} = {lo_text} and {v_hi.value} for "
             f"{sym} = {hi_text} (both checked): the verdict changes between them; the default "
             f"{conv.default_text} is {'within 10% of it (fragile)' if _fragile(d, lo) or _fragile(d, hi) else 'farther away'}")
     return Flip(**base, value=f"[{_fraction_text(lo)}, {_fraction_text(hi)}]", numeric=float(f), below=v_lo.value,
-                above=v_hi.value if v_hi else "", exact=False, fragile=_fragile(d, lo) or _fragile(d, hi),
+                above=v_hi.value, exact=False, fragile=_fragile(d, lo) or _fragile(d, hi),
                 method="bisection on exact tolerances, each side checked by the engine", text=text)
 
 

@@ -20,7 +20,8 @@ from typing import Sequence
 from ..errors import UnsupportedConstruct
 from ..literature import get_reference
 from ..model.claim import Claim, Source, SymbolDecl
-from ..model.terms import Num, Pow, Rel, Term, free_symbols, substitute, to_text, walk
+from ..model.definedness import obligations
+from ..model.terms import Implies, Not, Num, Pow, Rel, Term, conj, free_symbols, substitute, to_text, walk
 from ..model.verdict import Verdict
 from ..symbolic import solving as sym
 from .check import CheckOptions, check_claim
@@ -47,6 +48,8 @@ class Crossing:
     signs: tuple[SignPiece, ...] = ()
     sign_reason: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Per solution, where it is defined when the assumptions do not imply it (``q > 0`` for ``log(q)``), else "".
+    where: tuple[str, ...] = field(default_factory=tuple)
 
 
 def _proves(show: Term, decls: Sequence[SymbolDecl], assume: Sequence[Term], options: CheckOptions) -> bool:
@@ -54,6 +57,21 @@ def _proves(show: Term, decls: Sequence[SymbolDecl], assume: Sequence[Term], opt
                   symbols=tuple(decls), uses=(), assume=tuple(assume), assume_text=tuple(to_text(a) for a in assume),
                   show=show, show_text=to_text(show))
     return check_claim(claim, options, references=get_reference).verdict is Verdict.HOLDS
+
+
+def _definedness(s: Term, decls: Sequence[SymbolDecl], assume: Sequence[Term], options: CheckOptions
+                 ) -> list[Term] | None:
+    """The definedness conditions of the solution ``s`` the assumptions do not imply (adv8 F10: ``x = log(q)`` was
+    reported without ``q > 0``), or None when the assumptions imply that one of them fails (``s`` is never defined)."""
+    left = []
+    for o in obligations(s):
+        need = o.condition if not o.guards else Implies(conj(list(o.guards)), o.condition)
+        if _proves(need, decls, assume, options):
+            continue
+        if not o.guards and _proves(Not(o.condition), decls, assume, options):
+            return None
+        left.append(need)
+    return left
 
 
 def _power_bases(t: Term) -> list[Term]:
@@ -89,8 +107,14 @@ def solve_crossing(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl], 
             if all_ok and sym.equal_given_positive(compare, s, pos, decls):
                 best = compare
         sols.append(best)
-    texts, proved, proofs = [], [], []
+    texts, proved, proofs, where, notes, kept = [], [], [], [], [], []
     for s in sols:
+        conditions = _definedness(s, others, assume, options)
+        if conditions is None:  # undefined wherever the assumptions hold (log(q) with q negative): no solution
+            notes.append(f"{var} = {to_text(s)} is left out: it is defined nowhere the assumptions hold")
+            continue
+        where.append(" and ".join(to_text(c) for c in conditions))
+        kept.append(s)
         positive, all_ok = positive_bases(s)
         bases = positive
         ok = all_ok and sym.equal_given_positive(substitute(lhs, {var: s}), rhs, positive, decls)
@@ -107,8 +131,10 @@ def solve_crossing(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl], 
             comparison = f"the stated formula {to_text(compare)} is the solution (proved by substitution)"
         else:
             comparison = f"the stated formula {to_text(compare)} was not shown equal to any solution"
-    result = Crossing(to_text(Rel("==", lhs, rhs)), var, tuple(texts), tuple(proved), tuple(proofs), comparison)
-    if parameter and sols and proved[0]:
+    sols = kept
+    result = Crossing(to_text(Rel("==", lhs, rhs)), var, tuple(texts), tuple(proved), tuple(proofs), comparison,
+                      notes=tuple(notes), where=tuple(where))
+    if parameter and sols and proved[0] and not where[0]:
         result = _sign_analysis(result, sols[0], parameter, others, assume, options)
     return result
 
@@ -213,8 +239,11 @@ def render_crossing(c: Crossing) -> str:
     lines = [f"solve {c.equation} for {c.variable}:"]
     if not c.solutions:
         lines.append("  no closed-form solution found")
-    for s, p, why in zip(c.solutions, c.proved, c.proofs):
-        lines.append(f"  {c.variable} = {s}   [{'proved' if p else 'NOT proved'}: {why}]")
+    for s, p, why, where in zip(c.solutions, c.proved, c.proofs, c.where or ("",) * len(c.solutions)):
+        defined = f" where {where}" if where else ""
+        lines.append(f"  {c.variable} = {s}{defined}   [{'proved' if p else 'NOT proved'}{defined}: {why}]")
+    for note in c.notes:
+        lines.append(f"  ({note})")
     if c.comparison:
         lines.append(f"  {c.comparison}")
     if c.parameter:

@@ -198,9 +198,9 @@ def _allowance(rlimit: int, hard: bool) -> tuple[int, str]:
     """The rlimit of one call asking for ``rlimit`` (and the budget that bounds it, for the reason)."""
     ledger = _ledger.get()
     total = ledger.total if ledger is not None else rlimit
-    out, what = rlimit, ""
-    if ledger is not None and ledger.left < out:
-        out, what = ledger.left, f"the claim's z3 budget of {ledger.total} rlimit units"
+    out, what = rlimit, f"the z3 budget of {rlimit} rlimit units of one call (--rlimit)"
+    if ledger is not None and ledger.left <= out:
+        out, what = ledger.left, f"the claim's z3 budget of {ledger.total} rlimit units (--rlimit)"
     if hard and total // HARD_SHARE < out:
         out, what = total // HARD_SHARE, (f"a hard call's share, 1/{HARD_SHARE}, of the claim's z3 budget of {total} "
                                           f"units; the encoding has degree >= {HARD_DEGREE} or nonlinear integer terms")
@@ -428,12 +428,17 @@ def check_implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[Sy
         model, approximated = enc.read_model(solver.model())
         return Outcome("sat", model=model, approximated=approximated,
                        interpretation=enc.read_interpretation(solver.model()), **common)
+    return Outcome("unknown", reason_unknown=_unknown_reason(solver, used, rlimit, bounded_by, options), **common)
+
+
+def _unknown_reason(solver: z3.Solver, used: int, rlimit: int, bounded_by: str, options: SolverOptions) -> str:
+    """Why a check answered unknown, naming the budget that ran out (docs/budgets.md)."""
     reason = solver.reason_unknown()
     if "max. resource limit" in reason or "resource" in reason or used >= rlimit:
-        reason = f"rlimit {rlimit} exhausted" + (f": {bounded_by}" if bounded_by else "")
-    elif "timeout" in reason or "canceled" in reason:
-        reason = f"wall-clock backstop of {options.timeout_ms} ms reached"
-    return Outcome("unknown", reason_unknown=reason, **common)
+        return f"rlimit {rlimit} exhausted: {bounded_by}"
+    if "timeout" in reason or "canceled" in reason:
+        return f"wall-clock backstop of {options.timeout_ms} ms reached"
+    return reason
 
 
 def _rlimit_count(solver: z3.Solver) -> int:
@@ -652,14 +657,15 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     solver.add(*hyps, *[c for _, c in side], z3.ForAll(list(inner.bools.values()), body))
     with _projection(classic=bool(outer.root_defs or inner.root_defs)):
         answer = run_check(solver)
-    _charge(_rlimit_count(solver))
+    used = _rlimit_count(solver)
+    _charge(used)
     if answer == z3.sat:
         model, approximated = outer.read_model(solver.model())
         return Outcome("sat", model=model, approximated=approximated,
                        interpretation=outer.read_interpretation(solver.model()), **common)
     if answer == z3.unsat:
         return Outcome("unsat", **common)
-    return Outcome("unknown", reason_unknown=solver.reason_unknown(), **common)
+    return Outcome("unknown", reason_unknown=_unknown_reason(solver, used, rlimit, bounded_by, options), **common)
 
 
 class _Encoder:

@@ -134,6 +134,38 @@ def test_a_baseline_accepts_known_verdicts_and_fails_on_a_change(project, cli_ru
     assert code == 1 and "ci.threshold: holds -> fails" in err
 
 
+def test_with_a_baseline_only_changed_verdicts_named_by_fail_on_exit_1(project, cli_run):
+    """README and docs/budgets.md (adv8 F19): --baseline alone never exits 1; it narrows --fail-on to the
+    assertions whose verdict differs from the baseline (new ones included); a gone assertion is listed only."""
+    code, _, err = cli_run(["check", "claims.toml", "--write-baseline", "base.json", "--no-cache"])
+    assert code == 0, err
+    base = json.loads((project / "base.json").read_text())
+    base["assertions"]["ci.threshold"] = "holds"  # a change to fails
+    base["assertions"]["ci.gone"] = "holds"  # an assertion no longer in the file
+    (project / "base.json").write_text(json.dumps(base))
+    code, _, err = cli_run(["check", "claims.toml", "--baseline", "base.json", "--no-cache"])
+    assert code == 0 and "ci.threshold: holds -> fails" in err and "ci.gone: gone (was holds)" in err
+    code, _, err = cli_run(["check", "claims.toml", "--baseline", "base.json", "--fail-on", "undecided", "--no-cache"])
+    assert code == 0 and "ci.threshold: holds -> fails" in err  # the new verdict is not one --fail-on names
+    code, _, _ = cli_run(["check", "claims.toml", "--baseline", "base.json", "--fail-on", "fails", "--no-cache"])
+    assert code == 1
+    del base["assertions"]["ci.threshold"]  # as if ci.threshold were new: it counts as a change
+    base["assertions"]["ci.doubling-halves"] = "holds"
+    (project / "base.json").write_text(json.dumps(base))
+    code, _, err = cli_run(["check", "claims.toml", "--baseline", "base.json", "--fail-on", "fails", "--no-cache"])
+    assert code == 1 and "ci.threshold: new assertion, fails" in err
+
+
+def test_pyproject_integer_keys_out_of_range_are_located_errors(project, cli_run, located):
+    for text, fragment in (("jobs = 0", "jobs = 0 (between 1 and 64)"), ("jobs = -1", "jobs = -1 (between 1 and 64)"),
+                           ("dps = 5", "dps = 5 (between 30 and 1000)")):
+        (project / "pyproject.toml").write_text(f"[tool.formal-emergence]\n{text}\n", encoding="utf-8")
+        code, out, err = cli_run(["check", "claims.toml", "--no-cache"])
+        assert code == 2 and out == "" and "Traceback" not in err
+        assert "pyproject.toml:2:1: tool.formal-emergence." in err and fragment in err, err
+        assert located.match(err.splitlines()[0])
+
+
 def test_pyproject_sets_defaults_and_flags_override_them(project, cli_run):
     (project / "pyproject.toml").write_text('[tool.formal-emergence]\npaths = ["claims.toml"]\n'
                                             'fail-on = ["fails"]\noutput-format = "github"\n', encoding="utf-8")

@@ -113,6 +113,10 @@ def test_fail_on(cli_run):
     (["check", "--claim", "001.critical-point.sufficency"], "--claim", "did you mean '001.critical-point.sufficiency'?"),
     (["check", "--dps", "5"], "--dps", "--dps 5"),
     (["check", "--rlimit", "5"], "--rlimit", "--rlimit 5"),
+    (["check", "--jobs", "0"], "--jobs", "--jobs 0 (between 1 and 64)"),  # 0 was read as the default 1 (adv8 F18)
+    (["check", "--jobs", "-2"], "--jobs", "--jobs -2 (between 1 and 64)"),
+    (["check", "--jobs", "65"], "--jobs", "--jobs 65 (between 1 and 64)"),
+    (["report", "--jobs", "0"], "--jobs", "--jobs 0 (between 1 and 64)"),
     (["check", "--fail-on", "bogus"], "--fail-on", "unknown verdict 'bogus'"),
     (["check", "--document", "999"], "--document", "unknown document '999'"),
     (["check", "--format", "yaml"], None, "invalid choice"),

@@ -4,6 +4,7 @@ z3 check, and the CPU-time backstop of z3 calls in the z3 worker."""
 
 from __future__ import annotations
 
+import json
 import functools
 import os
 import resource
@@ -231,3 +232,20 @@ def test_z3_call_from_a_thread():
     th.start()
     th.join()
     assert [o.status for o in box] == ["unsat"]
+
+
+def test_an_exhausted_rlimit_is_named_in_the_reason(cli_run, tmp_path):
+    """adv8 F17: under a small --rlimit the reason names the budget that ran out (docs/budgets.md), the claim's z3
+    budget of --rlimit units, for a direct call (no claim ledger) as for a claim checked through the CLI."""
+    o = z3b.check_implication([t("x > 0")], t("exp(x) >= 1 + x + x**2/2"), REALS, lambda u: rigorous_bounds(u, 30),
+                              z3b.SolverOptions(rlimit=1000))
+    assert o.status == "unknown" and o.reason_unknown.startswith("rlimit 1000 exhausted: the z3 budget of 1000 rlimit")
+    path = tmp_path / "r.toml"
+    path.write_text('[[claim]]\nid = "r.two"\ntitle = "t"\nkind = "theorem"\n'
+                    'source = { document = "d.txt", section = "s", quote = "q" }\n'
+                    'symbols = { x = "positive" }\nshow = "exp(x) >= 1 + x + x**2/2"\n', encoding="utf-8")
+    code, out, err = cli_run(["check", str(path), "--rlimit", "1000", "--no-cache", "--format", "json"])
+    assert code == 0, err
+    [a] = json.loads(out)["assertions"]
+    assert a["verdict"] == "undecided"
+    assert "rlimit 1000 exhausted: the claim's z3 budget of 1000 rlimit units (--rlimit)" in a["reason"]

@@ -52,3 +52,19 @@ def test_solve_cli_and_its_user_errors():
         err = io.StringIO()
         assert run(argv, io.StringIO(), err) == 2
         assert err.getvalue().startswith(f"<argv>: {key}:")
+
+
+def test_a_solution_carries_the_definedness_condition_the_assumptions_do_not_imply():
+    """adv8 F10: exp(x) = q gave x = log(q) with q real, without q > 0."""
+    real_q = (SymbolDecl("x", "real"), SymbolDecl("q", "real"))
+    scope = Scope(symbols=frozenset({"x", "q"}))
+    lhs, rhs = parse_expression("exp(x)", scope), parse_expression("q", scope)
+    c = solve_crossing(lhs, rhs, "x", real_q)
+    assert c.solutions == ("log(q)",) and c.where == ("q > 0",)
+    out = io.StringIO()
+    assert run(["solve", "exp(x) == q", "--for", "x", "--symbols", "x=real,q=real"], out, io.StringIO()) == 0
+    assert "x = log(q) where q > 0   [proved where q > 0:" in out.getvalue()
+    positive = solve_crossing(lhs, rhs, "x", (SymbolDecl("x", "real"), SymbolDecl("q", "positive")))
+    assert positive.solutions == ("log(q)",) and positive.where == ("",)  # implied: nothing to add
+    assumed = solve_crossing(lhs, rhs, "x", real_q, assume=(parse_expression("q >= 1", scope),))
+    assert assumed.where == ("",)
