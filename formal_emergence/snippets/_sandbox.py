@@ -36,7 +36,8 @@ _REFUSED_PREFIXES = ("socket.", "subprocess.", "os.exec", "os.spawn", "os.posix_
                      "pty.", "ctypes.", "os.kill", "os.killpg", "signal.pthread_kill", "webbrowser.", "urllib.",
                      "http.", "ftplib.", "smtplib.", "telnetlib.", "imaplib.", "poplib.", "nntplib.", "os.system",
                      "os.setuid", "os.setgid", "os.chroot", "sys.remote_exec", "os.startfile", "winreg.",
-                     "_winapi.", "os.add_dll_directory", "mmap.", "resource.setrlimit", "os.setsid", "os.setpgid")
+                     "_winapi.", "os.add_dll_directory", "mmap.", "resource.setrlimit", "os.setsid", "os.setpgid",
+                     "sys.settrace", "sys.setprofile")
 _PATH_EVENTS = {"os.remove": 0, "os.rename": 0, "os.replace": 0, "os.mkdir": 0, "os.rmdir": 0, "os.chmod": 0,
                 "os.chown": 0, "os.symlink": 1, "os.link": 1, "os.truncate": 0, "os.utime": 0, "os.chdir": 0,
                 "shutil.rmtree": 0, "shutil.copyfile": 1, "shutil.copytree": 1, "shutil.move": 1,
@@ -250,13 +251,47 @@ def describe(exc):
     return {"type": type(exc).__name__, "message": str(exc)[:500]}
 
 
+#: Exceptions that mean a resource limit was reached: recorded when raised, even if document code catches them
+#: (``try: big = [0]*10**10 except MemoryError: ...`` would make the outcome depend on the machine's memory).
+_EXHAUSTION = (MemoryError, RecursionError)
+#: Calls within this many frames of the recursion limit count as reaching it.
+_RECURSION_MARGIN = 30
+
+
+def make_exhaustion_tracer(found):
+    """A ``sys.settrace`` function recording in ``found[0]`` the first resource exhaustion raised in any frame
+    (no line events: only calls and exceptions; nothing is allocated when it records)."""
+    depth = [0]
+    # A RecursionError is raised at the call that reaches the limit, before any trace function of the new frame
+    # runs (calling the tracer itself can be that call), so it is recorded from the depth the calls reached.
+    near = sys.getrecursionlimit() - _RECURSION_MARGIN
+
+    def local(frame, event, arg):
+        if event == "return":
+            depth[0] -= 1
+        elif event == "exception" and found[0] is None and issubclass(arg[0], _EXHAUSTION):
+            found[0] = "MemoryError" if issubclass(arg[0], MemoryError) else "RecursionError"
+        return local
+
+    def start(frame, event, arg):
+        frame.f_trace_lines = False
+        depth[0] += 1
+        if depth[0] >= near and found[0] is None:
+            found[0] = "RecursionError"
+        return local
+    return start
+
+
 def run_observation(obs, compiled, table, refusals, armed):
     out = {"id": obs["id"]}
+    found = [None]
+    tracer = make_exhaustion_tracer(found)
     buf = io.StringIO()
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = buf
     ns = {"__name__": "__snippet__", "__builtins__": table}
     del refusals[:]
+    sys.settrace(tracer)  # before the hook is armed: document code may not set or clear a tracer itself
     armed[0] = True
     try:
         stage = "block"
@@ -280,12 +315,19 @@ def run_observation(obs, compiled, table, refusals, armed):
         out[key] = {**describe(exc), "where": stage}
     finally:
         armed[0] = False
+        if sys.gettrace() is not tracer and found[0] is None:
+            # Python unsets a tracer that raised; ours only records, so only an exhaustion inside it (a
+            # RecursionError at the call that reached the limit, or a MemoryError) can have stopped it.
+            found[0] = "MemoryError or RecursionError"
+        sys.settrace(None)
         sys.stdout, sys.stderr = saved
         plt = sys.modules.get("matplotlib.pyplot")
         if plt is not None:
             plt.close("all")
     out["stdout"] = buf.getvalue()[:MAX_TEXT]
     out["refused"] = list(dict.fromkeys(refusals))
+    if found[0] is not None:
+        out["exhausted"] = found[0]
     return out
 
 

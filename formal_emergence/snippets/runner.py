@@ -241,6 +241,12 @@ def _outcome(line: dict[str, Any], limits: Limits) -> Outcome:
     stdout = line.get("stdout", "")
     if line.get("refused"):
         return Outcome(line["id"], "refused", stdout=stdout, reason="; ".join(line["refused"]))
+    if line.get("exhausted"):  # raised and caught by the document code: its fallback depends on the limit
+        memory, depth = f"the address-space limit of {limits.memory_bytes} bytes", "Python's recursion limit"
+        limit = {"MemoryError": memory, "RecursionError": depth}.get(line["exhausted"], f"{memory} or {depth}")
+        return Outcome(line["id"], "stopped", stdout=stdout,
+                       reason=f"stopped at {limit}: the code raised {line['exhausted']} (caught or not), so what it "
+                              "returns depends on the machine's limits")
     for key, status in (("block_raised", "block-raised"), ("raised", "raised")):
         if key in line:
             err = line[key]

@@ -119,3 +119,34 @@ def test_the_child_runs_in_an_isolated_interpreter_without_the_parents_environme
 def test_the_network_namespace_is_recorded():
     record = run("", Observation("n", {"call": "double", "args": [1]}))
     assert record.environment["network_namespace"] in ("unshare -rn", "unshare -n", "not available")
+
+
+@pytest.mark.parametrize("code", [
+    "def big():\n    try:\n        return len([0] * 10**10)\n    except MemoryError:\n        return -1\n",
+    "def big():\n    try:\n        return len(bytearray(10 * 2**30))\n    except:\n        return -1\n",
+    "def big():\n    try:\n        x = bytes(10 * 2**30)\n    except BaseException:\n        x = b''\n    return len(x)\n",
+])
+def test_a_caught_memory_error_still_stops_the_observation(code):
+    """adv8 F5: a fallback after a caught MemoryError depends on the machine's memory limit, so it is no value."""
+    record = run(code, Observation("m", {"call": "big"}))
+    expect(record, "m", "stopped", "address-space limit of 2147483648 bytes: the code raised MemoryError")
+
+
+def test_a_caught_recursion_error_still_stops_the_observation():
+    code = "def deep(n=0):\n    try:\n        return deep(n + 1)\n    except RecursionError:\n        return n\n"
+    record = run(code, Observation("r", {"call": "deep"}))
+    expect(record, "r", "stopped", "recursion limit")
+
+
+def test_document_code_cannot_clear_the_exhaustion_tracer():
+    code = ("def quiet():\n    try:\n        OS['sys'].settrace(None)\n    except Exception:\n        pass\n"
+            "    return 1\n")
+    record = run(code, Observation("q", {"call": "quiet"}))
+    assert record.outcomes["q"].status == "refused" and "sys.settrace" in record.outcomes["q"].reason
+    assert_benign_ran(record)
+
+
+def test_an_ordinary_caught_exception_is_still_a_value():
+    code = "def safe():\n    try:\n        return 1 // 0\n    except ZeroDivisionError:\n        return 5\n"
+    record = run(code, Observation("z", {"call": "safe"}))
+    assert (record.outcomes["z"].status, record.outcomes["z"].value) == ("value", 5)
