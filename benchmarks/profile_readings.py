@@ -64,6 +64,8 @@ class Meter:
         for w in ("sympy", "z3"):
             same = a.get(f"{w}_pid") == b.get(f"{w}_pid")
             d[w] = b[w] - (a[w] if same else 0.0)  # a new worker started from 0; the old one is in "reaped"
+            if not same and a.get(f"{w}_pid") is not None:
+                d["reaped"] -= a[w]  # the killed worker's whole life is reaped: keep only this reading's part
             d[f"{w}_calls"] = b[f"{w}_calls"] - a[f"{w}_calls"]
         d["total"] = d["main"] + d["reaped"] + d["sympy"] + d["z3"]
         return d
