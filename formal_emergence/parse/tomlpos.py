@@ -136,6 +136,8 @@ class TomlPositions:
                     self.i += 1
         else:
             m = re.compile(r"[^,\]}\r\n#]*").match(t, self.i)
+            if not m.group().strip():
+                raise ValueError("value expected")  # e.g. ["a" }: the array would never end (malformed fuzz case 395)
             self.i = start + len(m.group().rstrip())
         self._record(path, start, self.i)
 

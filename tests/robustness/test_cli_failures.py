@@ -244,3 +244,15 @@ def test_error_keys_are_inert(cli_run, located, name):
     assert code == 2
     _one_located_line(located, err)
     assert _control_free(err.rstrip("\n"))
+
+
+@pytest.mark.parametrize("broken", ['meaning = ["count" }', 'meaning = ["a", }', 'meaning = { k = }'])
+def test_an_unclosed_array_in_an_inline_table_is_located_without_running_away(cli_run, located, tmp_path, broken):
+    """The position scanner looped on ``["count" }`` (no value, no advance) until memory ran out: the long
+    malformed-input fuzz, seed 8, case 395, was killed at 24 GB."""
+    path = tmp_path / "c.toml"
+    path.write_text('[[claim]]\nid = "a.b"\ntitle = "t"\nkind = "theorem"\n'
+                    'source = { document = "d.txt", section = "s", quote = "q" }\n'
+                    f'symbols = {{ x = {{ domain = "real", {broken} }} }}\nshow = "x > 0"\n', encoding="utf-8")
+    code, _, err = cli_run(["show", "a.b", str(path)])
+    assert code == 2 and located.match(err.splitlines()[0]), err
