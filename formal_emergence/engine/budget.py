@@ -97,7 +97,11 @@ def z3_call(fn: Callable[..., T], *args: Any, on_stop: Callable[[str], T], **kwa
     except worker.CpuBudgetExceeded:  # the call's limit, or what was left of the claim's: the same words for both
         return on_stop(f"z3 ran out of its CPU-time budget ({Z3_CALL_CPU_SECONDS:g} s per call, "
                        f"{Z3_CLAIM_CPU_SECONDS:g} s per claim)")
+    except worker.WorkerStopped as exc:  # a crash: what the call spent is unknown, so it is charged like a stop
+        return on_stop(f"{exc} (z3 gave no answer)")
     z3b.set_ledger_state(state)
     if kind == "unsupported":
         raise UnsupportedConstruct(value)
+    if kind == "error":  # charged above, like any other call; never a verdict
+        raise UnsupportedConstruct(f"z3 failed with {value}")
     return value

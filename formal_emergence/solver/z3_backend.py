@@ -168,8 +168,9 @@ def set_ledger_state(state: tuple[int, int, int] | None) -> None:
 def in_ledger(state: tuple[int, int, int] | None, fn: Callable, args: tuple, kwargs: dict) -> tuple:
     """Run ``fn(*args, **kwargs)`` (a function of this module) inside a ``claim_budget`` restored from ``state``
     (``ledger_state`` of the calling process); return ``(kind, value, state after)``: ``kind`` is ``"ok"`` with
-    the result or ``"unsupported"`` with the message of the ``UnsupportedConstruct`` it raised, so the caller
-    charges what was spent either way. Made to run in a worker process (``engine.budget.z3_call``)."""
+    the result, ``"unsupported"`` with the message of the ``UnsupportedConstruct`` it raised, or ``"error"`` with
+    the name and message of any other exception, so the caller charges what was spent in every case. Made to run
+    in a worker process (``engine.budget.z3_call``)."""
     ledger = None
     if state is not None:
         ledger = _Ledger(state[0])
@@ -180,6 +181,8 @@ def in_ledger(state: tuple[int, int, int] | None, fn: Callable, args: tuple, kwa
             out: tuple = ("ok", fn(*args, **kwargs))
         except UnsupportedConstruct as exc:
             out = ("unsupported", str(exc))
+        except Exception as exc:  # noqa: BLE001 - e.g. a Z3Exception: reported with the ledger, not without it
+            out = ("error", f"{type(exc).__name__}: {str(exc)[:300]}")
     finally:
         _ledger.reset(token)
     return (*out, None if ledger is None else (ledger.total, ledger.left, ledger.calls))

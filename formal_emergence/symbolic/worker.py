@@ -54,6 +54,11 @@ class CpuBudgetExceeded(UnsupportedConstruct):
     """A computation ran past its CPU-time budget and the kernel stopped it."""
 
 
+class WorkerStopped(UnsupportedConstruct):
+    """The worker process died during a request for another reason than its CPU budget (a crash, a signal from
+    outside): what the request did before is unknown."""
+
+
 def _read_exact(fd: int, n: int) -> bytes | None:
     chunks, left = [], n
     while left:
@@ -122,6 +127,8 @@ class _Worker:
             try:
                 os.close(self.req_w)
                 os.close(self.resp_r)
+                for account in _accounts.values():  # the forking thread's claim accounts belong to the parent:
+                    account.set(None)                 # a request made from the worker starts without one
                 for other in _current.values():  # the parent's ends of its other workers' pipes: so that each
                     if other.owner == self.owner:  # of those sees EOF when the parent closes them
                         other.close_pipes()
@@ -204,17 +211,30 @@ class _Account:
         self.total = total
         self.left = total
 
+    @property
+    def used(self) -> float:
+        """The worker CPU seconds charged so far (a request stopped at its limit counts its whole allowance)."""
+        return self.total - self.left
+
 
 _accounts: dict[str, contextvars.ContextVar[_Account | None]] = {
     b: contextvars.ContextVar(f"{b}_claim_budget", default=None) for b in BUDGETS}
 
 
 @contextlib.contextmanager
-def claim_budget(seconds: float, budget: str = "sympy") -> Iterator[None]:
-    """Bound the worker CPU of every ``call`` of ``budget`` inside the block by ``seconds`` in total."""
-    token = _accounts[budget].set(_Account(seconds))
+def claim_budget(seconds: float, budget: str = "sympy") -> Iterator[_Account]:
+    """Bound the worker CPU of every ``call`` of ``budget`` inside the block by ``seconds`` in total; yield the
+    account (``used``: the worker CPU the block's requests took). Inside an enclosing ``claim_budget`` of the same
+    budget the enclosing account is used and yielded: a claim checked on behalf of another (a property's instance,
+    a lemma) shares its caller's CPU budget, as it shares its rlimit, instead of opening a new one."""
+    enclosing = _accounts[budget].get()
+    if enclosing is not None:
+        yield enclosing
+        return
+    account = _Account(seconds)
+    token = _accounts[budget].set(account)
     try:
-        yield
+        yield account
     finally:
         _accounts[budget].reset(token)
 
@@ -249,8 +269,7 @@ def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float, what: str = "Sy
                 if account is not None:
                     account.left -= cpu_seconds
                 raise CpuBudgetExceeded(f"{what} exceeded its CPU-time budget of {cpu_seconds:g} s")
-            raise UnsupportedConstruct("the SymPy worker process stopped"
-                                       + (f" with signal {sig}" if sig else ""))
+            raise WorkerStopped(f"the {what} worker process stopped" + (f" with signal {sig}" if sig else ""))
     kind, value, used = pickle.loads(frame)
     if account is not None:
         account.left -= used
