@@ -240,6 +240,10 @@ def from_sympy(e: sp.Basic) -> Term:
         return Ite(Rel(">", u, num(0)), num(1), Ite(Rel("<", u, num(0)), num(-1), num(0)))
     if isinstance(e, sp.Heaviside) and (len(e.args) == 1 or e.args[1] == 0):
         return Func("heaviside", (from_sympy(e.args[0]),))
+    if isinstance(e, sp.Heaviside) and e.args[1].is_Rational:
+        # SymPy's derivatives of Max/Min carry Heaviside(u, 1/2); the value at u = 0 is kept exactly.
+        u = from_sympy(e.args[0])
+        return Ite(Rel(">", u, num(0)), num(1), Ite(Rel("<", u, num(0)), num(0), from_sympy(e.args[1])))
     if isinstance(e, sp.Implies):
         return Implies(from_sympy(e.args[0]), from_sympy(e.args[1]))
     if isinstance(e, sp.Equivalent) and len(e.args) == 2:

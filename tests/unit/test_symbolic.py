@@ -71,6 +71,16 @@ def test_round_trip_of_builtin_functions_and_connectives(text, decls):
     assert tr(from_sympy(expr)) == expr
 
 
+@pytest.mark.parametrize("h0", [sp.Rational(1, 2), sp.Integer(1)])
+def test_heaviside_with_a_value_at_zero_keeps_it_exactly(h0):
+    """SymPy's d/dx Max(x, 0) is Heaviside(x, 1/2); its translation has that value at 0, and 1 / 0 either side."""
+    x = sp.Symbol("x", real=True)
+    back = from_sympy(sp.Heaviside(x, h0))
+    tr = SympyTranslator(REAL)
+    assert [tr(back).subs(x, v) for v in (-2, 0, sp.Rational(1, 3))] == [0, h0, 1]
+    assert from_sympy(sp.diff(sp.Max(x, 0), x)) != from_sympy(sp.Heaviside(x, 0))
+
+
 @pytest.mark.parametrize("expr", [
     sp.sin(sp.Symbol("x")), sp.I, sp.Integral(sp.Symbol("x"), sp.Symbol("x")), sp.zoo, sp.nan, sp.Float(0.5),
     sp.Function("G")(sp.Symbol("x")), sp.Derivative(sp.Function("G")(sp.Symbol("x")), sp.Symbol("x")),
