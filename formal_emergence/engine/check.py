@@ -30,8 +30,8 @@ from ..model.claim import claim_formula, with_values
 from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
 from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
-from ..model.terms import (Bool, Diff, Ite, Limit, Not as Not_, Num, Pred, Rel, Sym as Sym_, Term, UFun, free_symbols,
-                           is_boolean)
+from ..model.terms import (Add, Bool, Diff, Ite, Limit, Mul, Not as Not_, Num, Pow, Pred, Rel, Sym as Sym_, Term,
+                           UFun, free_symbols, is_boolean)
 from ..model.terms import _fresh, children, substitute, to_text, transform, walk
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
@@ -351,22 +351,70 @@ def _limit_generic(terms: list[Term], decls) -> tuple[Term, ...]:
     (``symbolic.limit_degeneracies``)."""
     out: list[Term] = []
 
-    def visit(t: Term, bound: frozenset[str]) -> None:
+    def visit(t: Term, binders: dict[str, type]) -> None:
         if isinstance(t, Limit):
+            bound = frozenset(binders) | {t.var.name}
+            by_limit = frozenset(n for n, kind in binders.items() if kind is Limit and n != t.var.name)
             for cond in symbolic.limit_degeneracies(t, decls):
-                if free_symbols(cond) & (bound | {t.var.name}):
+                if _excludes_a_point_of(cond, by_limit, bound):
+                    continue
+                if free_symbols(cond) & bound:
                     raise UnsupportedConstruct(f"where SymPy's value of {to_text(t)[:80]} applies depends on a "
                                                "variable bound by an enclosing limit or derivative")
                 if cond not in out:
                     out.append(cond)
         if isinstance(t, (Limit, Diff)):
-            bound = bound | {t.var.name}
+            binders = {**binders, t.var.name: type(t)}
         for k in children(t):
-            visit(k, bound)
+            visit(k, binders)
 
     for t in terms:
-        visit(t, frozenset())
+        visit(t, {})
     return tuple(out)
+
+
+def _excludes_a_point_of(cond: Term, limit_vars: frozenset[str], bound: frozenset[str]) -> bool:
+    """Whether ``cond`` is ``v != e`` with ``v`` the variable of an enclosing limit (its innermost binder) and
+    ``e`` free of every bound variable: it excludes one value of ``v``, which the enclosing limit, taken over a
+    punctured neighbourhood of its point, never depends on (lim_{x->0} lim_{y->0} x/(x+y) is 1, although the
+    inner value 1 needs x != 0). Not for a ``diff`` variable: a derivative at a point uses the value there."""
+    if not (isinstance(cond, Rel) and cond.op == "!="):
+        return False
+    if isinstance(cond.rhs, Num) and cond.rhs.value == 0:
+        return any(_finitely_many_zeros(cond.lhs, v, bound) for v in limit_vars)
+    return any(isinstance(var, Sym_) and var.name in limit_vars and not free_symbols(rest) & bound
+               for var, rest in ((cond.lhs, cond.rhs), (cond.rhs, cond.lhs)))
+
+
+def _finitely_many_zeros(t: Term, v: str, bound: frozenset[str]) -> bool:
+    """Whether ``t`` is a product of powers of factors ``a*v + b`` (a a nonzero number, b free of bound
+    variables) and nonzero numbers, with at least one factor: as a function of ``v`` it vanishes at finitely
+    many points whatever the free parameters are."""
+    def linear(f: Term) -> bool:
+        if isinstance(f, Sym_):
+            return f.name == v
+        if isinstance(f, Mul):
+            return len(f.args) == 2 and any(isinstance(a, Num) and a.value != 0 for a in f.args) \
+                and any(isinstance(a, Sym_) and a.name == v for a in f.args)
+        if isinstance(f, Add):
+            with_v = [a for a in f.args if v in free_symbols(a)]
+            return len(with_v) == 1 and linear(with_v[0]) and all(
+                not free_symbols(a) & bound for a in f.args if a is not with_v[0])
+        return False
+
+    factors = t.args if isinstance(t, Mul) else (t,)
+    seen = False
+    for f in factors:
+        if isinstance(f, Num):
+            if f.value == 0:
+                return False
+            continue
+        if isinstance(f, Pow) and isinstance(f.exp, Num) and f.exp.value.denominator == 1 and f.exp.value > 0:
+            f = f.base
+        if not linear(f):
+            return False
+        seen = True
+    return seen
 
 
 def _removable_ites_under_diff(t: Term) -> Term:
