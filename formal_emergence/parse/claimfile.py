@@ -23,7 +23,8 @@ from typing import Any, Iterable
 from ..errors import ClaimFileError, ExpressionError, UserInputError, UserInputErrors
 from ..model.claim import (DOMAINS, KINDS, PROPERTIES, Axiom, Claim, Definition, Property, Quantity,
                            QuantityStatement, Simulation, Source,
-                           SymbolDecl, Undefined)
+                           SymbolDecl, Undefined, domain_condition, is_integral)
+from ..model.exact import exact_truth
 from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import UFun, free_symbols, to_text, walk
 from .expr import MAX_LITERAL_DIGITS, RESERVED_NAMES, Scope, check_identifier, literal_digits, parse_expression
@@ -504,6 +505,17 @@ def _check_keys(table: dict, allowed: set[str], file: str, key: str) -> None:
                        f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(sorted(allowed))}")
 
 
+def _check_reference_domain(ref, decl: SymbolDecl, file: str, key: str) -> None:
+    """A literature point value bound to a symbol must lie in the symbol's declared domain: bound, the symbol
+    leaves the claim, and a witness would lie outside the domain the claim states (adversarial review 10 F3)."""
+    value = getattr(ref, "value", None)
+    if value is not None and (exact_truth(domain_condition(decl), {decl.name: value}) is False
+                              or (is_integral(decl) and Fraction(value).denominator != 1)):
+        shown = str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+        raise _err(file, key, f"{decl.name} is declared {decl.domain}, but {ref.id} is {shown}",
+                   "declare the domain the literature value has, or cite another value")
+
+
 def _source(table: dict, file: str, key: str, required: bool) -> Source | None:
     if "source" not in table:
         if required:
@@ -876,9 +888,10 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     from ..literature import get_reference
     for name, ref_id in refs.items():
         try:
-            get_reference(ref_id)
+            ref = get_reference(ref_id)
         except ClaimFileError as exc:  # raised as <input> with no key: the id came from here
             raise exc.located(file=file, key=f"{key}.references.{name}") from None
+        _check_reference_domain(ref, next(d for d in symbols if d.name == name), file, f"{key}.references.{name}")
     source = _source(table, file, key, required=True)
     return Claim(
         id=cid, title=_string(table, "title", file, key), kind=kind,

@@ -260,3 +260,19 @@ def test_duplicate_of_a_bundled_id_is_located_in_the_users_file(load_claims, cla
     err = info.value
     assert err.file.endswith("mine.toml") and err.key == "claim[0].id", (err.file, err.key)
     assert "core.toml" in err.hint
+
+
+@pytest.mark.parametrize(("domain", "ok"), [("negative", False), ("natural", False), ("positive", True),
+                                            ("unit", True)])
+def test_literature_value_outside_the_declared_domain_is_a_located_error(load_claims, claim_toml, domain, ok):
+    """kaplan2020.alpha_n is 0.076: bound to a negative or natural symbol, a witness would leave the domain
+    (adversarial review 10 F3); a positive or unit symbol takes it."""
+    text = claim_toml("r.a", f'symbols = {{ a = "{domain}" }}\nreferences = {{ a = "kaplan2020.alpha_n" }}\n'
+                             'show = "a < 1"')
+    if ok:
+        assert [c.id for c in load_claims(text).claims] == ["r.a"]
+        return
+    with pytest.raises(UserInputError) as err:
+        load_claims(text)
+    assert err.value.key.endswith("r.a.references.a")
+    assert f"a is declared {domain}, but kaplan2020.alpha_n is 19/250" in str(err.value)
