@@ -110,7 +110,9 @@ def _flip(open_claim: Claim, sym: str, conv, result: Result, check, bounds) -> t
     """The flip points of ``sym``: one, or two where the verdict holds in a window of tolerances."""
     percent = conv.id in _PERCENT_CONVENTIONS
     default = bounds(conv.default)
-    d = (default[0] + default[1]) / 2 if default else None
+    # The default itself when it is a number: an enclosure's midpoint is a binary neighbour of 1/10, at which a
+    # claim exactly on the flip point has the other verdict (adversarial review 10 F1).
+    d = conv.default.value if isinstance(conv.default, Num) else (default[0] + default[1]) / 2 if default else None
     base = dict(symbol=sym, convention=conv.id, default=conv.default_text)
     opened = check(open_claim)
     if opened.verdict is Verdict.HOLDS:
@@ -175,15 +177,16 @@ def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, b
         enclosure = bounds(value)
         if enclosure is None:
             return None
-        ends.append((op, value, (enclosure[0] + enclosure[1]) / 2))
+        exact = (value.value, value.value) if isinstance(value, Num) else enclosure
+        ends.append((op, value, (enclosure[0] + enclosure[1]) / 2, _side_of(op, d, exact)))
     method = "weakest condition with the tolerance free (z3 proof under it, confirmed counterexample outside it)"
     if len(ends) == 1:
-        (op, value, f), = ends
+        (op, value, f, at_d), = ends
         shown = to_text(value, exact=True)
         holds_above = op in (">", ">=")
+        where = {True: "on the holding side", False: "on the failing side", None: "too close to it to tell"}[at_d]
         text = (f"holds for every tolerance {sym} {_WORDS[op]} {shown} (≈ {_decimal(f, percent)}) and fails for "
-                f"every {sym} {_NEGATED[op]} it; the default {conv.default_text} is on the "
-                f"{'holding' if d is not None and ((d >= f) == holds_above) else 'failing'} side")
+                f"every {sym} {_NEGATED[op]} it; the default {conv.default_text} is {where}")
         return (Flip(**base, value=shown, numeric=float(f), below="fails" if holds_above else "holds",
                      above="holds" if holds_above else "fails", exact=True, fragile=_fragile(d, f), method=method,
                      text=text),)
@@ -191,17 +194,27 @@ def _exact_flip(opened: Result, open_claim: Claim, sym: str, conv, d, percent, b
     highs = [e for e in ends if e[0] in ("<", "<=")]
     if len(lows) != 1 or len(highs) != 1 or lows[0][2] >= highs[0][2]:
         return None
-    (lo_op, lo, f_lo), (hi_op, hi, f_hi) = lows[0], highs[0]
+    (lo_op, lo, f_lo, lo_at_d), (hi_op, hi, f_hi, hi_at_d) = lows[0], highs[0]
     lo_text, hi_text = to_text(lo, exact=True), to_text(hi, exact=True)
-    inside = d is not None and f_lo <= d <= f_hi
+    inside = {True: "inside it", False: "outside it"}.get(lo_at_d and hi_at_d, "too close to an end to tell")
     window = (f"holds for every tolerance {sym} {_WORDS[lo_op]} {lo_text} (≈ {_decimal(f_lo, percent)}) and "
               f"{_WORDS[hi_op]} {hi_text} (≈ {_decimal(f_hi, percent)}), and fails outside that window: two flip "
-              f"points; the default {conv.default_text} is {'inside' if inside else 'outside'} it")
+              f"points; the default {conv.default_text} is {inside}")
     return (Flip(**base, value=lo_text, numeric=float(f_lo), below="fails", above="holds", exact=True,
                  fragile=_fragile(d, f_lo), method=method, text=window),
             Flip(**base, value=hi_text, numeric=float(f_hi), below="holds", above="fails", exact=True,
                  fragile=_fragile(d, f_hi), method=method,
                  text=f"the second flip point is {sym} = {hi_text} (≈ {_decimal(f_hi, percent)}), the window's upper end"))
+
+
+def _side_of(op: str, d: Fraction | None, enclosure: tuple[Fraction, Fraction]) -> bool | None:
+    """Whether ``d OP value`` holds, for ``value`` in the rational ``enclosure`` (exact when it is a point, the
+    strictness of ``OP`` included); None when ``d`` is inside an enclosure of positive width, or absent."""
+    low, high = enclosure
+    if d is None or (low < high and low <= d <= high):
+        return None
+    # A point compares exactly; outside an interval, every value in it compares the same way.
+    return {">=": d >= low, ">": d > low, "<=": d <= high, "<": d < high}[op]
 
 
 def _fragile(d: Fraction | None, f: Fraction) -> bool:

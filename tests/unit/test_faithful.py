@@ -33,6 +33,10 @@ CLAIMS = {
     "f.e-fragile": _approx("abs(exp(1) - 2.47) <= tol * 2.47"),
     "f.window": _approx("abs(0.08 - 0.076) <= tol * 0.076 and abs(0.08 - 0.1) > tol * 0.1"),
     "f.window-e": _approx("abs(exp(1) - 2.5) <= tol * 2.5 and abs(exp(1) - 4) > tol * 4"),
+    # The default 1/10 sits exactly on a flip point (adversarial review 10 F1).
+    "f.on-flip": _approx("abs(0.3 - 1/3) < tol * (1/3)"),
+    "f.window-open-at-default": _approx("abs(1.08 - 1) <= tol and abs(1.08 - 1.2) > tol * 1.2"),
+    "f.two-sided-at-default": _approx("abs(0.3 - 1/3) <= tol / 3 or abs(0.3 - 1/3) >= 2 * tol"),
     "f.necessity": ('theorem', '''symbols = { N = "positive", N_c = "positive", eps = "unit" }
 assume = ["N < N_c"]
 show = "1 - exp(-N/N_c) <= eps"
@@ -124,7 +128,9 @@ def test_bracketed_flip_and_fragile_label(checked):
     rec = _record(checked, "f.e-fragile")
     assert rec["fragile"] is True and "Fragile" in rec["reason"]
     assert {a["id"]: a["fragile"] for a in checked[2]["assertions"]}["f.e-fragile"] is True
-    assert checked[2]["summary"]["fragile"] == 1
+    on_a_flip = {"f.e-fragile", "f.on-flip", "f.window-open-at-default", "f.two-sided-at-default"}
+    assert {a["id"] for a in checked[2]["assertions"] if a["fragile"]} == on_a_flip
+    assert checked[2]["summary"]["fragile"] == len(on_a_flip)
 
 
 def test_holds_if_outside_its_plausible_range_becomes_fails(checked):
@@ -186,3 +192,20 @@ def test_html_report_shows_flip_points(checked, tmp_path):
     assert "flip point: holds for every tolerance tol at or above 1/19" in index
     page = (tmp_path / "claims" / "f.e-fragile.html").read_text(encoding="utf-8")
     assert "flip point" in page and "fragile" in page
+
+
+def test_a_default_exactly_on_a_flip_point_is_on_the_side_its_verdict_is(checked):
+    """tol = 1/10 makes 1/30 < tol/3 an equality: the strict claim fails there, so the default is on the failing
+    side; a window open at 1/10 does not contain it; and the verdict at exactly 10% is the default's (the flip
+    scan used a binary neighbour of 1/10, at which these claims have the other verdict)."""
+    on = _reading(checked, "f.on-flip")
+    assert on.result.verdict is Verdict.FAILS
+    [flip] = on.flips
+    assert flip.exact and "the default 1/10 is on the failing side" in flip.text
+    window = _reading(checked, "f.window-open-at-default")
+    assert window.result.verdict is Verdict.FAILS
+    assert "the default 1/10 is outside it" in window.flips[0].text
+    two = _reading(checked, "f.two-sided-at-default")
+    assert two.result.verdict is Verdict.HOLDS
+    assert all("fails at 10%" not in f.text for f in two.flips) and any("holds for tol = 10%" in f.text
+                                                                         for f in two.flips)
