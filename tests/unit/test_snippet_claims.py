@@ -137,6 +137,18 @@ def test_without_run_snippets_no_process_is_started_and_snippet_claims_are_undec
     for record in claims.values():
         assert record["verdict"] == "undecided"
         assert record["reason"].startswith("Snippet not run")
+    # counted in their own bucket, not as undecided verdicts on the document (catalog review 8, F1)
+    doc = json.loads(out)
+    not_run = [a["id"] for a in doc["assertions"] if a["not_run"]]
+    assert not_run and all(a["verdict"] == "undecided" for a in doc["assertions"] if a["not_run"])
+    assert doc["summary"]["by_verdict"]["not_run"] == len(not_run)
+    assert doc["summary"]["by_verdict"]["undecided"] == sum(
+        1 for a in doc["assertions"] if a["verdict"] == "undecided" and not a["not_run"])
+    assert sum(doc["summary"]["by_verdict"].values()) == doc["summary"]["total"]
+    code, out, err = cli_run(["check", str(REPO / "theorems" / "003" / "snippets.toml")])
+    assert code == 0, err
+    text = " ".join(out.split())  # the summary line is wrapped to the terminal width
+    assert f"not run {len(not_run)} (needs --run-snippets)" in text and "undecided 0" in text
 
 
 # ---------------------------------------------------------------- a user's Markdown document
