@@ -42,6 +42,7 @@ DEFAULT_JSON = REPO / "tests" / "golden" / "catalog.json"
 CATALOG_REVIEW_5 = REPO / "docs" / "review" / "catalog-review-5.md"
 CATALOG_REVIEW_6 = REPO / "docs" / "review" / "catalog-review-6.tsv"
 CATALOG_REVIEW_7 = REPO / "docs" / "review" / "catalog-review-7.tsv"
+CATALOG_REVIEW_8 = REPO / "docs" / "review" / "catalog-review-8.tsv"
 RESOLUTIONS_FILE = "review-resolutions.toml"
 
 
@@ -187,6 +188,7 @@ def extract_findings(reviews: Path) -> list[Finding]:
     out += extract_catalog_review_5(CATALOG_REVIEW_5)
     out += extract_catalog_review_6(CATALOG_REVIEW_6)
     out += extract_transcription(CATALOG_REVIEW_7, "CATREV7:")
+    out += extract_catalog_review_8(CATALOG_REVIEW_8)
     ids = [f.id for f in out]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -254,6 +256,39 @@ def extract_transcription(path: Path, prefix: str) -> list[Finding]:
         if len(parts) != 4 or not parts[0].startswith(prefix) or parts[1] not in CLASSES:
             raise ValueError(f"{path.name}:{n}: expected {prefix}<id>, a class of {', '.join(CLASSES)}, target, text")
         out.append(Finding(parts[0], parts[1], review, parts[2], _short(parts[3])))
+    return out
+
+
+#: Catalog review 8's severity cell (its first words) -> finding class; first match wins, so "convention
+#: inconsistency / straw man" is FRAGILE (a verdict that turns on which convention is applied).
+REVIEW_8_SEVERITIES = (("wrong verdict", "UNSOUND"), ("straw man", "MISREAD"), ("convention inconsistency", "FRAGILE"),
+                       ("tally error", "DODGE"), ("padding", "PADDING"), ("dodge", "DODGE"), ("missed", "MISSED"),
+                       ("minor", "NOTE"))
+
+
+def extract_catalog_review_8(path: Path) -> list[Finding]:
+    """Findings of the eighth catalog review, from its transcription (docs/review/catalog-review-8.tsv).
+
+    The header is ``id, claim_id, severity, summary``; ids are ``F<n>`` (the review's numbered findings, F14 being
+    its padding note), given as ``CATREV8:F<n>``; the class is read from the severity cell by
+    REVIEW_8_SEVERITIES. The review column is the transcription's file name with ``.md``. A line that breaks
+    this is a ValueError naming the file and line.
+    """
+    review = path.with_suffix(".md").name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != ["id", "claim_id", "severity", "summary"]:
+        raise ValueError(f"{path.name}: expected the header id, claim_id, severity, summary")
+    out: list[Finding] = []
+    for n, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        severity = parts[2].strip().lower() if len(parts) == 4 else ""
+        cls = next((c for word, c in REVIEW_8_SEVERITIES if severity.startswith(word)), None)
+        if len(parts) != 4 or not re.fullmatch(r"F\d+", parts[0]) or cls is None:
+            raise ValueError(f"{path.name}:{n}: expected F<n>, claim ids, a severity starting with one of "
+                             f"{', '.join(w for w, _ in REVIEW_8_SEVERITIES)}, summary")
+        out.append(Finding(f"CATREV8:{parts[0]}", cls, review, parts[1].strip(), _short(parts[3])))
     return out
 
 
@@ -362,7 +397,8 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
              "for convention-fragile verdicts; `CATREV5:<doc>:<claim>` and `CATREV5:<doc>:M<n>` for the fifth "
              "catalog review (docs/review/catalog-review-5.md); `CATREV6:<doc>:<claim>`, `CATREV6:<doc>:M<n>` and "
              "`CATREV6:consistency:<quantity>` for the sixth (docs/review/catalog-review-6.md); `CATREV7:F<n>` for the "
-             "n-th numbered finding of the seventh (docs/review/catalog-review-7.md).", "",
+             "n-th numbered finding of the seventh (docs/review/catalog-review-7.md); `CATREV8:F<n>` for the eighth "
+             "(docs/review/catalog-review-8.md).", "",
              f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
     unknown = unknown_resolved_ids(findings, resolved)
     if unknown:

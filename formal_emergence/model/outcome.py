@@ -100,6 +100,14 @@ class AssertionResult:
     def reading_sensitive(self) -> bool:
         return len({r.verdict for r in self.readings}) > 1
 
+    @property
+    def not_run(self) -> bool:
+        """The primary reading is about what a document's code does and the snippet sandbox was not run
+        (``--run-snippets`` not given): its ``undecided`` is a property of the run, not of the claim, so
+        summaries count it in its own bucket ``not_run`` (docs/snippets.md)."""
+        return self.verdict is Verdict.UNDECIDED and any(
+            e.engine == "sandbox" and e.outcome == "not run" for e in self.primary.result.evidence)
+
 
 @dataclass(frozen=True)
 class CheckedCatalog:

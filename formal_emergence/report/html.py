@@ -224,7 +224,10 @@ def _assertion_table(items, prefix: str, site: Site) -> str:
 
 
 def _counts_line(counts: Mapping[str, Any]) -> str:
-    return " ".join(f"{badge(v)} {int(counts.get(v, 0))}" for v in verdict_order())
+    line = " ".join(f"{badge(v)} {int(counts.get(v, 0))}" for v in verdict_order())
+    if counts.get("not_run"):  # undecided only because --run-snippets was not given: not a verdict
+        line += f' <span class="small muted">not run {int(counts["not_run"])} (needs --run-snippets)</span>'
+    return line
 
 
 def _run_info(tool: Mapping[str, Any], options: Mapping[str, Any]) -> str:
@@ -252,6 +255,10 @@ def render_index(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
     for v in verdict_order():
         out.append(f'<li><span class="n">{int(summary["by_verdict"].get(v, 0))}</span>{badge(v)}'
                    f' <span class="small muted">{e(VERDICT_LABELS[v])}</span></li>')
+    if summary["by_verdict"].get("not_run"):
+        out.append(f'<li><span class="n">{int(summary["by_verdict"]["not_run"])}</span>not run'
+                   ' <span class="small muted">code of a document, not run: pass --run-snippets to run it in the '
+                   'sandbox (not a verdict; listed as undecided)</span></li>')
     out.append("</ul>")
     docs = _documents(views)
     out.append('<h2>Documents</h2><table class="documents"><thead><tr><th>document</th><th>assertions</th>'

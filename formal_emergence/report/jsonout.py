@@ -13,7 +13,9 @@ from ..model.claim import Claim
 from ..model.outcome import AssertionResult, CheckedCatalog, LemmaResult, ReadingResult
 from ..model.verdict import Result, Verdict
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+#: The summary bucket of assertions whose snippet was not run (not a verdict; see summarize).
+NOT_RUN = "not_run"
 
 
 def claim_record(claim: Claim, result: Result, latex: str = "") -> dict[str, Any]:
@@ -77,6 +79,7 @@ def assertion_record(ar: AssertionResult) -> dict[str, Any]:
         "reading_sensitive": ar.reading_sensitive,
         "fragile": primary.fragile,
         "vacuous": primary.vacuous,
+        "not_run": ar.not_run,
         "resolves": list(a.resolves),
         "legacy": a.legacy,
         "readings": [{"id": r.id, "primary": r.reading.primary, "verdict": r.verdict.value,
@@ -90,16 +93,24 @@ def lemma_record(lr: LemmaResult) -> dict[str, Any]:
             "verdict": lr.reading.verdict.value, "resolves": list(lr.lemma.resolves)}
 
 
+def _bucket(record: Mapping[str, Any]) -> str:
+    """The summary bucket of an assertion record: its verdict, or ``not_run`` for an ``undecided`` that only
+    says the snippet sandbox was not run (``--run-snippets`` not given)."""
+    return NOT_RUN if record.get("not_run") else record["verdict"]
+
+
 def summarize(assertions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Counts of assertion verdicts, overall and per document (every verdict listed, zeros included).
 
-    Only assertion records are counted; lemmas and alternative readings never are.
+    Only assertion records are counted; lemmas and alternative readings never are. An assertion whose verdict
+    needs the snippet sandbox and was not run is counted under ``not_run``, not under ``undecided``: that is a
+    property of the command line, not a verdict on the document (catalog review 8, F1).
     """
-    zero = {v.value: 0 for v in Verdict}
-    overall = Counter(r["verdict"] for r in assertions)
+    zero = {**{v.value: 0 for v in Verdict}, NOT_RUN: 0}
+    overall = Counter(_bucket(r) for r in assertions)
     per_doc: dict[str, Counter] = {}
     for r in assertions:
-        per_doc.setdefault(r["source"]["document"], Counter())[r["verdict"]] += 1
+        per_doc.setdefault(r["source"]["document"], Counter())[_bucket(r)] += 1
     return {
         "counts": "assertions",
         "total": len(assertions),
@@ -113,7 +124,7 @@ def summarize(assertions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 def document(checked: CheckedCatalog, records: Sequence[Mapping[str, Any]], tool: Mapping[str, str],
              options: Mapping[str, Any]) -> dict[str, Any]:
-    """The whole JSON document (schema 2): assertions, lemmas, every checked record, the assertion summary."""
+    """The whole JSON document (schema 3): assertions, lemmas, every checked record, the assertion summary."""
     assertions = [assertion_record(a) for a in sorted(checked.assertions, key=lambda a: a.id)]
     return {"schema": SCHEMA_VERSION, "schema_version": SCHEMA_VERSION, "tool": dict(tool), "options": dict(options),
             "assertions": assertions,

@@ -279,6 +279,9 @@ def render_latex(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
            r"\begin{longtable}{@{}lrl@{}}", r"\toprule verdict & assertions & meaning\\ \midrule"]
     for v in verdict_order():
         out.append(rf"{verdict_tex(v)} & {int(summary['by_verdict'].get(v, 0))} & {tex(VERDICT_LABELS[v])}\\")
+    if summary["by_verdict"].get("not_run"):
+        out.append(rf"not run & {int(summary['by_verdict']['not_run'])} & "
+                   + tex("code of a document, not run: pass --run-snippets (not a verdict)") + r"\\")
     out += [r"\midrule total & " + str(int(summary.get("total", len(views)))) + r" & \\", r"\bottomrule\end{longtable}",
             r"\noindent Only the documents' assertions are counted; alternative readings and the toolkit's own "
             r"lemmas are listed under their assertion.\par",

@@ -90,6 +90,9 @@ def render_index(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
             "", "| verdict | assertions | meaning |", "|---|---:|---|"]
     for v in verdict_order():
         out.append(f"| {verdict_md(v)} | {int(summary['by_verdict'].get(v, 0))} | {cell(VERDICT_LABELS[v])} |")
+    if summary["by_verdict"].get("not_run"):
+        out.append(f"| not run | {int(summary['by_verdict']['not_run'])} | code of a document, not run: "
+                   "pass --run-snippets to run it in the sandbox (not a verdict; listed as undecided) |")
     docs, orphans = group_units(views)
     if orphans:
         docs.setdefault("lemmas whose assertion is not in this report", []).extend((v, []) for v in orphans)
@@ -99,7 +102,8 @@ def render_index(views: Sequence[ClaimView], summary: Mapping[str, Any], tool: M
     for doc in sorted(docs):
         counts = summary.get("by_document", {}).get(doc, {})
         out += ["", f"## {md(doc)}", "",
-                " · ".join(f"{verdict_md(v)} {int(counts.get(v, 0))}" for v in verdict_order()), "",
+                " · ".join(f"{verdict_md(v)} {int(counts.get(v, 0))}" for v in verdict_order())
+                + (f" · not run {int(counts['not_run'])} (needs --run-snippets)" if counts.get("not_run") else ""), "",
                 "| assertion | title | kind | verdict | reason |", "|---|---|---|---|---|"]
         for v, children in docs[doc]:
             facts = unit_facts(v)

@@ -142,17 +142,25 @@ def render_summary(checked: CheckedCatalog, titles: Mapping[str, str] | None = N
     """Counts of assertion verdicts, overall and per document (by ``document_label``); lemmas and alternative
     readings are not counted."""
     titles = titles or {}
-    total = Counter(a.verdict for a in checked.assertions)
+
+    def bucket(a) -> Verdict | str:  # an undecided only because --run-snippets was not given is not a verdict
+        return "not run" if a.not_run else a.verdict
+
+    def counts(cnt: Counter) -> str:
+        line = "  ".join(f"{v.value} {cnt.get(v, 0)}" for v in Verdict)
+        return line + (f"  not run {cnt['not run']} (needs --run-snippets)" if cnt.get("not run") else "")
+
+    total = Counter(bucket(a) for a in checked.assertions)
     docs: dict[str, Counter] = {}
     for a in checked.assertions:
-        docs.setdefault(a.assertion.document, Counter())[a.verdict] += 1
-    head = "  ".join(f"{v.value} {total.get(v, 0)}" for v in Verdict)
+        docs.setdefault(a.assertion.document, Counter())[bucket(a)] += 1
+    head = counts(total)
     alternatives = sum(len(a.readings) - 1 for a in checked.assertions)
     sensitive = sum(1 for a in checked.assertions if a.reading_sensitive)
     n = len(checked.assertions)
     out = [f"{n} assertion{'' if n == 1 else 's'}: {head}"]
     for d, cnt in sorted(docs.items()):
-        out.append(f"  {document_label(d, titles)}: " + "  ".join(f"{v.value} {cnt.get(v, 0)}" for v in Verdict))
+        out.append(f"  {document_label(d, titles)}: " + counts(cnt))
     out.append(f"not counted: {alternatives} alternative reading{'' if alternatives == 1 else 's'} ({sensitive} "
                f"reading-sensitive), {len(checked.lemmas)} lemma{'' if len(checked.lemmas) == 1 else 's'}")
     return "\n".join(inert(line) for line in out)

@@ -16,9 +16,9 @@ def _golden() -> dict:
     return json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
-def test_golden_is_schema_2():
+def test_golden_is_schema_3():
     doc = _golden()
-    assert doc["schema_version"] == 2 and {"assertions", "lemmas", "claims", "summary"} <= set(doc)
+    assert doc["schema_version"] == 3 and {"assertions", "lemmas", "claims", "summary"} <= set(doc)
 
 
 def test_assertion_tallies_match_golden(catalog_document):

@@ -104,7 +104,8 @@ def test_no_lemma_is_counted_in_any_summary(v2_checked, tmp_path, write_claims, 
     from formal_emergence.report.text import render_summary
     doc = json_document(v2_checked, CheckOptions())
     assert doc["summary"]["total"] == 2
-    assert doc["summary"]["by_verdict"] == {"holds": 1, "holds-if": 0, "fails": 1, "undecided": 0, "informal": 0}
+    assert doc["summary"]["by_verdict"] == {"holds": 1, "holds-if": 0, "fails": 1, "undecided": 0, "informal": 0,
+                                          "not_run": 0}
     assert doc["summary"]["by_document"]["doc_a.txt"]["total"] == 1
     assert doc["summary"]["reading_sensitive"] == 1
     assert [x["id"] for x in doc["lemmas"]] == ["a.square.lemma.false", "a.square.lemma.true"]

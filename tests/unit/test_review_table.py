@@ -36,6 +36,12 @@ EXPECTED = {
     ("catalog-review-7.md", "UNSOUND"): 1, ("catalog-review-7.md", "FRAGILE"): 3, ("catalog-review-7.md", "PADDING"): 6,
     ("catalog-review-7.md", "MISREAD"): 3, ("catalog-review-7.md", "DODGE"): 2, ("catalog-review-7.md", "MISSED"): 1,
     ("catalog-review-7.md", "NOTE"): 1,
+    # catalog-review-8.md: 13 numbered findings F1-F13 and its padding note F14, classed by the severity cell
+    # (convention inconsistency -> FRAGILE, tally error -> DODGE, wrong verdict -> UNSOUND, straw man -> MISREAD,
+    # padding, dodge, missed, minor -> NOTE)
+    ("catalog-review-8.md", "DODGE"): 2, ("catalog-review-8.md", "FRAGILE"): 4, ("catalog-review-8.md", "MISREAD"): 2,
+    ("catalog-review-8.md", "UNSOUND"): 1, ("catalog-review-8.md", "PADDING"): 3, ("catalog-review-8.md", "MISSED"): 1,
+    ("catalog-review-8.md", "NOTE"): 1,
 }
 
 
@@ -157,3 +163,26 @@ def test_catalog_review_7_transcription(tmp_path):
     review.write_text("id\tclass\ttarget\ttext\nCATREV6:000:a\tNOTE\t000\twrong prefix\n", encoding="utf-8")
     with pytest.raises(ValueError, match="expected CATREV7"):
         rt.extract_transcription(review, "CATREV7:")
+
+
+def test_catalog_review_8_transcription(tmp_path):
+    review = tmp_path / "catalog-review-8.tsv"
+    review.write_text("id\tclaim_id\tseverity\tsummary\n"
+                      "F1\t003.a.b\ttally error / padding\ta `flag`\n"
+                      "F2\t000.c vs 003.d\tconvention inconsistency / straw man\tmix\n", encoding="utf-8")
+    assert [(f.id, f.cls, f.review, f.target, f.text) for f in rt.extract_catalog_review_8(review)] == [
+        ("CATREV8:F1", "DODGE", "catalog-review-8.md", "003.a.b", "a flag"),
+        ("CATREV8:F2", "FRAGILE", "catalog-review-8.md", "000.c vs 003.d", "mix")]
+    review.write_text("id\tclaim_id\tseverity\tsummary\nF1\t003.a.b\tcosmetic\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"catalog-review-8.tsv:2: expected F<n>"):
+        rt.extract_catalog_review_8(review)
+    review.write_text("id\tclass\ttarget\ttext\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected the header"):
+        rt.extract_catalog_review_8(review)
+
+
+def test_every_catalog_review_8_finding_has_a_resolution():
+    findings = [f.id for f in rt.extract_catalog_review_8(rt.CATALOG_REVIEW_8)]
+    assert findings == [f"CATREV8:F{n}" for n in range(1, 15)]
+    resolved = _catalog_resolves()
+    assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}

@@ -124,7 +124,7 @@ def _refuse(*args, **kwargs):
     raise AssertionError(f"a process was started: {args[:1]}")
 
 
-def test_without_run_snippets_no_process_is_started_and_snippet_claims_are_undecided(cli_run, monkeypatch):
+def test_without_run_snippets_no_process_is_started_and_snippet_claims_are_undecided(cli_run, monkeypatch, tmp_path):
     for name in ("Popen", "run", "call", "check_output"):
         monkeypatch.setattr(subprocess, name, _refuse)
     for name in ("fork", "posix_spawn", "posix_spawnp", "system", "execv", "execve"):
@@ -137,6 +137,23 @@ def test_without_run_snippets_no_process_is_started_and_snippet_claims_are_undec
     for record in claims.values():
         assert record["verdict"] == "undecided"
         assert record["reason"].startswith("Snippet not run")
+    # counted in their own bucket, not as undecided verdicts on the document (catalog review 8, F1)
+    doc = json.loads(out)
+    not_run = [a["id"] for a in doc["assertions"] if a["not_run"]]
+    assert not_run and all(a["verdict"] == "undecided" for a in doc["assertions"] if a["not_run"])
+    assert doc["summary"]["by_verdict"]["not_run"] == len(not_run)
+    assert doc["summary"]["by_verdict"]["undecided"] == sum(
+        1 for a in doc["assertions"] if a["verdict"] == "undecided" and not a["not_run"])
+    assert sum(doc["summary"]["by_verdict"].values()) == doc["summary"]["total"]
+    code, out, err = cli_run(["check", str(REPO / "theorems" / "003" / "snippets.toml")])
+    assert code == 0, err
+    text = " ".join(out.split())  # the summary line is wrapped to the terminal width
+    assert f"not run {len(not_run)} (needs --run-snippets)" in text and "undecided 0" in text
+    code, _, err = cli_run(["report", str(REPO / "theorems" / "003" / "snippets.toml"), "--format", "markdown",
+                            "-o", str(tmp_path / "md")])
+    assert code == 0, err
+    index = (tmp_path / "md" / "index.md").read_text(encoding="utf-8")
+    assert f"| not run | {len(not_run)} |" in index and f"not run {len(not_run)} (needs --run-snippets)" in index
 
 
 # ---------------------------------------------------------------- a user's Markdown document
