@@ -79,9 +79,23 @@ class IntervalEvaluator:
         self.ctx = _context(dps + 10)
         #: Set when a comparison needed an interval enclosure (it could not be decided exactly).
         self.used_intervals = False
+        self._numbers: dict[Fraction, object] = {}
+        self._slack = self._cap = None  # outward's widening and exp's magnitude budget, made once
 
     def number(self, v: Fraction):
-        return self.ctx.mpf(v.numerator) / self.ctx.mpf(v.denominator)
+        """The interval of ``v``: ``mpf(p) / mpf(q)``. When ``p`` and ``q`` are exact at the context's precision
+        that is ``p/q`` rounded down and up, made directly (the same bits; the division's operands would be
+        converted again for each use), and kept for this evaluator's later uses of ``v``."""
+        out = self._numbers.get(v)
+        if out is None:
+            c, p, q = self.ctx, v.numerator, v.denominator
+            if abs(p).bit_length() <= c.prec and q.bit_length() <= c.prec:
+                out = c.make_mpf((libmp.from_rational(p, q, c.prec, libmp.round_floor),
+                                  libmp.from_rational(p, q, c.prec, libmp.round_ceiling)))
+            else:
+                out = c.mpf(p) / c.mpf(q)
+            self._numbers[v] = out
+        return out
 
     def real(self, t: Term, values: Mapping[str, Fraction]):
         """Return an interval enclosing the value of ``t``; raise ``NotEvaluable`` if undefined."""
@@ -204,7 +218,9 @@ class IntervalEvaluator:
         (``log(1) = 0``) stay exact."""
         c = self.ctx
         a, b = r.a, r.b
-        slack = c.mpf(2) ** (8 - c.prec)
+        slack = self._slack
+        if slack is None:
+            slack = self._slack = c.mpf(2) ** (8 - c.prec)
         low = a.a if c.isinf(a) else (a - abs(a) * slack).a
         high = b.b if c.isinf(b) else (b + abs(b) * slack).b
         return c.mpf([low, high])
@@ -222,7 +238,9 @@ class IntervalEvaluator:
         (``exp(exp(exp(10)))`` never ends), so the enclosure is widened soundly instead:
         ``[exp(MAX), +inf]`` above and ``[0, exp(-MAX)]`` below (exp is increasing).
         """
-        c, cap = self.ctx, self.ctx.mpf(MAX_EXP_ARGUMENT)
+        c, cap = self.ctx, self._cap
+        if cap is None:
+            cap = self._cap = c.mpf(MAX_EXP_ARGUMENT)
         lo, hi = c.mpf(x.a), c.mpf(x.b)
         if x.a == x.b == 0:
             return c.mpf(1)  # exp(0) = 1 exactly (exp of any other rational is irrational)

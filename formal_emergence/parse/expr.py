@@ -154,13 +154,24 @@ class _Converter:
     def __init__(self, text: str, scope: Scope, indent: int):
         self.text, self.scope, self.indent = text, scope, indent
         self.encoded = text.encode("utf-8")
+        self._lines: list[bytes] | None = None
+
+    def segment(self, node: ast.AST) -> str:
+        """``ast.get_source_segment(self.text, node) or ""``, with the text split into lines once (the library
+        function splits the whole text again for every node)."""
+        lineno, end = getattr(node, "lineno", None), getattr(node, "end_lineno", None)
+        if lineno is None or end != lineno or getattr(node, "end_col_offset", None) is None:
+            return ast.get_source_segment(self.text, node) or ""
+        if self._lines is None:
+            self._lines = [line.encode() for line in ast._splitlines_no_ff(self.text)]
+        return self._lines[lineno - 1][node.col_offset:node.end_col_offset].decode()
 
     def column(self, node: ast.AST) -> int:
         off = getattr(node, "col_offset", 0)
         return len(self.encoded[:off].decode("utf-8", errors="ignore")) + 1 + self.indent
 
     def source_name(self, node: ast.AST) -> str:
-        return ast.get_source_segment(self.text, node) or ""
+        return self.segment(node)
 
     def fail(self, node: ast.AST, found: str, hint: str = "") -> ExpressionError:
         return ExpressionError(found, column=self.column(node), hint=hint)
@@ -184,7 +195,7 @@ class _Converter:
             case ast.Constant(value=bool(v)):
                 return Bool(v)
             case ast.Constant(value=int() | float()):
-                seg = ast.get_source_segment(self.text, node) or ""
+                seg = self.segment(node)
                 digits = literal_digits(seg.replace("_", ""))
                 if digits > MAX_LITERAL_DIGITS:
                     raise self.fail(node, f"number {seg[:40]!r} has about {digits} digits, more than the "

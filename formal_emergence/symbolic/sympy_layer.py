@@ -304,7 +304,7 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
             if isinstance(node, Diff) and node.order * _term_size(inner) > MAX_DIFF_WORK:
                 raise UnsupportedConstruct(f"the derivative {to_text(rebuilt)[:80]} is beyond the derivative work "
                                            f"budget (order x size {node.order * _term_size(inner)} > {MAX_DIFF_WORK})")
-            out = worker.call(_compute, rebuilt, decls, cpu_seconds=cpu_seconds)
+            out, how = worker.call(_compute, rebuilt, decls, cpu_seconds=cpu_seconds)
             if isinstance(node, Diff):
                 rule = "sympy.diff"
                 try:
@@ -314,7 +314,7 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
                     recheck = False
                 checked = "sympy: derivative recomputed and simplify(difference) == 0" if recheck else ""
             else:
-                rule = "sympy.limit (Gruntz algorithm)"
+                rule = how or "sympy.limit (Gruntz algorithm)"
                 try:
                     checked = worker.call(_recheck_limit, inner, node, out, body_decls, cpu_seconds=cpu_seconds)
                 except UnsupportedConstruct:
@@ -656,11 +656,13 @@ def _parameters_note(rebuilt: Term) -> str:
             "and the engine makes no case split on parameters, so it has neither a proof nor a witness")
 
 
-def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
+def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, str]:
     """The value of one ``diff``/``limit`` term (run in the worker process): its body is translated under
-    ``bound_decls``; a derivative is then taken at the point under ``decls`` (substituted for its variable)."""
+    ``bound_decls``; a derivative is then taken at the point under ``decls`` (substituted for its variable).
+    Also the rule that computed a limit when it was not SymPy's ``limit`` ("" otherwise)."""
     outer = SympyTranslator(decls)
     tr = SympyTranslator(bound_decls(rebuilt, decls))
+    how = ""
     try:
         _check_exact_jumps(tr, rebuilt)
         value = None
@@ -670,6 +672,9 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
             _check_defined_near(tr, rebuilt)
         if value is None and isinstance(rebuilt, Limit) and any(isinstance(n, Ite) for n in walk(rebuilt.expr)):
             value = _limit_of_piecewise(tr, rebuilt.expr, rebuilt)  # never the value at the point
+        if value is None and isinstance(rebuilt, Limit):
+            value = _continuous_limit(tr, rebuilt)
+            how = CONTINUITY_RULE if value is not None else how
         if value is None:
             value = tr(rebuilt).doit()  # the value that is simplified (its form decides the printed result)
             if isinstance(rebuilt, Diff):
@@ -691,7 +696,7 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> Term:
         if max(abs(int(atom.p)).bit_length(), int(atom.q).bit_length()) * 0.30103 > MAX_POWER_DIGITS:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} holds a number of more than "
                                        f"{MAX_POWER_DIGITS} digits (the digit budget)")
-    return from_sympy(value)
+    return from_sympy(value), how
 
 
 def _check_exact_jumps(tr: SympyTranslator, node: Diff | Limit) -> None:
@@ -781,6 +786,93 @@ def _relation_near(op: str, d: sp.Basic, l: Term, r: Term) -> bool:
     if sign == 0:
         raise UnsupportedConstruct(f"the sign of {to_text(l)} - {to_text(r)} near the limit point is unknown")
     return {"<": sign < 0, "<=": sign < 0, ">": sign > 0, ">=": sign > 0, "==": False, "!=": True}[op]
+
+
+#: The rule of a limit computed by ``_continuous_limit``.
+CONTINUITY_RULE = "continuity: a composition of functions continuous at the limits of their arguments (x**a -> 0 as x -> 0+ for a > 0)"
+
+
+def _continuous_limit(tr: SympyTranslator, node: Limit) -> sp.Basic | None:
+    """The limit of ``node`` at a finite point where its expression is a composition of functions continuous at
+    the limits of their arguments, when a power with a parameter in its exponent has a base tending to 0 there;
+    None otherwise (SymPy's ``limit`` is asked then).
+
+    Gruntz can run for ever on such a power (``((N - N_c)/N_c)**alpha`` at ``N_c`` with a symbolic ``alpha``), while
+    ``x**a -> 0`` as ``x -> 0+`` for ``a > 0`` settles it. Each side is read as ``var = point +- s``, ``s -> 0+``;
+    a two-sided limit needs both sides equal. Sound rules only: sums, products, integer powers (a negative one
+    only of a limit that is not 0), ``b**e`` with ``b``'s limit positive, or 0 with ``b > 0`` near the point and
+    ``e``'s limit positive, ``exp``, and ``log`` of a positive limit; anything else gives None."""
+    point = tr(node.point)
+    if not point.is_finite:
+        return None
+    f, x = tr(node.expr), tr(node.var)
+    values = []
+    for _side, image in _images(tr, node):
+        fs = f.subs(x, image)
+        if not any(isinstance(p, sp.Pow) and (p.exp.free_symbols - {_S}) and _S in p.base.free_symbols
+                   and _near_zero_limit(p.base) for p in sp.preorder_traversal(fs)):
+            return None
+        value = _continuous_at_zero(fs)
+        if value is None:
+            return None
+        values.append(value)
+    if len(values) == 2 and sp.simplify(values[0] - values[1]) != 0:
+        return None
+    return values[0]
+
+
+def _near_zero_limit(e: sp.Basic) -> bool:
+    v = _continuous_at_zero(e)
+    return v is not None and v.is_zero is True
+
+
+def _continuous_at_zero(e: sp.Basic) -> sp.Basic | None:
+    """The limit of ``e`` as ``_S -> 0+`` by continuity (``_continuous_limit``'s rules), or None."""
+    if _S not in e.free_symbols:
+        return e if e.is_finite is not False else None
+    if e == _S:
+        return sp.Integer(0)
+    if isinstance(e, (sp.Add, sp.Mul)):
+        parts = [_continuous_at_zero(a) for a in e.args]
+        if any(p is None for p in parts):
+            return None
+        return sp.Add(*parts) if isinstance(e, sp.Add) else sp.Mul(*parts)
+    if isinstance(e, sp.exp):
+        inner = _continuous_at_zero(e.args[0])
+        return None if inner is None else sp.exp(inner)
+    if isinstance(e, sp.log):
+        inner = _continuous_at_zero(e.args[0])
+        return sp.log(inner) if inner is not None and inner.is_positive is True else None
+    if not isinstance(e, sp.Pow):
+        return None
+    base = _continuous_at_zero(e.base)
+    if base is None:
+        return None
+    if e.exp.is_Integer:
+        if e.exp > 0 or base.is_zero is False:
+            return base ** e.exp
+        return None
+    exponent = _continuous_at_zero(e.exp)
+    if exponent is None:
+        return None
+    if base.is_positive is True:
+        return base ** exponent
+    if base.is_zero is True and exponent.is_positive is True and _positive_near_zero(e.base):
+        return sp.Integer(0)
+    return None
+
+
+def _positive_near_zero(e: sp.Basic) -> bool:
+    """Whether ``e > 0`` for all small ``_S > 0``: positive by its assumptions, or a product of such factors,
+    of factors with a positive limit, and of their integer powers."""
+    if e.is_positive is True:
+        return True
+    if isinstance(e, sp.Mul):
+        return all(_positive_near_zero(a) for a in e.args)
+    if isinstance(e, sp.Pow) and e.exp.is_Integer:
+        return _positive_near_zero(e.base)
+    limit = _continuous_at_zero(e)
+    return limit is not None and limit.is_positive is True
 
 
 def _check_defined_near(tr: SympyTranslator, node: Limit) -> None:
