@@ -175,8 +175,10 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
                    help="z3 resource budget of one claim, shared by its solver calls")
     c.add_argument("--seed", type=int, default=0, help="seed for z3 and the numeric search")
     c.add_argument("--fail-on", default=None, metavar="VERDICT,...",
-                   help="exit 1 when some assertion (never a lemma) gets one of these verdicts; with --baseline, "
-                        "only assertions whose verdict differs from the baseline count")
+                   help="exit 1 when some assertion (never a lemma) gets one of these verdicts; 'not-run' names "
+                        "the assertions whose snippet was not run (without --run-snippets; they are not "
+                        "'undecided'); with --baseline, only assertions whose verdict differs from the baseline "
+                        "count")
     c.add_argument("-o", "--output", default=None, help="write the output to this file")
     c.add_argument("--baseline", default=None, metavar="FILE",
                    help="compare with the verdicts stored in FILE: changes are listed on stderr")
@@ -325,16 +327,28 @@ def _snippet_session(args):
                                          search=(bundled_theorems_dir(),)))
 
 
-def _fail_on(text: str) -> set[Verdict]:
+#: The ``--fail-on`` name of the summary bucket of assertions whose snippet was not run (``Assertion.not_run``).
+NOT_RUN = "not-run"
+
+
+def _fail_on(text: str) -> set:
+    """The verdicts ``--fail-on`` names, and ``NOT_RUN`` for the not-run bucket (not part of ``undecided``)."""
     from .model.verdict import Verdict
-    out = set()
+    out: set = set()
     for part in filter(None, (x.strip() for x in text.split(","))):
+        if part.replace("_", "-") == NOT_RUN:
+            out.add(NOT_RUN)
+            continue
         try:
             out.add(Verdict.parse(part))
         except ValueError:
             raise UserInputError(f"unknown verdict {part!r}", file="<argv>", key="--fail-on",
-                                 hint="one of " + ", ".join(v.value for v in Verdict)) from None
+                                 hint="one of " + ", ".join([*(v.value for v in Verdict), NOT_RUN])) from None
     return out
+
+
+def _trips(assertion, fail_on: set) -> bool:
+    return NOT_RUN in fail_on if assertion.not_run else assertion.verdict in fail_on
 
 
 def _progress(mode: str, stderr: TextIO | None):
@@ -598,7 +612,7 @@ def _check(args, stdout: _Output, stderr: TextIO | None) -> int:
              + "".join(f"\n  {c.text()}" for c in changes))
         changed = {c.id for c in changes if c.after}
         counted = [a for a in checked.assertions if a.id in changed]
-    if fail_on and any(a.verdict in fail_on for a in counted):
+    if fail_on and any(_trips(a, fail_on) for a in counted):
         return EXIT_FAIL_ON
     return EXIT_OK
 

@@ -149,6 +149,10 @@ def test_without_run_snippets_no_process_is_started_and_snippet_claims_are_undec
     assert code == 0, err
     text = " ".join(out.split())  # the summary line is wrapped to the terminal width
     assert f"not run {len(not_run)} (needs --run-snippets)" in text and "undecided 0" in text
+    # --fail-on undecided does not trip on them; --fail-on not-run does
+    path = str(REPO / "theorems" / "003" / "snippets.toml")
+    assert cli_run(["check", path, "--fail-on", "undecided"])[0] == 0
+    assert cli_run(["check", path, "--fail-on", "not-run"])[0] == 1
     code, _, err = cli_run(["report", str(REPO / "theorems" / "003" / "snippets.toml"), "--format", "markdown",
                             "-o", str(tmp_path / "md")])
     assert code == 0, err
