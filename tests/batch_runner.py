@@ -184,6 +184,7 @@ def _worker(argv: list[str]) -> int:
     _cap_memory(float(argv[argv.index("--max-gib") + 1]))
     jobs = json.load(sys.stdin)
     from formal_emergence import cli  # imported once, after the memory cap; children inherit it
+    cli.keep_z3_memory()  # as cli.main does, so each job runs as the command line runs (children inherit it)
 
     empty = tempfile.mkdtemp(prefix="fe-no-bundled-")
     from formal_emergence.parse import claimfile

@@ -43,6 +43,13 @@ def _test_cache_home() -> str:
 
 os.environ["XDG_CACHE_HOME"] = _test_cache_home()
 
+# glibc's malloc keeps z3's memory for the next query, as ``cli.main`` has it for the command line (the tests run
+# the CLI in-process through ``cli.run``): each z3 query otherwise faults its context's 16 MB in again (about 12 ms
+# of system CPU; benchmarks/runs.md). Only where the memory comes from changes, never a result.
+from formal_emergence.cli import keep_z3_memory
+
+keep_z3_memory()
+
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "formal_emergence"
 
@@ -224,16 +231,19 @@ def catalog_checked(tmp_path_factory):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-#: Test files in order of their measured cost, largest first (benchmarks/suite.md, the run of session 8).
+#: Test files in order of their measured cost, largest first (benchmarks/suite.md, the runs of sessions 8 and 10).
 #: pytest-xdist hands out files in collection order, so the long ones start first and the short ones fill the
 #: gaps at the end. The golden tests are not listed: they read ``catalog_checked``, which the report worker
 #: computes at its start, so they come after these, when the catalog is in the run's cache (so do the unit files
 #: that read it: test_messages, test_lemmas, test_section_consistency).
 LONGEST_FIRST = (
     "tests/report/",
-    "tests/regression/soundness/test_soundness_files.py",
+    "tests/regression/soundness/test_soundness_budget.py",
+    "tests/regression/soundness/test_soundness_budget_backstop.py",
     "tests/fuzz/test_differential.py",
+    "tests/regression/soundness/test_soundness_semantics.py",
     "tests/tutorials/test_notebooks.py",
+    "tests/regression/soundness/test_soundness_inputs.py",
     "tests/robustness/test_malformed_fuzz.py",
     "tests/unit/test_conditions.py",
     "tests/unit/test_simulation.py",

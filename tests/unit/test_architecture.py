@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,17 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-def imported_modules(path: Path) -> set[str]:
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """The syntax tree of one module, parsed once for this test module (the tests only read it)."""
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+@functools.cache
+def imported_modules(path: Path) -> frozenset[str]:
     """Absolute names of every module ``path`` imports (relative imports resolved; both the
     module and ``module.name`` are listed for ``from module import name``)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    tree = parsed(path)
     me = module_name(path)
     package = me if path.name == "__init__.py" else me.rpartition(".")[0]
     out: set[str] = set()
@@ -38,14 +46,14 @@ def imported_modules(path: Path) -> set[str]:
                 base = node.module or ""
             out.add(base)
             out.update(f"{base}.{a.name}" for a in node.names)
-    return out
+    return frozenset(out)
 
 
-def all_modules() -> dict[str, set[str]]:
+def all_modules() -> dict[str, frozenset[str]]:
     return {str(p.relative_to(PACKAGE)): imported_modules(p) for p in sorted(PACKAGE.rglob("*.py"))}
 
 
-def uses(imports: set[str], name: str) -> bool:
+def uses(imports: frozenset[str], name: str) -> bool:
     return any(m == name or m.startswith(name + ".") for m in imports)
 
 
@@ -114,8 +122,7 @@ def test_only_the_sandbox_child_executes_code_and_it_imports_nothing_of_ours():
     """Document code runs only in snippets/_sandbox.py, a standalone script started as a separate process."""
     callers = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("exec", "eval",
                                                                                                   "compile"):
                 callers.append(str(path.relative_to(PACKAGE)))

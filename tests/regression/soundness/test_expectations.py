@@ -63,3 +63,36 @@ def test_the_comments_that_name_nothing_are_pinned():
         "4-soundness/s08d_diff_def_at_expr.toml", "6-budget/b07_dense_deg10_5var_false.toml",
         "6-budget/b09_transcendental_many.toml", "6-budget/b12_collatz_like_floor.toml",
     ]
+
+
+def _part_files() -> dict[str, list[str]]:
+    """The files each ``test_soundness_*.py`` part parametrises ``test_file`` with, read from its module."""
+    import importlib.util
+    out = {}
+    for path in sorted(HERE.glob("test_soundness_*.py")):
+        spec = importlib.util.spec_from_file_location(f"_soundness_part_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        (mark,) = [m for m in module.test_file.pytestmark if m.name == "parametrize"]
+        assert mark.args[0] == "rel", (path.name, mark.args[0])
+        out[path.name] = [p.values[0] for p in mark.args[1]]
+        assert out[path.name] == module.FILES, path.name
+    return out
+
+
+def test_the_parts_test_every_regression_file_exactly_once():
+    """The batch is split into test files (pytest-xdist runs each file in one worker): together they test every
+    claim file under this folder, each in exactly one part; byte-identical copies in the same part (run once)."""
+    from collections import Counter
+    parts = _part_files()
+    assert len(parts) >= 2, parts.keys()
+    everything = sorted(str(p.relative_to(HERE)) for p in HERE.rglob("*.toml"))
+    tested = Counter(rel for files in parts.values() for rel in files)
+    assert sorted(set(everything) - set(tested)) == [], "in no part"
+    assert sorted(set(tested) - set(everything)) == [], "not a file"
+    assert sorted(rel for rel, n in tested.items() if n > 1) == [], "in two parts"
+    part_of = {rel: name for name, files in parts.items() for rel in files}
+    by_bytes: dict[bytes, set[str]] = {}
+    for rel in everything:
+        by_bytes.setdefault((HERE / rel).read_bytes(), set()).add(part_of[rel])
+    assert all(len(names) == 1 for names in by_bytes.values()), "byte-identical files in different parts"

@@ -14,7 +14,12 @@ Cases that are not fixed yet are ``xfail(strict=True)`` with the finding id of
 soundness-detail.md: when a fix lands the test XPASSes, which fails the run until the mark is
 removed. Known hangs get a 1 s CPU limit while they are marked, so they do not slow the suite.
 
-All files run in one worker process (``tests/batch_runner.py``) that imports the package once.
+This module holds the checks; the tests are in the ``test_soundness_*.py`` files beside it, one per group
+of category folders (``PARTS``), so that pytest-xdist (``--dist loadfile``: one file, one worker) spreads
+the batch over both workers. Each part runs its files in one batch worker process
+(``tests/batch_runner.py``) that imports the package once (its module fixture ``outcomes``).
+Byte-identical files of one part are checked once (``_twins``): the folders that share copies are in the
+same part. test_expectations.py checks that the parts together test every file exactly once.
 The bundled catalog is hidden from the worker (``isolated``) except for the two files that
 collide with bundled ids on purpose: loading it for each of 500 files would cost minutes.
 """
@@ -72,6 +77,11 @@ OVERRIDES: dict[str, frozenset[str]] = {
     "b.b13_free_8vars_multiplier": frozenset({"holds-if", "undecided"}),
 }
 
+#: The budget files that run to z3's CPU-time backstop (about 20 s each, half of 6-budget's CPU): a part of their
+#: own (test_soundness_budget_backstop.py), so that the two halves of 6-budget run in both pytest-xdist workers.
+Z3_BACKSTOP = ("6-budget/b20_c1444_lp_exact_rationals.toml", "6-budget/b21_c336_nlsat_root_isolation.toml",
+               "6-budget/b22_c1870_nlsat_levelwise_factor.toml")
+
 #: Budget files that once ran far past their z3 budget's usual CPU inside the rlimit (z3 work that counts no
 #: rlimit units): CPU seconds each may use now, well above what it takes (b15: about 2 s; 40 s before).
 BUDGET_CPU: dict[str, float] = {
@@ -82,9 +92,7 @@ BUDGET_CPU: dict[str, float] = {
     "6-budget/b19_c3611_intpow_root_reorder.toml": 10.0,  # about 2 s; minutes with nlsat's variable reordering
     # z3 work without rlimit ticks, ended by z3's CPU-time backstop of 20 s per claim (engine.budget.z3_call): about
     # 23 s each; minutes before it
-    "6-budget/b20_c1444_lp_exact_rationals.toml": 35.0,
-    "6-budget/b21_c336_nlsat_root_isolation.toml": 35.0,
-    "6-budget/b22_c1870_nlsat_levelwise_factor.toml": 35.0,
+    **{rel: 35.0 for rel in Z3_BACKSTOP},
 }
 
 #: Files expected to be rejected (exit 2, one located line) although no comment says so.
@@ -156,9 +164,14 @@ def _timeout(rel: str) -> float:
     return SHORT_TIMEOUT if XFAIL.get(rel, ("", False))[1] else BUDGET_CPU.get(rel, TIMEOUT)
 
 
-@pytest.fixture(scope="module")
-def outcomes(request) -> dict[str, Outcome]:
-    """Run the selected files (one job each) in one batch of worker processes."""
+def files_in(folders: tuple[str, ...]) -> list[str]:
+    """The claim files of the category folders ``folders``, in the order of ``FILES``."""
+    return [rel for rel in FILES if rel.split("/", 1)[0] in folders]
+
+
+def run_selected(request) -> dict[str, Outcome]:
+    """The body of each part's module fixture ``outcomes``: run the files that the session selected in the
+    requesting module (one job each) in one batch of worker processes."""
     selected = [item.callspec.params["rel"] for item in request.session.items
                 if item.module is request.module and hasattr(item, "callspec") and "rel" in item.callspec.params]
     jobs, same = [], {}
@@ -173,24 +186,41 @@ def outcomes(request) -> dict[str, Outcome]:
         jobs.append(job)
     ran = run_jobs(jobs)
     results = {rel: dataclasses.replace(ran[rels[0]], key=rel) for rels in same.values() for rel in rels}
-    if os.environ.get("FE_SOUNDNESS_CPU_REPORT"):  # where the suite's CPU goes, file by file
-        Path(os.environ["FE_SOUNDNESS_CPU_REPORT"]).write_text(
-            "".join(f"{o.cpu:8.3f}  {k}\n" for k, o in sorted(ran.items(), key=lambda kv: -kv[1].cpu))
-            + "".join(f"   0.000  {rel} (the run of {rels[0]})\n" for rels in same.values() for rel in rels[1:]))
+    if os.environ.get("FE_SOUNDNESS_CPU_REPORT"):  # where the suite's CPU goes, file by file; each part appends
+        with open(os.environ["FE_SOUNDNESS_CPU_REPORT"], "a", encoding="utf-8") as fh:
+            fh.write("".join(f"{o.cpu:8.3f}  {k}\n" for k, o in sorted(ran.items(), key=lambda kv: -kv[1].cpu))
+                     + "".join(f"   0.000  {rel} (the run of {rels[0]})\n" for rels in same.values() for rel in rels[1:]))
     return results
 
 
-def _params():
-    for rel in FILES:
+def params(files: list[str]) -> list:
+    """``rel`` parameters of ``test_file``, one per claim file, with the ``XFAIL`` marks."""
+    out = []
+    for rel in files:
         marks = []
         if rel in XFAIL:
             marks.append(pytest.mark.xfail(strict=True, reason=f"issue 8: {XFAIL[rel][0]}"))
-        yield pytest.param(rel, id=rel, marks=marks)
+        out.append(pytest.param(rel, id=rel, marks=marks))
+    return out
 
 
-@pytest.mark.parametrize("rel", list(_params()))
-def test_file(rel: str, outcomes: dict[str, Outcome]) -> None:
-    out = outcomes[rel]
+def part(files: list[str]):
+    """The module fixture ``outcomes`` and the test ``test_file`` of one part (a ``test_soundness_*.py`` file):
+    ``outcomes, test_file = part(FILES)``. Each part's files run in their own batch, in one pytest-xdist worker."""
+
+    @pytest.fixture(scope="module")
+    def outcomes(request) -> dict[str, Outcome]:
+        return run_selected(request)
+
+    @pytest.mark.parametrize("rel", params(files))
+    def test_file(rel: str, outcomes: dict[str, Outcome]) -> None:
+        check_file(rel, outcomes[rel])
+
+    return outcomes, test_file
+
+
+def check_file(rel: str, out: Outcome) -> None:
+    """The assertions of one file's test (its outcome from ``outcomes``)."""
     assert not out.problems(), out.problems()
     want = expected_for(rel)
     if isinstance(want, Expected):  # rejected
