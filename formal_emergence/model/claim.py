@@ -12,7 +12,8 @@ import html
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from .snippet import SnippetUse
-from .terms import And, Bool, Implies, Num, Pred, Rel, Sym, Term, conj, is_boolean, substitute, to_text
+from .terms import (And, Bool, Diff, Implies, Num, Pred, Rel, Sym, Term, conj, is_boolean, substitute, to_text,
+                    walk)
 
 #: Domains a symbol may be declared with, and what each one means.
 DOMAINS: dict[str, str] = {
@@ -288,9 +289,28 @@ def with_values(claim: Claim, values: dict[str, Term]) -> Claim:
             Axiom(ax.variables, body, to_text(body)) for ax in u.axioms
             for body in [substitute(ax.body, {k: v for k, v in values.items() if k not in ax.variables})]))
         for u in claim.undefined)
+    # A definition's non-parameter symbols are the claim's (shared by name): fixed in its body too, or the
+    # expanded claim would bring the symbol back undeclared (adversarial review 10 F9: a wrong fails at t = 0).
+    definitions = tuple(
+        d if not shared else replace(d, body=body, body_text=to_text(body),
+                                     symbols=tuple(s for s in d.symbols if s.name not in shared))
+        for d in claim.definitions
+        for shared in [{k: v for k, v in values.items() if k not in d.params}]
+        for body in [substitute(d.body, shared) if shared else d.body])
     return replace(claim, assume=assume, assume_text=tuple(to_text(a) for a in assume), show=show,
                    show_text=to_text(show), symbols=tuple(s for s in claim.symbols if s.name not in values),
-                   free=tuple(f for f in claim.free if f not in values), function_property=prop, undefined=undefined)
+                   free=tuple(f for f in claim.free if f not in values), function_property=prop, undefined=undefined,
+                   definitions=definitions)
+
+
+def diff_variables(terms, definitions=()) -> set[str]:
+    """The variables of the ``diff`` nodes in ``terms`` and, for names that are not its parameters, in the bodies
+    of ``definitions``: a value fixed for such a name (a tolerance, a literature value) has no form there, since
+    a derivative at a number is only known once computed."""
+    out = {n.var.name for t in terms for n in walk(t) if isinstance(n, Diff)}
+    for d in definitions:
+        out |= {n.var.name for n in walk(d.body) if isinstance(n, Diff)} - set(d.params)
+    return out
 
 
 def claim_formula(assume: tuple[Term, ...], show: Term) -> Term:
@@ -302,5 +322,5 @@ __all__ = [
     "DOMAINS", "KINDS", "PROPERTIES", "Property", "Source", "SymbolDecl", "Axiom", "Undefined", "Definition",
     "Simulation", "Claim", "Quantity",
     "QuantityStatement",
-    "domain_condition", "is_integral", "claim_formula", "with_values",
+    "domain_condition", "is_integral", "claim_formula", "diff_variables", "with_values",
 ]

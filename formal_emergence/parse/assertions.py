@@ -15,7 +15,7 @@ from typing import Callable
 from ..conventions import Convention, lookup
 from ..errors import ClaimFileError, ExpressionError
 from ..model.assertion import EFFECTS, Assertion, Lemma, Plausible, Reading
-from ..model.claim import Claim, Definition, with_values
+from ..model.claim import Claim, Definition, diff_variables, with_values
 from ..model.terms import free_symbols, substitute, to_text
 
 #: Keys of one reading (every [[claim]] key but id/title/kind/source, plus the v2 reading keys).
@@ -88,6 +88,9 @@ def build_reading(file: str, table: dict, inherited: dict, claim_id: str, key: s
         if prop is not None and sym == prop.variable:
             raise _err(file, k, f"{sym!r} is the variable of the stated property",
                        "a tolerance is a constant: bind another symbol")
+        if sym in diff_variables((*open_claim.assume, open_claim.show), open_claim.definitions):
+            raise _err(file, k, f"{sym!r} is the variable of a derivative",
+                       "a tolerance is a constant: differentiate by another symbol")
         conv = lookup(conventions, cid, file=file, key=k)
         if conv.default is None:
             raise _err(file, k, f"convention {cid!r} has no tolerance to bind",

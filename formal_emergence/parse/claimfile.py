@@ -23,7 +23,7 @@ from typing import Any, Iterable
 from ..errors import ClaimFileError, ExpressionError, UserInputError, UserInputErrors
 from ..model.claim import (DOMAINS, KINDS, PROPERTIES, Axiom, Claim, Definition, Property, Quantity,
                            QuantityStatement, Simulation, Source,
-                           SymbolDecl, Undefined, domain_condition, is_integral)
+                           SymbolDecl, Undefined, diff_variables, domain_condition, is_integral)
 from ..model.exact import exact_truth
 from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import UFun, free_symbols, to_text, walk
@@ -695,6 +695,7 @@ def _resolve_uses(uses: tuple[str, ...], known: dict[str, Definition], file: str
 
 def _merge_symbols(own: tuple[SymbolDecl, ...], defs: list[Definition], file: str, key: str) -> tuple[SymbolDecl, ...]:
     merged: dict[str, SymbolDecl] = {}
+    where: dict[str, str] = {}
     for d in defs:
         for s in d.symbols:
             if s.name in d.params:
@@ -704,7 +705,13 @@ def _merge_symbols(own: tuple[SymbolDecl, ...], defs: list[Definition], file: st
                 raise _err(file, f"{key}.uses", f"symbol {s.name!r} has domain {prev.domain!r} and {s.domain!r}",
                            "definitions used together must agree on shared symbols")
             merged.setdefault(s.name, s)
+            where.setdefault(s.name, d.id)
     for s in own:
+        prev = merged.get(s.name)
+        if prev is not None and prev.domain != s.domain:  # adversarial review 10 F10: the claim's won silently
+            raise _err(file, f"{key}.symbols.{s.name}", f"symbol {s.name!r} is {s.domain!r} here and "
+                       f"{prev.domain!r} in definition {where[s.name]!r}",
+                       "a symbol shared with a definition has one domain: declare it the same, or leave it out")
         merged[s.name] = s
     return tuple(merged[n] for n in sorted(merged))
 
@@ -879,9 +886,13 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     refs = table.get("references", {})
     if not isinstance(refs, dict) or not all(isinstance(v, str) for v in refs.values()):
         raise _err(file, f"{key}.references", "expected a table symbol = \"reference.id\"")
+    differentiated = diff_variables((*assume, show), defs)
     for name in refs:
         if name not in scope.symbols:
             raise _err(file, f"{key}.references.{name}", f"{name!r} is not a declared symbol", "declare it under symbols")
+        if name in differentiated:
+            raise _err(file, f"{key}.references.{name}", f"{name!r} is the variable of a derivative",
+                       "a literature value is a constant: differentiate by another symbol")
         if prop is not None and name == prop.variable:
             raise _err(file, f"{key}.references.{name}", f"{name!r} is the variable of the stated property",
                        "a literature value is a constant: bind another symbol")

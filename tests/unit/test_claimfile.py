@@ -276,3 +276,35 @@ def test_literature_value_outside_the_declared_domain_is_a_located_error(load_cl
         load_claims(text)
     assert err.value.key.endswith("r.a.references.a")
     assert f"a is declared {domain}, but kaplan2020.alpha_n is 19/250" in str(err.value)
+
+
+def _definition(did: str, name: str, param: str, body: str) -> str:
+    """A ``[[definition]]`` table whose one shared symbol t is positive."""
+    return (f'[[definition]]\nid = "{did}"\nname = "{name}"\nparams = ["{param}"]\nbody = "{body}"\n'
+            'symbols = { t = "positive" }\n')
+
+
+@pytest.mark.parametrize("binding", ['references = { t = "kaplan2020.alpha_n" }', 'tolerances = { t = "approx" }'])
+@pytest.mark.parametrize("where", ["claim", "definition"])
+def test_a_fixed_value_for_a_derivative_variable_is_a_located_error(write_claims, claim_toml, binding, where):
+    """A literature value or tolerance bound to the variable of a diff had no form (an internal error, exit 3,
+    at load: adversarial review 10 F7); it is a located error at the binding."""
+    show = "D(t) == 2 * t" if where == "definition" else "diff(t**2, t) == 2 * t"
+    text = _definition("d.sq", "D", "u", "diff(t**2, t) + 0 * u") + claim_toml(
+        "r.a", f'symbols = {{ t = "positive" }}\nuses = ["d.sq"]\nshow = "{show}"\n{binding}'
+    ).replace("[[claim]]", "[[assertion]]")  # tolerances are a key of assertions
+    with pytest.raises(UserInputError) as err:
+        load_catalog([write_claims(text)])
+    assert "'t' is the variable of a derivative" in str(err.value) and "r.a" in err.value.key
+
+
+def test_a_claim_redeclaring_a_definitions_shared_symbol_with_another_domain_is_a_located_error(
+        write_claims, claim_toml):
+    """The claim's domain won silently (adversarial review 10 F10): a fails at t = 0 for a t the definition
+    declares positive."""
+    text = _definition("d.sh", "SH", "y", "y + t") + claim_toml(
+        "r.b", 'symbols = { t = "real", y = "real" }\nuses = ["d.sh"]\nshow = "SH(y) > y"')
+    with pytest.raises(UserInputError) as err:
+        load_catalog([write_claims(text)])
+    assert err.value.key.endswith("symbols.t")
+    assert "'real' here and 'positive' in definition 'd.sh'" in str(err.value)
