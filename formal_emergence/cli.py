@@ -212,6 +212,8 @@ def build_parser(stream: TextIO | None = None) -> argparse.ArgumentParser:
     ex.add_argument("id", metavar="ID")
     ex.add_argument("paths", nargs="*", default=[], help="claim files or directories (default: the bundled claims)")
     ex.add_argument("--dps", type=int, default=30, help="decimal digits for mpmath checks (30..1000)")
+    ex.add_argument("--no-cache", action="store_true", default=True,
+                    help="accepted as for check and show; explain always checks afresh and never uses the cache")
     ex.add_argument("--level", choices=("expert", "student"), default="expert",
                     help="student: plain words, no engine budgets or internal names, terms defined on first use")
     cy = sub.add_parser("consistency", help="print the cross-document table of quantities ([[quantity]] tables)")

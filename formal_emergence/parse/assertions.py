@@ -59,7 +59,8 @@ def _text(table: dict, name: str, file: str, key: str, required: bool = True) ->
         return ""
     v = table[name]
     if not isinstance(v, str):
-        raise _err(file, f"{key}.{name}", f"expected a string, found {type(v).__name__}")
+        raise _err(file, f"{key}.{name}", f"expected a string, found {type(v).__name__}",
+                   f'write it in quotes: {name} = "..."')
     return v
 
 
@@ -88,6 +89,9 @@ def build_reading(file: str, table: dict, inherited: dict, claim_id: str, key: s
         if prop is not None and sym == prop.variable:
             raise _err(file, k, f"{sym!r} is the variable of the stated property",
                        "a tolerance is a constant: bind another symbol")
+        if sym in open_claim.free:
+            raise _err(file, k, f"{sym!r} is also a free constant",
+                       "a tolerance takes its convention's default; a free constant is left open: choose one")
         if sym in diff_variables((*open_claim.assume, open_claim.show), open_claim.definitions):
             raise _err(file, k, f"{sym!r} is the variable of a derivative",
                        "a tolerance is a constant: differentiate by another symbol")
@@ -106,6 +110,9 @@ def build_reading(file: str, table: dict, inherited: dict, claim_id: str, key: s
         k = f"{key}.plausible.{sym}"
         if sym not in declared:
             raise _err(file, k, f"{sym!r} is not a declared symbol", "declare it under symbols")
+        if sym not in open_claim.free:
+            raise _err(file, k, f"{sym!r} is not a free constant", "a plausible range applies to a symbol listed "
+                       "under free: the condition derived on it is compared with the range")
         if not isinstance(spec, dict):
             raise _err(file, k, 'expected a table { range = "...", why = "..." }')
         _check_keys(spec, {"range", "why"}, file, k)

@@ -484,7 +484,8 @@ def _string(table: dict, name: str, file: str, key: str, *, required: bool = Tru
         return default
     v = table[name]
     if not isinstance(v, str):
-        raise _err(file, f"{key}.{name}", f"expected a string, found {type(v).__name__}")
+        raise _err(file, f"{key}.{name}", f"expected a string, found {type(v).__name__}",
+                   f'write it in quotes: {name} = "..."')
     return v
 
 
@@ -493,7 +494,7 @@ def _string_list(table: dict, name: str, file: str, key: str) -> tuple[str, ...]
     if isinstance(v, str):
         v = [v]
     if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise _err(file, f"{key}.{name}", "expected a list of strings")
+        raise _err(file, f"{key}.{name}", "expected a list of strings", f'write {name} = ["...", "..."]')
     return tuple(v)
 
 
@@ -535,7 +536,8 @@ def _named_entries(table: dict, field: str, file: str, key: str, expected: str):
     """Yield ``(name, value, key path)`` for each entry of the ``field`` table, checking the names."""
     raw = table.get(field, {})
     if not isinstance(raw, dict):
-        raise _err(file, f"{key}.{field}", f"expected a table {expected}")
+        raise _err(file, f"{key}.{field}", f"expected a table {expected}",
+                   f"a TOML table: {field} = {{ {expected} }}")
     for name, spec in raw.items():
         k = f"{key}.{field}.{name}"
         _check_name(name, "identifier", file, k)
@@ -877,7 +879,9 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
     if prop is not None and free:
         raise _err(file, f"{key}.free", "free constants with a property", "a property claim derives no condition; "
                    "state the condition under assume")
-    for name in free:
+    for j, name in enumerate(free):
+        if name in free[:j]:
+            raise _err(file, f"{key}.free", f"free constant {name!r} is listed twice", "list each constant once")
         if name in scope.bool_symbols:
             raise _err(file, f"{key}.free", f"free constant {name!r} is declared bool",
                        "a free constant is numeric; state both cases of a boolean as two claims or in the statement")
@@ -893,6 +897,9 @@ def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definiti
         if name in differentiated:
             raise _err(file, f"{key}.references.{name}", f"{name!r} is the variable of a derivative",
                        "a literature value is a constant: differentiate by another symbol")
+        if name in free:  # adversarial review 10 F8: the value replaced it, then 'fails for every value of' it
+            raise _err(file, f"{key}.references.{name}", f"{name!r} is also a free constant",
+                       "a literature value fixes the symbol; a free constant leaves it open: choose one")
         if prop is not None and name == prop.variable:
             raise _err(file, f"{key}.references.{name}", f"{name!r} is the variable of the stated property",
                        "a literature value is a constant: bind another symbol")

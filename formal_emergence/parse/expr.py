@@ -340,12 +340,14 @@ class _Converter:
                 raise self.fail(node, f"diff takes 2 or 3 arguments, found {len(args)}")
             var = self.real(args[1])
             if not isinstance(var, Sym):
-                raise self.fail(args[1], "diff variable is not a symbol")
+                raise self.fail(args[1], "diff variable is not a symbol",
+                                hint="diff(expression, x) differentiates by the symbol x")
             order = 1
             if len(args) == 3:
                 o = self.real(args[2])
                 if not (isinstance(o, Num) and o.value.denominator == 1 and 1 <= o.value <= 10):
-                    raise self.fail(args[2], "diff order must be an integer from 1 to 10")
+                    raise self.fail(args[2], "diff order must be an integer from 1 to 10",
+                                    hint="diff(expression, x, 2) is the second derivative")
                 order = int(o.value)
             return Diff(self.real(args[0]), var, order)
         if name in ("limit", "limit_right", "limit_left"):

@@ -156,8 +156,10 @@ def test_check_accepts_assertion_reading_and_lemma_ids(write_claims, cli_run):
      "not a declared symbol"),
     (('reading = "x >= 1, as stated"', 'tolerances = { x = "at-least" }'), "assertion.a.square.tolerances.x",
      "no tolerance"),
-    (('reading = "x >= 1, as stated"', 'plausible = { x = { range = "y < 1" } }'),
+    (('reading = "x >= 1, as stated"', 'free = ["x"]\nplausible = { x = { range = "y < 1" } }'),
      "assertion.a.square.plausible.x.range", "unknown name"),
+    (('reading = "x >= 1, as stated"', 'plausible = { x = { range = "x < 1" } }'),
+     "assertion.a.square.plausible.x", "not a free constant"),
     (('reading = "x >= 1, as stated"', 'colour = "red"'), "assertion[0].colour", "unknown key"),
 ])
 def test_located_errors(write_claims, patch, key, found):

@@ -308,3 +308,22 @@ def test_a_claim_redeclaring_a_definitions_shared_symbol_with_another_domain_is_
         load_catalog([write_claims(text)])
     assert err.value.key.endswith("symbols.t")
     assert "'real' here and 'positive' in definition 'd.sh'" in str(err.value)
+
+
+@pytest.mark.parametrize(("body", "key", "message"), [
+    ('symbols = { t = "positive", x = "real" }\nfree = ["t"]\ntolerances = { t = "approx" }\nshow = "x * t <= x"',
+     "tolerances.t", "'t' is also a free constant"),
+    ('symbols = { a = "real", x = "real" }\nfree = ["a"]\nreferences = { a = "kaplan2020.alpha_n" }\n'
+     'show = "x**2 >= a"', "references.a", "'a' is also a free constant"),
+    ('symbols = { p = "real", x = "real" }\nfree = ["p", "p"]\nshow = "x**2 >= p"', "free",
+     "free constant 'p' is listed twice"),
+    ('symbols = { p = "real", x = "real" }\nplausible = { p = { range = "p > 0" } }\nshow = "x**2 >= p"',
+     "plausible.p", "'p' is not a free constant"),
+])
+def test_bindings_that_contradict_each_other_are_located_errors(write_claims, claim_toml, body, key, message):
+    """Adversarial review 10 F4, F8: each was accepted and one side silently ignored (a reference replaced a free
+    constant and the reason then said 'fails for every value of a')."""
+    text = claim_toml("r.c", body).replace("[[claim]]", "[[assertion]]")
+    with pytest.raises(UserInputError) as err:
+        load_catalog([write_claims(text)])
+    assert err.value.key == f"assertion.r.c.{key}" and message in str(err.value)
