@@ -57,7 +57,10 @@ def reuse() -> Iterator[None]:
     """Inside the block, a z3 query (``_run_z3``), a preparation (``prepare``) or a claim's simulation asked again
     with the same input returns the first answer instead of being computed again. Each is a pure function of its
     input (fixed seeds, rlimit and digits; a fresh z3 context per query), so this changes no output: it is for the
-    re-checks of one reading (vacuity, plausible ranges, flip points), which ask the same questions again."""
+    re-checks of one reading (vacuity, plausible ranges, flip points), which ask the same questions again.
+    A z3 query's input includes the claim's rlimit ledger (what is left of it bounds the call's allowance), and a
+    remembered answer charges the ledger what the call spent, so a hit is the fresh call exactly, whichever claim
+    of the reading asked first (``_run_z3``)."""
     token = _memo.set({})
     try:
         yield
@@ -942,8 +945,24 @@ def _losses(outcome: "z3b.Outcome | None") -> tuple[str, ...]:
 
 def _run_z3(hyps, goal, decls, opts: CheckOptions, refine: bool = True,
             goal_side: bool = True) -> tuple["z3b.Outcome | None", list[Evidence]]:
-    key = ("z3", tuple(hyps), goal, tuple(decls), opts.seed, opts.rlimit, opts.dps, refine, goal_side)
-    outcome, evidence = _remembered(key, lambda: _z3_query(hyps, goal, decls, opts, refine, goal_side))
+    """``_z3_query``, remembered inside ``reuse()``. The claim's ledger is part of the key: with less of it left
+    the call gets a smaller allowance and can answer ``unknown`` where the first call did not (and a hit that did
+    not charge the ledger would leave later calls more than a fresh run does). So a hit is exactly the call it
+    replaces: asked at the same ledger state, it charges what the call spent."""
+    before = z3b.ledger_state()
+    key = ("z3", tuple(hyps), goal, tuple(decls), opts.seed, opts.rlimit, opts.dps, refine, goal_side,
+           None if before is None else before[:2])
+    memo = _memo.get()
+    if memo is not None and key in memo:
+        (outcome, evidence), spent = memo[key]
+        if before is not None:
+            z3b.set_ledger_state((before[0], before[1] - spent[0], before[2] + spent[1]))
+    else:
+        outcome, evidence = _z3_query(hyps, goal, decls, opts, refine, goal_side)
+        after = z3b.ledger_state()
+        if memo is not None:
+            memo[key] = (outcome, evidence), ((0, 0) if before is None or after is None
+                                              else (before[1] - after[1], after[2] - before[2]))
     return outcome, list(evidence)
 
 

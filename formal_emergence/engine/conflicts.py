@@ -12,6 +12,7 @@ with a deletion-minimised core whose members are quoted.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Sequence
@@ -22,7 +23,9 @@ from ..model.claim import Claim, SymbolDecl, claim_formula
 from ..model.terms import Bool, Num, Pred, UFun, to_text, transform, walk
 from ..numeric import evaluate as numeric
 from ..solver import conflicts as z3c
+from ..solver import z3_backend as z3b
 from ..solver.z3_backend import SolverOptions
+from .budget import z3_call, z3_claim_cpu
 from .check import CheckOptions, prepare
 
 
@@ -76,8 +79,7 @@ def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOpti
         for c in claims:
             prep = prepare(c, get_reference)
             statements.append((c.id, claim_formula(prep.hypotheses, prep.goal)))
-        outcome = z3c.check_together(statements, decls, lambda t: numeric.rigorous_bounds(t, options.dps),
-                                     _solver_options(options, refinement_rounds), for_all)
+        outcome = _together(statements, decls, options, refinement_rounds, for_all)
     except UnsupportedConstruct as exc:
         return ConsistencyReport(claims, "unknown", reason=str(exc), for_all=tuple(for_all))
     by_id = {c.id: c for c in claims}
@@ -97,6 +99,16 @@ def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOpti
                                  reason="all statements hold at the model below" + (
                                      "" if outcome.exact else " (re-checked with interval arithmetic)"))
     return ConsistencyReport(claims, "unknown", reason=f"z3: {outcome.reason or 'unknown'}", for_all=tuple(for_all))
+
+
+def _together(statements, decls, options: CheckOptions, refinement_rounds: int | None, for_all) -> z3c.Together:
+    """``check_together`` in the z3 worker process, as a claim's solver calls run: all its checks share one rlimit
+    budget of ``options.rlimit`` units (``z3_backend.claim_budget``; inside a claim's, the claim's) and the z3
+    CPU-time backstop (``budget.z3_call``)."""
+    with z3b.claim_budget(options.rlimit), z3_claim_cpu():
+        return z3_call(z3c.check_together, statements, decls, functools.partial(numeric.rigorous_bounds,
+                       dps=options.dps), _solver_options(options, refinement_rounds), for_all,
+                       on_stop=lambda why: z3c.Together("unknown", reason=why, version=z3b.z3_version()))
 
 
 def _solver_options(options: CheckOptions, refinement_rounds: int | None) -> SolverOptions:

@@ -13,6 +13,10 @@ the symbols' domains and the encoder's true lemmas, and asks z3:
   candidate (``exact`` is False): the caller must re-check it.
 - ``unknown``: the budget ran out.
 
+All the checks of one request share the enclosing ``z3_backend.claim_budget`` (``engine.conflicts`` opens one
+per request and runs the request in the z3 worker process, under its CPU-time backstop): each check gets what
+is left, as a claim's solver calls do, and a check that cannot run counts as not ``unsat``.
+
 Shared symbols take one value across all statements ("at the same values").
 Symbols listed in ``for_all`` are universally quantified inside each statement
 separately; that is only sound without abstracted transcendental terms of
@@ -30,7 +34,8 @@ import z3
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl, domain_condition
 from ..model.terms import Func, Pow, Term, free_symbols, walk
-from .z3_backend import BoundFn, SolverOptions, _Encoder, _to_fraction, is_hard, new_solver, run_check, z3_version
+from .z3_backend import (BoundFn, SolverOptions, _allowance, _charge, _Encoder, _rlimit_count, _to_fraction, _unknown_reason,
+                         is_hard, new_solver, run_check, z3_version)
 
 
 @dataclass(frozen=True)
@@ -81,17 +86,28 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
     hard = is_hard([t for _, t in statements], decls)
     checks = 0
 
-    def solve(members: Sequence[int]) -> tuple[z3.CheckSatResult, z3.Solver, dict[str, int]]:
-        nonlocal checks
+    why_unknown = ""
+
+    def solve(members: Sequence[int]) -> tuple[z3.CheckSatResult, z3.Solver | None, dict[str, int]]:
+        nonlocal checks, why_unknown
+        rlimit, bounded_by = _allowance(options.rlimit, hard)
+        if rlimit <= 0:
+            why_unknown = f"not run: {bounded_by} is spent"
+            return z3.unknown, None, {}
         checks += 1
-        s = new_solver(enc.ctx, options, options.rlimit, roots=bool(enc.root_defs), hard=hard)
+        s = new_solver(enc.ctx, options, rlimit, roots=bool(enc.root_defs), hard=hard)
         s.add(*domains, *lemmas)
         trackers: dict[str, int] = {}
         for i in members:
             tag = f"track!{i}"
             s.assert_and_track(groups[i][1], z3.Bool(tag, enc.ctx))
             trackers[tag] = i
-        return run_check(s), s, trackers
+        answer = run_check(s)
+        used = _rlimit_count(s)
+        _charge(used)
+        if answer == z3.unknown:
+            why_unknown = _unknown_reason(s, used, rlimit, bounded_by, options)
+        return answer, s, trackers
 
     everything = list(range(len(groups)))
     answer, solver, trackers = solve(everything)
@@ -112,7 +128,7 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
         return Together("consistent", model=values, interpretation=enc.read_interpretation(solver.model()),
                         exact=not enc.atom_texts, checks=checks, version=z3_version())
     if answer != z3.unsat:
-        return Together("unknown", reason=solver.reason_unknown(), checks=checks, version=z3_version())
+        return Together("unknown", reason=why_unknown, checks=checks, version=z3_version())
     core = sorted(trackers[str(b)] for b in solver.unsat_core())
     # Deletion-based shrinking: drop a member whenever the rest stays unsat.
     i = 0

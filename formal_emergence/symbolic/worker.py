@@ -210,6 +210,9 @@ class _Account:
     def __init__(self, total: float) -> None:
         self.total = total
         self.left = total
+        #: Requests made, and those stopped by a CPU limit or refused because the total was spent (a backstop).
+        self.requests = 0
+        self.stopped = 0
 
     @property
     def used(self) -> float:
@@ -248,7 +251,9 @@ def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float, what: str = "Sy
         return fn(*args)
     account = _accounts[budget].get()
     if account is not None:
+        account.requests += 1
         if account.left <= 0:
+            account.stopped += 1
             raise CpuBudgetExceeded(f"{what} used up its CPU-time budget of {account.total:g} s for the claim")
         if account.left < cpu_seconds:
             cpu_seconds = account.left
@@ -268,6 +273,7 @@ def call(fn: Callable[..., Any], *args: Any, cpu_seconds: float, what: str = "Sy
             if sig in (signal.SIGXCPU, signal.SIGKILL):
                 if account is not None:
                     account.left -= cpu_seconds
+                    account.stopped += 1
                 raise CpuBudgetExceeded(f"{what} exceeded its CPU-time budget of {cpu_seconds:g} s")
             raise WorkerStopped(f"the {what} worker process stopped" + (f" with signal {sig}" if sig else ""))
     kind, value, used = pickle.loads(frame)

@@ -77,3 +77,17 @@ def test_cli_prints_the_core_with_quotes_and_rejects_an_empty_selection():
     assert "t.a: x > 1" in text and "t.d" not in text and "\u201cy < 1\u201d" in text
     err = io.StringIO()
     assert run(["consistent"], io.StringIO(), err) == 2 and err.getvalue().startswith("<argv>: --claims:")
+
+
+def test_all_checks_of_a_request_share_one_rlimit_ledger():
+    """The request runs in the z3 worker under one rlimit budget: every check (the first, core shrinking,
+    minimality) is charged to it, and a budget too small for the first check gives unknown naming it."""
+    from formal_emergence.solver import z3_backend as z3b
+    claims = [c for c in load_catalog([DATA / "core3.toml"]).claims if c.id.startswith("t.")]
+    with z3b.claim_budget(CheckOptions().rlimit) as ledger:  # the request shares an enclosing budget
+        report = check_consistency(claims, CheckOptions())
+    assert report.status == "inconsistent" and report.minimal
+    checks = int(report.reason.split("(")[1].split()[0])
+    assert checks > 1 and ledger.calls == checks and 0 < ledger.used < ledger.total
+    starved = check_consistency(claims, CheckOptions(rlimit=1))
+    assert starved.status == "unknown" and starved.reason.startswith("z3: rlimit 1 exhausted"), starved.reason

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import functools
+from fractions import Fraction
 import os
 import resource
 import signal
@@ -187,6 +188,15 @@ def _stop(options: z3b.SolverOptions):
     return lambda why: z3b.stopped(options.rlimit, why, options.seed)
 
 
+def spin_without_rlimit(*args, **kwargs):
+    """Work inside a z3 call that counts no rlimit units, as nlsat's root isolation or the LP's exact pivots did
+    for minutes (fuzz seed 20261204): the z3 CPU-time backstop is the only thing that ends it. A plain Python spin,
+    so the test does not depend on which z3 query happens to count no units in this z3 version."""
+    n = 0
+    while True:
+        n += 1
+
+
 def test_z3_call_stops_a_call_that_counts_no_rlimit(monkeypatch):
     """The call runs in the z3 worker under RLIMIT_CPU: it ends at its CPU budget with a reason naming it, the
     claim's rlimit is then spent, and once the claim's CPU is used up the next call does not run at all."""
@@ -196,7 +206,7 @@ def test_z3_call_stops_a_call_that_counts_no_rlimit(monkeypatch):
     before = _children_cpu()
     options = z3b.SolverOptions(rlimit=6_000_000)
     with z3b.claim_budget(6_000_000) as ledger, budget.z3_claim_cpu():
-        out = budget.z3_call(z3b.check_implication, [], *C1444, BOUNDS, options, on_stop=_stop(options))
+        out = budget.z3_call(spin_without_rlimit, on_stop=_stop(options))
         assert out.status == "unknown" and out.reason_unknown == \
             "z3 ran out of its CPU-time budget (1 s per call, 1 s per claim)"
         assert ledger.left == 0 and ledger.calls == 1
@@ -249,3 +259,39 @@ def test_an_exhausted_rlimit_is_named_in_the_reason(cli_run, tmp_path):
     [a] = json.loads(out)["assertions"]
     assert a["verdict"] == "undecided"
     assert "rlimit 1000 exhausted: the claim's z3 budget of 1000 rlimit units (--rlimit)" in a["reason"]
+
+
+def test_hard_call_probe_decides_c1444_by_rlimit(monkeypatch):
+    """c1444 (6-budget/b20, x an integer): with nla's Groebner heuristic z3 ran for minutes without an rlimit tick;
+    a hard call first probes without it, within 1/HARD_PROBE of the claim's budget, and finds a model at once.
+    Run in the z3 worker with a CPU limit of 5 s, so that if the probe stops working the test fails, not hangs."""
+    monkeypatch.setattr(budget, "Z3_CALL_CPU_SECONDS", 5.0)
+    options = z3b.SolverOptions(rlimit=6_000_000)
+    assert z3b.is_hard([C1444[0]], C1444[1])
+    with z3b.claim_budget(6_000_000) as ledger, budget.z3_claim_cpu() as cpu:
+        out = budget.z3_call(z3b.check_implication, [], *C1444, BOUNDS, options, on_stop=_stop(options))
+    assert out.status == "sat", out.reason_unknown
+    x = out.model["x"]
+    assert x.denominator == 1 and x != 0 and not Fraction(-1, 2) > x * x / x  # a genuine counterexample
+    assert out.rlimit == 6_000_000 // z3b.HARD_PROBE and 0 < out.rlimit_used <= out.rlimit
+    assert ledger.used == out.rlimit_used and ledger.calls == 1 and cpu.stopped == 0
+
+
+def test_reused_z3_answer_is_the_fresh_call_at_any_ledger_state():
+    """``reuse()`` remembers a z3 query with the claim's ledger state: asked again with too little of the ledger
+    left, the query runs afresh (and answers unknown, as a fresh call does); asked at the same state, the remembered
+    answer is charged to the ledger as the call was."""
+    from formal_emergence.engine.check import CheckOptions, _run_z3, reuse
+    opts = CheckOptions()
+    query = ([t("x > 0"), t("y > 0")], t("x**2 + y**2 >= 2*x*y"), REALS)
+    with reuse():
+        with z3b.claim_budget(opts.rlimit) as first:
+            out, _ = _run_z3(*query, opts, refine=False)
+        assert out.status == "unsat" and first.used > 10
+        with z3b.claim_budget(opts.rlimit) as short:
+            short.left = 10
+            starved, _ = _run_z3(*query, opts, refine=False)
+        assert starved.status == "unknown" and "exhausted" in starved.reason_unknown
+        with z3b.claim_budget(opts.rlimit) as again:
+            hit, _ = _run_z3(*query, opts, refine=False)
+        assert hit == out and (again.used, again.calls) == (first.used, first.calls)
