@@ -1,0 +1,18 @@
+CASES = [
+ dict(id="a", symbols={"x":"positive","a":"real"}, show="x**2 - a*x + 1 > 0", free=["a"], truth="holds-if a < 2", why="x+1/x >= 2, equality at x=1"),
+ dict(id="b", symbols={"x":"real","a":"real"}, show="(a**2 - 1)*x**2 >= 0", free=["a"], truth="holds-if a <= -1 or a >= 1", why="union"),
+ dict(id="c", symbols={"x":"real","a":"real"}, show="a*(a - 1)**2*x**2 <= 0", free=["a"], truth="holds-if a <= 0 or a == 1", why="interval plus point"),
+ dict(id="d", symbols={"x":"real","a":"real"}, show="(a - 1)**2*x == 0", free=["a"], truth="holds-if a == 1", why="equality"),
+ dict(id="e", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x*(2 - x) < p", free=["p"], truth="holds-if p > 1", why="max 1 at x=1, not monotone"),
+ dict(id="f", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x**2 - 2*x > p", free=["p"], truth="holds-if p < -1", why="min -1 at x=1; boundary limit 0 would be wrong"),
+ dict(id="g", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x*exp(-x) < p", free=["p"], truth="holds-if p > exp(-1)", why="max 1/e at 1"),
+ dict(id="h", symbols={"x":"real","p":"real"}, assume=["x > 1"], show="log(x) > p", free=["p"], truth="holds-if p <= 0", why=""),
+ dict(id="i", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="exp(-x) < p", free=["p"], truth="holds-if p >= 1", why="sup not attained"),
+ dict(id="j", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x*exp(-x) > p", free=["p"], truth="holds-if p <= 0", why="inf 0 not attained at both ends"),
+ dict(id="k", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="sin_free(x) > p", free=["p"], truth="error", why="unknown name") if False else dict(id="k", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="(x - 1)**2*(x - 3)**2 >= p", free=["p"], truth="holds-if p <= 0", why="two minima"),
+ dict(id="l", symbols={"x":"real","p":"real"}, assume=["x > 0", "x < 4"], show="(x - 1)*(x - 3) > p", free=["p"], truth="holds-if p < -1", why="min -1 at x=2"),
+ dict(id="m", symbols={"x":"real","a":"real"}, show="x**2 + a > 0", free=["a"], truth="holds-if a > 0", why="equality at x=0"),
+ dict(id="n", symbols={"x":"real","a":"real","b":"real"}, show="a*x + b >= 0", free=["a","b"], truth="holds-if a == 0 and b >= 0", why="two free"),
+ dict(id="o", symbols={"x":"real","a":"real"}, assume=["x > 1"], show="x**a > 1", free=["a"], truth="holds-if a > 0", why="power"),
+ dict(id="p", symbols={"x":"real","a":"real"}, assume=["x >= 1"], show="x**a >= 1", free=["a"], truth="holds-if a >= 0", why="equality incl"),
+]

@@ -1,0 +1,21 @@
+P = lambda sym, rng: f"plausible = {{ {sym} = {{ range = '{rng}', why = 'test' }} }}"
+CASES = [
+ dict(id="a", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="ite(x < 1, x, 2 - x) < p", free=["p"], truth="holds-if p > 1", why="kink max attained"),
+ dict(id="b", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="abs(x - 1) > p", free=["p"], truth="holds-if p < 0", why="inf 0 attained at 1"),
+ dict(id="c", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="floor(x) >= p", free=["p"], truth="holds-if p <= 0", why=""),
+ dict(id="d", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x - floor(x) < p", free=["p"], truth="holds-if p >= 1", why="sup 1 not attained"),
+ dict(id="e", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="min(x, 1/x) < p", free=["p"], truth="holds-if p > 1", why="max 1 attained"),
+ dict(id="f", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="max(x, 1/x) > p", free=["p"], truth="holds-if p < 1", why="min 1 attained"),
+ dict(id="g", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x**3 - 6*x**2 + 9*x < p", free=["p"], truth="fails (every p; or undecided)", why="local max 4 at 1, unbounded"),
+ dict(id="h", symbols={"x":"real","b":"positive","p":"real"}, assume=["x > b"], show="1/x < p", free=["p"], truth="fails for every p (or undecided); p >= 1/b is not a condition on p alone", why=""),
+ dict(id="i", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="exp(-x) < p", free=["p"], extra=[P("p","p <= 1")], truth="holds-if p >= 1 (range meets at p=1: not fails)", why="edge of plausible"),
+ dict(id="j", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="exp(-x) <= p", free=["p"], extra=[P("p","p < 1")], truth="holds-if p >= 1 -> fails (range p<1 excludes)", why=""),
+ dict(id="k", symbols={"x":"real","a":"real"}, show="a*(a - 1)**2*x**2 <= 0", free=["a"], extra=[P("a","a >= 1/2 and a <= 2")], truth="holds-if a<=0 or a==1; range meets at a=1 -> holds-if, not fails", why=""),
+ dict(id="l", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x*exp(1 - x) <= p", free=["p"], truth="holds-if p >= 1", why="max 1 attained at x=1, <=, equality inclusive"),
+ dict(id="m", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="sqrt(x)*exp(-x) < p", free=["p"], truth="holds-if p > 1/sqrt(2*e)", why="max at x=1/2"),
+ dict(id="n", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="log(x)/x < p", free=["p"], truth="holds-if p > 1/e", why="max at e"),
+ dict(id="o", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x*log(x) > p", free=["p"], truth="holds-if p < -1/e", why="min -1/e at 1/e"),
+ dict(id="q", symbols={"n":"posint","p":"real"}, show="n/(n + 1) < p", free=["p"], truth="holds-if p >= 1", why="integer variable"),
+ dict(id="r", symbols={"n":"posint","p":"real"}, show="(n - 2)**2 >= p", free=["p"], truth="holds-if p <= 0", why="integer min 0 at n=2"),
+ dict(id="s", symbols={"n":"posint","p":"real"}, show="(2*n - 3)**2 >= p", free=["p"], truth="holds-if p <= 1", why="integer min 1 at n=1,2 (real min 0 at 3/2)"),
+]

@@ -1,0 +1,15 @@
+CASES = [
+ dict(id="a", symbols={"x":"real","p":"unit"}, assume=["x > 0"], show="exp(-x) < p", free=["p"], truth="fails for every p in (0,1) (needs p>=1)"),
+ dict(id="b", symbols={"x":"real","p":"probability"}, assume=["x > 0"], show="exp(-x) <= p", free=["p"], truth="holds-if p == 1 (p >= 1 within [0,1])"),
+ dict(id="c", symbols={"x":"real","p":"probability"}, assume=["x > 0"], show="exp(-x) < p", free=["p"], truth="holds-if p == 1"),
+ dict(id="d", symbols={"x":"real","p":"positive"}, assume=["x > 0"], show="x*exp(-x) > p", free=["p"], truth="fails for every p > 0"),
+ dict(id="e", symbols={"n":"posint","p":"natural"}, show="1/n <= p", free=["p"], truth="holds-if p >= 1"),
+ dict(id="f", symbols={"x":"real","p":"integer"}, assume=["x > 0", "x < 1"], show="x < p", free=["p"], truth="holds-if p >= 1"),
+ dict(id="g", symbols={"x":"real","p":"integer"}, assume=["x > 0", "x < 1"], show="x*x < p/2", free=["p"], truth="holds-if p >= 2"),
+ dict(id="h", symbols={"x":"real","p":"unit"}, assume=["x > 0", "x < 1"], show="x**2 < p", free=["p"], truth="fails for every p in (0,1)"),
+ dict(id="i", symbols={"x":"real","p":"unit"}, assume=["x > 0", "x < 1/2"], show="x**2 < p", free=["p"], truth="holds-if p >= 1/4"),
+ dict(id="j", symbols={"x":"real","p":"nonnegative"}, assume=["x > 0"], show="x*exp(-x) > p", free=["p"], truth="holds-if p == 0"),
+ dict(id="k", symbols={"x":"real","p":"negative"}, assume=["x > 0"], show="x**2 - 2*x > p", free=["p"], truth="holds-if p < -1"),
+ dict(id="l", symbols={"x":"real","p":"real"}, assume=["x > 0"], show="x**2 - 2*x >= p", free=["p"], truth="holds-if p <= -1"),
+ dict(id="m", symbols={"x":"real","p":"real","q":"real"}, assume=["x > 0"], show="x**2 - 2*x + q >= p", free=["p"], truth="holds-if p <= q - 1 (q universal) -- or undecided"),
+]
