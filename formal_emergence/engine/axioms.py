@@ -170,7 +170,7 @@ def _refute(prep, opts, functions: dict[str, Undefined], axioms: list[Axiom], hy
         how = "exact rational arithmetic" if conf.exact else f"mpmath {numeric.mpmath_version()} interval arithmetic"
         ce = Counterexample(shown, conf.evaluations, conf.dps, how + ", with the concrete function(s) substituted")
         text = ", ".join(f"{k} = {v}" for k, v in shown)
-        return Result(claim.id, Verdict.FAILS, f"Counterexample {text} with {'; '.join(shown_f.values())}: z3 proves "
+        return Result(claim.id, Verdict.FAILS, f"Counterexample {text + ' with ' if text else ''}{'; '.join(shown_f.values())}: z3 proves "
                       f"every axiom for this function over all reals ({len(axioms)} axioms), and the assumptions hold "
                       f"and the statement is false there, confirmed in {how}.", counterexample=ce,
                       evidence=tuple(evidence) + (Evidence("axioms", "concrete function verified", (

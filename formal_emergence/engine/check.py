@@ -269,6 +269,9 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
     if bound:
         hyps = [substitute(h, bound) for h in hyps]
         goal = substitute(goal, bound)
+        # and in the axioms of undefined functions, which z3 instantiates and a countermodel is checked against
+        # (adversarial review 10 F11: a free L there let the countermodel choose L = 7/5 for L = 0.076)
+        claim = replace(claim, undefined=with_values(claim, bound).undefined)
         steps.append(Step("bind literature values", ", ".join(bound), ", ".join(
             f"{k} = {to_text(v)}" for k, v in bound.items()), "literature.toml"))
     decls = tuple(d for d in claim.symbols if d.name not in bound)
