@@ -98,11 +98,11 @@ def with_section_checks(checked: CheckedCatalog, options, execution=None) -> Che
     statements to combine: each is recorded, an inconsistent one also becomes a generated ``fails`` assertion.
     ``execution`` (``engine.runner.Execution``) says on which executor and with which cache they run."""
     from .runner import run_sections
-    from .sections import catalog_members, check_section, conflict_assertion
+    from .sections import catalog_members, check_catalog_section, conflict_assertion
     todo = [(doc, sec, members, left_out)
             for (doc, sec), (members, left_out) in sorted(catalog_members(checked.assertions).items())
             if len(members) >= 2]
-    sections = tuple(run_sections(todo, options, check_section, execution))
+    sections = tuple(run_sections(todo, options, check_catalog_section, execution))
     conflicts = tuple(conflict_assertion(s) for s in sections if s.status == "inconsistent")
     return replace(checked, assertions=tuple(sorted(checked.assertions + conflicts, key=lambda a: a.id)),
                    sections=sections)

@@ -22,9 +22,15 @@ Members are chosen so that a conflict is one *in the document*:
   never in a minimal core) nor refuted alone (``fails``: the section is then
   already inconsistent through that one statement).
 
-Every shared symbol takes one value across the statements. An ``unsat``
-answer therefore also refutes the statements read universally (each one for
-all values of its variables), so ``fails`` is sound under either reading.
+In a checked catalog (``check_catalog_section``) each statement is read as the engine reads it alone: for every value of its
+variables (``for_all``: every symbol that is not a free constant), with the free
+constants shared at one value; a ``holds-if`` statement enters as its weakest
+condition, which holds exactly where it does (proved both ways). So
+"consistent" means one choice of the free constants makes every statement
+hold, and an ``unsat`` answer refutes them together (adversarial review 10 F2:
+one shared point made sections "consistent" whose conditions exclude each
+other). A power, exp or log of a quantified symbol leaves the check undecided.
+The formula stubs of ``scan`` are checked with every symbol at one value.
 """
 
 from __future__ import annotations
@@ -88,9 +94,17 @@ def _compatible(claims: Sequence[Claim]) -> tuple[list[Claim], list[tuple[str, s
     return taken, excluded
 
 
+def check_catalog_section(document: str, section: str, claims: Sequence[Claim], options,
+                          excluded: Iterable[tuple[str, str]] = ()) -> SectionCheck:
+    """``check_section`` with each statement read for every value of its variables (``_universal``), as the
+    engine reads it alone: the check of a checked catalog's sections (``catalog_members``)."""
+    return check_section(document, section, claims, options, excluded, universal=True)
+
+
 def check_section(document: str, section: str, claims: Sequence[Claim], options,
-                  excluded: Iterable[tuple[str, str]] = ()) -> SectionCheck:
-    """Check whether ``claims`` (the statements of one section) can hold together; see the module docstring."""
+                  excluded: Iterable[tuple[str, str]] = (), universal: bool = False) -> SectionCheck:
+    """Check whether ``claims`` (the statements of one section) can hold together; see the module docstring.
+    Without ``universal`` every symbol takes one value across the statements (the formula stubs of ``scan``)."""
     from .conflicts import check_consistency
     members, clashes = _compatible(claims)
     left_out = list(excluded) + clashes
@@ -100,17 +114,28 @@ def check_section(document: str, section: str, claims: Sequence[Claim], options,
         if len(members) < 2:
             return SectionCheck(document, section, ids, tuple(left_out), "too few",
                                 reason="fewer than two statements to check together")
-        report = check_consistency(members, opts, refinement_rounds=0)
+        report = check_consistency(members, opts, for_all=_universal(members) if universal else (),
+                                   refinement_rounds=0)
         if report.status == "inconsistent" and len(report.core) == 1:
             alone = report.core[0].id
             left_out.append((alone, "cannot hold on its own (its own verdict says so)"))
             members = [c for c in members if c.id != alone]
             continue
         status = {"unknown": "undecided"}.get(report.status, report.status)
-        return SectionCheck(document, section, ids, tuple(left_out), status, report.core, report.minimal,
-                            report.reason)
+        # the model is printed by the consistent command, not with a section check: say it in the reason
+        shown = ", ".join(f"{k} = {v}" for k, v in (*report.model, *report.truth_table))
+        reason = report.reason.replace("at the model below", f"at {shown}" if shown else "for every value")
+        return SectionCheck(document, section, ids, tuple(left_out), status, report.core, report.minimal, reason)
     return SectionCheck(document, section, tuple(c.id for c in members), tuple(left_out), "undecided",
                         reason=f"more than {MAX_DROPS} statements could not hold on their own")
+
+
+def _universal(members: Sequence[Claim]) -> tuple[str, ...]:
+    """The symbols each statement quantifies for itself: all but the free constants (and booleans). A statement is
+    read for every value of its variables, so "consistent" must mean that one choice of the free constants makes
+    every statement hold for all of them, not that one point satisfies all (adversarial review 10 F2)."""
+    free = {f for c in members for f in c.free}
+    return tuple(sorted({d.name for c in members for d in c.symbols if d.domain != "bool"} - free))
 
 
 def catalog_members(results: Iterable[AssertionResult]) -> dict[tuple[str, str], tuple[list[Claim], list]]:
@@ -137,8 +162,24 @@ def catalog_members(results: Iterable[AssertionResult]) -> dict[tuple[str, str],
         if why:
             left_out.append((claim.id, why))
         else:
-            members.append(claim)
+            members.append(_by_condition(claim, a.primary.result))
     return out
+
+
+def _by_condition(claim: Claim, result: Result) -> Claim:
+    """A ``holds-if`` statement as its weakest condition, which holds exactly where the statement does (proved
+    both ways), so the check needs no quantifier over the statement's variables; else the statement itself."""
+    if result.verdict is not Verdict.HOLDS_IF or result.condition is None:
+        return claim
+    from ..parse.claimfile import _scope  # the claim's own names, read by the allow-list parser
+    from ..parse.expr import parse_expression
+    try:
+        cond = parse_expression(result.condition.text, _scope(claim.symbols, claim.undefined, claim.definitions),
+                                expect_boolean=True)
+    except Exception:  # noqa: BLE001 - a condition the claim syntax cannot express: keep the statement
+        return claim
+    return replace(claim, assume=(), assume_text=(), show=cond, show_text=f"{result.condition.text} (its weakest "
+                   f"condition, for {claim.show_text})", function_property=None)
 
 
 def _slug(text: str) -> str:
@@ -156,7 +197,8 @@ def conflict_assertion(check: SectionCheck) -> AssertionResult:
                   source=Source(check.document, check.section, quote), symbols=(), uses=(), assume=(),
                   assume_text=(), show=Bool(True), show_text=" and ".join(f"[{c.id}]" for c in check.core),
                   reading="the section's statements (its definitions, theorems and assumptions that are neither "
-                          "proved nor refuted alone) hold together, every shared symbol at one value",
+                          "proved nor refuted alone) hold together: each for every value of its variables, the free "
+                          "constants at one value (a holds-if statement by its weakest condition)",
                   notes="generated by the per-section consistency check")
     members = "; ".join(f"{c.id}: {c.show_text} (“{' '.join(c.source.quote.split())}”)" for c in check.core)
     result = Result(aid, Verdict.FAILS,
@@ -174,4 +216,4 @@ def conflict_assertion(check: SectionCheck) -> AssertionResult:
     return AssertionResult(assertion, (ReadingResult(assertion.primary, result),))
 
 
-__all__ = ["SectionCheck", "check_section", "catalog_members", "conflict_assertion", "SECTION_RLIMIT"]
+__all__ = ["SectionCheck", "check_section", "check_catalog_section", "catalog_members", "conflict_assertion", "SECTION_RLIMIT"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from formal_emergence.engine.check import CheckOptions
-from formal_emergence.engine.sections import catalog_members, check_section, conflict_assertion
+from formal_emergence.engine.sections import catalog_members, check_catalog_section, check_section, conflict_assertion
 from formal_emergence.model.verdict import Verdict
 from formal_emergence.parse.claimfile import load_catalog
 
@@ -67,3 +67,34 @@ def test_catalog_sections_are_recorded_and_members_follow_the_rules(catalog_chec
     conflicts = [a for a in catalog_checked.assertions if a.id.startswith("section-consistency.")]
     assert len(conflicts) == sum(1 for s in sections if s.status == "inconsistent")
     assert all(a.verdict is Verdict.FAILS for a in conflicts)
+
+
+SHARED_P = '''
+[[claim]]
+id = "{id}"
+title = "t"
+kind = "theorem"
+source = {{ document = "d.md", section = "2.1 S", quote = "q" }}
+symbols = {{ x = "real", p = "real" }}
+assume = ["{assume}"]
+show = "{show}"
+free = ["p"]
+'''
+
+
+def test_catalog_sections_read_each_statement_for_every_value_of_its_variables(tmp_path):
+    """x > 0 => x*exp(-x) < p holds exactly when p > 1/e, x < 0 => x**2 > p exactly when p <= 0: no p makes both
+    hold, though one point (x = 0) satisfies both implications (adversarial review 10 F2: was "consistent")."""
+    from formal_emergence.engine.assertions import check_catalog
+    f = tmp_path / "c.toml"
+    f.write_text(SHARED_P.format(id="s.a", assume="x > 0", show="x*exp(-x) < p")
+                 + SHARED_P.format(id="s.b", assume="x < 0", show="x**2 > p"), encoding="utf-8")
+    checked = check_catalog(load_catalog([f]), CheckOptions())
+    assert {a.id: a.verdict for a in checked.assertions if a.id.startswith("s.")} == {
+        "s.a": Verdict.HOLDS_IF, "s.b": Verdict.HOLDS_IF}
+    members, _ = catalog_members(checked.assertions)[("d.md", "2.1 S")]
+    assert all("weakest condition" in c.show_text for c in members)
+    check = check_catalog_section("d.md", "2.1 S", members, CheckOptions())
+    assert check.status == "inconsistent" and [c.id for c in check.core] == ["s.a", "s.b"]
+    # the same two statements with every symbol at one value: x = 0 satisfies both implications
+    assert check_section("d.md", "2.1 S", load_catalog([f]).claims, CheckOptions()).status == "consistent"
