@@ -10,7 +10,7 @@ the open claim (the symbol left free) is kept for the flip-point search.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..conventions import Convention, lookup
 from ..errors import ClaimFileError, ExpressionError
@@ -137,9 +137,9 @@ def bind_tolerances(claim: Claim, tolerances, conventions: dict[str, Convention]
     return with_values(claim, {sym: conventions[cid].default for sym, cid in tolerances})
 
 
-def build_assertion(file: str, i: int, table: dict, definitions: dict[str, Definition],
-                    conventions: dict[str, Convention], build_claim: BuildClaim,
-                    check_id: Callable[[str, str, str], str]) -> Assertion:
+def assertion_head(file: str, i: int, table: dict, check_id: Callable[[str, str, str], str]) -> tuple[str, str, dict]:
+    """The ``[[assertion]]`` table's id, its key path (``assertion.<id>``) and the title, kind and source its
+    readings inherit; the errors ``build_assertion`` reports before it builds the primary reading."""
     key = f"assertion[{i}]"
     _check_keys(table, ASSERTION_KEYS, file, key)
     aid = check_id(_text(table, "id", file, key), file, f"{key}.id")
@@ -148,7 +148,17 @@ def build_assertion(file: str, i: int, table: dict, definitions: dict[str, Defin
     for k in ("title", "kind", "source"):
         if k not in inherited:
             raise _err(file, f"{key}.{k}", "missing key", f"an assertion states its {k}")
-    readings = [build_reading(file, table, inherited, aid, key, "", definitions, conventions, build_claim)]
+    return aid, key, inherited
+
+
+def reading_tables(file: str, table: dict, aid: str, key: str,
+                   check_id: Callable[[str, str, str], str]) -> Iterator[tuple[str, str, dict, str]]:
+    """``(claim id, local id, table, key)`` of each reading of the assertion ``aid``, the primary first.
+
+    The one place reading ids are formed (``<assertion id>`` and ``<assertion id>/<local id>``): the loader
+    registers them from here without building the readings (bundled assertions the user's files do not need),
+    and ``build_assertion`` builds each reading as it is yielded, so its errors come in the same order."""
+    yield aid, "", table, key
     alts = table.get("alternative", [])
     if not isinstance(alts, list) or not all(isinstance(a, dict) for a in alts):
         raise _err(file, f"{key}.alternative", "expected [[assertion.alternative]] tables")
@@ -160,9 +170,22 @@ def build_assertion(file: str, i: int, table: dict, definitions: dict[str, Defin
         if local in seen:
             raise _err(file, f"{k}.id", f"duplicate reading id {local!r}", "local ids differ within an assertion")
         seen.add(local)
-        full = f"{aid}/{local}"
-        readings.append(build_reading(file, alt, inherited, full, f"{key}.alternative.{local}", local, definitions,
-                                      conventions, build_claim))
+        yield f"{aid}/{local}", local, alt, f"{key}.alternative.{local}"
+
+
+def assertion_ids(file: str, i: int, table: dict, check_id: Callable[[str, str, str], str]) -> tuple[str, ...]:
+    """The claim id of every reading of the ``[[assertion]]`` table, as ``build_assertion`` gives them, without
+    building (parsing) any reading."""
+    aid, key, _ = assertion_head(file, i, table, check_id)
+    return tuple(rid for rid, *_ in reading_tables(file, table, aid, key, check_id))
+
+
+def build_assertion(file: str, i: int, table: dict, definitions: dict[str, Definition],
+                    conventions: dict[str, Convention], build_claim: BuildClaim,
+                    check_id: Callable[[str, str, str], str]) -> Assertion:
+    aid, key, inherited = assertion_head(file, i, table, check_id)
+    readings = [build_reading(file, t, inherited, rid, k, local, definitions, conventions, build_claim)
+                for rid, local, t, k in reading_tables(file, table, aid, key, check_id)]
     primary = readings[0].claim
     return Assertion(aid, primary.title, primary.kind, primary.source, tuple(readings),
                      _strings(table, "resolves", file, key), file)

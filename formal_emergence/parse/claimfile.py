@@ -18,7 +18,8 @@ from fractions import Fraction
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Mapping
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import ClaimFileError, ExpressionError, UserInputError, UserInputErrors
 from ..model.claim import (DOMAINS, KINDS, PROPERTIES, Axiom, Claim, Definition, Property, Quantity,
@@ -129,12 +130,17 @@ def claim_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
+def load_catalog(paths: Iterable[str | Path] | None = None, *, build_bundled: bool = False) -> Catalog:
     """Load definitions and claims from ``paths`` (the bundled theorems when None).
 
     Definitions from every file are visible to claims in every file; when
     explicit paths are given, the bundled definitions are loaded too so that
-    user claims can reference them by id.
+    user claims can reference them by id, and the ids of the bundled assertions,
+    readings and lemmas are registered (a duplicate is reported at the user's
+    file) without building them: a bundled assertion is built only when a lemma
+    of the user's files bears on it. ``build_bundled`` builds every bundled
+    assertion and lemma anyway (the same catalog and errors, slower: tests
+    compare the two).
     """
     bundled = claim_files([bundled_theorems_dir()])
     selected = _unique(claim_files(paths)) if paths else bundled
@@ -154,7 +160,8 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
             errors.add(ClaimFileError(f"unknown top-level key {key!r}", file=str(f), key=key,
                                       hint="a file holds [[definition]], [[assertion]], [[lemma]], [[claim]] and "
                                            "[[quantity]] tables"))
-        if f.resolve() in explicit:
+        in_selected = f.resolve() in explicit
+        if in_selected:
             raw_quantities.extend((str(f), i, q) for i, q in enumerate(errors.run(_table_list, doc, "quantity", f) or ()))
         for i, d in enumerate(errors.run(_table_list, doc, "document", f) or ()):
             errors.run(_document_title, str(f), i, d, titles)
@@ -162,10 +169,10 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
             raw_defs.append((str(f), i, d))
         for kind, entries in raw.items():
             for i, c in enumerate(errors.run(_table_list, doc, kind, f) or ()):
-                entries.append((str(f), i, c, f.resolve() in explicit))
+                entries.append((str(f), i, c, in_selected))
     definitions = errors.run(_build_definitions, raw_defs, errors) or {}
     from ..conventions import load_conventions
-    from .assertions import build_assertion, build_lemma, finish_lemma
+    from .assertions import assertion_ids, build_assertion, build_lemma, finish_lemma
     conventions = load_conventions() if raw["assertion"] or raw["lemma"] or raw_quantities else {}
     quantities = [q for q in (errors.run(_quantity, f, i, q, conventions) for f, i, q in raw_quantities) if q]
     #: every assertion, reading and lemma id -> (file, key, is it in a file the user named), across all files
@@ -180,23 +187,43 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
             raise ClaimFileError(f"duplicate claim id {uid!r}", file=file, key=key, hint=f"already defined in {first_file}")
         known[uid] = (file, key, selected)
 
-    def legacy(file: str, i: int, table: dict, selected: bool) -> Assertion:
+    def legacy_claim(file: str, i: int, table: dict) -> Assertion:
         claim = _build_claim(file, i, table, definitions)
-        claim_unit(claim.id, file, f"claim[{i}].id", selected)
         return Assertion(claim.id, claim.title, claim.kind, claim.source, (Reading(claim),), file=file, legacy=True)
 
-    def v2(file: str, i: int, table: dict, selected: bool) -> Assertion:
-        a = build_assertion(file, i, table, definitions, conventions, _build_claim, check_claim_id)
-        for r in a.readings:
-            claim_unit(r.id, file, f"assertion[{i}].id", selected)
-        return a
+    def legacy(file: str, i: int, table: dict, selected: bool) -> tuple[str, Assertion | _Unbuilt]:
+        if deferred(selected):
+            cid = legacy_claim_id(file, i, table)
+            claim_unit(cid, file, f"claim[{i}].id", selected)
+            return cid, _Unbuilt(legacy_claim, file, i, table)
+        a = legacy_claim(file, i, table)
+        claim_unit(a.id, file, f"claim[{i}].id", selected)
+        return a.id, a
 
-    assertions: dict[str, tuple[Assertion, bool]] = {}
+    def v2_assertion(file: str, i: int, table: dict) -> Assertion:
+        return build_assertion(file, i, table, definitions, conventions, _build_claim, check_claim_id)
+
+    def v2(file: str, i: int, table: dict, selected: bool) -> tuple[str, Assertion | _Unbuilt]:
+        if deferred(selected):
+            ids = assertion_ids(file, i, table, check_claim_id)
+            built: Assertion | _Unbuilt = _Unbuilt(v2_assertion, file, i, table)
+        else:
+            built = v2_assertion(file, i, table)
+            ids = tuple(r.id for r in built.readings)
+        for rid in ids:
+            claim_unit(rid, file, f"assertion[{i}].id", selected)
+        return ids[0], built
+
+    def deferred(selected: bool) -> bool:
+        """Register the ids of this bundled unit without building it (see the docstring)."""
+        return bool(paths) and not selected and not build_bundled
+
+    assertions: dict[str, tuple[Assertion | _Unbuilt, bool]] = {}
     for build, kind in ((legacy, "claim"), (v2, "assertion")):
         for file, i, table, selected in raw[kind]:
             a = errors.run(build, file, i, table, selected)
             if a is not None:
-                assertions[a.id] = (a, selected)
+                assertions[a[0]] = (a[1], selected)
             elif isinstance(table.get("id"), str):
                 errors.failed_units.add(table["id"])
     for q in quantities:
@@ -207,11 +234,13 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
         assertions[claim.id] = (Assertion(claim.id, claim.title, claim.kind, claim.source,
                                           (Reading(claim, conventions=cited),), file=q.file, legacy=True), True)
     lemmas: list[Lemma] = []
-    by_id = {aid: a for aid, (a, _) in assertions.items()}
+    by_id = _Targets({aid: a for aid, (a, _) in assertions.items()}, errors)
 
     def lemma_of(file: str, i: int, table: dict, selected: bool) -> Lemma:
         lemma, ltable = build_lemma(file, i, table, definitions, conventions, _build_claim, check_claim_id)
         claim_unit(lemma.id, file, f"lemma[{i}].id", selected)
+        if deferred(selected):  # its id is registered; its reading is not needed
+            return lemma
         return finish_lemma(lemma, ltable, by_id, definitions, conventions, _build_claim)
 
     for file, i, table, selected in raw["lemma"]:
@@ -219,11 +248,51 @@ def load_catalog(paths: Iterable[str | Path] | None = None) -> Catalog:
         if lemma is not None and selected:
             lemmas.append(lemma)
     errors.raise_if_any()
-    chosen = sorted((a for a, selected in assertions.values() if selected), key=lambda a: a.id)
+    chosen = sorted((a for a, selected in assertions.values() if selected and isinstance(a, Assertion)),
+                    key=lambda a: a.id)
     lemmas.sort(key=lambda x: x.id)
     claims = [r.claim for a in chosen for r in a.readings] + [x.claim for x in lemmas]
     return Catalog(definitions, tuple(sorted(claims, key=lambda c: c.id)),
                    tuple(sorted(quantities, key=lambda q: q.id)), tuple(chosen), tuple(lemmas), titles)
+
+
+@dataclass(frozen=True)
+class _Unbuilt:
+    """A bundled ``[[claim]]`` or ``[[assertion]]`` table whose ids are registered but which is not built yet:
+    ``build(file, i, table)`` builds it."""
+
+    build: Callable[[str, int, dict], Assertion]
+    file: str
+    i: int
+    table: dict
+
+
+class _Targets(Mapping):
+    """The assertions a lemma may bear on, by id (one load's): an unbuilt one is built when first looked up.
+
+    A build that fails is recorded in ``errors`` (and its id in ``failed_units``, so the lemma's "unknown
+    assertion" is not reported again) and leaves the id out, as a failed build does when every unit is built."""
+
+    def __init__(self, entries: dict[str, Assertion | _Unbuilt], errors: _Errors):
+        self._entries = entries
+        self._errors = errors
+
+    def __getitem__(self, aid: str) -> Assertion:
+        a = self._entries[aid]
+        if isinstance(a, _Unbuilt):
+            built = self._errors.run(a.build, a.file, a.i, a.table)
+            if built is None:
+                del self._entries[aid]
+                self._errors.failed_units.add(aid)
+                raise KeyError(aid)
+            a = self._entries[aid] = built
+        return a
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def _document_title(file: str, i: int, table: dict, titles: dict[str, str]) -> None:
@@ -841,13 +910,19 @@ def check_claim_id(cid: str, file: str, key: str) -> str:
     return cid
 
 
+def legacy_claim_id(file: str, i: int, table: dict) -> str:
+    """The id of the legacy ``[[claim]]`` table ``i`` of ``file`` (its keys and id checked), as ``_build_claim``
+    gives it, without building the claim."""
+    key = f"claim[{i}]"
+    _check_keys(table, _CLAIM_KEYS, file, key)
+    return check_claim_id(_string(table, "id", file, key), file, f"{key}.id")
+
+
 def _build_claim(file: str, i: int, table: dict, definitions: dict[str, Definition], *,
                  claim_id: str | None = None, key: str | None = None) -> Claim:
     """Build a claim from ``table``; with ``claim_id`` (a reading of an assertion) the table has no id key."""
     if claim_id is None:
-        key = f"claim[{i}]"
-        _check_keys(table, _CLAIM_KEYS, file, key)
-        cid = check_claim_id(_string(table, "id", file, key), file, f"{key}.id")
+        cid = legacy_claim_id(file, i, table)
         key = f"claim.{cid}"
     else:
         cid, key = claim_id, key or f"claim.{claim_id}"
