@@ -153,6 +153,8 @@ def _depth(tree: ast.AST) -> int:
 class _Converter:
     def __init__(self, text: str, scope: Scope, indent: int):
         self.text, self.scope, self.indent = text, scope, indent
+        #: The ``oo`` name nodes that are a limit's point (``oo`` or ``-oo``): the only places ``oo`` may occur.
+        self.limit_points: set[int] = set()
         self.encoded = text.encode("utf-8")
         self._lines: list[bytes] | None = None
 
@@ -250,6 +252,9 @@ class _Converter:
             return Sym(name)
         if name in s.bool_symbols:
             return Pred(name, ())
+        if name == "oo" and id(node) not in self.limit_points:
+            raise self.fail(node, "oo outside a limit point",
+                            hint="oo and -oo are only the point of limit(f, x, oo); for an unbounded x, give no bound")
         if name in CONSTANTS:
             return Const(name)
         if name in s.definitions:
@@ -356,6 +361,9 @@ class _Converter:
             if not isinstance(var, Sym):
                 raise self.fail(args[1], "limit variable is not a symbol")
             side = {"limit": "", "limit_right": "+", "limit_left": "-"}[name]
+            at = args[2].operand if isinstance(args[2], ast.UnaryOp) and isinstance(args[2].op, ast.USub) else args[2]
+            if isinstance(at, ast.Name) and at.id == "oo":
+                self.limit_points.add(id(at))
             point = self.real(args[2])
             if var.name in free_symbols(point):  # limit(x, x, x + 1): the point would be bound too (F11)
                 raise self.fail(args[2], f"limit point uses the limit variable {var.name!r}",

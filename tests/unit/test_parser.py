@@ -325,3 +325,15 @@ def test_limit_point_must_not_use_the_limit_variable():
 def test_a_double_negation_prints_with_parentheses_not_as_a_decrement(text, shown):
     assert to_text(parse(text)) == shown
     assert parse(to_text(parse(text))) == parse(text)
+
+
+@pytest.mark.parametrize("text", ["x < oo", "limit(x, x, 2*oo) == 0", "oo + 1 > x", "limit(oo, x, 0) == 1"])
+def test_oo_outside_a_limit_point_is_a_located_error(text):
+    """oo is allowed only as the point of a limit (adversarial review 10 F4: 'x < oo' was accepted, then undecided)."""
+    err = error(text, expect_boolean=True)
+    assert err.found == "oo outside a limit point" and err.column == text.index("oo") + 1
+
+
+def test_oo_and_minus_oo_are_limit_points():
+    assert parse("limit(1/x, x, -oo)").point == Mul((n(-1), Const("oo")))
+    assert parse("limit_left(x, x, oo)").point == Const("oo")
