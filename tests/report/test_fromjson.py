@@ -16,7 +16,8 @@ FIXTURE_CLAIMS = Path(__file__).resolve().parent / "fixtures" / "report_claims.t
 def _check_json(fixture_catalog, path: Path) -> dict:
     doc = document(fixture_catalog.checked, fixture_catalog.records, fixture_catalog.tool, fixture_catalog.options)
     path.write_text(json_text(doc), encoding="utf-8")
-    return doc
+    # a copy: the document holds the session fixture's own records, which a test editing it would change
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _files(root: Path) -> dict[str, bytes]:
