@@ -153,7 +153,7 @@ def _depth(tree: ast.AST) -> int:
 class _Converter:
     def __init__(self, text: str, scope: Scope, indent: int):
         self.text, self.scope, self.indent = text, scope, indent
-        #: The ``oo`` name nodes that are a limit's point (``oo`` or ``-oo``): the only places ``oo`` may occur.
+        #: The ``oo`` name nodes that are a limit's point or compared with a limit: the only places ``oo`` may occur.
         self.limit_points: set[int] = set()
         self.encoded = text.encode("utf-8")
         self._lines: list[bytes] | None = None
@@ -253,8 +253,9 @@ class _Converter:
         if name in s.bool_symbols:
             return Pred(name, ())
         if name == "oo" and id(node) not in self.limit_points:
-            raise self.fail(node, "oo outside a limit point",
-                            hint="oo and -oo are only the point of limit(f, x, oo); for an unbounded x, give no bound")
+            raise self.fail(node, "oo outside a limit",
+                            hint="oo and -oo are only the point of limit(f, x, oo) or a limit's value, limit(...) == oo; "
+                                 "for an unbounded x, give no bound")
         if name in CONSTANTS:
             return Const(name)
         if name in s.definitions:
@@ -301,6 +302,14 @@ class _Converter:
 
     def compare(self, node: ast.Compare, left: ast.expr, ops: list[ast.cmpop], rights: list[ast.expr]) -> Term:
         parts: list[Term] = []
+        # oo (or -oo) compared with a limit is a limit's value: limit(1/x, x, 0, ...) == oo
+        operands = [left, *rights]
+        for a, b in zip(operands, operands[1:]):
+            for inf, other in ((a, b), (b, a)):
+                inf = inf.operand if isinstance(inf, ast.UnaryOp) and isinstance(inf.op, ast.USub) else inf
+                if isinstance(inf, ast.Name) and inf.id == "oo" and isinstance(other, ast.Call) \
+                        and isinstance(other.func, ast.Name) and other.func.id in ("limit", "limit_right", "limit_left"):
+                    self.limit_points.add(id(inf))
         lhs = self.convert(left)
         for op, r in zip(ops, rights):
             rel = _RELOPS.get(type(op))

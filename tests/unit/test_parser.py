@@ -331,9 +331,11 @@ def test_a_double_negation_prints_with_parentheses_not_as_a_decrement(text, show
 def test_oo_outside_a_limit_point_is_a_located_error(text):
     """oo is allowed only as the point of a limit (adversarial review 10 F4: 'x < oo' was accepted, then undecided)."""
     err = error(text, expect_boolean=True)
-    assert err.found == "oo outside a limit point" and err.column == text.index("oo") + 1
+    assert err.found == "oo outside a limit" and err.column == text.index("oo") + 1
 
 
 def test_oo_and_minus_oo_are_limit_points():
     assert parse("limit(1/x, x, -oo)").point == Mul((n(-1), Const("oo")))
     assert parse("limit_left(x, x, oo)").point == Const("oo")
+    assert parse("limit_right(1/x, x, 0) == oo", expect_boolean=True).rhs == Const("oo")  # a limit's value
+    assert parse("-oo < limit(x, x, 1)", expect_boolean=True).lhs == Mul((n(-1), Const("oo")))
