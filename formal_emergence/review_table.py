@@ -33,7 +33,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .errors import ClaimFileError
 
 CLASSES = ("UNSOUND", "MISREAD", "DODGE", "PADDING", "CODE-TRUTH", "MISSED", "NOTE", "FRAGILE")
-ACTIONS = ("removed", "argued", "merged")
+ACTIONS = ("removed", "argued", "merged", "open")
 FINDINGS_HEADER = ("id", "class", "review", "target", "text")
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FINDINGS = REPO / "docs" / "review" / "findings.tsv"
@@ -43,6 +43,7 @@ CATALOG_REVIEW_5 = REPO / "docs" / "review" / "catalog-review-5.md"
 CATALOG_REVIEW_6 = REPO / "docs" / "review" / "catalog-review-6.tsv"
 CATALOG_REVIEW_7 = REPO / "docs" / "review" / "catalog-review-7.tsv"
 CATALOG_REVIEW_8 = REPO / "docs" / "review" / "catalog-review-8.tsv"
+CATALOG_REVIEW_9 = REPO / "docs" / "review" / "catalog-review-9.tsv"
 RESOLUTIONS_FILE = "review-resolutions.toml"
 
 
@@ -189,6 +190,7 @@ def extract_findings(reviews: Path) -> list[Finding]:
     out += extract_catalog_review_6(CATALOG_REVIEW_6)
     out += extract_transcription(CATALOG_REVIEW_7, "CATREV7:")
     out += extract_catalog_review_8(CATALOG_REVIEW_8)
+    out += extract_catalog_review_9(CATALOG_REVIEW_9)
     ids = [f.id for f in out]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -292,6 +294,38 @@ def extract_catalog_review_8(path: Path) -> list[Finding]:
     return out
 
 
+#: Catalog review 9's transcription has no class column (its severity cell is high/medium/low), so each numbered
+#: finding is classed here by what the review's text says it is (docs/review/catalog-review-9.md): a straw-man
+#: reading (MISREAD), a verdict that turns on the tolerance (FRAGILE), counted repetition (PADDING), a verdict the
+#: conventions would decide (DODGE), assertions not encoded (MISSED), evidence or wording (NOTE).
+REVIEW_9_CLASSES = {"F1": "MISREAD", "F2": "MISREAD", "F3": "DODGE", "F4": "DODGE", "F5": "FRAGILE", "F6": "FRAGILE",
+                    "F7": "PADDING", "F8": "PADDING", "F9": "MISREAD", "F10": "MISREAD", "F11": "FRAGILE",
+                    "F12": "PADDING", "F13": "DODGE", "F14": "MISSED", "F15": "NOTE", "F16": "DODGE", "F17": "NOTE",
+                    "F18": "NOTE"}
+
+
+def extract_catalog_review_9(path: Path, classes: Mapping[str, str] = REVIEW_9_CLASSES) -> list[Finding]:
+    """Findings of the ninth catalog review, from its transcription (docs/review/catalog-review-9.tsv).
+
+    The header is ``id, severity, claim_ids, title``; ids are ``F<n>``, given as ``CATREV9:F<n>``, classed by
+    ``classes`` (REVIEW_9_CLASSES); the target is the claim ids cell. A line that breaks this, or an id without
+    a class, is a ValueError naming the file and line.
+    """
+    review = path.with_suffix(".md").name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != ["id", "severity", "claim_ids", "title"]:
+        raise ValueError(f"{path.name}: expected the header id, severity, claim_ids, title")
+    out: list[Finding] = []
+    for n, line in enumerate(lines[1:], 2):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or not re.fullmatch(r"F\d+", parts[0]) or classes.get(parts[0]) not in CLASSES:
+            raise ValueError(f"{path.name}:{n}: expected F<n> with a class, severity, claim ids, title")
+        out.append(Finding(f"CATREV9:{parts[0]}", classes[parts[0]], review, parts[2].strip(), _short(parts[3])))
+    return out
+
+
 def extract_catalog_review_6(path: Path) -> list[Finding]:
     """Findings of the sixth catalog review, from its committed transcription (docs/review/catalog-review-6.tsv).
 
@@ -378,7 +412,8 @@ def unknown_resolved_ids(findings: Sequence[Finding], resolved: Mapping[str, Seq
 
 
 def open_findings(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resolution]]) -> list[str]:
-    return [f.id for f in findings if f.id not in resolved]
+    """Findings with no resolution, or only ones of action ``open`` (recorded as not yet processed)."""
+    return [f.id for f in findings if all(r.action == "open" for r in resolved.get(f.id, []))]
 
 
 def _cell(text: str) -> str:
@@ -398,7 +433,8 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
              "catalog review (docs/review/catalog-review-5.md); `CATREV6:<doc>:<claim>`, `CATREV6:<doc>:M<n>` and "
              "`CATREV6:consistency:<quantity>` for the sixth (docs/review/catalog-review-6.md); `CATREV7:F<n>` for the "
              "n-th numbered finding of the seventh (docs/review/catalog-review-7.md); `CATREV8:F<n>` for the eighth "
-             "(docs/review/catalog-review-8.md).", "",
+             "(docs/review/catalog-review-8.md); `CATREV9:F<n>` for the ninth (docs/review/catalog-review-9.md). "
+             "A finding whose only resolution has action `open` was recorded but not yet processed.", "",
              f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
     unknown = unknown_resolved_ids(findings, resolved)
     if unknown:
@@ -408,14 +444,15 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
         by_review.setdefault(f.review, []).append(f)
     for review in sorted(by_review):
         items = by_review[review]
-        done = sum(1 for f in items if f.id in resolved)
+        done = sum(1 for f in items if f.id not in open_ids)
         lines += [f"## {review}", "", f"{len(items)} findings, {done} resolved.", "",
                   "| finding | about | resolution |", "|---|---|---|"]
         for f in items:
             rs = resolved.get(f.id, [])
             if rs:
                 res = "<br>".join(
-                    f"{r.role} `{r.unit}`: **{r.verdict}**" if r.unit else f"{r.action}: {_cell(r.note)}" for r in rs)
+                    f"{r.role} `{r.unit}`: **{r.verdict}**" if r.unit else
+                    f"**open**: {_cell(r.note)}" if r.action == "open" else f"{r.action}: {_cell(r.note)}" for r in rs)
             else:
                 res = "**open**"
             about = f"`{f.target}`: {_cell(f.text)}" if f.target else _cell(f.text)

@@ -29,12 +29,16 @@ def _assertions(catalog):
 
 def test_every_x_plus_cell_is_read_as_a_lower_bound(catalog):
     cells = [a for a in _assertions(catalog) if X_PLUS.search(a.source.quote)]
-    assert len(cells) == 4  # BIG-Bench 100B+, MMLU 50B+, GSM8K 100B+, HumanEval 1B+ (6.2)
-    for a in cells:
+    assert len(cells) == 2  # BIG-Bench 100B+, MMLU 50B+ (6.2) counted
+    # GSM8K 100B+ and HumanEval 1B+ repeat 2.3's cells and are context lemmas (catalog review 9, F7)
+    repeats = [x for x in catalog.lemmas if x.id in ("003.benchmarks.gsm8k-vs-wei", "003.benchmarks.humaneval-vs-doc000")]
+    assert len(repeats) == 2
+    for a in [*cells, *repeats]:
         # every reading that gives the cell a number reads 'X+' as at least X; a reading whose referent
         # is undefined (BIG-Bench is a suite of tasks with no single scale) carries no number to read
-        numeric = [r for r in a.readings if not r.claim.undefined]
-        assert numeric, a.id
+        readings = a.readings if hasattr(a, "readings") else [a.reading]
+        numeric = [r for r in readings if not r.claim.undefined]
+        assert numeric or a in repeats, a.id
         for r in numeric:
             assert "at-least" in r.conventions, r.id
             assert "==" not in r.claim.show_text, r.id

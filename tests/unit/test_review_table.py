@@ -42,6 +42,10 @@ EXPECTED = {
     ("catalog-review-8.md", "DODGE"): 2, ("catalog-review-8.md", "FRAGILE"): 4, ("catalog-review-8.md", "MISREAD"): 2,
     ("catalog-review-8.md", "UNSOUND"): 1, ("catalog-review-8.md", "PADDING"): 3, ("catalog-review-8.md", "MISSED"): 1,
     ("catalog-review-8.md", "NOTE"): 1,
+    # catalog-review-9.md: 18 numbered findings F1-F18, classed by review_table.REVIEW_9_CLASSES (the transcription's
+    # severity cell is high/medium/low)
+    ("catalog-review-9.md", "MISREAD"): 4, ("catalog-review-9.md", "DODGE"): 4, ("catalog-review-9.md", "FRAGILE"): 3,
+    ("catalog-review-9.md", "PADDING"): 3, ("catalog-review-9.md", "MISSED"): 1, ("catalog-review-9.md", "NOTE"): 3,
 }
 
 
@@ -186,3 +190,28 @@ def test_every_catalog_review_8_finding_has_a_resolution():
     assert findings == [f"CATREV8:F{n}" for n in range(1, 15)]
     resolved = _catalog_resolves()
     assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
+
+
+def test_catalog_review_9_transcription(tmp_path):
+    review = tmp_path / "catalog-review-9.tsv"
+    review.write_text("id\tseverity\tclaim_ids\ttitle\nF1\thigh\t001.a.b,001.c\ta `point`\n", encoding="utf-8")
+    assert [(f.id, f.cls, f.review, f.target, f.text) for f in rt.extract_catalog_review_9(review, {"F1": "MISREAD"})] \
+        == [("CATREV9:F1", "MISREAD", "catalog-review-9.md", "001.a.b,001.c", "a point")]
+    with pytest.raises(ValueError, match=r"catalog-review-9.tsv:2: expected F<n> with a class"):
+        rt.extract_catalog_review_9(review, {"F2": "MISREAD"})
+    review.write_text("id\tclaim_id\tseverity\tsummary\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected the header"):
+        rt.extract_catalog_review_9(review)
+
+
+def test_every_catalog_review_9_finding_has_a_resolution():
+    findings = [f.id for f in rt.extract_catalog_review_9(rt.CATALOG_REVIEW_9)]
+    assert findings == [f"CATREV9:F{n}" for n in range(1, 19)]
+    resolved = _catalog_resolves()
+    assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
+
+
+def test_open_resolution_is_rendered_open():
+    findings = [rt.Finding("CATREV9:F1", "MISREAD", "r.md", "a.b", "x")]
+    text = rt.render(findings, rt.resolutions({}, [rt.Resolution("CATREV9:F1", action="open", note="later")]))
+    assert "1 findings: 0 resolved, 1 open." in text and "| **open**: later |" in text
