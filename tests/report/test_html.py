@@ -25,6 +25,8 @@ def _page(root, claim_id: str) -> str:
 def test_every_claim_page(bundled, bundled_html):
     index = (bundled_html / "index.html").read_text(encoding="utf-8")
     assert (bundled_html / "assets" / "report.css").is_file()
+    primaries = {a.id for a in bundled.checked.assertions}
+    assert primaries & {c.id for c, _ in bundled.pairs}
     for claim, result in bundled.pairs:
         page = _page(bundled_html, claim.id)
         assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
@@ -36,7 +38,11 @@ def test_every_claim_page(bundled, bundled_html):
             statement = page.split("<h2>Formal statement</h2>", 1)[1].split("</div>", 1)[0]
             assert "<math " in statement, claim.id
         assert f'href="claims/{page_name(claim.id)}.html"' in index
-        assert f'<tr data-verdict="{result.verdict.value}">' in index
+        # each reading's row carries its assertion's verdict (the index filter is by assertion)
+        row = re.search(rf'<tr (?:class="sub" )?data-verdict="([a-z-]+)"><td>(?:&#8627; )?<a href="claims/'
+                        rf'{re.escape(page_name(claim.id))}\.html"', index)
+        if claim.id in primaries:
+            assert row and row.group(1) == result.verdict.value, claim.id
 
 
 def test_plots_where_they_apply(bundled, bundled_html):
