@@ -78,6 +78,12 @@ class LemmaResult:
         return self.lemma.id
 
 
+def _snippet_not_run(reading: "ReadingResult") -> bool:
+    """``reading`` is about what a document's code does and the snippet sandbox was not run."""
+    return reading.verdict is Verdict.UNDECIDED and any(
+        e.engine == "sandbox" and e.outcome == "not run" for e in reading.result.evidence)
+
+
 @dataclass(frozen=True)
 class AssertionResult:
     assertion: Assertion
@@ -98,15 +104,16 @@ class AssertionResult:
 
     @property
     def reading_sensitive(self) -> bool:
-        return len({r.verdict for r in self.readings}) > 1
+        """The readings that were decided in this run have different verdicts. A reading whose snippet was not
+        run is left out: its ``undecided`` is a property of the run (catalog review 9 F3)."""
+        return len({r.verdict for r in self.readings if not _snippet_not_run(r)}) > 1
 
     @property
     def not_run(self) -> bool:
         """The primary reading is about what a document's code does and the snippet sandbox was not run
         (``--run-snippets`` not given): its ``undecided`` is a property of the run, not of the claim, so
         summaries count it in its own bucket ``not_run`` (docs/snippets.md)."""
-        return self.verdict is Verdict.UNDECIDED and any(
-            e.engine == "sandbox" and e.outcome == "not run" for e in self.primary.result.evidence)
+        return _snippet_not_run(self.primary)
 
 
 @dataclass(frozen=True)
