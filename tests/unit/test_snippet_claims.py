@@ -77,10 +77,10 @@ def test_the_seven_defects_of_issue_12_are_refuted_by_the_actual_run(run_003):
     n = _witness(claims, "003.snippets.planner.any-capability")["n"]
     assert n["status"] == "raised" and n["value"] == "raised KeyError: 'planning'"
     # the linear-regression predictor returns a negative threshold (-6.2e10)
-    t0 = _witness(claims, "003.snippets.unified.threshold-positive/run")["t0"]
+    t0 = _witness(claims, "003.snippets.unified.threshold-positive")["t0"]
     assert t0["status"] == "value" and abs(float(t0["value"]) + 6.2e10) < 1e3
     # commented linear, drawn semilogx
-    assert _witness(claims, "003.snippets.plot.left-linear/run")["linear"]["value"] == "'log'"
+    assert _witness(claims, "003.snippets.plot.left-linear")["linear"]["value"] == "'log'"
     # the small models sit below the plotted random line
     w = _witness(claims, "003.snippets.plot.small-at-random")
     assert float(w["r"]["value"]) == 0.25 and float(w["a1"]["value"]) == 0.15
@@ -96,7 +96,7 @@ def test_the_other_missed_items_have_observed_witnesses(run_003):
     claims, _, _ = run_003
     w = _witness(claims, "003.complexity.arithmetic-comments/run")
     assert w["five_digit_7m"]["value"] == "true"
-    w = _witness(claims, "003.snippets.detect.fit-uses-sizes/run")
+    w = _witness(claims, "003.snippets.detect.fit-uses-sizes")
     assert {w[k]["value"] for k in ("i_article", "i_even", "i_far")} == {"3"}
     assert float(_witness(claims, "003.snippets.stat-test.p-value-h0")["p"]["value"]) < 1e-10
     assert float(_witness(claims, "003.icl.min-vs-all/run")["t"]["value"]) == pytest.approx(20 / 3)
