@@ -32,7 +32,7 @@ from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
 from ..model.terms import (Add, Bool, Diff, Ite, Limit, Mul, Not as Not_, Num, Pow, Pred, Rel, Sym as Sym_, Term,
                            UFun, free_symbols, is_boolean)
-from ..model.terms import _fresh, children, substitute, to_text, transform, walk
+from ..model.terms import _fresh, children, conj, sub, substitute, to_text, transform, walk
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import box_points, sample_points, simple_points
@@ -1068,6 +1068,20 @@ def _solve_equations(prep: Prepared, point: dict[str, Fraction]) -> dict[str, Fr
     return out
 
 
+def _root_points(prep: Prepared, box: dict, opts: CheckOptions) -> Iterator[dict[str, Fraction]]:
+    """Points of a one-variable claim near where a side of one of its relations meets the other (``2**n != 8192``
+    is false at n = 13, which no round value or box point hits), bracketed on the box's points
+    (``numeric.root_candidates``). Candidates only: each is re-checked on the claim as stated."""
+    (var,) = box
+    grid = [p[var] for p in box_points(box, BOX_POINTS)]
+    seen: set[Fraction] = set()
+    for rel in numeric.relation_sides(conj([*prep.hypotheses, prep.goal])):
+        for v in numeric.root_candidates(sub(rel.lhs, rel.rhs), var, grid, opts.dps):
+            if v not in seen:
+                seen.add(v)
+                yield {var: v}
+
+
 def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Counterexample | None, list[Evidence]]:
     evidence: list[Evidence] = []
     truth_names = sorted(_bool_symbols(prep))
@@ -1098,38 +1112,33 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
         reals = {k: v for k, v in point.items() if not isinstance(v, bool)}
         return any(exact_truth(h, reals) is False for h in assumptions)
 
-    for i, point in enumerate({**p, **tv} for p in simple_points(names) for tv in truth_values):
-        if left[0] <= 0:
-            break
-        if outside(point):
-            continue
-        ce = recheck(point)
-        if ce is not None:
-            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"round-value point #{i}"))))
-            return ce, evidence
+    def first_witness(points, label: str, extra: tuple = ()) -> Counterexample | None:
+        for i, point in points:
+            if left[0] <= 0:
+                return None
+            if outside(point):
+                continue
+            ce = recheck(point)
+            if ce is not None:
+                evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"{label} #{i}"))
+                                         + extra))
+                return ce
+        return None
+
     variables = set().union(*[free_symbols(t) for t in (*prep.hypotheses, prep.goal)])
     box = _claim_box(prep, variables) if variables and not truth_names else None
-    tried = 0
-    for i, point in enumerate(box_points(box or {}, BOX_POINTS) if box else ()):
-        point = _solve_equations(prep, point)
-        if tried >= BOX_WITNESSES or left[0] <= 0:
-            break
-        if outside(point):
-            continue
-        tried += 1
-        ce = recheck(point)
+    # at most BOX_WITNESSES box points inside the assumptions are re-checked (numbered among all box points)
+    box_candidates = ((i, q) for i, q in enumerate(_solve_equations(prep, p) for p in box_points(box, BOX_POINTS))
+                      if not outside(q)) if box else ()
+    searches = (
+        (enumerate({**p, **tv} for p in simple_points(names) for tv in truth_values), "round-value point", ()),
+        (itertools.islice(box_candidates, BOX_WITNESSES), "box point", ()),
+        (enumerate(_root_points(prep, box, opts) if box and len(box) == 1 else ()), "root point", ()),
+        (enumerate(sample_points(names, opts.samples, opts.seed)), "seeded sample", (("seed", opts.seed),)),
+    )
+    for points, label, extra in searches:
+        ce = first_witness(points, label, extra)
         if ce is not None:
-            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"box point #{i}"))))
-            return ce, evidence
-    for i, point in enumerate(sample_points(names, opts.samples, opts.seed)):
-        if left[0] <= 0:
-            break
-        if outside(point):
-            continue
-        ce = recheck(point)
-        if ce is not None:
-            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", f"seeded sample #{i}"),
-                                                             ("seed", opts.seed))))
             return ce, evidence
     evidence.append(Evidence("search", "no witness", (("samples", opts.samples), ("seed", opts.seed),
                                                       ("dps", opts.dps), ("rechecks", checks - max(left[0], 0)),

@@ -450,3 +450,46 @@ def evaluate_text(t: Term, values: Mapping[str, Fraction], dps: int = DEFAULT_DP
 
 def mpmath_version() -> str:
     return mpmath.__version__
+
+
+def _sign_at(ev: "IntervalEvaluator", g: Term, var: str, v: Fraction) -> int | None:
+    """The certain sign (-1, 0, 1) of ``g`` at ``var = v``, or None where it is undefined or not certain."""
+    exact = exact_value(g, {var: v})
+    if exact is not None:
+        return (exact > 0) - (exact < 0)
+    try:
+        r = ev.real(g, {var: v})
+    except (NotEvaluable, ZeroDivisionError, libmp.ComplexResult, OverflowError, ValueError):
+        return None
+    # compared as intervals: converting an end such as 2**(10**12) to a Fraction would not fit in memory
+    return 1 if ev.certain(r > 0) else -1 if ev.certain(r < 0) else None
+
+
+def root_candidates(g: Term, var: str, grid: Sequence[Fraction], dps: int = DEFAULT_DPS,
+                    brackets: int = 4, steps: int = 80) -> list[Fraction]:
+    """Candidate points near the zeros of ``g`` (a term in ``var`` alone): each pair of neighbouring ``grid``
+    values where ``g`` certainly changes sign is bisected ``steps`` times (at most ``brackets`` pairs), and the
+    values tried are the grid zero or the last midpoint, its integer neighbours and its best rational
+    approximations with denominators up to 10**6. Candidates only, in a fixed order: a witness built from them is
+    re-checked on the claim as stated. A discontinuous ``g`` may yield a jump instead of a zero: harmless."""
+    ev = IntervalEvaluator(dps)
+    points = sorted(set(grid))
+    signs = [_sign_at(ev, g, var, v) for v in points]
+    out: list[Fraction] = [v for v, s in zip(points, signs) if s == 0]
+    found = 0
+    for (a, sa), (b, sb) in zip(zip(points, signs), zip(points[1:], signs[1:])):
+        if found >= brackets or sa is None or sb is None or sa * sb >= 0:
+            continue
+        found += 1
+        mid = (a + b) / 2
+        for _ in range(steps):
+            mid = (a + b) / 2
+            sm = _sign_at(ev, g, var, mid)
+            if sm is None or sm == 0:
+                break
+            a, b = (mid, b) if sm == sa else (a, mid)
+        whole = mid.numerator // mid.denominator
+        out += [mid, Fraction(whole), Fraction(whole + 1)]
+        out += [mid.limit_denominator(10 ** k) for k in range(1, 7)]
+    seen: set[Fraction] = set()
+    return [v for v in out if not (v in seen or seen.add(v))]

@@ -207,3 +207,24 @@ def test_a_huge_exact_side_value_is_shown_rounded_not_as_a_4300_digit_error():
     assert found.status == "confirmed"
     shown = dict(found.evaluations)["x**x"]
     assert shown == "1.14813069527425e+6602 (exact, rounded to 15 digits for display)"
+
+
+def test_root_candidates_bracket_a_zero_between_grid_points():
+    from formal_emergence.numeric.evaluate import root_candidates
+    from formal_emergence.model.terms import Pow, Sym, num, sub
+    g = sub(Pow(num(2), Sym("x")), num(8192))
+    grid = [Fraction(v) for v in (0, 1, 10, 1000, 10**12)]  # 2**(10**12) is compared as an interval, not a Fraction
+    found = root_candidates(g, "x", grid)
+    assert Fraction(13) in found
+    assert all(abs(v - 13) <= 1 for v in found)
+
+
+def test_root_candidates_report_a_grid_zero_and_skip_undefined_points():
+    from formal_emergence.numeric.evaluate import root_candidates
+    from formal_emergence.model.terms import Func, Pow, Sym, num, sub
+    x = Sym("x")
+    assert root_candidates(sub(Pow(x, num(2)), num(4)), "x", [Fraction(v) for v in (-3, 2, 3)])[0] == 2
+    g = sub(Func("log", (x,)), num(1))   # undefined at x <= 0: no sign there, so no bracket from -1
+    found = root_candidates(g, "x", [Fraction(-1), Fraction(1), Fraction(10)])
+    assert found and all(1 < v < 10 for v in found)
+    assert any(abs(v - Fraction(27183, 10000)) < Fraction(1, 1000) for v in found)
