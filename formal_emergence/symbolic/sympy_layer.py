@@ -675,10 +675,10 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, str]:
         if value is None and isinstance(rebuilt, Limit):
             value = _continuous_limit(tr, rebuilt)
             how = CONTINUITY_RULE if value is not None else how
+        if value is None and isinstance(rebuilt, Diff):
+            value = _derivative(tr, rebuilt).subs(tr(rebuilt.var), outer(rebuilt.var))
         if value is None:
             value = tr(rebuilt).doit()  # the value that is simplified (its form decides the printed result)
-            if isinstance(rebuilt, Diff):
-                value = value.subs(tr(rebuilt.var), outer(rebuilt.var))
         size = _nodes_over(value, MAX_RESULT_NODES)
         if size is not None:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} has more than {MAX_RESULT_NODES} "
@@ -719,11 +719,48 @@ def _check_exact_jumps(tr: SympyTranslator, node: Diff | Limit) -> None:
                             "irrational number), which SymPy decides by a floating-point evalf, not exactly")
 
 
-def _oversized_derivative(tr: SympyTranslator, node: Diff) -> sp.Basic | None:
-    """``sp.diff`` of ``node`` one order at a time: the first value beyond the result size budget, else None."""
+def _steps_held(expr: sp.Basic, var: sp.Symbol) -> tuple[sp.Basic, dict]:
+    """``expr`` with each ``floor``/``Heaviside`` of ``var`` replaced by a fresh constant, and the map back.
+
+    Off the integer points of its argument (``kinks`` of the model, which the engine excludes from every
+    derivative it uses) a step function is locally constant, so its derivative there is 0; SymPy leaves
+    ``Derivative(floor(x), x)`` unevaluated and turns ``Heaviside`` into ``DiracDelta``, neither a value."""
+    back: dict = {}
+    steps = sorted((a for a in expr.atoms(sp.floor, sp.Heaviside) if var in a.free_symbols), key=sp.default_sort_key)
+    for atom in reversed(steps):  # innermost last: an outer step's argument may hold an inner one
+        held = sp.Dummy(f"step{len(back)}", real=True)
+        back[held] = atom
+        expr = expr.xreplace({atom: held})
+    return expr, back
+
+
+def _derivatives(tr: SympyTranslator, node: Diff):
+    """``sp.diff`` of ``node``'s body one order at a time (steps held constant: ``_steps_held``), each result with
+    the steps put back."""
     value, var = tr(node.expr), tr(node.var)
+    value, back = _steps_held(value, var)
     for _ in range(node.order):
         value = sp.diff(value, var)
+        yield _unheld(value, back)
+
+
+def _derivative(tr: SympyTranslator, node: Diff) -> sp.Basic:
+    """The derivative of ``node``'s body in its variable, steps held constant (``_steps_held``) and put back."""
+    value, var = tr(node.expr), tr(node.var)
+    value, back = _steps_held(value, var)
+    return _unheld(sp.Derivative(value, (var, node.order)).doit(), back)
+
+
+def _unheld(value: sp.Basic, back: dict) -> sp.Basic:
+    for held, atom in reversed(list(back.items())):
+        value = value.xreplace({held: atom})
+    return value
+
+
+def _oversized_derivative(tr: SympyTranslator, node: Diff) -> sp.Basic | None:
+    """The derivative of ``node`` taken one order at a time: the first value beyond the result size budget, else
+    None."""
+    for value in _derivatives(tr, node):
         if _nodes_over(value, MAX_RESULT_NODES) is not None:
             return value
     return None
@@ -734,7 +771,7 @@ def _recheck_diff(inner: Term, var: Term, order: int, out: Term, decls: Sequence
     ``decls``) simplifies to ``out`` (run in the worker)."""
     node = Diff(inner, var, order)
     tr, outer = SympyTranslator(bound_decls(node, decls)), SympyTranslator(decls)
-    again = sp.diff(tr(inner), tr(var), order).subs(tr(var), outer(var))
+    again = _derivative(tr, node).subs(tr(var), outer(var))
     return bool(sp.simplify(again - outer(out)) == 0)
 
 

@@ -134,11 +134,20 @@ def test_lower_limit_variable_not_free():
 @pytest.mark.parametrize("text", [
     "limit(1/(x - 1), x, 1) > 0",          # zoo
     "limit(Cap(x), x, 0) > 0",             # unevaluated limit
-    "diff(heaviside(x), x) > 0",           # DiracDelta(x) has no term translation
 ])
 def test_lower_unsupported(text):
     with pytest.raises(UnsupportedConstruct):
         lower(t(text), REAL)
+
+
+@pytest.mark.parametrize(("text", "decls"), [
+    ("diff(heaviside(x), x)", REAL),                  # not DiracDelta(x), which has no term translation
+    ("diff(floor(x + 1/2), x)", [SymbolDecl("x", "integer")]),  # not diff(x) = 1 (adv8 F2: floor(n + 1/2) = n)
+])
+def test_derivative_of_a_step_is_zero_off_its_jumps(text, decls):
+    """A step is held constant while differentiating; the engine, not the SymPy layer, refuses its jumps."""
+    out, _ = lower(t(text), decls)
+    assert out == t("0")
 
 
 def test_derivative_of_abs_is_sign_computed_branch_by_branch():
@@ -216,7 +225,7 @@ def test_lower_bound_variable_is_real(text, decls, expected):
     assert out == t(expected)
 
 
-@pytest.mark.parametrize("text", ["diff(floor(x + 1/2), x)", "limit(floor(x + 1/2), x, 1/2)", "limit(x, x, oo)"])
+@pytest.mark.parametrize("text", ["limit(floor(x + 1/2), x, 1/2)", "limit(x, x, oo)"])
 def test_lower_integer_variable_is_not_simplified_as_integer(text):
     """floor(n + 1/2) is not n near an integer n (adv8 F2); an infinite limit is not a number."""
     with pytest.raises(UnsupportedConstruct):
