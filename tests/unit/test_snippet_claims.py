@@ -100,7 +100,7 @@ def test_the_other_missed_items_have_observed_witnesses(run_003):
     assert {w[k]["value"] for k in ("i_article", "i_even", "i_far")} == {"3"}
     assert float(_witness(claims, "003.snippets.stat-test.p-value-h0")["p"]["value"]) < 1e-10
     assert float(_witness(claims, "003.icl.min-vs-all/run")["t"]["value"]) == pytest.approx(20 / 3)
-    assert "KeyError: 'task_property'" in _witness(claims, "003.predictor.task-property-missing/run")["t"]["value"]
+    assert "KeyError: 'task_property'" in _witness(claims, "003.predictor.task-property-missing")["t"]["value"]
     # a numeric output compared under the approx-scale convention: 7e9 is not about 100B
     assert float(_witness(claims, "003.snippets.plot.threshold-about-100b")["x"]["value"]) == 7e9
 
