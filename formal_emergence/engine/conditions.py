@@ -131,9 +131,10 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     from ..model.terms import Iff, conj
     from ..solver import z3_backend as z3b
 
-    in_hypotheses = set().union(*[free_symbols(h) for h in prep.hypotheses]) if prep.hypotheses else set()
-    keep = sorted(set(prep.claim.free) | {d.name for d in prep.decls if d.name not in in_hypotheses}
-                  if in_hypotheses else set(prep.claim.free))
+    # only the free constants are kept: every other symbol is universally quantified by the claim, so a condition
+    # that mentions one (the statement itself, when nothing is eliminated) is no condition on the constants
+    # (adversarial review 11 F1: a pin `c == 1` made `x + p > 0` "hold exactly when x + p > 0")
+    keep = sorted(prep.claim.free)
     eliminated = eliminate_quantifiers(prep.hypotheses, prep.goal, prep.decls, keep,
                                        z3b.SolverOptions(seed=opts.seed, rlimit=opts.rlimit))
     if eliminated is None:
@@ -284,6 +285,10 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
         return None
     steps.extend(s)
     if v in free_symbols(bound) or p in free_symbols(bound):
+        return None
+    if free_symbols(bound) - set(prep.claim.free):
+        # a bound that moves with a quantified symbol is a condition at each of its values: the claim needs it at
+        # every value at once, which no p may meet (p >= 1 + y**2 for every y; adversarial review 11 F1)
         return None
     if free_symbols(bound) and not _extremum_for_every_value(prep, v, g, boundary, side, opts, run_z3):
         return None

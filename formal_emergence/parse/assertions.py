@@ -92,6 +92,9 @@ def build_reading(file: str, table: dict, inherited: dict, claim_id: str, key: s
         if sym in open_claim.free:
             raise _err(file, k, f"{sym!r} is also a free constant",
                        "a tolerance takes its convention's default; a free constant is left open: choose one")
+        if sym in dict(open_claim.references):  # adversarial review 11 F2: the default won, the flip text used the value
+            raise _err(file, k, f"{sym!r} is also bound to a literature value",
+                       "a literature value fixes the symbol; a tolerance takes its convention's default: choose one")
         if sym in diff_variables((*open_claim.assume, open_claim.show), open_claim.definitions):
             raise _err(file, k, f"{sym!r} is the variable of a derivative",
                        "a tolerance is a constant: differentiate by another symbol")

@@ -315,6 +315,8 @@ def test_a_claim_redeclaring_a_definitions_shared_symbol_with_another_domain_is_
      "tolerances.t", "'t' is also a free constant"),
     ('symbols = { a = "real", x = "real" }\nfree = ["a"]\nreferences = { a = "kaplan2020.alpha_n" }\n'
      'show = "x**2 >= a"', "references.a", "'a' is also a free constant"),
+    ('symbols = { L = "positive" }\nreferences = { L = "kaplan2020.alpha_n" }\ntolerances = { L = "approx" }\n'
+     'show = "L < 2/25"', "tolerances.L", "'L' is also bound to a literature value"),  # adversarial review 11 F2
     ('symbols = { p = "real", x = "real" }\nfree = ["p", "p"]\nshow = "x**2 >= p"', "free",
      "free constant 'p' is listed twice"),
     ('symbols = { p = "real", x = "real" }\nplausible = { p = { range = "p > 0" } }\nshow = "x**2 >= p"',

@@ -16,7 +16,7 @@ GRADIENT_STEP = """
 symbols = { alpha = "positive", c = "positive", theta = "real" }
 assume = ["theta != 0"]
 show = "c*(theta - alpha*c*theta)**2/2 < c*theta**2/2"
-free = ["alpha"]
+free = ["alpha", "c"]
 """
 
 
@@ -25,6 +25,23 @@ def _condition_holds(condition_text: str, **values: Fraction) -> bool:
     decided = exact_truth(substitute(term, {k: Num(v) for k, v in values.items()}))
     assert decided is not None
     return decided
+
+
+def test_a_condition_mentions_only_free_constants(load_claims, claim_toml):
+    """With alpha alone free, c is quantified like theta: no alpha works for every c > 0 (adversarial review 11 F1:
+    symbols outside the assumptions were kept, so a condition could restate the statement)."""
+    claim = load_claims(claim_toml("t.gd1", GRADIENT_STEP.replace('["alpha", "c"]', '["alpha"]'))).claim("t.gd1")
+    result = check_claim(claim)
+    assert result.verdict is not Verdict.HOLDS_IF
+    pinned = claim_toml("t.pin", """
+symbols = { x = "real", p = "real", c = "real" }
+assume = ["c == 1"]
+show = "x + p > 0"
+free = ["p"]
+""")
+    result = check_claim(load_claims(pinned).claim("t.pin"))
+    assert result.verdict is Verdict.FAILS
+    assert any(e.outcome == FAILS_FOR_EVERY_VALUE for e in result.evidence)
 
 
 def test_quantifier_elimination_gives_the_exact_learning_rate_condition(load_claims, claim_toml):

@@ -1,0 +1,26 @@
+def F(*axs):
+    return "{ kind = 'function', arity = 1, missing = 'axioms only', axioms = [" + ", ".join("'" + a + "'" for a in axs) + "] }"
+CASES = [
+ dict(id='a', truth='holds: L=0.076 lipschitz: abs(f(2)-f(0)) <= 0.152 <= 1/5', symbols={'L': 'positive'}, references={'L': 'kaplan2020.alpha_n'}, show='abs(f(2) - f(0)) <= 1/5', undefined={'f': F('forall u, v: abs(f(u) - f(v)) <= L*abs(u - v)')}),
+ dict(id='b', truth='fails: slope 0.076 function: abs(f(2)-f(0)) = 0.152 > 1/10', symbols={'L': 'positive'}, references={'L': 'kaplan2020.alpha_n'}, show='abs(f(2) - f(0)) <= 1/10', undefined={'f': F('forall u, v: abs(f(u) - f(v)) <= L*abs(u - v)')}),
+ dict(id='c', truth='holds: f(u*v) = f(u)+f(v) for all reals => f(0) = f(0)+f(v) => f(v)=0 for all v; so f(3)==0', show='f(3) == 0', undefined={'f': F('forall u, v: f(u*v) == f(u) + f(v)')}),
+ dict(id='d', truth='fails? f(x)**2 <= 1 for all x; claim f(5) <= 1/2 false (f = 1 constant)', show='f(5) <= 1/2', undefined={'f': F('forall u: f(u)**2 <= 1')}),
+ dict(id='e', truth='holds: f(u)**2 <= 1 => f(5) >= -1', show='f(5) >= -1', undefined={'f': F('forall u: f(u)**2 <= 1')}),
+ dict(id='f', truth='holds: f(f(u)) == u involution and f(0)==1 => f(1) == 0', show='f(1) == 0', undefined={'f': F('forall u: f(f(u)) == u', 'f(0) == 1')}),
+ dict(id='g', truth='fails: involution f(0)=1 does not force f(2)=2 (f(u)=1-u: f(2)=-1)', show='f(2) == 2', undefined={'f': F('forall u: f(f(u)) == u', 'f(0) == 1')}),
+ dict(id='h', truth='holds: f(2u) == 2f(u) => f(0) = 0', show='f(0) == 0', undefined={'f': F('forall u: f(2*u) == 2*f(u)')}),
+ dict(id='i', truth='fails: f(2u)=2f(u) does not force f(1)=1 (f=0)', show='f(1) == 1', undefined={'f': F('forall u: f(2*u) == 2*f(u)')}),
+ dict(id='j', truth='fails: f(2u)=2f(u) and f(1)=1 do not force f(3)=3 (non-linear solutions exist, e.g. x*g(log2 x)), but piecewise linear? f(x)=x works, f(3)=3; a counterexample needs a non-PL-with-finitely-many-pieces function: undecided is right, fails with a PL function impossible? PL with finitely many pieces and f(2u)=2f(u): f linear on each ray => f(3)=3. So truth fails but no finite PL witness: any fails must be checked', show='f(3) == 3', undefined={'f': F('forall u: f(2*u) == 2*f(u)', 'f(1) == 1')}),
+ dict(id='k', truth='holds: strictly increasing and f(0)=0 => f(1) > 0', show='f(1) > 0', undefined={'f': F('forall u, v: implies(u < v, f(u) < f(v))', 'f(0) == 0')}),
+ dict(id='l', truth='fails: increasing, f(0)=0, f(1) > 1 not forced', show='f(1) > 1', undefined={'f': F('forall u, v: implies(u < v, f(u) < f(v))', 'f(0) == 0')}),
+ dict(id='m', truth='holds: midpoint convex + f(0)=0, f(2)=0 => f(1) <= 0', show='f(1) <= 0', undefined={'f': F('forall u, v: f((u + v)/2) <= (f(u) + f(v))/2', 'f(0) == 0', 'f(2) == 0')}),
+ dict(id='n', truth='fails: convex f(0)=f(2)=0 does not force f(1) == 0 (f = (x-1)**2 - 1 ... PL: |x-1|-1: f(1)=-1)', show='f(1) == 0', undefined={'f': F('forall u, v: f((u + v)/2) <= (f(u) + f(v))/2', 'f(0) == 0', 'f(2) == 0')}),
+ dict(id='o', truth='fails: f(x) >= x**2 for all x; claim f(10) <= 100 false? f(x)=x**2+1: f(10) = 101. A PL function >= x**2 everywhere is impossible (x**2 grows faster than linear tails)! so fails needs a non-PL function; PL witness cannot satisfy the axiom', show='f(10) <= 100', undefined={'f': F('forall u: f(u) >= u**2')}),
+ dict(id='p', truth='fails: f(u) >= exp(u); PL impossible (exp grows faster); claim f(0) <= 1 false (f=exp+1)', show='f(0) <= 1', undefined={'f': F('forall u: f(u) >= exp(u)')}),
+ dict(id='q', truth='holds: f(u) >= exp(u) => f(0) >= 1', show='f(0) >= 1', undefined={'f': F('forall u: f(u) >= exp(u)')}),
+ dict(id='r', truth='fails: bounded by 1 in abs + increasing: f(0) > 0 not forced', show='f(0) > 0', undefined={'f': F('forall u: abs(f(u)) < 1', 'forall u, v: implies(u < v, f(u) < f(v))')}),
+ dict(id='s', truth='holds: f(u) <= f(u)/2 => f(u) <= 0', show='f(7) <= 0', undefined={'f': F('forall u: f(u) <= f(u)/2')}),
+ dict(id='t', truth='holds (vacuous axioms: forall u: f(u) < f(u)) flagged', show='f(7) == 3', undefined={'f': F('forall u: f(u) < f(u)')}),
+ dict(id='u', truth='fails: f periodic f(u+1)=f(u) ; claim f(1/2) == f(0) false (f(x) = frac saw... PL periodic needs infinitely many pieces!) a finite-piece PL periodic function is constant; so any witness must be non-constant periodic: PL impossible => must not be fails via PL (unless constant works; constant makes claim true)', show='f(1/2) == f(0)', undefined={'f': F('forall u: f(u + 1) == f(u)')}),
+ dict(id='v', truth='holds: Lipschitz L (symbol, L positive, assume L <= 1/10) => abs(f(1)-f(0)) <= 1/10', symbols={'L': 'positive'}, assume=['L <= 1/10'], show='abs(f(1) - f(0)) <= 1/10', undefined={'f': F('forall u, v: abs(f(u) - f(v)) <= L*abs(u - v)')}),
+]

@@ -1,0 +1,28 @@
+R = {'x': 'real'}
+RY = {'x': 'real', 'y': 'real'}
+CASES = [
+ dict(id='a', truth='undecided (at x==y no derivative); holds arguable only where defined', symbols=RY, show='diff(max(x, y), x) + diff(max(x, y), y) == 1'),
+ dict(id='b', truth='undecided at 0', symbols=R, show='diff(max(x, 0), x) + diff(min(x, 0), x) == 1'),
+ dict(id='c', truth='fails? at x=0 derivative undefined; elsewhere 1 == 1. At x = 0: diff(abs(x)) undefined', symbols=R, show='diff(abs(x), x)**2 == 1'),
+ dict(id='d', truth='at x=0 undefined; elsewhere true', symbols=R, show='diff(max(x, 0), x) == heaviside(x)'),
+ dict(id='e', truth='x=0: ite jump; elsewhere deriv 0', symbols=R, show='diff(ite(x > 0, 1, 0), x) == 0'),
+ dict(id='f', truth='x=0: deriv of max(x,0) - heaviside(x)*x = 0 identically (function is 0): diff == 0 holds everywhere!', symbols=R, show='diff(max(x, 0) - heaviside(x)*x, x) == 0'),
+ dict(id='g', truth='fails at x=1/2? diff(floor(x)) == 0 away from integers; claim ==1 fails at x=1/2', symbols=R, show='diff(floor(x), x) == 1'),
+ dict(id='h', truth='holds away; undecided at integers', symbols=R, assume=['x > 0', 'x < 1'], show='diff(floor(x), x) == 0'),
+ dict(id='i', truth='holds (x - floor(x) has deriv 1 off integers)', symbols=R, assume=['x > 1/4', 'x < 3/4'], show='diff(x - floor(x), x) == 1'),
+ dict(id='j', truth='fails x=1/2 (deriv 1 vs 0)', symbols=R, assume=['x > 1/4', 'x < 3/4'], show='diff(x - floor(x), x) == 0'),
+ dict(id='k', truth='holds: floor(2x) constant on (0,1/2)', symbols=R, assume=['x > 0', 'x < 1/2'], show='diff(floor(2*x)*x, x) == 0'),
+ dict(id='l', truth='fails: on (1/2,1) floor(2x)=1, deriv of x is 1', symbols=R, assume=['x > 1/2', 'x < 1'], show='diff(floor(2*x)*x, x) == 0'),
+ dict(id='m', truth='holds: limit_right(floor(x), x, 1) == 1', symbols=R, show='limit_right(floor(x), x, 1) == 1'),
+ dict(id='n', truth='holds: limit_left(floor(x), x, 1) == 0', symbols=R, show='limit_left(floor(x), x, 1) == 0'),
+ dict(id='o', truth='holds: limit(floor(x), x, 1/2) == 0', symbols=R, show='limit(floor(x), x, 1/2) == 0'),
+ dict(id='p', truth='holds: limit(x*floor(1/x), x, 0, from right) == 1 (x*floor(1/x) in (1-x,1])', symbols=R, show='limit_right(x*floor(1/x), x, 0) == 1'),
+ dict(id='q', truth='fails: limit_right(floor(x)/x,...) at 0 is 0 (floor(x)=0 on (0,1)); claim == 1 false', symbols=R, show='limit_right(floor(x)/x, x, 0) == 1'),
+ dict(id='r', truth='holds: limit(abs(x)/x, x, 0) from right is 1', symbols=R, show='limit_right(abs(x)/x, x, 0) == 1'),
+ dict(id='s', truth='holds: limit(min(x,1), x, 1) == 1 (continuous)', symbols=R, show='limit(min(x, 1), x, 1) == 1'),
+ dict(id='t', truth='holds: limit(max(x, 0)/x, x, 0+) == 1', symbols=R, show='limit_right(max(x, 0)/x, x, 0) == 1'),
+ dict(id='u', truth='fails? limit(max(x,0)/x, x, 0) two-sided does not exist; claim ==1 false, undecided OK, holds wrong', symbols=R, show='limit(max(x, 0)/x, x, 0) == 1'),
+ dict(id='v', truth='holds: limit(heaviside(x)*x, x, 0) == 0', symbols=R, show='limit(heaviside(x)*x, x, 0) == 0'),
+ dict(id='w', truth='limit(heaviside(x), x, 0) does not exist: holds wrong', symbols=R, show='limit(heaviside(x), x, 0) == 1/2'),
+ dict(id='x', truth='limit(heaviside(x), x, 0) DNE: not holds', symbols=R, show='limit(heaviside(x), x, 0) == 0'),
+]
