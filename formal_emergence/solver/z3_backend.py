@@ -321,18 +321,6 @@ def new_solver(ctx: z3.Context, options: SolverOptions, rlimit: int, *, roots: b
     return solver
 
 
-def add_query(solver: z3.Solver, formulas: Sequence[z3.BoolRef]) -> None:
-    """Add ``formulas`` (built in an encoder's context) to ``solver``, made in a context of its own, translating them
-    one after the other from the last (the negated goal) to the first: the terms z3 solves then have ids in that
-    order of the query, not in the order the encoder happened to build them. See docs/budgets.md, "term order"."""
-    solver.add(*[f.translate(solver.ctx) for f in reversed(formulas)][::-1])
-
-
-def query_model(solver: z3.Solver, ctx: z3.Context) -> z3.ModelRef:
-    """The model of a solver filled by ``add_query``, in the encoder's context ``ctx``."""
-    return solver.model().translate(ctx)
-
-
 def run_check(solver: z3.Solver) -> z3.CheckSatResult:
     """``solver.check()``, stopped by Ctrl-C without waiting for the rlimit.
 
@@ -427,11 +415,14 @@ def _implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolD
         return Outcome("unknown", reason_unknown=f"not run: {bounded_by} is spent", seed=options.seed, rlimit=0,
                        side_conditions=tuple(t for t, _ in side), abstracted=tuple(sorted(enc.atom_texts)),
                        version=z3_version())
-    solver = new_solver(z3.Context(), options, rlimit, roots=bool(enc.root_defs), hard=hard)
+    solver = new_solver(enc.ctx, options, rlimit, roots=bool(enc.root_defs), hard=hard)
     if probe:
         solver.set("arith.nl.grobner", False)
-    query = [*hyps, *([c for _, c in side] if extra_side_conditions else []), *[l for _, l in lemmas], negated_goal]
-    add_query(solver, query)
+    solver.add(*hyps)
+    if extra_side_conditions:
+        solver.add(*[c for _, c in side])
+    solver.add(*[l for _, l in lemmas])
+    solver.add(negated_goal)
     # nlsat reorders its variables by default; on a hard encoding with a root of an integer symbol (x an integer
     # in (x**(3/2))**x, fuzz case c3611, 6-budget/b19) the reordered search isolated roots of resultants with
     # growing coefficients for minutes without an rlimit tick. In creation order it reaches the rlimit in a
@@ -445,7 +436,7 @@ def _implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolD
         for _ in range(options.refinement_rounds if refine else 0):
             if answer != z3.sat:
                 break
-            extra = enc.refinement_lemmas(query_model(solver, enc.ctx))
+            extra = enc.refinement_lemmas(solver.model())
             if not extra:
                 break
             left = rlimit - _rlimit_count(solver)
@@ -454,7 +445,7 @@ def _implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolD
                 break
             refinements += len(extra)
             lemmas.extend(extra)
-            add_query(solver, [l for _, l in extra])
+            solver.add(*[l for _, l in extra])
             # z3 counts a solver's rlimit per check (from the units used so far), so each refinement round
             # gets only what is left of the call's allowance: all its checks together stay within ``rlimit``.
             solver.set("rlimit", left)
@@ -467,10 +458,9 @@ def _implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolD
     if answer == z3.unsat:
         return Outcome("unsat", **common)
     if answer == z3.sat:
-        found = query_model(solver, enc.ctx)
-        model, approximated = enc.read_model(found)
-        return Outcome("sat", model=model, approximated=approximated, interpretation=enc.read_interpretation(found),
-                       **common)
+        model, approximated = enc.read_model(solver.model())
+        return Outcome("sat", model=model, approximated=approximated,
+                       interpretation=enc.read_interpretation(solver.model()), **common)
     return Outcome("unknown", reason_unknown=_unknown_reason(solver, used, rlimit, bounded_by, options), **common)
 
 
