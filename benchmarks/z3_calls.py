@@ -20,7 +20,16 @@ import sys
 
 
 def _summary(out):
-    return None if out is None else (out.status, out.rlimit_used, out.reason_unknown, tuple(sorted(out.model.items())))
+    """An ``Outcome`` of z3_backend, or a ``Together`` of solver.conflicts (a consistency request: no rlimit count)."""
+    if out is None:
+        return None
+    return (out.status, getattr(out, "rlimit_used", None), getattr(out, "reason_unknown", getattr(out, "reason", "")),
+            tuple(sorted(out.model.items())))
+
+
+def _function(name: str):
+    from formal_emergence.solver import conflicts, z3_backend
+    return getattr(z3_backend, name, None) or getattr(conflicts, name)
 
 
 def record(path: str, argv: list[str]) -> None:
@@ -73,7 +82,7 @@ def replay(path: str, params: list[str]) -> None:
         total, left = state[:2] if state else (6_000_000, 6_000_000)
         with z3b.claim_budget(total) as ledger, budget.z3_claim_cpu() as cpu:
             ledger.left = left
-            out = _summary(budget.z3_call(getattr(z3b, fn), *args, **kwargs,
+            out = _summary(budget.z3_call(_function(fn), *args, **kwargs,
                                           on_stop=lambda why: z3b.stopped(total, why)))
         if (out and (out[0], out[3])) != (recorded and (recorded[0], recorded[3])):
             differ += 1

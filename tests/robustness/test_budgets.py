@@ -140,11 +140,23 @@ def _burn(seconds: float) -> float:
 
 
 def test_claim_budget_bounds_the_sum_of_worker_requests():
-    """Each request is under its own budget; ``claim_budget`` bounds their total (b13 chained many)."""
-    with worker.claim_budget(0.1):
-        assert worker.call(_burn, 0.2, cpu_seconds=5) == 0.2  # runs: the limit is whole seconds
-        with pytest.raises(worker.CpuBudgetExceeded, match="budget of 0.1 s for the claim"):
-            worker.call(_square, 3, cpu_seconds=5)
+    """Each request is under its own budget and under what is left of ``claim_budget``, which bounds their total
+    (b13 chained many): a request is charged the CPU it used, one stopped at its limit all it was given, and once
+    the total is spent a request does not run.
+
+    ``RLIMIT_CPU`` is whole seconds (the worker rounds its CPU so far plus the allowance up), so a request given
+    ``a`` seconds is stopped somewhere between ``a`` and ``a + 1`` s, depending on the worker's CPU before it. The
+    amounts are chosen on either side of that window, so the outcome does not depend on where the worker's CPU
+    stood: 0.2 s of a 0.5 s allowance always runs, 5 s of what is left (at most 0.3 s, stopped by 1.3 s) never."""
+    with worker.claim_budget(0.5) as account:
+        assert worker.call(_burn, 0.2, cpu_seconds=5) == 0.2  # within the claim's 0.5 s
+        assert 0.15 <= account.used < 0.5 and (account.requests, account.stopped) == (1, 0), account.used
+        with pytest.raises(worker.CpuBudgetExceeded, match=r"exceeded its CPU-time budget of 0\.[0-3]"):
+            worker.call(_burn, 5.0, cpu_seconds=30)  # given what is left of the claim's 0.5 s, not its own 30 s
+        assert account.left == 0 and (account.requests, account.stopped) == (2, 1)
+        with pytest.raises(worker.CpuBudgetExceeded, match="budget of 0.5 s for the claim"):
+            worker.call(_square, 3, cpu_seconds=5)  # spent: not run
+        assert (account.requests, account.stopped) == (3, 2)
     assert worker.call(_square, 3, cpu_seconds=5) == 9  # outside the block: no total
 
 
