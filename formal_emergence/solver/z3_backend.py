@@ -95,13 +95,15 @@ BoundFn = Callable[[Term], "tuple[Fraction, Fraction] | None"]
 #: hard (``is_hard``: 6-budget/b09 took 10 s for 750,000 units with levelwise). z3 has this setting only
 #: process-wide, so it is set under this lock, held for the whole solver call.
 _NLSAT_LOCK = threading.Lock()
+#: Held while z3's Python API runs without its argument checks (``_unchecked_api``).
+_DEBUG_LOCK = threading.RLock()
 
 
 def _new_lock_in_child() -> None:
     """A forked child (the z3 worker process) starts with the lock free: another thread of the parent may have
-    held it at the fork, and that thread does not exist in the child."""
-    global _NLSAT_LOCK
-    _NLSAT_LOCK = threading.Lock()
+    held it at the fork, and that thread does not exist in the child (so with ``_DEBUG_LOCK``)."""
+    global _NLSAT_LOCK, _DEBUG_LOCK
+    _NLSAT_LOCK, _DEBUG_LOCK = threading.Lock(), threading.RLock()
 
 
 if hasattr(os, "register_at_fork"):
@@ -181,7 +183,8 @@ def in_ledger(state: tuple[int, int, int] | None, fn: Callable, args: tuple, kwa
     token = _ledger.set(ledger)
     try:
         try:
-            out: tuple = ("ok", fn(*args, **kwargs))
+            with _unchecked_api():
+                out: tuple = ("ok", fn(*args, **kwargs))
         except UnsupportedConstruct as exc:
             out = ("unsupported", str(exc))
         except Exception as exc:  # noqa: BLE001 - e.g. a Z3Exception: reported with the ledger, not without it
@@ -189,6 +192,24 @@ def in_ledger(state: tuple[int, int, int] | None, fn: Callable, args: tuple, kwa
     finally:
         _ledger.reset(token)
     return (*out, None if ledger is None else (ledger.total, ledger.left, ledger.calls))
+
+
+@contextlib.contextmanager
+def _unchecked_api() -> Iterator[None]:
+    """z3's Python API without its own argument checks (``z3.z3.Z3_DEBUG``, on whenever Python runs without ``-O``)
+    for the block, restored after it. Those checks (``_z3_assert``: sorts, contexts, argument kinds) run on every
+    term the encoder builds, about a tenth of the z3 worker's CPU on the bundled catalog; they only turn a misuse of
+    the API into a ``Z3Exception`` message earlier, while z3's C library still checks sorts and reports errors
+    (``Z3Exception`` too). The terms built, the solver calls and their answers are the same (the catalog's 1,003 z3
+    calls replayed both ways: benchmarks/runs.md, session 11). The setting is process-wide, like nlsat's, so the
+    block holds ``_DEBUG_LOCK`` (reentrant) and other threads' blocks wait. Nothing here depends on time."""
+    with _DEBUG_LOCK:
+        before = z3.z3.Z3_DEBUG
+        z3.z3.Z3_DEBUG = False
+        try:
+            yield
+        finally:
+            z3.z3.Z3_DEBUG = before
 
 
 def stopped(rlimit: int, reason: str, seed: int = 0) -> Outcome:
@@ -752,13 +773,27 @@ class _Encoder:
         self.constants: tuple[Fraction, ...] = ()
         #: Whether the claim takes square roots (log atoms then get ``log_root_lemmas``).
         self.square_roots = False
+        #: ``val`` and ``text`` of this encoder so far: the lemma loops ask for the same numbers and texts over and
+        #: over (z3 returns the same term for the same numeral, so a kept one is the term a new call would make).
+        self._vals: dict[Fraction, z3.ArithRef] = {}
+        self._texts: dict[Term, str] = {}
 
     def fresh(self, prefix: str) -> z3.ArithRef:
         self._fresh += 1
         return z3.Real(f"{self.fresh_prefix}{prefix}!{self._fresh}", self.ctx)
 
     def val(self, v: Fraction) -> z3.ArithRef:
-        return z3.RealVal(f"{v.numerator}/{v.denominator}", self.ctx)
+        out = self._vals.get(v)
+        if out is None:
+            out = self._vals[v] = z3.RealVal(f"{v.numerator}/{v.denominator}", self.ctx)
+        return out
+
+    def text(self, t: Term) -> str:
+        """``self.text(t)``, kept per encoder."""
+        out = self._texts.get(t)
+        if out is None:
+            out = self._texts[t] = to_text(t)
+        return out
 
     def symbol(self, name: str) -> z3.ArithRef:
         if name not in self.symbols:
@@ -838,19 +873,19 @@ class _Encoder:
                 return self.apply(name, args, z3.RealSort(self.ctx))  # type: ignore[return-value]
             case Diff() | Limit():
                 raise UnsupportedConstruct(f"{type(t).__name__.lower()} must be computed symbolically first")
-        raise UnsupportedConstruct(f"{to_text(t)} has no z3 translation")
+        raise UnsupportedConstruct(f"{self.text(t)} has no z3 translation")
 
     def apply(self, name: str, args: tuple[Term, ...], sort: z3.SortRef) -> z3.ExprRef:
         term = (Pred if sort == z3.BoolSort(self.ctx) else UFun)(name, args)
         out = self._apply(name, args, sort)
-        self.applications[to_text(term)] = out
+        self.applications[self.text(term)] = out
         return out
 
     def _apply(self, name: str, args: tuple[Term, ...], sort: z3.SortRef) -> z3.ExprRef:
         is_bool = sort == z3.BoolSort(self.ctx)
         if is_bool and self.bool_prefix is not None and all(isinstance(a, Sym) and a.name not in self.decls
                                                              for a in args):
-            text = to_text(Pred(name, args))
+            text = self.text(Pred(name, args))
             return self.bools.setdefault(text, z3.Bool(self.bool_prefix + text, self.ctx))
         if not args:
             if sort == z3.BoolSort(self.ctx):
@@ -909,20 +944,20 @@ class _Encoder:
         ``b = 0``, ``y >= b**2`` where ``|b| >= 1`` and ``y <= b**2`` where ``|b| <= 1``; for odd ``n``, ``y`` has the sign
         of ``b`` and lies beyond ``b`` (from 0) where ``|b| >= 1`` and between 0 and ``b`` where ``|b| <= 1``."""
         y = self.fresh("pow")
-        text = f"({to_text(base)})**{n}"
+        text = f"({self.text(base)})**{n}"
         self.atom_texts.add(text)
         zero, one = self.val(Fraction(0)), self.val(Fraction(1))
         if n % 2 == 0:
             sq = b * b
             fact = z3.And(y >= zero, (b == zero) == (y == zero), z3.Implies(sq >= one, y >= sq),
                           z3.Implies(sq <= one, y <= sq))
-            what = f"{text} >= 0, = 0 only at {to_text(base)} = 0, >= (<=) {to_text(base)}**2 where |{to_text(base)}| >= (<=) 1"
+            what = f"{text} >= 0, = 0 only at {self.text(base)} = 0, >= (<=) {self.text(base)}**2 where |{self.text(base)}| >= (<=) 1"
         else:
             fact = z3.And((b > zero) == (y > zero), (b == zero) == (y == zero), z3.Implies(b >= one, y >= b),
                           z3.Implies(z3.And(b >= zero, b <= one), y <= b), z3.Implies(b <= -one, y <= b),
                           z3.Implies(z3.And(b <= zero, b >= -one), y >= b))
-            what = (f"{text} has the sign of {to_text(base)} and lies beyond it where |{to_text(base)}| >= 1, "
-                    "between 0 and it where |" + to_text(base) + "| <= 1")
+            what = (f"{text} has the sign of {self.text(base)} and lies beyond it where |{self.text(base)}| >= 1, "
+                    "between 0 and it where |" + self.text(base) + "| <= 1")
         self.root_defs.append((what, fact))
         return y
 
@@ -978,14 +1013,14 @@ class _Encoder:
         """The principal real root ``b**(p/q)``, defined by ``y >= 0, y**q = b**p`` where ``b >= 0``."""
         p, r = q.numerator, q.denominator
         y = self.fresh("root")
-        text = f"{to_text(base)}**({p}/{r})"
+        text = f"{self.text(base)}**({p}/{r})"
         self.atom_texts.add(text)
         if p > 0:
             self.root_atoms.append((text, y, q))
-            self.root_defs.append((f"{to_text(base)} >= 0 => {text} >= 0 and {text}**{r} = {to_text(base)}**{p}",
+            self.root_defs.append((f"{self.text(base)} >= 0 => {text} >= 0 and {text}**{r} = {self.text(base)}**{p}",
                                     z3.Implies(b >= 0, z3.And(y >= 0, y ** r == b ** p))))
         else:
-            self.root_defs.append((f"{to_text(base)} > 0 => {text} > 0 and {text}**{r} * {to_text(base)}**{-p} = 1",
+            self.root_defs.append((f"{self.text(base)} > 0 => {text} > 0 and {text}**{r} * {self.text(base)}**{-p} = 1",
                                     z3.Implies(b > 0, z3.And(y > 0, y ** r * b ** (-p) == 1))))
         return y
 
@@ -996,7 +1031,7 @@ class _Encoder:
         x = self.real(u)
         atom = self.fresh("exp")
         self.exp_atoms.append((u, x, atom))
-        self.atom_texts.add(f"exp({to_text(u)})")
+        self.atom_texts.add(f"exp({self.text(u)})")
         return atom
 
     def log_atom(self, v: Term) -> z3.ArithRef:
@@ -1006,11 +1041,11 @@ class _Encoder:
         x = self.real(v)
         atom = self.fresh("log")
         self.log_atoms.append((v, x, atom))
-        self.atom_texts.add(f"log({to_text(v)})")
+        self.atom_texts.add(f"log({self.text(v)})")
         return atom
 
     def const_atom(self, t: Term) -> z3.ArithRef:
-        name = to_text(t)
+        name = self.text(t)
         for n, atom in self.const_atoms:
             if n == name:
                 return atom
@@ -1038,7 +1073,7 @@ class _Encoder:
                 return self.boolean(a) == self.boolean(b)
             case Pred(name, args):
                 return self.apply(name, args, z3.BoolSort(self.ctx))  # type: ignore[return-value]
-        raise UnsupportedConstruct(f"{to_text(t)} is not a statement z3 can encode")
+        raise UnsupportedConstruct(f"{self.text(t)} is not a statement z3 can encode")
 
     def lemmas(self) -> list[tuple[str, z3.BoolRef]]:
         """The true facts about every atom introduced so far, as (text, formula) pairs."""
@@ -1046,25 +1081,25 @@ class _Encoder:
         one, zero = self.val(Fraction(1)), self.val(Fraction(0))
         out.extend(self.root_defs)
         for arg, x, e in self.exp_atoms:
-            a = to_text(arg)
+            a = self.text(arg)
             out.append((f"exp({a}) > 0", e > 0))
             out.append((f"exp({a}) >= 1 + {a}", e >= 1 + x))
             out.append((f"{a} < 1 => exp({a})*(1 - {a}) <= 1", z3.Implies(x < 1, e * (1 - x) <= 1)))
             out.append((f"sign of {a} decides exp({a}) vs 1",
                         z3.And(z3.Implies(x > 0, e > 1), z3.Implies(x < 0, e < 1), z3.Implies(x == 0, e == 1))))
             for larg, lx, l in self.log_atoms:
-                out.append((f"{to_text(larg)} > 0 => exp is increasing and exp(log({to_text(larg)})) = "
-                            f"{to_text(larg)}: exp({a}) vs {to_text(larg)}",
+                out.append((f"{self.text(larg)} > 0 => exp is increasing and exp(log({self.text(larg)})) = "
+                            f"{self.text(larg)}: exp({a}) vs {self.text(larg)}",
                             z3.Implies(lx > 0, z3.And(z3.Implies(x < l, e < lx), z3.Implies(x > l, e > lx),
                                                       z3.Implies(x == l, e == lx)))))
             self.add_bounds(out, Func("exp", (arg,)), arg, e)
             for larg, lx, l in self.log_atoms:
                 if isinstance(arg, Func) and arg.name == "log" and arg.args[0] == larg:
-                    out.append((f"{to_text(larg)} > 0 => exp(log({to_text(larg)})) = {to_text(larg)}",
+                    out.append((f"{self.text(larg)} > 0 => exp(log({self.text(larg)})) = {self.text(larg)}",
                                 z3.Implies(lx > 0, e == lx)))
         # log(v) is unconstrained where v <= 0: every lemma about it is guarded by v > 0.
         for arg, x, l in self.log_atoms:
-            a = to_text(arg)
+            a = self.text(arg)
             out.append((f"{a} > 0 => log({a}) < {a} - 1 unless {a} = 1",
                         z3.Implies(x > 0, z3.And(l <= x - 1, z3.Implies(x != 1, l < x - 1)))))
             out.append((f"{a}*log({a}) > {a} - 1 unless {a} = 1",
@@ -1075,7 +1110,7 @@ class _Encoder:
             self.add_bounds(out, Func("log", (arg,)), arg, l)
             for earg, ex, e in self.exp_atoms:
                 if arg == Func("exp", (earg,)):
-                    out.append((f"log(exp({to_text(earg)})) = {to_text(earg)}", l == ex))
+                    out.append((f"log(exp({self.text(earg)})) = {self.text(earg)}", l == ex))
         for name, atom in self.const_atoms:
             self.add_bounds(out, Const(name), None, atom)
         out.extend(self.algebra_lemmas())
@@ -1089,7 +1124,7 @@ class _Encoder:
                                   z3.Implies(xi == xj, ei == ej))
                     if what == "log":
                         fact = z3.Implies(z3.And(xi > 0, xj > 0), fact)
-                    out.append((f"{what} is increasing: {what}({to_text(ai)}) vs {what}({to_text(aj)})", fact))
+                    out.append((f"{what} is increasing: {what}({self.text(ai)}) vs {what}({self.text(aj)})", fact))
         return out
 
     def algebra_lemmas(self) -> list[tuple[str, z3.BoolRef]]:
@@ -1108,10 +1143,10 @@ class _Encoder:
         for ai, xi, ei in exps:
             for aj, xj, ej in exps:
                 if ai is not aj:
-                    out.append((f"exp({to_text(ai)}) >= exp({to_text(aj)})*(1 + {to_text(ai)} - {to_text(aj)})",
+                    out.append((f"exp({self.text(ai)}) >= exp({self.text(aj)})*(1 + {self.text(ai)} - {self.text(aj)})",
                                 ei >= ej * (1 + xi - xj)))
             for larg, lx, l in logs:
-                a, v = to_text(ai), to_text(larg)
+                a, v = self.text(ai), self.text(larg)
                 out.append((f"{v} > 0 => exp({a}) vs 1/{v} as {a} vs -log({v}) (exp(-log(v)) = 1/v)",
                             z3.Implies(lx > 0, z3.And(z3.Implies(xi > -l, ei * lx > 1), z3.Implies(xi < -l, ei * lx < 1),
                                                       z3.Implies(xi == -l, ei * lx == 1)))))
@@ -1121,8 +1156,8 @@ class _Encoder:
                     for j in range(i, len(exps)):
                         aj, xj, ej = exps[j]
                         if k not in (i, j):
-                            out.append((f"{to_text(ak)} = {to_text(ai)} + {to_text(aj)} => exp({to_text(ak)}) = "
-                                        f"exp({to_text(ai)})*exp({to_text(aj)})",
+                            out.append((f"{self.text(ak)} = {self.text(ai)} + {self.text(aj)} => exp({self.text(ak)}) = "
+                                        f"exp({self.text(ai)})*exp({self.text(aj)})",
                                         z3.Implies(xk == xi + xj, ek == ei * ej)))
         if len(logs) <= MAX_ALGEBRA_ATOMS:
             for k, (ak, xk, lk) in enumerate(logs):
@@ -1130,18 +1165,18 @@ class _Encoder:
                     for j in range(i, len(logs)):
                         aj, xj, lj = logs[j]
                         if k not in (i, j):
-                            out.append((f"{to_text(ai)}, {to_text(aj)} > 0 and {to_text(ak)} = {to_text(ai)}*"
-                                        f"{to_text(aj)} => log({to_text(ak)}) = log({to_text(ai)}) + log({to_text(aj)})",
+                            out.append((f"{self.text(ai)}, {self.text(aj)} > 0 and {self.text(ak)} = {self.text(ai)}*"
+                                        f"{self.text(aj)} => log({self.text(ak)}) = log({self.text(ai)}) + log({self.text(aj)})",
                                         z3.Implies(z3.And(xi > 0, xj > 0, xk == xi * xj), lk == li + lj)))
         for arg, x, l in logs:
-            a = to_text(arg)
+            a = self.text(arg)
             out.append((f"{a} >= 1 => log({a}) >= ({a} - 1) - ({a} - 1)**2/2",
                         z3.Implies(x >= 1, l >= (x - 1) - (x - 1) * (x - 1) / 2)))
         if len(logs) <= MAX_ALGEBRA_ATOMS:
             for ai, xi, li in logs:
                 for aj, xj, lj in logs:
                     if ai is not aj:
-                        a, b = to_text(ai), to_text(aj)
+                        a, b = self.text(ai), self.text(aj)
                         out.append((f"{a}, {b} > 0 => {b}*(log({a}) - log({b})) < {a} - {b} unless {a} = {b} "
                                     f"(log({a}/{b}) <= {a}/{b} - 1)",
                                     z3.Implies(z3.And(xi > 0, xj > 0), z3.And(
@@ -1159,7 +1194,7 @@ class _Encoder:
         ``h(s) = s - 1/s - 2*log(s)`` has ``h(1) = 0`` and ``h'(s) = (1 - 1/s)**2 >= 0``."""
         out: list[tuple[str, z3.BoolRef]] = []
         for arg, x, l in self.log_atoms:
-            a = to_text(arg)
+            a = self.text(arg)
             r = self.fresh("sqrt")
             gap = (x - 1) * ((x - 1) - r * l)
             out.append((f"{a} > 0 => with r = sqrt({a}): ({a} - 1)*(({a} - 1) - r*log({a})) > 0 unless {a} = 1 "
@@ -1178,7 +1213,7 @@ class _Encoder:
                 continue
             exponent, base = arg.args[0], arg.args[1].args[0]
             a, b = self.real(exponent), self.real(base)
-            p, q = to_text(exponent), to_text(base)
+            p, q = self.text(exponent), self.text(base)
             out.append((f"{q} > 0 => {q}**{p} >= 1 + {p}*({q} - 1) if {p} >= 1 or {p} <= 0, <= if 0 <= {p} <= 1 "
                         "(Bernoulli for real exponents)",
                         z3.Implies(b > 0, z3.And(z3.Implies(z3.Or(a >= 1, a <= 0), e >= 1 + a * (b - 1)),
@@ -1194,7 +1229,7 @@ class _Encoder:
             if earg not in (Num(Fraction(1)), Num(Fraction(-1))):
                 continue
             for larg, lx, l in self.log_atoms:
-                v = to_text(larg)
+                v = self.text(larg)
                 if earg == Num(Fraction(1)):
                     out.append((f"{v} > 0 => e*log({v}) <= {v} (tangent of log at e)", z3.Implies(lx > 0, e * l <= lx)))
                 else:
@@ -1217,19 +1252,19 @@ class _Encoder:
             lc = _outward(self.bound_of(Func("log", (Num(c),)))) if c > 0 else None
             C = self.val(c)
             for arg, x, e in self.exp_atoms if ec is not None else ():
-                a = to_text(arg)
+                a = self.text(arg)
                 lo, hi = self.val(ec[0]), self.val(ec[1])
                 out.append((f"exp is increasing: {a} vs {c}, with {ec[0]} <= exp({c}) <= {ec[1]}",
                             z3.And(z3.Implies(x > C, e > lo), z3.Implies(x < C, e < hi),
                                    z3.Implies(x >= C, e >= lo), z3.Implies(x <= C, e <= hi))))
             for arg, x, e in self.exp_atoms if lc is not None else ():
-                a = to_text(arg)
+                a = self.text(arg)
                 lo, hi = self.val(lc[0]), self.val(lc[1])
                 out.append((f"exp is increasing: exp({a}) vs {c}, with {lc[0]} <= log({c}) <= {lc[1]}",
                             z3.And(z3.Implies(x < lo, e < C), z3.Implies(x > hi, e > C),
                                    z3.Implies(x <= lo, e <= C), z3.Implies(x >= hi, e >= C))))
             for arg, x, l in self.log_atoms:
-                a = to_text(arg)
+                a = self.text(arg)
                 if ec is not None:
                     lo, hi = self.val(ec[0]), self.val(ec[1])
                     out.append((f"log is increasing: log({a}) vs {c}, with {ec[0]} <= exp({c}) <= {ec[1]}",
@@ -1262,10 +1297,10 @@ class _Encoder:
                 continue
             n = len(terms)
             ts = [self.real(t) for t in terms]
-            texts = [to_text(t) for t in terms]
+            texts = [self.text(t) for t in terms]
             factor = k ** n * n ** n
             scale = "" if factor == 1 else f"{factor}*"
-            out.append((f"{', '.join(texts)} >= 0 => {to_text(node)} >= {scale}{'*'.join(texts)} "
+            out.append((f"{', '.join(texts)} >= 0 => {self.text(node)} >= {scale}{'*'.join(texts)} "
                         f"(AM-GM for {n} terms: Cauchy 1821; Hardy-Littlewood-Polya, Inequalities, theorem 9)",
                         z3.Implies(z3.And(*[t >= 0 for t in ts]), self.real(node) >= self.val(factor) * z3.Product(ts))))
         return out
@@ -1292,7 +1327,7 @@ class _Encoder:
         if not self._taylor_added:
             self._taylor_added = True
             for arg, x, e in self.exp_atoms:
-                out.extend(self.taylor_lemmas(to_text(arg), x, e))
+                out.extend(self.taylor_lemmas(self.text(arg), x, e))
             if out:
                 return out
         for name, atoms in (("exp", self.exp_atoms), ("log", self.log_atoms)):
@@ -1338,7 +1373,7 @@ class _Encoder:
         if bounds is None:
             return
         lo, hi = bounds
-        out.append((f"{lo} <= {to_text(atom_term)} <= {hi} (interval arithmetic)",
+        out.append((f"{lo} <= {self.text(atom_term)} <= {hi} (interval arithmetic)",
                     z3.And(self.val(lo) <= atom, atom <= self.val(hi))))
 
     def read_model(self, model: z3.ModelRef) -> tuple[dict[str, Fraction], tuple[str, ...]]:
