@@ -690,7 +690,9 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, str]:
     if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
     if value.has(sp.oo, -sp.oo):  # a real number is needed: oo is only a limit point (docs/claim-format.md)
-        raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} is infinite ({value}), not a real "
+        # a value holding oo need not be infinite (exp(-oo*log(a)/abs(log(a))) is 0 for a > 1): say what it holds
+        what = "is infinite" if value in (sp.oo, -sp.oo) else "holds oo"
+        raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} {what} ({value}), not a real "
                                    "number, and oo is allowed only as a limit point")
     for atom in value.atoms(sp.Rational):
         if max(abs(int(atom.p)).bit_length(), int(atom.q).bit_length()) * 0.30103 > MAX_POWER_DIGITS:
