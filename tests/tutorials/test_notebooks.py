@@ -25,6 +25,7 @@ import pytest
 
 from formal_emergence import cli
 from formal_emergence.model.verdict import Verdict
+from batch_runner import processes_per_test_worker  # tests/ is on sys.path (tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIALS = ROOT / "docs" / "tutorials"
@@ -106,10 +107,19 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+#: In a pool process only: the bundled catalog the pool was started with (``_pool_catalog``), read-only.
+_POOL_CATALOG: list = []
+
+
+def _pool_catalog(catalog) -> None:
+    """Pool initializer: keep the catalog the parent loaded (a forked pool inherits it; nothing is re-read)."""
+    _POOL_CATALOG[:] = [catalog]
+
+
 def _verdict_of(claim_id: str) -> tuple[str, str]:
     import formal_emergence as fe
-    claim = fe.load_catalog().claim(claim_id)
-    return claim_id, fe.check_claim(claim).verdict.value
+    catalog = _POOL_CATALOG[0] if _POOL_CATALOG else fe.load_catalog()
+    return claim_id, fe.check_claim(catalog.claim(claim_id)).verdict.value
 
 
 def _candidates(ids: list[str]) -> list[str]:
@@ -141,17 +151,18 @@ def _candidates(ids: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def one_claim_per_verdict() -> dict[str, str]:
+def one_claim_per_verdict(bundled_catalog) -> dict[str, str]:
     """A claim of each verdict, found by running the engine on bundled claims.
 
     Claims are checked in worker processes with a time budget so that one slow claim cannot stall
     the test run; verdicts with no claim found within the budget are left out (their test skips).
+    The pool checks the claims of the session's bundled catalog (loaded once, not once per claim), with as
+    many processes as a test may keep busy (one under pytest-xdist, whose other worker has the other core).
     """
-    import formal_emergence as fe
-    ids = _candidates([c.id for c in fe.load_catalog().claims])
+    ids = _candidates([c.id for c in bundled_catalog.claims])
     found: dict[str, str] = {}
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    pool = ctx.Pool(max(1, min(4, os.cpu_count() or 1)))
+    pool = ctx.Pool(processes_per_test_worker(), initializer=_pool_catalog, initargs=(bundled_catalog,))
     try:
         pending = [(i, pool.apply_async(_verdict_of, (i,))) for i in ids]
         deadline = time.monotonic() + 90
@@ -179,8 +190,7 @@ def _check_layout(text: str) -> None:
 
 
 @pytest.mark.parametrize("verdict", [v.value for v in Verdict])
-def test_explain_each_verdict(verdict, one_claim_per_verdict):
-    import formal_emergence as fe
+def test_explain_each_verdict(verdict, one_claim_per_verdict, bundled_catalog):
     claim_id = one_claim_per_verdict.get(verdict)
     if claim_id is None:
         pytest.skip(f"no bundled claim is {verdict}")
@@ -188,7 +198,7 @@ def test_explain_each_verdict(verdict, one_claim_per_verdict):
     assert code == 0, err
     assert text.splitlines()[0] == f"Explaining {claim_id}: verdict {verdict}"
     _check_layout(text)
-    claim = fe.load_catalog().claim(claim_id)
+    claim = bundled_catalog.claim(claim_id)
     assert claim.title.split()[0] in text
     assert claim.source.document in text
     wrong = text.split("(d) Where the document goes wrong")[1].split("(e) Repaired statement")[0]
