@@ -24,7 +24,7 @@ from typing import Callable
 
 from ..errors import UnsupportedConstruct
 from ..model.claim import domain_condition, is_integral
-from ..model.terms import (And, Bool, Diff, Limit, Not, Num, Pow, Rel, Sym, Term, free_symbols, num, substitute,
+from ..model.terms import (And, Bool, Diff, Func, Limit, Not, Num, Pow, Rel, Sym, Term, free_symbols, num, substitute,
                            to_text, walk)
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
@@ -252,6 +252,8 @@ def _vanishing_power_base(prep, g: Term, v: str, point: Term, opts, run_z3) -> b
 def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, confirm) -> Result | None:
     decls = prep.decls
     steps: list[Step] = []
+    if any(isinstance(n, Func) and n.name in ("floor", "heaviside") and v in free_symbols(n) for n in walk(g)):
+        return None  # a step's derivative is 0 off its jumps, so a positive slope does not make g monotone there
     try:
         derivative, s = symbolic.lower(Diff(g, Sym(v)), decls, symbolic.OPTIONAL_CPU_SECONDS)
     except UnsupportedConstruct:
