@@ -84,6 +84,15 @@ def test_claims_sorted_by_id_and_file_recorded(load_claims, claim_toml):
     assert all(c.file.endswith("f.toml") for c in cat.claims)
 
 
+def test_a_single_string_assume_is_one_hypothesis(load_claims, claim_toml):
+    """claim-format.md: ``assume = 'x > 1'`` is the one-element list; a comma inside stays a parse error."""
+    one = load_claims(claim_toml("s.one", 'symbols = { x = "real" }\nassume = "x > 1"\nshow = "x > 0"')).claim("s.one")
+    listed = load_claims(claim_toml("s.one", 'symbols = { x = "real" }\nassume = ["x > 1"]\nshow = "x > 0"')).claim("s.one")
+    assert one.assume == listed.assume == (Rel(">", Sym("x"), Num(Fraction(1))),)
+    with pytest.raises(UserInputError):
+        load_claims(claim_toml("s.two", 'symbols = { x = "real" }\nassume = "x > 1, x < 2"\nshow = "x > 0"'))
+
+
 def test_directory_is_scanned_recursively(write_claims, claim_toml, tmp_path):
     write_claims(claim_toml("d.one", 'show = "1 > 0"'), "a/one.toml")
     write_claims(claim_toml("d.two", 'show = "1 > 0"'), "a/b/two.toml")
