@@ -498,10 +498,56 @@ def _floor_split(terms: Sequence[Term], decls: Sequence[SymbolDecl]) -> frozense
              for n in free_symbols(node)} - integral
     if not names or any(degree(t) > 1 for t in terms):
         return frozenset()
-    if any(isinstance(node, (Pow, UFun, Diff, Limit)) or (isinstance(node, Func) and node.name in ("exp", "log", "sqrt"))
-           for t in terms for node in walk(t)):
+    if any((isinstance(node, Pow) and _rational(node) is None) or isinstance(node, (UFun, Diff, Limit))
+           or (isinstance(node, Func) and node.name in ("exp", "log", "sqrt")) for t in terms for node in walk(t)):
         return frozenset()
     return frozenset(names)
+
+
+def _rational(t: Term) -> Fraction | None:
+    """The value of a number or an integer power of a nonzero number (``3**-1`` from ``x/3``); None otherwise."""
+    match t:
+        case Num(v):
+            return v
+        case Pow(Num(a), Num(n)) if n.denominator == 1 and (a or n >= 0) and abs(n) <= MAX_POLY_DEGREE:
+            return a ** int(n)
+    return None
+
+
+def _affine(t: Term) -> tuple[Fraction, list[tuple[Term, Fraction]]] | None:
+    """``t`` as ``c + sum(a_i * atom_i)`` with rational ``c``, ``a_i`` (atoms: symbols and ``floor`` terms, each once,
+    in order of first appearance); None when ``t`` is not affine in such atoms."""
+    const = Fraction(0)
+    coeffs: dict[Term, Fraction] = {}
+
+    def add(u: Term, k: Fraction) -> bool:
+        nonlocal const
+        match u:
+            case Num(v):
+                const += k * v
+                return True
+            case Sym() | Func("floor", _):
+                coeffs[u] = coeffs.get(u, Fraction(0)) + k
+                return True
+            case Add(args):
+                return all(add(a, k) for a in args)
+            case Pow(Num(), Num()) if _rational(u) is not None:
+                const += k * _rational(u)
+                return True
+            case Mul(args):
+                numbers = [_rational(a) for a in args]
+                rest = [a for a, v in zip(args, numbers) if v is None]
+                if len(rest) > 1:
+                    return False
+                for v in numbers:
+                    if v is not None:
+                        k *= v
+                return add(rest[0], k) if rest else add(Num(k), Fraction(1))
+        return False
+
+    if not add(t, Fraction(1)):
+        return None
+    return const, [(a, k) for a, k in coeffs.items() if k != 0]
 
 
 def _unknown_reason(solver: z3.Solver, used: int, rlimit: int, bounded_by: str, options: SolverOptions) -> str:
@@ -861,11 +907,20 @@ class _Encoder:
                 return z3.If(x >= y, x, y)
             case Func("heaviside", (u,)):
                 return z3.If(self.real(u) > 0, self.val(Fraction(1)), self.val(Fraction(0)))
+            case Func("floor", (Ite(c, a, b),)):  # floor commutes with a choice: each branch gets its own route
+                return z3.If(self.boolean(c), self.real(Func("floor", (a,))), self.real(Func("floor", (b,))))
+            case Func("floor", (Func("min" | "max" as which, (a, b)),)):
+                x, y = self.real(a), self.real(b)
+                first = x <= y if which == "min" else x >= y
+                return z3.If(first, self.real(Func("floor", (a,))), self.real(Func("floor", (b,))))
             case Func("floor", (u,)):
                 scaled = self.integer_scaled(u)
                 if scaled is not None:  # floor(E/q) of an integer E is E div q: integer arithmetic, no to_int
                     e, q = scaled
                     return z3.ToReal(e / q if q != 1 else e)
+                whole = self.floor_of_split(u)
+                if whole is not None:
+                    return z3.ToReal(whole)
                 return z3.ToReal(z3.ToInt(self.real(u)))
             case Ite(c, a, b):
                 return z3.If(self.boolean(c), self.real(a), self.real(b))
@@ -935,9 +990,47 @@ class _Encoder:
             case Func("floor", (u,)):
                 inner = self.integer_scaled(u)
                 if inner is None:
-                    return None
+                    whole = self.floor_of_split(u)
+                    return None if whole is None else (whole, 1)
                 return (inner[0] / inner[1] if inner[1] != 1 else inner[0]), 1
         return None
+
+    def floor_of_split(self, u: Term) -> z3.ArithRef | None:
+        """``floor(u)`` as an integer-sorted term when ``u`` is affine in split reals (``x = n + f``, ``_floor_split``),
+        integer symbols and floors of such; None otherwise.
+
+        Then ``q*u = E + g`` with ``q`` the common denominator of the integer parts' coefficients, ``E`` an integer and
+        ``g = sum(q*a_i*f_i)`` over the split symbols' fractions. When every ``q*a_i >= 0`` and they sum to at most 1,
+        ``0 <= g < 1``, so ``floor(u) = floor((E + g)/q) = E div q`` (write ``E = q*m + r`` with ``0 <= r < q``:
+        ``r + g < q``). ``floor(x/3)`` and ``floor(floor(x)/3)`` both become ``n div 3``: z3 with ``to_int`` of
+        ``(n + f)/3`` needed cuts it ran out of rlimit looking for."""
+        parts = _affine(u)
+        if parts is None:
+            return None
+        const, coeffs = parts
+        ints: list[tuple[z3.ArithRef, Fraction]] = []
+        weights: list[Fraction] = []
+        for atom, a in coeffs:
+            if isinstance(atom, Sym) and atom.name in self.split:
+                self.symbol(atom.name)
+                ints.append((z3.Int(f"{atom.name}!int", self.ctx), a))
+                weights.append(a)
+            elif isinstance(atom, Sym) and atom.name in self.decls and is_integral(self.decls[atom.name]):
+                self.symbol(atom.name)
+                ints.append((z3.Int(atom.name, self.ctx), a))
+            elif isinstance(atom, Func) and atom.name == "floor":
+                inner = self.integer_scaled(atom)
+                if inner is None:
+                    return None
+                ints.append((inner[0], a))
+            else:
+                return None
+        q = math.lcm(const.denominator, *(a.denominator for _, a in ints))
+        if any(q * w < 0 for w in weights) or q * sum(weights, Fraction(0)) > 1:
+            return None
+        terms = [z3.IntVal(int(q * a), self.ctx) * z if q * a != 1 else z for z, a in ints]
+        e = z3.Sum(terms + [z3.IntVal(int(q * const), self.ctx)]) if terms else z3.IntVal(int(q * const), self.ctx)
+        return e / q if q != 1 else e
 
     def big_power(self, base: Term, b: z3.ArithRef, n: int) -> z3.ArithRef:
         """``b**n`` for ``n > MAX_POLY_DEGREE`` as an atom ``y``: for even ``n``, ``y >= 0``, ``y = 0`` exactly at
