@@ -24,8 +24,8 @@ from typing import Callable
 
 from ..errors import UnsupportedConstruct
 from ..model.claim import domain_condition, is_integral
-from ..model.terms import (And, Bool, Diff, Func, Limit, Not, Num, Pow, Rel, Sym, Term, free_symbols, num, substitute,
-                           to_text, walk)
+from ..model.terms import (Add, And, Bool, Diff, Func, Limit, Mul, Not, Num, Pow, Rel, Sym, Term, free_symbols, neg, num,
+                           substitute, to_text, walk)
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import approach_points
@@ -51,7 +51,80 @@ def _split_goal(goal: Term, p: str) -> tuple[Term, str] | None:
         return goal.lhs, goal.op
     if goal.lhs == Sym(p) and p not in free_symbols(goal.rhs):
         return goal.rhs, _FLIP[goal.op]
+    return _isolate(goal, p)
+
+
+def _coefficient(t: Term, p: str) -> Fraction | None:
+    """``k`` when ``t`` is ``k*p`` for a rational ``k`` (``p``, ``-p``, ``2*p``); None otherwise."""
+    if t == Sym(p):
+        return Fraction(1)
+    if isinstance(t, Mul):
+        rest = [a for a in t.args if not isinstance(a, Num)]
+        inner = _coefficient(rest[0], p) if len(rest) == 1 else None
+        if inner is None:
+            return None
+        for a in t.args:
+            if isinstance(a, Num):
+                inner *= a.value
+        return inner
     return None
+
+
+def _summands(t: Term) -> list[Term]:
+    """The summands of ``t`` with nested sums flattened (the parser nests ``a - b + c``)."""
+    return [s for a in t.args for s in _summands(a)] if isinstance(t, Add) else [t]
+
+
+def _isolate(goal: Rel, p: str) -> tuple[Term, str] | None:
+    """(g, op) with ``goal`` equivalent to ``g op p`` when ``p`` occurs only as ``k*p`` summands of its sides
+    (``x*exp(-x) - p < 0`` is ``x*exp(-x) < p``: a free constant inside an expanded definition); None otherwise.
+    ``g`` is defined where ``goal`` is: its summands are the goal's other summands, moved and rescaled."""
+    k, const, rest = Fraction(0), Fraction(0), []
+    for side, sign in ((goal.lhs, 1), (goal.rhs, -1)):
+        for a in _summands(side):
+            c = _coefficient(a, p)
+            if c is not None:
+                k += sign * c
+            elif p in free_symbols(a):
+                return None
+            else:
+                factor, core = _numeric_factor(a)
+                if core is None:
+                    const += sign * factor
+                else:
+                    rest.append((sign * factor, core))
+    if k == 0:
+        return None
+    # k*p + sum(rest) + const op 0  <=>  p op' g with g = -(sum(rest) + const)/k, op' = op for k > 0, else flipped
+    scale = -1 / k
+    terms = [(c * scale, core) for c, core in rest if c != 0] + ([(const * scale, None)] if const else [])
+    parts = [_times(c, core, first=i == 0) for i, (c, core) in enumerate(terms)]
+    g: Term = Add(tuple(parts)) if len(parts) > 1 else parts[0] if parts else Num(Fraction(0))
+    return (g, _FLIP[goal.op]) if k > 0 else (g, goal.op)
+
+
+def _times(c: Fraction, core: Term | None, first: bool) -> Term:
+    """``c*core`` (``c`` alone for None) as a summand that prints as a reader writes it: ``- 2 * x``, not ``+ -2 * x``."""
+    if core is None:
+        return Num(c) if first or c >= 0 else neg(Num(-c))
+    if c < 0 and not (first and c != -1):
+        return neg(_times(-c, core, first))
+    return core if c == 1 else Mul((Num(c), core))
+
+
+def _numeric_factor(t: Term) -> tuple[Fraction, Term | None]:
+    """``(c, core)`` with ``t = c*core`` and ``c`` the product of ``t``'s numeric factors; ``core`` None for a number."""
+    if isinstance(t, Num):
+        return t.value, None
+    if isinstance(t, Mul):
+        c, cores = Fraction(1), []
+        for a in t.args:
+            f, core = _numeric_factor(a)
+            c *= f
+            if core is not None:
+                cores.append(core)
+        return c, (Mul(tuple(cores)) if len(cores) > 1 else cores[0]) if cores else None
+    return Fraction(1), t
 
 
 def _boundaries(hyps: tuple[Term, ...], v: str) -> list[tuple[Term, int, bool]]:

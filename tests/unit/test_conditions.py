@@ -247,3 +247,29 @@ def test_probe_points_skip_the_witness_and_booleans():
         {"p": Fraction(-10 ** 30), "q": Fraction(1, 10 ** 6)}, {"p": Fraction(10 ** 30), "q": 1 - Fraction(1, 10 ** 6)}]
     assert probe_points(decls, ("p",), witness)[0] == {"p": Fraction(-10 ** 30)}
     assert probe_points(decls, ("b",), witness) == []
+
+
+@pytest.mark.parametrize("goal, g, op", [
+    ("x*exp(-x) - p < 0", "x * exp(-x)", "<"),
+    ("3 - 2*p < x**2 - 2*x + 4", "-0.5 * x**2 + x - 0.5", "<"),
+    ("x + 2*p > 3*p", "x", ">"),
+    ("p + 1 >= x", "x - 1", "<="),
+])
+def test_a_free_constant_among_summands_is_isolated(goal, g, op):
+    """The goal becomes ``g op p``; at sample points both say the same (the rewrite is an equivalence)."""
+    scope = Scope(symbols=frozenset({"x", "p"}))
+    term = parse_expression(goal, scope, expect_boolean=True)
+    got = conditions._split_goal(term, "p")
+    assert got is not None and (to_text(got[0]), got[1]) == (g, op)
+    rewritten = parse_expression(f"{to_text(got[0], exact=True)} {got[1]} p", scope, expect_boolean=True)
+    for x in (Fraction(-3), Fraction(1, 3), Fraction(2)):
+        for p in (Fraction(-1), Fraction(0), Fraction(5, 2)):
+            point = {"x": Num(x), "p": Num(p)}
+            if "exp" not in goal:
+                assert exact_truth(substitute(term, point)) == exact_truth(substitute(rewritten, point))
+
+
+@pytest.mark.parametrize("goal", ["p*x < 1", "p**2 + x < 0", "exp(p) + x < 1", "p - p + x < 1"])
+def test_a_free_constant_that_is_not_a_summand_is_not_isolated(goal):
+    term = parse_expression(goal, Scope(symbols=frozenset({"x", "p"})), expect_boolean=True)
+    assert conditions._split_goal(term, "p") is None
