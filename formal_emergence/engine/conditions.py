@@ -32,6 +32,7 @@ from ..numeric.sampling import approach_points
 from ..symbolic import sympy_layer as symbolic
 
 _FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
+_NEGATED = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
 #: z3 budget for the optional monotonicity proofs of the bound route (a twentieth of the default): a
 #: high-degree derivative makes nlsat crawl (about 5 s per million rlimit units on a degree-18
 #: polynomial), and a failed proof only means this route is skipped.
@@ -223,6 +224,8 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     for part in parts:
         if isinstance(part, Iff) and implied(part.lhs):
             part = part.rhs
+        if isinstance(part, Not) and isinstance(part.arg, Rel) and part.arg.op in _NEGATED:
+            part = Rel(_NEGATED[part.arg.op], part.arg.lhs, part.arg.rhs)  # real order: not p <= 0 is p > 0
         if not implied(part):
             kept.append(part)
     kept = _merge_strict(kept)

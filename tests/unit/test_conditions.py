@@ -273,3 +273,10 @@ def test_a_free_constant_among_summands_is_isolated(goal, g, op):
 def test_a_free_constant_that_is_not_a_summand_is_not_isolated(goal):
     term = parse_expression(goal, Scope(symbols=frozenset({"x", "p"})), expect_boolean=True)
     assert conditions._split_goal(term, "p") is None
+
+
+def test_a_negated_order_from_quantifier_elimination_is_printed_as_the_order(load_claims, claim_toml):
+    """z3's qe gives ``not p <= 0``; over the reals that is ``p > 0``, and the reason says so."""
+    body = 'symbols = { x = "real", y = "real", p = "real" }\nfree = ["p"]\nshow = "x**2 + y**2 + p > 0"'
+    result = check_claim(load_claims(claim_toml("qe.not", body)).claim("qe.not"))
+    assert result.verdict is Verdict.HOLDS_IF and result.condition.text == "p > 0", result.reason
