@@ -558,7 +558,10 @@ def _free_probed(claim: Claim, result: Result, options: CheckOptions, references
     if not claim.free or result.verdict is not Verdict.FAILS or result.condition is not None:
         return result
     points = probe_points(claim.symbols, claim.free, result.counterexample)
-    shape = monotone_in(prep.goal, prep.hypotheses, claim.free) if prep is not None else None
+    # the lowered goal has SymPy's generic value of each limit with parameters, which may hide how the claim
+    # depends on p (limit(p*x/(p*x + 1), x, oo) is 1 only where p != 0; adversarial review 12 F5)
+    shape = monotone_in(prep.goal, prep.hypotheses, claim.free) if prep is not None and not prep.limit_generic \
+        else None
 
     def at(point: dict[str, Fraction]) -> Result | None:
         instance = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})

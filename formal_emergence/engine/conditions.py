@@ -24,8 +24,9 @@ from typing import Callable
 
 from ..errors import UnsupportedConstruct
 from ..model.claim import domain_condition, is_integral
-from ..model.terms import (Add, And, Bool, Diff, Func, Limit, Mul, Not, Num, Pow, Rel, Sym, Term, free_symbols, neg, num,
-                           substitute, to_text, walk)
+from ..model.definedness import obligations
+from ..model.terms import (Add, And, Bool, Diff, Func, Ite, Limit, Mul, Not, Num, Pow, Rel, Sym, Term, conj, free_symbols,
+                           neg, num, substitute, to_text, walk)
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import approach_points
@@ -148,6 +149,10 @@ def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, conf
     First the one-variable bound reduction; for polynomial claims where that
     does not apply, z3 quantifier elimination over the other symbols.
     """
+    if prep.limit_generic:
+        # the lowered claim has SymPy's generic value of a limit with parameters, true only where its conditions
+        # (a != 0) hold: a condition derived from it could be wrong at the excluded values (adversarial review 12 F5)
+        return None
     left = [DERIVATION_RLIMIT]
 
     def budgeted(hyps, goal, decls, o, **kw):
@@ -164,11 +169,19 @@ def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, conf
     by_critical = _derive_by_critical_point(prep, witness, opts, budgeted, confirm)
     if by_critical is not None:
         return by_critical
-    if left[0] < MIN_CALL_RLIMIT:
+    if left[0] < MIN_CALL_RLIMIT or _ranged_by_literature(prep):
         return None
     qe_allowance = min(opts.rlimit, left[0] // 2)
     left[0] -= qe_allowance
     return _derive_by_elimination(prep, witness, replace(opts, rlimit=qe_allowance), budgeted)
+
+
+def _ranged_by_literature(prep) -> bool:
+    """Whether a symbol bound to a literature range is still in the claim (a point value is substituted away): its
+    ends enter as closed hypotheses, but the data file says whether an end is strict only in a note, so an "exactly
+    when" condition could be off at an end (``g > 250`` read as ``g >= 250``; adversarial review 12 F3)."""
+    used = set().union(*(free_symbols(t) for t in (*prep.hypotheses, prep.goal)))
+    return any(name in used for name, _ in prep.claim.references)
 
 
 #: CPU-time budget (seconds) of z3's quantifier elimination for one weakest condition. The qe/qe2 tactics take no
@@ -202,7 +215,7 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     is re-proved under it, and the witness against the claim as stated lies
     outside it.
     """
-    from ..model.terms import Iff, conj
+    from ..model.terms import Iff
     from ..solver import z3_backend as z3b
 
     # only the free constants are kept: every other symbol is universally quantified by the claim, so a condition
@@ -328,8 +341,16 @@ def _vanishing_power_base(prep, g: Term, v: str, point: Term, opts, run_z3) -> b
 def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, confirm) -> Result | None:
     decls = prep.decls
     steps: list[Step] = []
-    if any(isinstance(n, Func) and n.name in ("floor", "heaviside") and v in free_symbols(n) for n in walk(g)):
-        return None  # a step's derivative is 0 off its jumps, so a positive slope does not make g monotone there
+    if any((isinstance(n, Func) and n.name in ("floor", "heaviside") and v in free_symbols(n))
+           or (isinstance(n, Ite) and v in free_symbols(n.cond)) for n in walk(g)):
+        # a step's derivative is 0 off its jumps, and an ite may jump where both branches have the same slope
+        # (ite(x < 1, x, x - 1)): a positive slope does not make g monotone there (adversarial review 12 F6)
+        return None
+    decl = next((d for d in decls if d.name == v), None)
+    if decl is None or decl.domain == "bool" or is_integral(decl):
+        return None  # the extremum over the integers is not the real boundary limit (adversarial review 12 F2)
+    if attained and v in dict(prep.claim.references) and _ranged_by_literature(prep):
+        return None  # a literature range end may be strict: the data file says so only in a note (review 12 F3)
     try:
         derivative, s = symbolic.lower(Diff(g, Sym(v)), decls, symbolic.OPTIONAL_CPU_SECONDS)
     except UnsupportedConstruct:
@@ -370,6 +391,8 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
         return None
     if free_symbols(bound) and not _extremum_for_every_value(prep, v, g, boundary, side, opts, run_z3):
         return None
+    if attained and not _attained_at_boundary(prep, v, g, boundary, bound, opts, run_z3):
+        return None
     strict_goal = op in (">", "<")
     if need_inf:
         cond_op = "<" if (attained and strict_goal) else "<="
@@ -385,6 +408,8 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     outside = _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm)
     if outside is None:
         return None
+    if not free_symbols(bound) and not _reaches_boundary(prep, v, g, boundary, bound, side, outside, opts, run_z3):
+        return None
     cond_text = to_text(condition, exact=True)
     ce_vals = ", ".join(f"{k} = {val}" for k, val in outside.values)
     others = sorted(free_symbols(bound))
@@ -399,6 +424,74 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     return Result(prep.claim.id, Verdict.HOLDS_IF, reason,
                   condition=Condition(cond_text, symbolic.to_latex(condition, decls), symbolic.to_srepr(condition, decls)),
                   counterexample=outside, evidence=evidence, steps=tuple(steps))
+
+
+#: How far inside the boundary (relative to max(1, |boundary|)) the region must reach for the boundary route.
+_NEIGHBOURHOOD = (Fraction(1, 10**6), Fraction(1, 10**12))
+
+
+def _reaches_boundary(prep, v: str, g: Term, boundary: Term, bound: Term, side: int, at: Counterexample, opts,
+                      run_z3: Callable) -> bool:
+    """Whether, at the other symbols' values of the confirmed counterexample ``at``, the region contains an interval
+    ``(b - d, b)`` (``(b, b + d)`` for ``side > 0``) on which ``g`` is defined and tends to the (closed) ``bound``:
+    then, ``g`` being strictly monotone towards ``b`` on the region, every ``p`` short of the bound fails at some
+    point of that interval, which is the necessity half of the condition. One assignment of the other symbols is
+    enough because the bound does not depend on them.
+
+    z3 proves that the interval satisfies the hypotheses that mention ``v`` (the others hold at ``at``, which
+    satisfies every hypothesis), ``v``'s domain and ``g``'s definedness; SymPy's limit at that point must equal the
+    bound exactly. A second hypothesis that stops the region short of ``b`` (``x < 1, x < 9999/10000``; adversarial
+    review 12 F1) fails the proof.
+    """
+    decl = next((d for d in prep.decls if d.name == v), None)
+    if decl is None or decl.domain == "bool" or is_integral(decl):
+        return False
+    values = {k: Num(Fraction(x)) for k, x in at.values if k != v}
+    g_at, b_at = substitute(g, values), substitute(boundary, values)
+    mentions = [substitute(h, values) for h in prep.hypotheses if v in free_symbols(h)]
+    if free_symbols(g_at) != {v} or free_symbols(b_at) or any(free_symbols(h) - {v} for h in mentions):
+        return False
+    try:
+        limit, _ = symbolic.lower(Limit(g_at, Sym(v), b_at, "+" if side > 0 else "-"), prep.decls,
+                                  symbolic.OPTIONAL_CPU_SECONDS)
+    except UnsupportedConstruct:
+        return False
+    if limit != bound and not symbolic.is_identity(limit, bound, prep.decls):
+        return False
+    enclosure = numeric.rigorous_bounds(b_at, opts.dps)
+    if enclosure is None:
+        return False
+    scale = max(Fraction(1), abs(enclosure[0]), abs(enclosure[1]))
+    needed = conj([*mentions, domain_condition(decl), *(o.formula() for o in obligations(g_at))])
+    # v as a plain real: the encoder assumes every declared domain, which would make v's own domain a premise
+    as_real = tuple(replace(d, domain="real") if d.name == v else d for d in prep.decls)
+    for d in _NEIGHBOURHOOD:
+        far = Add((b_at, Num(side * d * scale)))
+        interval = (Rel("<", b_at, Sym(v)), Rel("<", Sym(v), far)) if side > 0 else \
+            (Rel("<", far, Sym(v)), Rel("<", Sym(v), b_at))
+        outcome, _ = run_z3(interval, needed, as_real, replace(opts, rlimit=min(opts.rlimit, MONOTONICITY_RLIMIT)))
+        if outcome is not None and outcome.status == "unsat":
+            return True
+    return False
+
+
+def _attained_at_boundary(prep, v: str, g: Term, boundary: Term, bound: Term, opts, run_z3: Callable) -> bool:
+    """Whether the boundary itself lies in the region and ``g`` takes the boundary limit there: every hypothesis
+    and ``v``'s domain hold at ``v = b`` (z3, from the hypotheses without ``v``), ``g`` is defined at ``b`` and
+    ``g(b)`` equals the limit exactly. Read from the bounding hypothesis alone, "attained" was wrong where the
+    domain excluded ``b`` (x positive, ``x >= 0``) or ``g`` jumped there (adversarial review 12 F6)."""
+    decl = next((d for d in prep.decls if d.name == v), None)
+    if decl is None:
+        return False
+    at_b = {v: boundary}
+    others = tuple(h for h in prep.hypotheses if v not in free_symbols(h))
+    inside = [substitute(h, at_b) for h in prep.hypotheses if v in free_symbols(h)]
+    inside += [substitute(domain_condition(decl), at_b), *(substitute(o.formula(), at_b) for o in obligations(g))]
+    outcome, _ = run_z3(others, conj(inside), prep.decls, replace(opts, rlimit=min(opts.rlimit, MONOTONICITY_RLIMIT)))
+    if outcome is None or outcome.status != "unsat":
+        return False
+    g_at_b = substitute(g, at_b)
+    return g_at_b == bound or symbolic.is_identity(g_at_b, bound, prep.decls)
 
 
 def _extremum_for_every_value(prep, v: str, g: Term, boundary: Term, side: int, opts, run_z3: Callable) -> bool:
