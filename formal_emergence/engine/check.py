@@ -1185,11 +1185,15 @@ def _algebraic_witness(prep: Prepared, outcome, opts: CheckOptions, left: list[i
         return None
     (var,) = outcome.approximated
     decl = next((d for d in prep.decls if d.name == var), None)
-    if decl is None or decl.domain == "bool" or is_integral(decl):
+    used = set().union(*(free_symbols(t) for t in (*prep.hypotheses, prep.goal)))
+    if decl is None or decl.domain == "bool" or is_integral(decl) or var not in used:
         return None
-    fixed = {k: v for k, v in outcome.model.items() if k != var and isinstance(v, Fraction)}
+    fixed = {k: v for k, v in outcome.model.items() if k != var and k in used and isinstance(v, Fraction)}
+    if any(is_integral(d) and fixed.get(d.name, Fraction(0)).denominator != 1 for d in prep.decls):
+        return None
     at = {k: Num(v) for k, v in fixed.items()}
-    hyps = tuple(substitute(t, at) for t in (*prep.hypotheses, *(domain_condition(d) for d in prep.decls)))
+    domains = tuple(domain_condition(d) for d in prep.decls if d.name in used)
+    hyps = tuple(substitute(t, at) for t in (*prep.hypotheses, *domains))
     goal = substitute(prep.goal, at)
     if any(free_symbols(t) - {var} for t in (*hyps, goal)):
         return None

@@ -84,6 +84,7 @@ def eval_float(term) -> float:
     ('{ x = "negative" }', "[]", "x**3 + 5 != 0", "-"),
     ('{ x = "real" }', '["x**2 == 2"]', "x > 0", "-"),
     ('{ x = "real" }', '["x**2 == 3"]', "x**3 != 3*x", None),
+    ('{ x = "real", y = "positive" }', "[]", "x**2 != 2", None),  # y is declared but not used: no value shown
 ])
 def test_an_algebraic_witness_refutes_and_says_how_it_was_confirmed(claim_of, symbols, assume, show, sign):
     r = check_claim(claim_of(f'symbols = {symbols}\nassume = {assume}\nshow = "{show}"'))
@@ -116,3 +117,10 @@ def test_solve_gives_the_real_cube_root_of_a_negative_number_proved_where_define
     assert run(["solve", "x**5 == -3", "--for", "x", "--symbols", "x=real"], out, io.StringIO()) == 0
     lines = out.getvalue().splitlines()
     assert len(lines) == 2 and lines[1].strip().startswith("x = -3**") and "left out" not in out.getvalue()
+
+
+def test_the_other_variables_keep_their_rational_model_values(claim_of):
+    r = check_claim(claim_of('symbols = { x = "real", y = "real" }\nassume = ["y == 1"]\nshow = "x**2 != 2*y"'))
+    assert r.verdict is Verdict.FAILS and r.counterexample.confirmed_by == ALGEBRAIC
+    values = dict(r.counterexample.values)
+    assert values["y"] == "1" and "**" in values["x"]
