@@ -47,6 +47,8 @@ from .options import CheckOptions
 
 #: How a counterexample decided without any interval enclosure is confirmed.
 EXACT = "exact rational arithmetic"
+#: How an algebraic witness is confirmed (``_algebraic_witness``).
+ALGEBRAIC = "interval arithmetic, with ties settled by SymPy's exact arithmetic on algebraic numbers"
 
 #: The memo of one ``reuse()`` block: z3 answers and prepared claims by their whole input.
 _memo: contextvars.ContextVar[dict | None] = contextvars.ContextVar("engine_reuse", default=None)
@@ -625,8 +627,8 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
     smooth = replace(prep, hypotheses=prep.hypotheses + tuple(Not_(eq) for _, eq in kinks_left), kinks=())
     result = _decide_smooth(smooth, opts)
     if result.verdict is Verdict.FAILS and result.counterexample is not None and result.counterexample.values:
-        values = {k: Fraction(v) for k, v in result.counterexample.values if v not in ("true", "false")}
-        off = all(numeric.confirm_counterexample((), eq, values, opts.dps).status == "confirmed" for _, eq in kinks_left)
+        values = _rational_values(result.counterexample)
+        off = values is not None and all(numeric.confirm_counterexample((), eq, values, opts.dps).status == "confirmed" for _, eq in kinks_left)
         if off:
             return result
     where = "; ".join(f"{what} where {to_text(eq)}" for what, eq in kinks_left)
@@ -637,6 +639,14 @@ def _decide(prep: Prepared, opts: CheckOptions) -> Result:
                   "found.", evidence=result.evidence + tuple(kink_evidence) + (Evidence("derivative", "kinks not excluded", (
                       ("points", [{"derivative": w, "where": to_text(e)} for w, e in kinks_left]),)),),
                   steps=result.steps)
+
+
+def _rational_values(ce: Counterexample) -> dict[str, Fraction] | None:
+    """The witness's values of the real symbols, or None when one is not rational (an algebraic witness)."""
+    try:
+        return {k: Fraction(v) for k, v in ce.values if v not in ("true", "false")}
+    except (ValueError, ZeroDivisionError):
+        return None
 
 
 def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
@@ -690,7 +700,9 @@ def _decide_smooth(prep: Prepared, opts: CheckOptions) -> Result:
                                      (("detail", "no weakest condition on the free constants could be proven"),)))
         values = ", ".join(f"{k} = {v}" for k, v in witness.values)
         how = "in exact rational arithmetic" if witness.confirmed_by == EXACT else \
-            f"with interval arithmetic at {witness.dps} digits"
+            f"with interval arithmetic at {witness.dps} digits" + (
+                ", an equality there by SymPy's exact arithmetic on algebraic numbers"
+                if witness.confirmed_by == ALGEBRAIC else "")
         return Result(claim.id, Verdict.FAILS, f"Counterexample {values} satisfies the assumptions and violates the "
                       f"statement, confirmed {how}.", counterexample=witness, evidence=tuple(evidence), losses=losses)
     boxed = _prove_on_box(prep, opts)
@@ -1143,10 +1155,80 @@ def _find_witness(prep: Prepared, outcome, opts: CheckOptions) -> tuple[Countere
         ce = first_witness(points, label, extra)
         if ce is not None:
             return ce, evidence
+    if outcome is not None and outcome.status == "sat" and outcome.approximated and not truth_names:
+        ce = _algebraic_witness(prep, outcome, opts, left)
+        if ce is not None:
+            evidence.append(Evidence("mpmath", "confirmed", (("dps", opts.dps), ("source", "algebraic root"),
+                                                             ("method", ce.confirmed_by))))
+            return ce, evidence
     evidence.append(Evidence("search", "no witness", (("samples", opts.samples), ("seed", opts.seed),
                                                       ("dps", opts.dps), ("rechecks", checks - max(left[0], 0)),
                                                       ("recheck_budget", checks))))
     return None, evidence
+
+
+#: Deterministic budget of the algebraic witness search: at most this many relations solved by SymPy, closed real
+#: roots tried, and ties settled by SymPy identities (each call also within SymPy's optional CPU budget).
+ALGEBRAIC_SOLVES = 4
+ALGEBRAIC_ROOTS = 8
+ALGEBRAIC_TIES = 16
+
+
+def _algebraic_witness(prep: Prepared, outcome, opts: CheckOptions, left: list[int]) -> Counterexample | None:
+    """A witness at an irrational algebraic point (issue 8: ``x**2 != 2`` is false at x = 2**(1/2), which no
+    rational point hits). z3's model gives one variable an algebraic value it could only round; the other
+    variables keep their (rational) model values, and the closed real roots SymPy finds for each relation of the
+    claim in that variable (``symbolic.real_roots``, with the real odd roots of negative numbers) are candidates.
+    Each is substituted as a closed term into the claim (hypotheses, domains, goal) and re-checked with interval
+    arithmetic, where a relation the intervals cannot decide is settled only by an exact SymPy identity of its two
+    closed, defined sides (``numeric.confirm_counterexample(tie=...)``). Not for claims whose witness must also
+    be re-checked through limits, derivative domains or free constants (those re-checks take rational values)."""
+    if (len(outcome.approximated) != 1 or prep.claim.free or prep.stated or prep.diff_domains or prep.limit_generic
+            or prep.undefined_used):
+        return None
+    (var,) = outcome.approximated
+    decl = next((d for d in prep.decls if d.name == var), None)
+    used = set().union(*(free_symbols(t) for t in (*prep.hypotheses, prep.goal)))
+    if decl is None or decl.domain == "bool" or is_integral(decl) or var not in used:
+        return None
+    fixed = {k: v for k, v in outcome.model.items() if k != var and k in used and isinstance(v, Fraction)}
+    if any(is_integral(d) and fixed.get(d.name, Fraction(0)).denominator != 1 for d in prep.decls):
+        return None
+    at = {k: Num(v) for k, v in fixed.items()}
+    domains = tuple(domain_condition(d) for d in prep.decls if d.name in used)
+    hyps = tuple(substitute(t, at) for t in (*prep.hypotheses, *domains))
+    goal = substitute(prep.goal, at)
+    if any(free_symbols(t) - {var} for t in (*hyps, goal)):
+        return None
+    roots: list[Term] = []
+    solvable = [rel for rel in numeric.relation_sides(conj([*hyps, goal])) if free_symbols(rel) == {var}]
+    for rel in list(dict.fromkeys(solvable))[:ALGEBRAIC_SOLVES]:
+        try:
+            found = symbolic.real_roots(rel.lhs, rel.rhs, var, prep.decls)
+        except UnsupportedConstruct:
+            continue
+        roots += [r for r in found if r not in roots]
+    ties = [ALGEBRAIC_TIES]
+
+    def tie(lhs: Term, rhs: Term) -> bool:
+        ties[0] -= 1
+        return ties[0] >= 0 and symbolic.closed_tie(lhs, rhs)
+
+    for root in roots[:ALGEBRAIC_ROOTS]:
+        if left[0] <= 0:
+            return None
+        left[0] -= 1
+        if isinstance(root, Num):  # a rational root: the usual exact re-check
+            ce = _confirm(prep, {**fixed, var: root.value}, opts)
+        else:
+            point = {var: root}
+            conf = numeric.confirm_counterexample(tuple(substitute(h, point) for h in hyps), substitute(goal, point),
+                                                  {}, opts.dps, tie=tie)
+            shown = tuple(sorted([(k, _fraction_text(v)) for k, v in fixed.items()] + [(var, to_text(root))]))
+            ce = Counterexample(shown, conf.evaluations, conf.dps, ALGEBRAIC) if conf.status == "confirmed" else None
+        if ce is not None:
+            return ce
+    return None
 
 
 def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:

@@ -89,21 +89,26 @@ def solve_crossing(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl], 
     """Solve ``lhs == rhs`` for ``var``; prove, compare and analyse as described in the module docstring."""
     others = tuple(d for d in decls if d.name != var)
 
-    def positive_bases(*terms: Term) -> tuple[list[Term], bool]:
+    def positive_bases(*terms: Term, where: Sequence[Term] = ()) -> tuple[list[Term], bool, list[Term]]:
+        """The bases proved positive, whether all were, and (where some are not) the rest proved nonnegative
+        (where the solution is defined: ``c >= 0`` for ``c**(1/3)``)."""
         bases = [b for t in terms for b in _power_bases(t)]
-        ok = [b for b in bases if _proves(Rel(">", b, Num(0)), others, assume, options)]
-        return ok, len(ok) == len(bases)
+        known = (*assume, *where)
+        ok = [b for b in bases if _proves(Rel(">", b, Num(0)), others, known, options)]
+        rest = [b for b in bases if b not in ok]
+        nonnegative = [b for b in rest if where and _proves(Rel(">=", b, Num(0)), others, known, options)]
+        return ok, len(ok) + len(nonnegative) == len(bases), nonnegative
 
     sols = []
     for s in sym.solve_real(lhs, rhs, var, decls):
         # Prefer a simpler written form, shown only once proved equal to SymPy's.
         best = s
         for alt in sym.alternative_forms(s, decls):
-            pos, all_ok = positive_bases(s, alt)
+            pos, all_ok, _ = positive_bases(s, alt)
             if all_ok and len(to_text(alt)) < len(to_text(best)) and sym.equal_given_positive(alt, s, pos, decls):
                 best = alt
         if compare is not None:
-            pos, all_ok = positive_bases(s, compare)
+            pos, all_ok, _ = positive_bases(s, compare)
             if all_ok and sym.equal_given_positive(compare, s, pos, decls):
                 best = compare
         sols.append(best)
@@ -115,16 +120,14 @@ def solve_crossing(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl], 
             continue
         where.append(" and ".join(to_text(c) for c in conditions))
         kept.append(s)
-        positive, all_ok = positive_bases(s)
-        bases = positive
-        ok = all_ok and sym.equal_given_positive(substitute(lhs, {var: s}), rhs, positive, decls)
+        positive, all_ok, nonnegative = positive_bases(s, where=conditions)
+        ok = all_ok and sym.equal_given_positive(substitute(lhs, {var: s}), rhs, positive, decls, nonnegative)
         texts.append(to_text(s))
         proved.append(ok)
-        facts = "; ".join(f"{to_text(b)} > 0 (z3)" for b in positive)
+        facts = "; ".join([f"{to_text(b)} > 0 (z3)" for b in positive] + [f"{to_text(b)} >= 0 (z3)" for b in nonnegative])
         proofs.append(("substitution simplifies to 0 (SymPy)" + (f" given {facts}" if facts else "")) if ok
                       else "not proved: " + ("a power base could not be proved positive" if not all_ok
                                              else "the substitution did not simplify to 0"))
-        del bases
     comparison = ""
     if compare is not None:
         if any(s == compare and p for s, p in zip(sols, proved)):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import mpmath
 import mpmath.libmp as libmp
@@ -397,24 +397,50 @@ def relation_sides(t: Term) -> list[Rel]:
     return out
 
 
+class _TieEvaluator(IntervalEvaluator):
+    """Interval arithmetic where a relation the enclosures cannot decide is settled by ``tie(lhs, rhs)``: True
+    means ``lhs - rhs`` is exactly 0 (an exact identity of closed numbers, given by the caller), so ``==``, ``<=``
+    and ``>=`` hold and ``!=``, ``<``, ``>`` do not. It is asked only after both sides have been evaluated, i.e.
+    where both are defined; a tie inside a partial term (``sqrt(2 - 2**(1/2)*2**(1/2))``) stays undecided."""
+
+    def __init__(self, dps: int, interpretation, tie: Callable[[Term, Term], bool]):
+        super().__init__(dps, interpretation)
+        self.tie = tie
+        self._ties: dict[tuple[Term, Term], bool] = {}
+
+    def boolean(self, t: Term, values: Mapping[str, Fraction]) -> bool | None:
+        r = super().boolean(t, values)
+        if r is None and isinstance(t, Rel):
+            key = (t.lhs, t.rhs)
+            if key not in self._ties:
+                self._ties[key] = bool(self.tie(t.lhs, t.rhs))
+            if self._ties[key]:
+                return t.op in ("==", "<=", ">=")
+        return r
+
+
 def confirm_counterexample(hypotheses: Sequence[Term], goal: Term, values: Mapping[str, Fraction],
                            dps: int = DEFAULT_DPS,
-                           interpretation: Mapping[str, "Fraction | bool"] | None = None) -> Confirmation:
+                           interpretation: Mapping[str, "Fraction | bool"] | None = None,
+                           tie: Callable[[Term, Term], bool] | None = None) -> Confirmation:
     """Re-check the claim as stated at ``values``: are all hypotheses true and the goal false?
 
     ``interpretation`` gives values to undefined predicate/function applications
     (by their text), for counterexamples to the validity of an inference. When the intervals are too wide at
     ``dps`` digits (and ``dps`` is below 120), it tries once more at ``4 * dps``, as closed statements do.
+    ``tie`` settles the relations interval arithmetic cannot decide (``_TieEvaluator``), for a claim whose
+    values are substituted as closed irrational terms (an algebraic witness).
     """
-    conf = _confirm_at(hypotheses, goal, values, dps, interpretation)
+    conf = _confirm_at(hypotheses, goal, values, dps, interpretation, tie)
     if conf.status == "undetermined" and conf.detail.startswith("interval too wide") and dps < 4 * DEFAULT_DPS:
-        return _confirm_at(hypotheses, goal, values, 4 * dps, interpretation)  # as closed statements escalate
+        return _confirm_at(hypotheses, goal, values, 4 * dps, interpretation, tie)  # as closed statements escalate
     return conf
 
 
 def _confirm_at(hypotheses: Sequence[Term], goal: Term, values: Mapping[str, Fraction], dps: int,
-                interpretation: Mapping[str, "Fraction | bool"] | None) -> Confirmation:
-    ev = IntervalEvaluator(dps, interpretation)
+                interpretation: Mapping[str, "Fraction | bool"] | None,
+                tie: Callable[[Term, Term], bool] | None = None) -> Confirmation:
+    ev = IntervalEvaluator(dps, interpretation) if tie is None else _TieEvaluator(dps, interpretation, tie)
     evaluations: list[tuple[str, str]] = []
     for rel in relation_sides(goal):
         for side in (rel.lhs, rel.rhs):

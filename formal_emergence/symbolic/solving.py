@@ -15,7 +15,7 @@ import sympy as sp
 from ..errors import UnsupportedConstruct
 from ..model.claim import SymbolDecl
 from ..model.terms import Sym, Term
-from .sympy_layer import SympyTranslator, from_sympy
+from .sympy_layer import SympyTranslator, from_sympy, real_solutions
 
 
 def solve_real(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl]) -> list[Term]:
@@ -25,16 +25,7 @@ def solve_real(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl]) -> l
         sols = sp.solve(sp.Eq(tr(lhs), tr(rhs)), tr(Sym(var)), dict=False)
     except (NotImplementedError, ValueError, TypeError) as exc:
         raise UnsupportedConstruct(f"SymPy cannot solve for {var}: {exc}") from None
-    out = []
-    for s in sols:
-        s = sp.simplify(s)
-        if s.has(sp.I) or s.has(sp.zoo) or s.has(sp.nan):
-            continue
-        try:
-            out.append(from_sympy(s))
-        except UnsupportedConstruct:
-            continue
-    return out
+    return real_solutions(sols)
 
 
 def _below_one(tr: SympyTranslator, decls: Sequence[SymbolDecl]) -> tuple[dict, dict]:
@@ -84,12 +75,14 @@ def factors(t: Term, decls: Sequence[SymbolDecl]) -> list[Term]:
     return [from_sympy(f) for f in sp.Mul.make_args(sp.factor_terms(tr(t)))]
 
 
-def equal_given_positive(lhs: Term, rhs: Term, positive: Sequence[Term], decls: Sequence[SymbolDecl]) -> bool:
-    """True when ``lhs - rhs`` simplifies to 0 once each term of ``positive`` is known to be > 0.
+def equal_given_positive(lhs: Term, rhs: Term, positive: Sequence[Term], decls: Sequence[SymbolDecl],
+                         nonnegative: Sequence[Term] = ()) -> bool:
+    """True when ``lhs - rhs`` simplifies to 0 once each term of ``positive`` is known to be > 0 (and each of
+    ``nonnegative`` >= 0).
 
-    Each such term is replaced by a fresh positive symbol, the difference
+    Each such term is replaced by a fresh positive (nonnegative) symbol, the difference
     simplified, the terms put back and simplified again. Sound only when the
-    caller has proved every term of ``positive`` positive under the claim's
+    caller has proved every term of ``positive`` positive (of ``nonnegative`` nonnegative) under the claim's
     assumptions. False means "not shown", never "different".
     """
     tr = SympyTranslator(decls)
@@ -103,8 +96,8 @@ def equal_given_positive(lhs: Term, rhs: Term, positive: Sequence[Term], decls: 
         except (TypeError, ValueError, NotImplementedError, RecursionError):
             pass
     back = {}
-    for i, p in enumerate(positive):
-        dummy = sp.Symbol(f"_pos{i}", positive=True)
+    for i, p in enumerate((*positive, *nonnegative)):
+        dummy = sp.Symbol(f"_pos{i}", positive=True) if i < len(positive) else sp.Symbol(f"_nonneg{i}", nonnegative=True)
         diff = diff.subs(tr(p), dummy)
         back[dummy] = tr(p)
     for step in (sp.simplify, lambda x: sp.simplify(sp.powdenest(sp.expand_log(x)))):

@@ -33,12 +33,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+import mpmath
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 from batch_runner import Job, run_jobs  # noqa: E402
 from claimgen import GenClaim, Generator  # noqa: E402
-from oracle import DNE, UNDEF, UNKNOWN, Evaluator  # noqa: E402
+from oracle import DNE, UNDEF, UNKNOWN, Evaluator, parse_number  # noqa: E402
 
 #: CPU seconds one generated claim may take in the engine before it counts as a hang.
 CLAIM_TIMEOUT = 30.0
@@ -49,12 +51,27 @@ _BASE = [Fraction(v) for v in (0, 1, -1, 2, -2, 3, -3, 10, -10)] + [
 def in_domain(v, domain: str) -> bool:
     if domain == "bool":
         return isinstance(v, bool)
-    if isinstance(v, bool) or not isinstance(v, Fraction):
+    if isinstance(v, bool):
         return False
+    if not isinstance(v, Fraction):  # an irrational witness (mpmath): never an integer
+        return isinstance(v, mpmath.mpf) and {"real": True, "positive": v > 0, "nonnegative": v >= 0,
+                                              "negative": v < 0, "unit": 0 < v < 1,
+                                              "probability": 0 <= v <= 1}.get(domain, False)
     integral = v.denominator == 1
     return {"real": True, "positive": v > 0, "nonnegative": v >= 0, "negative": v < 0, "integer": integral,
             "posint": integral and v >= 1, "natural": integral and v >= 0, "unit": 0 < v < 1,
             "probability": 0 <= v <= 1}[domain]
+
+
+def witness_value(text: str):
+    """An engine's closed irrational witness value (``-2**0.5``, an algebraic witness) as the oracle's number,
+    or None when the text is not a closed number or is undefined there. The real domains accept it by its
+    sign (``in_domain``); an integer domain never does."""
+    tree = parse_number(text)
+    if tree is None:
+        return None
+    value = Evaluator().value(tree, {})
+    return None if isinstance(value, bool) or value in (UNDEF, UNKNOWN, DNE) else value
 
 
 def candidates(domain: str, hints: list[Fraction], rng: random.Random) -> list:
@@ -138,7 +155,10 @@ def judge(claim: GenClaim, record: dict, rng: random.Random) -> Judgement:
                 try:
                     env[name] = Fraction(text)
                 except (ValueError, ZeroDivisionError):
-                    return Judgement(kind="unverifiable", detail=f"witness value {name} = {text!r}", **base)
+                    value = witness_value(text)
+                    if value is None:
+                        return Judgement(kind="unverifiable", detail=f"witness value {name} = {text!r}", **base)
+                    env[name] = value
             if not in_domain(env[name], domain):
                 return Judgement(kind="wrong", detail=f"witness {name} = {text} is not {domain}", **base)
         missing = sorted(set(claim.symbols) - set(env))

@@ -599,3 +599,94 @@ def _depends(t, jenv, defs) -> bool:
     if t[0] == "call":
         return True
     return any(_depends(c, jenv, defs) for c in t[1:] if isinstance(c, tuple))
+
+
+def parse_number(text: str) -> tuple | None:
+    """The tree of a closed number written in the claim syntax (an engine's algebraic witness value such as
+    ``-2**0.5`` or ``0.5 + -0.5 * 5**0.5``), for ``Evaluator.value``; None when ``text`` is not one. Python's
+    precedence: ``**`` binds tighter than a unary minus on its left and is right-associative. A small
+    recursive-descent reader of its own (nothing is evaluated as code)."""
+    tokens, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif text.startswith("**", i):
+            tokens.append("**")
+            i += 2
+        elif ch in "+-*/(),":
+            tokens.append(ch)
+            i += 1
+        elif ch.isdigit() or ch == ".":
+            j = i
+            while j < len(text) and (text[j].isdigit() or text[j] == "."):
+                j += 1
+            tokens.append(Fraction(text[i:j]))
+            i = j
+        elif ch.isalpha():
+            j = i
+            while j < len(text) and text[j].isalpha():
+                j += 1
+            tokens.append(text[i:j])
+            i = j
+        else:
+            return None
+    pos = [0]
+
+    def peek():
+        return tokens[pos[0]] if pos[0] < len(tokens) else None
+
+    def take(want=None):
+        tok = peek()
+        if tok is None or (want is not None and tok != want):
+            raise ValueError(text)
+        pos[0] += 1
+        return tok
+
+    def chain(operand, ops: dict):  # left-associative binary operators of one precedence level
+        out = operand()
+        while peek() in ops:
+            out = (ops[take()], out, operand())
+        return out
+
+    def expr():
+        return chain(term, {"+": "add", "-": "sub"})
+
+    def term():
+        return chain(unary, {"*": "mul", "/": "div"})
+
+    def unary():
+        if peek() == "-":
+            take()
+            return ("neg", unary())
+        return power()
+
+    def power():
+        base = atom()
+        if peek() == "**":
+            take()
+            return ("pow", base, unary())
+        return base
+
+    def atom():
+        tok = take()
+        if isinstance(tok, Fraction):
+            return ("num", tok)
+        if tok == "(":
+            out = expr()
+            take(")")
+            return out
+        if tok in ("e", "pi"):
+            return ("const", tok)
+        if tok in ("exp", "log", "sqrt", "abs"):
+            take("(")
+            arg = expr()
+            take(")")
+            return ("fn", tok, (arg,))
+        raise ValueError(text)
+
+    try:
+        tree = expr()
+    except (ValueError, ZeroDivisionError):
+        return None
+    return tree if pos[0] == len(tokens) else None

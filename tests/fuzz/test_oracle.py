@@ -118,3 +118,41 @@ def test_inexact_values_use_enough_digits():
     v = Evaluator().value(fn("exp", n(1)), {})
     with mpmath.workdps(100):
         assert abs(v - mpmath.e) < mpmath.mpf(10) ** -70
+
+
+@pytest.mark.parametrize("text, want", [
+    ("-2**0.5", -mpmath.sqrt(2)),                     # ** binds tighter than the unary minus
+    ("2**(1/3)", mpmath.cbrt(2)),
+    ("0.5 + -0.5 * 5**0.5", (1 - mpmath.sqrt(5)) / 2),
+    ("3**0.5/3", mpmath.sqrt(3) / 3),
+    ("2**-1", F(1, 2)),
+    ("log(2)", mpmath.log(2)),
+])
+def test_parse_number_reads_an_engine_witness_value(text, want):
+    from oracle import parse_number
+    got = Evaluator().value(parse_number(text), {})
+    assert (got == want) if isinstance(want, F) else mpmath.almosteq(got, want, rel_eps=mpmath.mpf(10) ** -14)
+
+
+@pytest.mark.parametrize("text", ["x", "2 +", "(2", "2**", "foo(2)", "2; 3", "__import__('os')"])
+def test_parse_number_refuses_anything_else(text):
+    from oracle import parse_number
+    assert parse_number(text) is None
+
+
+def test_an_algebraic_witness_is_judged_by_its_value():
+    """``x**2 != 2`` refuted at x = -2**0.5: the tie is equality under ``ties_equal``; a wrong value is wrong."""
+    from claimgen import GenClaim
+    from differential import judge
+    import random
+    claim = GenClaim("t", {"x": "real"}, [], rel("!=", ("pow", X, n(2)), n(2)))
+    record = {"verdict": "fails", "counterexample": {"values": {"x": "-2**0.5"}}}
+    assert judge(claim, record, random.Random(0)).kind == "ok"
+    record = {"verdict": "fails", "counterexample": {"values": {"x": "-3**0.5"}}}
+    assert judge(claim, record, random.Random(0)).kind == "wrong"
+    positive = GenClaim("t", {"x": "positive"}, [], claim.show)
+    assert judge(positive, {"verdict": "fails", "counterexample": {"values": {"x": "-2**0.5"}}},
+                 random.Random(0)).kind == "wrong"  # outside the domain
+    integer = GenClaim("t", {"x": "integer"}, [], claim.show)
+    assert judge(integer, {"verdict": "fails", "counterexample": {"values": {"x": "2**0.5"}}},
+                 random.Random(0)).kind == "wrong"
