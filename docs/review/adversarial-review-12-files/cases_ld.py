@@ -1,0 +1,21 @@
+A = {"x": "real", "a": "real"}
+CASES = [
+ dict(id="a", truth="fails at a = 0 (x^2/x^2 = 1)", symbols=A, show="limit(x**2/(x**2 + a**2), x, 0) == 0"),
+ dict(id="b", truth="holds for all a: (exp(a*x) - 1)/x -> a", symbols=A, show="limit((exp(a*x) - 1)/x, x, 0) == a"),
+ dict(id="c", truth="fails at a = 0 (0 not sign)", symbols=A, assume=["a >= 0"], show="limit(a*x/(abs(a)*x + 1), x, oo) == 1"),
+ dict(id="d", truth="fails at a = 0: (x + 0)/(x*x) -> no limit; claim == 1 not true at a=0: undecided or fails", symbols=A, show="limit((x + a)/(x*x + a), x, 0) == 1"),
+ dict(id="e", truth="holds: sqrt(x**2 + a**2) - abs(a) -> 0", symbols=A, show="limit(sqrt(x**2 + a**2) - abs(a), x, 0) == 0"),
+ dict(id="f", truth="fails at a = 0: limit(x*(a + x)/(x*(a*a + x)), ...) -> a/a^2 = 1/a for a != 0; a = 0: (x)/(x) = 1 -> claim a*limit == 1 fails at a=0 (0*1 = 0)", symbols=A, show="a*limit((a*x + x*x)/(a*a*x + x*x), x, 0) == 1"),
+ dict(id="g", truth="fails at a = 0: limit(x/(x + a*x*x)... = 1 for all a... hmm: x/(x + a x^2) = 1/(1 + a x) -> 1 for all a: holds", symbols=A, show="limit(x/(x + a*x*x), x, 0) == 1"),
+ dict(id="h", truth="at oo: limit((a*x*x + x)/(x*x + 1), x, oo) = a for all a (a=0: x/(x^2+1) -> 0): holds", symbols=A, show="limit((a*x*x + x)/(x*x + 1), x, oo) == a"),
+ dict(id="i", truth="at oo: limit((x*x + 1)/(a*x*x + x), x, oo) = 1/a (a != 0), a=0: (x^2+1)/x -> oo. claim a*L == 1 fails at a = 0? L infinite: undefined claim -> undecided or fails; holds wrong", symbols=A, show="a*limit((x*x + 1)/(a*x*x + x), x, oo) == 1"),
+ dict(id="j", truth="limit(exp(-a*a*x), x, oo) = 0 (a != 0), 1 (a = 0): claim == 0 fails at a = 0", symbols=A, show="limit(exp(-a*a*x), x, oo) == 0"),
+ dict(id="k", truth="limit(x**2*a/(x**2*a + x**4), x, 0): a != 0: 1; a = 0: 0 (0/x^4 = 0): claim == 1 fails at a = 0", symbols=A, show="limit(x**2*a/(x**2*a + x**4), x, 0) == 1"),
+ dict(id="l", truth="limit(heaviside(a)*x/x, x, 0) = heaviside(a): claim == 1 fails at a = 0 (heaviside(0)=0)", symbols=A, show="limit(heaviside(a)*x/x, x, 0) == heaviside(a)"),
+ dict(id="m", truth="limit((x + a*a)**(1/2), x, 0) = |a| for all a (a = 0: sqrt(x) right only -> two-sided undefined at a = 0!) -> claim == abs(a) : at a = 0 limit doesn't exist (left undefined) -> not holds", symbols=A, show="limit(sqrt(x + a*a), x, 0) == abs(a)"),
+ dict(id="n", truth="limit(log(x*x + a*a), x, 0) = log(a^2) for a != 0; a = 0: -oo: claim == 2*log(abs(a)) not at a=0 -> undecided; holds wrong", symbols=A, show="limit(log(x*x + a*a), x, 0) == 2*log(abs(a))"),
+ dict(id="o", truth="limit(x/abs(x + a), x, 0): a != 0: 0; a = 0: x/|x| no limit. claim == 0 not holds", symbols=A, show="limit(x/abs(x + a), x, 0) == 0"),
+ dict(id="p", truth="limit(max(a, x)/x * x, x, 0) ... max(a,x) -> max(a,0) for all a: claim == max(a, 0) holds", symbols=A, show="limit(max(a, x), x, 0) == max(a, 0)"),
+ dict(id="q", truth="limit(min(1, a/x**2) , x, 0): a>0: 1; a = 0: 0; a < 0: -oo... claim == 1 fails at a=0", symbols=A, show="limit(min(1, a/x**2), x, 0) == 1 or a < 0"),
+ dict(id="r", truth="limit(x*floor(a/x), x, 0) ... a = 0: 0; a > 0: a... x*floor(a/x) -> a for all a (|x*floor(a/x) - a| <= |x|): holds", symbols=A, show="limit(x*floor(a/x), x, 0) == a"),
+]

@@ -1,0 +1,20 @@
+R = {"x": "real"}
+CASES = [
+ dict(id="a", truth="not holds (two-sided limit does not exist)", symbols=R, show="limit(1/x, x, 0) == oo"),
+ dict(id="b", truth="holds", symbols=R, show="limit(1/x**2, x, 0) == oo"),
+ dict(id="c", truth="holds", symbols=R, show="limit(-1/x**2, x, 0) == -oo"),
+ dict(id="d", truth="fails or undecided (limit_left is -oo)", symbols=R, show="limit_left(1/x, x, 0) == oo"),
+ dict(id="e", truth="not holds (left 0, right oo)", symbols=R, show="limit(exp(1/x), x, 0) == oo"),
+ dict(id="f", truth="holds", symbols=R, show="limit_right(exp(1/x), x, 0) == oo"),
+ dict(id="g", truth="holds", symbols=R, show="limit_left(exp(1/x), x, 0) == 0"),
+ dict(id="h", truth="not holds: limit of x at -oo is -oo", symbols=R, show="limit(x, x, -oo) == oo"),
+ dict(id="i", truth="holds: limit(x*x, x, -oo) == oo", symbols=R, show="limit(x*x, x, -oo) == oo"),
+ dict(id="j", truth="not holds: oo != -oo", symbols=R, show="limit(x**3, x, -oo) == oo"),
+ dict(id="k", truth="holds: limit(log(x), x, oo) == oo", symbols=R, show="limit(log(x), x, oo) == oo"),
+ dict(id="l", truth="fails/undecided: limit_right(log(x), x, 0) = -oo, not oo", symbols=R, show="limit_right(log(x), x, 0) == oo"),
+ dict(id="m", truth="holds: a > 0 => limit(a*x, x, oo) == oo", symbols={"x": "real", "a": "positive"}, show="limit(a*x, x, oo) == oo"),
+ dict(id="n", truth="fails at a = -1 (limit -oo)", symbols={"x": "real", "a": "real"}, assume=["a != 0"], show="limit(a*x, x, oo) == oo"),
+ dict(id="o", truth="not holds: limit of floor(1/x) two-sided at 0 doesn't exist", symbols=R, show="limit(floor(1/x), x, 0) == oo"),
+ dict(id="p", truth="not holds: the claim 'limit != oo' where limit of 1/x at 0 does not exist: undecided (no value)", symbols=R, show="limit(1/x, x, 0) != oo"),
+ dict(id="q", truth="limit(x*sin... ) no: limit(x - floor(x), x, oo) != oo : no limit exists -> undecided", symbols=R, show="limit(1/(x - floor(x) + 1), x, oo) != oo"),
+]

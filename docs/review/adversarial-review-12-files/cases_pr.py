@@ -1,0 +1,15 @@
+CASES = [
+ dict(id="a", truth="fails (jump down at 1)", symbols={"x": "real"}, assume=["0 < x", "x < 2"], property="increasing", of="ite(x < 1, x, x - 1)", variable="x"),
+ dict(id="b", truth="holds (jump up at 1: x on (0,1), x + 1 on [1, 2))", symbols={"x": "real"}, assume=["0 < x", "x < 2"], property="increasing", of="ite(x < 1, x, x + 1)", variable="x"),
+ dict(id="c", truth="fails (x - floor(x) jumps down at 1)", symbols={"x": "real"}, assume=["0 < x", "x < 2"], property="increasing", of="x - floor(x)", variable="x"),
+ dict(id="d", truth="holds (x + floor(x) increasing)", symbols={"x": "real"}, assume=["0 < x", "x < 2"], property="increasing", of="x + floor(x)", variable="x"),
+ dict(id="e", truth="fails: not continuous at 1", symbols={"x": "real"}, assume=["0 < x", "x < 2"], property="continuous", of="ite(x < 1, x, x + 1)", variable="x"),
+ dict(id="f", truth="holds: continuous (removable ite: ite(x == 1, 1, x) is x)", symbols={"x": "real"}, assume=["0 < x", "x < 2"], property="continuous", of="ite(x == 1, 1, x)", variable="x"),
+ dict(id="g", truth="not holds: ite(x == 1, 2, x) discontinuous at 1", symbols={"x": "real"}, assume=["0 < x", "x < 2"], property="continuous", of="ite(x == 1, 2, x)", variable="x"),
+ dict(id="h", truth="fails: increasing of x - floor(x) on integers n? n integer: n - floor(n) = 0 constant: not increasing (n=0,1 equal) -> fails", symbols={"n": "integer"}, property="increasing", of="n - floor(n) + 0*n", variable="n"),
+ dict(id="i", truth="holds: nondecreasing of heaviside(x) on reals", symbols={"x": "real"}, property="nondecreasing", of="heaviside(x)", variable="x"),
+ dict(id="j", truth="fails: heaviside(x) - x/1000 on (-1, 1): jumps up but slope -1/1000: not nondecreasing (x=1/4, 1/2)", symbols={"x": "real"}, assume=["-1 < x", "x < 1"], property="nondecreasing", of="heaviside(x) - x/1000", variable="x"),
+ dict(id="k", truth="holds: floor(x)+x*(1-1) nondecreasing", symbols={"x": "real"}, property="nondecreasing", of="floor(x)", variable="x"),
+ dict(id="l", truth="fails: smooth? x*abs(x) is C1 but not C2 at 0: smooth false; tool: undecided acceptable; holds wrong", symbols={"x": "real"}, property="smooth", of="x*abs(x)", variable="x"),
+ dict(id="m", truth="continuous holds: floor(x)*(x - floor(x))... at integers: left limit (n-1)*1 = n - 1, value n*0 = 0: discontinuous (n != 1). fails or undecided, not holds", symbols={"x": "real"}, assume=["0 < x", "x < 3"], property="continuous", of="floor(x)*(x - floor(x))", variable="x"),
+]

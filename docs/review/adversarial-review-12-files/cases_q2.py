@@ -1,0 +1,15 @@
+CASES = [
+ dict(id="a", section="a", truth="holds-if a**2 <= 4*b", symbols={"x": "real", "a": "real", "b": "real"}, free=["a", "b"], show="x*x + a*x + b >= 0"),
+ dict(id="b", section="b", truth="holds-if a**2 < 4*b", symbols={"x": "real", "a": "real", "b": "real"}, free=["a", "b"], show="x*x + a*x + b > 0"),
+ dict(id="c", section="c", truth="x unit: x*(1-x) < p iff p > 1/4", symbols={"x": "unit", "p": "real"}, free=["p"], show="x*(1 - x) < p"),
+ dict(id="d", section="d", truth="x probability: x*x - x + p >= 0 iff p >= 1/4", symbols={"x": "probability", "p": "real"}, free=["p"], show="x*x - x + p >= 0"),
+ dict(id="e", section="e", truth="p unit free: x real, x*x + p*x + p > 0: disc p^2 - 4p < 0 iff 0<p<4: all unit p hold -> holds (no condition)", symbols={"x": "real", "p": "unit"}, free=["p"], show="x*x + p*x + p > 0"),
+ dict(id="f", section="f", truth="p positive: x*x - p*x + 1 > 0 iff p < 2", symbols={"x": "real", "p": "positive"}, free=["p"], show="x*x - p*x + 1 > 0"),
+ dict(id="g", section="g", truth="x>1 => x*x > p*x iff p <= 1", symbols={"x": "real", "p": "real"}, assume=["x > 1"], free=["p"], show="x*x > p*x"),
+ dict(id="h", section="h", truth="x > 0, y > 0 => x*y + p*(x + y) + 1 > 0: iff p >= 0? p<0: x=y=t large: t^2 + 2pt + 1 >0 for large t; min over t>0 of t^2+2pt+1 = 1-p^2 at t=-p: >0 iff -1<p; but x,y separate: x*y + p x + p y + 1 = (x+p)(y+p) + 1 - p^2; with p<0, choose x = -p + s, y small ... (x+p)(y+p) can be negative large: x large, y -> 0: (x+p)(p) -> -inf since p<0. so fails for p<0. p=0: xy+1>0 ok. holds iff p >= 0", symbols={"x": "real", "y": "real", "p": "real"}, assume=["x > 0", "y > 0"], free=["p"], show="x*y + p*(x + y) + 1 > 0"),
+ dict(id="i", section="i", truth="p natural free: x real x*x + 1 > p iff p < 1 -> p = 0", symbols={"x": "real", "p": "natural"}, free=["p"], show="x*x + 1 > p"),
+ dict(id="j", section="j", truth="x real, a,b free: a*x + b > 0 for all x iff a == 0 and b > 0", symbols={"x": "real", "a": "real", "b": "real"}, free=["a", "b"], show="a*x + b > 0"),
+ dict(id="k", section="k", truth="holds iff p >= 1: 1/(x*x + 1) <= p (sup 1 at x = 0)", symbols={"x": "real", "p": "real"}, free=["p"], show="1/(x*x + 1) <= p"),
+ dict(id="l", section="l", truth="x != 0 => x*x*p >= 1... no: p*x*x >= 1 for all x != 0 fails for all p (x small). fails for every p", symbols={"x": "real", "p": "real"}, assume=["x != 0"], free=["p"], show="p*x*x >= 1"),
+ dict(id="m", section="m", truth="x>0 => p/x < 1: p/x<1 iff p < x for all x>0 iff p <= 0", symbols={"x": "real", "p": "real"}, assume=["x > 0"], free=["p"], show="p/x < 1"),
+]

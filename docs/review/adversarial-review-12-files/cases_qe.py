@@ -1,0 +1,18 @@
+CASES = [
+ dict(id="a", section="a", truth="holds-if p <= 0 (n integer: n*n - n >= 0 for all integers, =0 at n=0,1); real relaxation gives p <= -1/4",
+      symbols={"n": "integer", "p": "real"}, free=["p"], show="n*n - n >= p"),
+ dict(id="b", section="b", truth="holds-if p <= 2 (n posint: n*n - 3*n + 4 min over posint at n=1,2 is 2); reals: 7/4",
+      symbols={"n": "posint", "p": "real"}, free=["p"], show="n*n - 3*n + 4 >= p"),
+ dict(id="c", section="c", truth="holds-if p >= 1/4... n natural, n*(1-n) <= p: max over naturals 0 (n=0,1); reals 1/4. So p >= 0",
+      symbols={"n": "natural", "p": "real"}, free=["p"], show="n*(1 - n) <= p"),
+ dict(id="d", section="d", truth="n integer, x real: x*x + p*n*n >= 0 ... holds iff p >= 0 (n=1, x=0)",
+      symbols={"n": "integer", "x": "real", "p": "real"}, free=["p"], show="x*x + p*n*n >= 0"),
+ dict(id="e", section="e", truth="p integer free; x real; x*x - x + p > 0 holds iff p > 1/4 i.e. p >= 1 for integer p",
+      symbols={"x": "real", "p": "integer"}, free=["p"], show="x*x - x + p > 0"),
+ dict(id="f", section="f", truth="n integer, 2*n != p*... : 2*n - 1 != p holds iff p not an odd integer. (a real p)",
+      symbols={"n": "integer", "p": "real"}, free=["p"], show="2*n - 1 != p"),
+ dict(id="g", section="g", truth="n integer: n*n != p holds iff p is not a perfect square",
+      symbols={"n": "integer", "p": "real"}, free=["p"], show="n*n != p"),
+ dict(id="h", section="h", truth="n integer, 0 < n < 3 => n*p >= 1 holds iff p >= 1 (n=1,2: p>=1 and p>=1/2)",
+      symbols={"n": "integer", "p": "real"}, assume=["0 < n", "n < 3"], free=["p"], show="n*p >= 1"),
+]
