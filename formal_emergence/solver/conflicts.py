@@ -77,7 +77,8 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
         formula = z3.And(body, *sides) if sides else body
         bound = sorted(universal & free_symbols(term))
         if bound:
-            xs = [enc.symbol(n) for n in bound]
+            # an integral symbol is encoded as ToReal(Int(n)): z3 quantifies over the Int constant itself
+            xs = [x.arg(0) if z3.is_to_real(x) else x for x in (enc.symbol(n) for n in bound)]
             domains = [enc.boolean(domain_condition(d)) for d in decls if d.name in bound]
             formula = z3.ForAll(xs, z3.Implies(z3.And(*domains), formula) if domains else formula)
         groups.append((name, formula))

@@ -69,6 +69,17 @@ def test_for_all_quantifies_inside_each_statement(tmp_path):
     assert report.status == "inconsistent" and [c.id for c in report.core] == ["u.a", "u.b"]
 
 
+def test_for_all_over_an_integer_symbol(tmp_path):
+    """An integer symbol is encoded as ToReal(Int(n)); z3 quantifies the Int (adversarial review 12 F4: the
+    reason was "z3 failed with Z3Exception: b'invalid argument'")."""
+    one = TOML.replace('N = "real"', 'N = "integer"')
+    text = one.format(id="a", show="N*N - N >= N_c - 1") + one.format(id="b", show="N*N + N >= N_c - 1")
+    assert check_consistency(_claims(text, tmp_path), CheckOptions(), for_all=["N"]).status == "consistent"
+    clash = one.format(id="a", show="N*N - N >= N_c") + one.format(id="b", show="N*N + N <= -N_c")
+    report = check_consistency(_claims(clash, tmp_path), CheckOptions(), for_all=["N"])
+    assert report.status == "inconsistent", report
+
+
 def test_cli_prints_the_core_with_quotes_and_rejects_an_empty_selection():
     out, err = io.StringIO(), io.StringIO()
     assert run(["consistent", str(DATA / "core3.toml")], out, err) == 0
