@@ -25,8 +25,8 @@ from typing import Callable
 from ..errors import UnsupportedConstruct
 from ..model.claim import domain_condition, is_integral
 from ..model.definedness import obligations
-from ..model.terms import (Add, And, Bool, Diff, Func, Ite, Limit, Mul, Not, Num, Pow, Rel, Sym, Term, conj, free_symbols,
-                           neg, num, substitute, to_text, walk)
+from ..model.terms import (Add, And, Bool, Diff, Func, Ite, Limit, Mul, Not, Num, Or, Pow, Rel, Sym, Term, conj,
+                           free_symbols, neg, num, substitute, to_text, walk)
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
 from ..numeric import evaluate as numeric
 from ..numeric.sampling import approach_points
@@ -176,6 +176,25 @@ def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, conf
     return _derive_by_elimination(prep, witness, replace(opts, rlimit=qe_allowance), budgeted)
 
 
+def _without_negations(t: Term, negate: bool = False) -> Term:
+    """``t`` (negated when ``negate``) with ``not`` pushed onto the relations and dropped there: QE writes
+    ``not (p >= 0 and not p <= 0)``, a reader wants ``p < 0 or p <= 0``. Over the reals ``not a <= b`` is ``a > b``;
+    anything else under a ``not`` is kept as it is."""
+    match t:
+        case Not(arg):
+            return _without_negations(arg, not negate)
+        case And(args) | Or(args):
+            parts = tuple(_without_negations(a, negate) for a in args)
+            return (Or if isinstance(t, And) == negate else And)(parts)
+        case Rel(op, lhs, rhs) if negate and op in _NEGATED:
+            return Rel(_NEGATED[op], lhs, rhs)
+        case Rel("==", lhs, rhs) if negate:
+            return Rel("!=", lhs, rhs)
+        case Rel("!=", lhs, rhs) if negate:
+            return Rel("==", lhs, rhs)
+    return Not(t) if negate else t
+
+
 def _ranged_by_literature(prep) -> bool:
     """Whether a symbol bound to a literature range is still in the claim (a point value is substituted away): its
     ends enter as closed hypotheses, but the data file says whether an end is strict only in a note, so an "exactly
@@ -237,8 +256,13 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
     for part in parts:
         if isinstance(part, Iff) and implied(part.lhs):
             part = part.rhs
-        if isinstance(part, Not) and isinstance(part.arg, Rel) and part.arg.op in _NEGATED:
-            part = Rel(_NEGATED[part.arg.op], part.arg.lhs, part.arg.rhs)  # real order: not p <= 0 is p > 0
+        part = _without_negations(part)
+        if isinstance(part, Or):  # a disjunct that implies another adds nothing (p < 0 or p <= 0 is p <= 0)
+            alts = list(part.args)
+            for alt in list(alts):
+                if len(alts) > 1 and any(o is not alt and implied(o, (alt,)) for o in alts):
+                    alts.remove(alt)
+            part = Or(tuple(alts)) if len(alts) > 1 else alts[0]
         if not implied(part):
             kept.append(part)
     kept = _merge_strict(kept)
