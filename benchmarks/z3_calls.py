@@ -4,8 +4,8 @@
     # outcome, z3 worker CPU) pickled to CALLS when the run ends
     PYTHONPATH=$PWD python benchmarks/z3_calls.py record CALLS check --format json -o /tmp/cat.json --no-cache --jobs 1
     # replay each recorded call in the z3 worker from its recorded ledger state, with extra solver parameters,
-    # and print the calls whose answer or model differs from the recording
-    PYTHONPATH=$PWD python benchmarks/z3_calls.py replay CALLS [arith.nl.grobner=false ...]
+    # and print the calls whose answer or model differs from the recording (with --rlimit: or rlimit_used)
+    PYTHONPATH=$PWD python benchmarks/z3_calls.py replay CALLS [--rlimit] [arith.nl.grobner=false ...]
 
 A replay of the recording on the code that made it gives every answer and model again (964 calls of the
 catalog, session 10), so a setting can be judged on all of the catalog's calls in about 25 s of z3 CPU instead of
@@ -64,6 +64,8 @@ def record(path: str, argv: list[str]) -> None:
 
 
 def replay(path: str, params: list[str]) -> None:
+    strict = "--rlimit" in params  # also report calls whose rlimit_used differs
+    params = [p for p in params if p != "--rlimit"]
     from formal_emergence.engine import budget
     from formal_emergence.solver import z3_backend as z3b
     calls = pickle.load(open(path, "rb"))
@@ -84,7 +86,8 @@ def replay(path: str, params: list[str]) -> None:
             ledger.left = left
             out = _summary(budget.z3_call(_function(fn), *args, **kwargs,
                                           on_stop=lambda why: z3b.stopped(total, why)))
-        if (out and (out[0], out[3])) != (recorded and (recorded[0], recorded[3])):
+        if (out and (out[0], out[3])) != (recorded and (recorded[0], recorded[3])) or (
+                strict and out and recorded and out[1] != recorded[1]):
             differ += 1
             print(i, cid, fn, "recorded", recorded and recorded[:2], "now", out and out[:3], f"{cpu.used:.2f} s")
     print(f"{differ} of {len(calls)} calls differ")

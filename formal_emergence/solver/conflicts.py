@@ -124,9 +124,10 @@ def check_together(statements: Sequence[tuple[str, Term]], decls: Sequence[Symbo
                 break
             model = solver.model()
     if answer == z3.sat:
-        values, _ = enc.read_model(solver.model())
+        model = solver.model()
+        values, _ = enc.read_model(model)
         values = {k: v for k, v in values.items() if k not in universal}
-        return Together("consistent", model=values, interpretation=enc.read_interpretation(solver.model()),
+        return Together("consistent", model=values, interpretation=enc.read_interpretation(model),
                         exact=not enc.atom_texts, checks=checks, version=z3_version())
     if answer != z3.unsat:
         return Together("unknown", reason=why_unknown, checks=checks, version=z3_version())

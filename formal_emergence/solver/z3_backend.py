@@ -352,9 +352,13 @@ def run_check(solver: z3.Solver) -> z3.CheckSatResult:
     (``Z3_interrupt``), waits for z3 to stop, and re-raises ``KeyboardInterrupt``: the cancelled answer is never
     read. The helper thread blocks SIGINT so the signal reaches the waiting main thread. Nothing here depends on
     time; answers are the same as a plain ``check()``.
+
+    Where Ctrl-C cannot raise ``KeyboardInterrupt`` (off the main thread, or with SIGINT ignored, as in the z3
+    worker process, whose parent handles Ctrl-C by stopping it) the check runs directly: a helper thread per check
+    cost the z3 worker about 5% of its CPU on the bundled catalog (thread start and join, about 1,100 checks).
     """
-    if threading.current_thread() is not threading.main_thread():
-        return solver.check()  # Python delivers signals to the main thread only
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        return solver.check()  # Python delivers signals to the main thread only, and none is delivered if ignored
     box: dict[str, object] = {}
 
     def run() -> None:
@@ -453,11 +457,15 @@ def _implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolD
     integer_root = hard and bool(enc.root_defs) and _has_integer_root([*hypotheses, goal], decls)
     with _projection(classic=hard or bool(enc.root_defs), reorder=not integer_root):
         answer = run_check(solver)
+        # One model per answer, fetched where the code fetched it before (z3 converts it again on every call, and a
+        # fetch before the rlimit count below counts a few units): the refinement round's, else one after the count.
+        model = None
         refinements = 0
         for _ in range(options.refinement_rounds if refine else 0):
             if answer != z3.sat:
                 break
-            extra = enc.refinement_lemmas(solver.model())
+            model = solver.model()
+            extra = enc.refinement_lemmas(model)
             if not extra:
                 break
             left = rlimit - _rlimit_count(solver)
@@ -471,6 +479,7 @@ def _implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolD
             # gets only what is left of the call's allowance: all its checks together stay within ``rlimit``.
             solver.set("rlimit", left)
             answer = run_check(solver)
+            model = None
     used = _rlimit_count(solver)
     _charge(used)
     common = dict(lemmas=tuple(t for t, _ in lemmas), side_conditions=tuple(t for t, _ in side),
@@ -479,9 +488,10 @@ def _implication(hypotheses: Sequence[Term], goal: Term, decls: Sequence[SymbolD
     if answer == z3.unsat:
         return Outcome("unsat", **common)
     if answer == z3.sat:
-        model, approximated = enc.read_model(solver.model())
-        return Outcome("sat", model=model, approximated=approximated,
-                       interpretation=enc.read_interpretation(solver.model()), **common)
+        model = solver.model() if model is None else model
+        values, approximated = enc.read_model(model)
+        return Outcome("sat", model=values, approximated=approximated,
+                       interpretation=enc.read_interpretation(model), **common)
     return Outcome("unknown", reason_unknown=_unknown_reason(solver, used, rlimit, bounded_by, options), **common)
 
 
@@ -779,9 +789,10 @@ def robust_countermodel(hypotheses: Sequence[Term], goal: Term, decls: Sequence[
     used = _rlimit_count(solver)
     _charge(used)
     if answer == z3.sat:
-        model, approximated = outer.read_model(solver.model())
-        return Outcome("sat", model=model, approximated=approximated,
-                       interpretation=outer.read_interpretation(solver.model()), **common)
+        model = solver.model()
+        values, approximated = outer.read_model(model)
+        return Outcome("sat", model=values, approximated=approximated,
+                       interpretation=outer.read_interpretation(model), **common)
     if answer == z3.unsat:
         return Outcome("unsat", **common)
     return Outcome("unknown", reason_unknown=_unknown_reason(solver, used, rlimit, bounded_by, options), **common)

@@ -136,19 +136,35 @@ def test_ctrl_c_stops_a_running_check():
         signal.signal(signal.SIGINT, previous)
 
 
-def test_run_check_answers_as_check_off_the_main_thread():
-    def query() -> z3.CheckSatResult:
-        ctx = z3.Context()
-        x = z3.Real("x", ctx)
-        s = z3b.new_solver(ctx, z3b.SolverOptions(), 10**6, roots=False, hard=False)
-        s.add(x * x < 0)
-        return z3b.run_check(s)
+def _unsat_query() -> z3.CheckSatResult:
+    ctx = z3.Context()
+    x = z3.Real("x", ctx)
+    s = z3b.new_solver(ctx, z3b.SolverOptions(), 10**6, roots=False, hard=False)
+    s.add(x * x < 0)
+    return z3b.run_check(s)
 
+
+def test_run_check_answers_as_check_off_the_main_thread():
     box: list[z3.CheckSatResult] = []
-    th = threading.Thread(target=lambda: box.append(query()))
+    th = threading.Thread(target=lambda: box.append(_unsat_query()))
     th.start()
     th.join()
-    assert box == [z3.unsat] and query() == z3.unsat
+    assert box == [z3.unsat] and _unsat_query() == z3.unsat
+
+
+def test_run_check_with_sigint_ignored_needs_no_helper_thread(monkeypatch):
+    """In the z3 worker SIGINT is ignored (the parent stops the worker on Ctrl-C), so no KeyboardInterrupt can
+    arrive: ``run_check`` then checks directly, with the same answer, and starts no helper thread."""
+    started: list[str] = []
+    real_start = threading.Thread.start
+    monkeypatch.setattr(threading.Thread, "start", lambda self: (started.append(self.name), real_start(self))[1])
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        ignored = _unsat_query()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert ignored == z3.unsat and started == []
+    assert _unsat_query() == z3.unsat and started == ["z3-check"]  # with SIGINT handled, the helper thread is back
 
 
 def _c3611_call() -> tuple[str, int, int]:
