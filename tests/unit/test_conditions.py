@@ -280,3 +280,10 @@ def test_a_negated_order_from_quantifier_elimination_is_printed_as_the_order(loa
     body = 'symbols = { x = "real", y = "real", p = "real" }\nfree = ["p"]\nshow = "x**2 + y**2 + p > 0"'
     result = check_claim(load_claims(claim_toml("qe.not", body)).claim("qe.not"))
     assert result.verdict is Verdict.HOLDS_IF and result.condition.text == "p > 0", result.reason
+
+
+def test_a_qe_condition_has_no_negations_and_no_redundant_disjunct(load_claims, claim_toml):
+    """x positive, x >= 0 => x > p: z3's qe gives ``not (p >= 0 and not p <= 0)``; the reason says ``p <= 0``."""
+    body = 'symbols = { x = "positive", p = "real" }\nassume = ["x >= 0"]\nfree = ["p"]\nshow = "x > p"'
+    result = check_claim(load_claims(claim_toml("qe.nnf", body)).claim("qe.nnf"))
+    assert result.verdict is Verdict.HOLDS_IF and result.condition.text == "p <= 0", result.reason
