@@ -80,7 +80,7 @@ def test_the_seven_defects_of_issue_12_are_refuted_by_the_actual_run(run_003):
     t0 = _witness(claims, "003.snippets.unified.threshold-positive")["t0"]
     assert t0["status"] == "value" and abs(float(t0["value"]) + 6.2e10) < 1e3
     # commented linear, drawn semilogx
-    assert _witness(claims, "003.snippets.plot.left-linear")["linear"]["value"] == "'log'"
+    assert _witness(claims, "003.snippets.plot.left-linear/run")["linear"]["value"] == "'log'"
     # the small models sit below the plotted random line
     w = _witness(claims, "003.snippets.plot.small-at-random")
     assert float(w["r"]["value"]) == 0.25 and float(w["a1"]["value"]) == 0.15
