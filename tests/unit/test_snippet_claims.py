@@ -134,7 +134,7 @@ def test_without_run_snippets_no_process_is_started_and_snippet_claims_are_undec
     code, out, err = cli_run(["check", str(REPO / "theorems" / "003" / "snippets.toml"), "--format", "json"])
     assert code == 0, err
     claims = _by_id(out)
-    assert len(claims) >= 10  # the other snippet readings are alternatives (/run) in article.toml
+    assert len(claims) >= 9  # the other snippet readings are alternatives (/run) in article.toml (plot.left-linear's since F13)
     for record in claims.values():
         assert record["verdict"] == "undecided"
         assert record["reason"].startswith("Snippet not run")
