@@ -44,6 +44,7 @@ CATALOG_REVIEW_6 = REPO / "docs" / "review" / "catalog-review-6.tsv"
 CATALOG_REVIEW_7 = REPO / "docs" / "review" / "catalog-review-7.tsv"
 CATALOG_REVIEW_8 = REPO / "docs" / "review" / "catalog-review-8.tsv"
 CATALOG_REVIEW_9 = REPO / "docs" / "review" / "catalog-review-9.tsv"
+CATALOG_REVIEW_10 = REPO / "docs" / "review" / "catalog-review-10.tsv"
 RESOLUTIONS_FILE = "review-resolutions.toml"
 
 
@@ -191,6 +192,7 @@ def extract_findings(reviews: Path) -> list[Finding]:
     out += extract_transcription(CATALOG_REVIEW_7, "CATREV7:")
     out += extract_catalog_review_8(CATALOG_REVIEW_8)
     out += extract_catalog_review_9(CATALOG_REVIEW_9)
+    out += extract_catalog_review_10(CATALOG_REVIEW_10)
     ids = [f.id for f in out]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -261,6 +263,14 @@ def extract_transcription(path: Path, prefix: str) -> list[Finding]:
     return out
 
 
+def _transcription_rows(path: Path, header: Sequence[str]) -> list[tuple[int, list[str]]]:
+    """The (line number, tab-separated cells) of the non-blank lines of a transcription after its ``header``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != list(header):
+        raise ValueError(f"{path.name}: expected the header {', '.join(header)}")
+    return [(n, line.split("\t")) for n, line in enumerate(lines[1:], 2) if line.strip()]
+
+
 #: Catalog review 8's severity cell (its first words) -> finding class; first match wins, so "convention
 #: inconsistency / straw man" is FRAGILE (a verdict that turns on which convention is applied).
 REVIEW_8_SEVERITIES = (("wrong verdict", "UNSOUND"), ("straw man", "MISREAD"), ("convention inconsistency", "FRAGILE"),
@@ -277,14 +287,8 @@ def extract_catalog_review_8(path: Path) -> list[Finding]:
     this is a ValueError naming the file and line.
     """
     review = path.with_suffix(".md").name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t") != ["id", "claim_id", "severity", "summary"]:
-        raise ValueError(f"{path.name}: expected the header id, claim_id, severity, summary")
     out: list[Finding] = []
-    for n, line in enumerate(lines[1:], 2):
-        if not line.strip():
-            continue
-        parts = line.split("\t")
+    for n, parts in _transcription_rows(path, ("id", "claim_id", "severity", "summary")):
         severity = parts[2].strip().lower() if len(parts) == 4 else ""
         cls = next((c for word, c in REVIEW_8_SEVERITIES if severity.startswith(word)), None)
         if len(parts) != 4 or not re.fullmatch(r"F\d+", parts[0]) or cls is None:
@@ -312,17 +316,39 @@ def extract_catalog_review_9(path: Path, classes: Mapping[str, str] = REVIEW_9_C
     a class, is a ValueError naming the file and line.
     """
     review = path.with_suffix(".md").name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t") != ["id", "severity", "claim_ids", "title"]:
-        raise ValueError(f"{path.name}: expected the header id, severity, claim_ids, title")
     out: list[Finding] = []
-    for n, line in enumerate(lines[1:], 2):
-        if not line.strip():
-            continue
-        parts = line.split("\t")
+    for n, parts in _transcription_rows(path, ("id", "severity", "claim_ids", "title")):
         if len(parts) != 4 or not re.fullmatch(r"F\d+", parts[0]) or classes.get(parts[0]) not in CLASSES:
             raise ValueError(f"{path.name}:{n}: expected F<n> with a class, severity, claim ids, title")
         out.append(Finding(f"CATREV9:{parts[0]}", classes[parts[0]], review, parts[2].strip(), _short(parts[3])))
+    return out
+
+
+#: Catalog review 10's class cell (its first class, before any '/') -> finding class: a straw-man reading
+#: (MISREAD), a convention or referent rule applied one way here and another way there (FRAGILE, as catalog review
+#: 8's "convention inconsistency"), counted repetition (PADDING), evidence that does not establish the verdict
+#: (UNSOUND), a verdict left open that the catalog could decide (DODGE), assertions not encoded (MISSED), a claim
+#: whose encoding decides its own verdict (DODGE: the engine checks nothing), anything else (NOTE).
+REVIEW_10_CLASSES = {"straw-man": "MISREAD", "inconsistent-convention": "FRAGILE", "padding": "PADDING",
+                     "unsound": "UNSOUND", "dodge": "DODGE", "missed": "MISSED", "self-answering": "DODGE",
+                     "other": "NOTE"}
+
+
+def extract_catalog_review_10(path: Path, classes: Mapping[str, str] = REVIEW_10_CLASSES) -> list[Finding]:
+    """Findings of the tenth catalog review, from its transcription (docs/review/catalog-review-10.tsv).
+
+    The header is ``finding, severity, ids, class, summary``; findings are ``F<n>``, given as ``CATREV10:F<n>``,
+    classed by their class cell through ``classes`` (REVIEW_10_CLASSES); the target is the ids cell. A line that
+    breaks this, or a class cell ``classes`` does not know, is a ValueError naming the file and line.
+    """
+    review = path.with_suffix(".md").name
+    out: list[Finding] = []
+    for n, parts in _transcription_rows(path, ("finding", "severity", "ids", "class", "summary")):
+        cls = classes.get(parts[3].split("/")[0].strip()) if len(parts) == 5 else None
+        if len(parts) != 5 or not re.fullmatch(r"F\d+", parts[0]) or cls not in CLASSES:
+            raise ValueError(f"{path.name}:{n}: expected F<n>, severity, ids, a class of "
+                             f"{', '.join(classes)}, summary")
+        out.append(Finding(f"CATREV10:{parts[0]}", cls, review, parts[2].strip(), _short(parts[4])))
     return out
 
 
@@ -433,7 +459,8 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
              "catalog review (docs/review/catalog-review-5.md); `CATREV6:<doc>:<claim>`, `CATREV6:<doc>:M<n>` and "
              "`CATREV6:consistency:<quantity>` for the sixth (docs/review/catalog-review-6.md); `CATREV7:F<n>` for the "
              "n-th numbered finding of the seventh (docs/review/catalog-review-7.md); `CATREV8:F<n>` for the eighth "
-             "(docs/review/catalog-review-8.md); `CATREV9:F<n>` for the ninth (docs/review/catalog-review-9.md). "
+             "(docs/review/catalog-review-8.md); `CATREV9:F<n>` for the ninth (docs/review/catalog-review-9.md); `CATREV10:F<n>` for the tenth "
+             "(docs/review/catalog-review-10.md). "
              "A finding whose only resolution has action `open` was recorded but not yet processed.", "",
              f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
     unknown = unknown_resolved_ids(findings, resolved)

@@ -173,14 +173,14 @@ def test_text_output_and_output_file(cli_run, tmp_path):
 
 
 #: A holds-if claim that checks in about a second (``show`` reads no result cache; CLAIM takes about 15 s).
-SHOWN = "001.critical-point.necessity"
+SHOWN = "000.emergence-point.verification-supports-theorem"
 
 
 def test_show(cli_run):
     code, out, err = cli_run(["show", SHOWN])
     assert code == 0, err
     assert out.startswith(f"assertion {SHOWN}:") and f"\n{SHOWN}: " in out   # the assertion, then its primary reading
-    assert "verdict   : holds-if" in out and "condition : eps >= 1 - exp(-1)" in out
+    assert "verdict   : holds-if" in out and "condition : eps >= 1/5" in out
 
 
 def test_user_claim_file(cli_run, write_claims, claim_toml):

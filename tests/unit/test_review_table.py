@@ -46,6 +46,12 @@ EXPECTED = {
     # severity cell is high/medium/low)
     ("catalog-review-9.md", "MISREAD"): 4, ("catalog-review-9.md", "DODGE"): 4, ("catalog-review-9.md", "FRAGILE"): 3,
     ("catalog-review-9.md", "PADDING"): 3, ("catalog-review-9.md", "MISSED"): 1, ("catalog-review-9.md", "NOTE"): 3,
+    # catalog-review-10.md: 21 numbered findings F1-F21, classed by their class cell through
+    # review_table.REVIEW_10_CLASSES (its summary: straw-man 6, inconsistent-convention 4, padding 4, unsound 2,
+    # dodge 2 and self-answering 1 (both DODGE), missed 1, other 1)
+    ("catalog-review-10.md", "MISREAD"): 6, ("catalog-review-10.md", "FRAGILE"): 4,
+    ("catalog-review-10.md", "PADDING"): 4, ("catalog-review-10.md", "UNSOUND"): 2,
+    ("catalog-review-10.md", "DODGE"): 3, ("catalog-review-10.md", "MISSED"): 1, ("catalog-review-10.md", "NOTE"): 1,
 }
 
 
@@ -169,12 +175,17 @@ def test_catalog_review_7_transcription(tmp_path):
         rt.extract_transcription(review, "CATREV7:")
 
 
+def _transcribed(path: Path, text: str, extract) -> list[tuple[str, str, str, str, str]]:
+    path.write_text(text, encoding="utf-8")
+    return [(f.id, f.cls, f.review, f.target, f.text) for f in extract(path)]
+
+
 def test_catalog_review_8_transcription(tmp_path):
     review = tmp_path / "catalog-review-8.tsv"
-    review.write_text("id\tclaim_id\tseverity\tsummary\n"
-                      "F1\t003.a.b\ttally error / padding\ta `flag`\n"
-                      "F2\t000.c vs 003.d\tconvention inconsistency / straw man\tmix\n", encoding="utf-8")
-    assert [(f.id, f.cls, f.review, f.target, f.text) for f in rt.extract_catalog_review_8(review)] == [
+    assert _transcribed(review, "id\tclaim_id\tseverity\tsummary\n"
+                        "F1\t003.a.b\ttally error / padding\ta `flag`\n"
+                        "F2\t000.c vs 003.d\tconvention inconsistency / straw man\tmix\n",
+                        rt.extract_catalog_review_8) == [
         ("CATREV8:F1", "DODGE", "catalog-review-8.md", "003.a.b", "a flag"),
         ("CATREV8:F2", "FRAGILE", "catalog-review-8.md", "000.c vs 003.d", "mix")]
     review.write_text("id\tclaim_id\tseverity\tsummary\nF1\t003.a.b\tcosmetic\tx\n", encoding="utf-8")
@@ -215,3 +226,28 @@ def test_open_resolution_is_rendered_open():
     findings = [rt.Finding("CATREV9:F1", "MISREAD", "r.md", "a.b", "x")]
     text = rt.render(findings, rt.resolutions({}, [rt.Resolution("CATREV9:F1", action="open", note="later")]))
     assert "1 findings: 0 resolved, 1 open." in text and "| **open**: later |" in text
+
+
+@pytest.mark.parametrize("text, match", [
+    ("finding\tseverity\tids\tclass\tsummary\nF1\tlow\t003.a\tcosmetic\tx\n", r"catalog-review-10.tsv:2: expected F<n>"),
+    ("id\tseverity\tclaim_ids\ttitle\n", "expected the header")])
+def test_catalog_review_10_transcription_errors(tmp_path, text, match):
+    review = tmp_path / "catalog-review-10.tsv"
+    review.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=match):
+        rt.extract_catalog_review_10(review)
+
+
+def test_catalog_review_10_transcription(tmp_path):
+    assert _transcribed(tmp_path / "catalog-review-10.tsv", "finding\tseverity\tids\tclass\tsummary\n"
+                        "F1\tmedium-high\t003.a.b; 000.c\tstraw-man\ta `point`\n\n"
+                        "F2\tlow\t003.d\tdodge / missed\tpartly\n", rt.extract_catalog_review_10) == [
+        ("CATREV10:F1", "MISREAD", "catalog-review-10.md", "003.a.b; 000.c", "a point"),
+        ("CATREV10:F2", "DODGE", "catalog-review-10.md", "003.d", "partly")]
+
+
+def test_every_catalog_review_10_finding_has_a_resolution():
+    findings = [f.id for f in rt.extract_catalog_review_10(rt.CATALOG_REVIEW_10)]
+    assert findings == [f"CATREV10:F{n}" for n in range(1, 22)]
+    resolved = _catalog_resolves()
+    assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
