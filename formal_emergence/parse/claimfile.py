@@ -30,7 +30,7 @@ from ..model.assertion import Assertion, Lemma, Reading
 from ..model.terms import UFun, free_symbols, to_text, walk
 from .expr import MAX_LITERAL_DIGITS, RESERVED_NAMES, Scope, check_identifier, literal_digits, parse_expression
 from .snippetspec import parse_snippet
-from .tomlpos import MAX_INT_DIGITS, TomlPositions, loads, locate
+from .tomlpos import MAX_INT_DIGITS, TomlPositions, line_col, loads, locate
 
 MAX_FILE_BYTES = 2_000_000
 #: Files under theorems/ that are not claim files (each has its own loader).
@@ -504,7 +504,31 @@ def _read_toml(path: Path) -> dict:
     if len(data) > MAX_FILE_BYTES:
         raise ClaimFileError(f"file of more than {MAX_FILE_BYTES} bytes", file=str(path),
                              hint=f"at most {MAX_FILE_BYTES} bytes")
-    return loads(data, str(path), syntax_hint="see docs/claim-format.md")[1]
+    text, doc = loads(data, str(path), syntax_hint="see docs/claim-format.md")
+    if "alternative" in text:
+        _check_alternatives_follow_their_assertion(text, str(path))
+    return doc
+
+
+def _check_alternatives_follow_their_assertion(text: str, file: str) -> None:
+    """Refuse an ``[[assertion.alternative]]`` that follows a ``[[lemma]]`` (or another top-level table) instead of
+    its assertion: TOML attaches it to the last ``[[assertion]]`` above, which is rarely what the author meant
+    (a lemma moved between an assertion and its alternatives silently moves them)."""
+    positions = TomlPositions(text)
+    owner: tuple | None = None
+    for path, offset in positions.headers:
+        if len(path) == 2 and path[0] == "assertion":
+            owner = path
+        elif len(path) >= 4 and path[0] == "assertion" and path[2] == "alternative":
+            if owner != path[:2]:
+                line, col = line_col(text, offset)
+                raise ClaimFileError("[[assertion.alternative]] after a table of another kind: TOML attaches it to "
+                                     f"assertion[{path[1]}], the last [[assertion]] above",
+                                     file=file, key=f"line:{line}", column=col,
+                                     hint="put each alternative directly under its [[assertion]] "
+                                          "(before any [[lemma]])")
+        elif len(path) == 2 or (len(path) == 1 and path[0] != "assertion"):
+            owner = None
 
 
 def _table_list(doc: dict, key: str, f: Path) -> list[dict]:

@@ -38,6 +38,8 @@ class TomlPositions:
         self.counts: dict[tuple, int] = {}
         self.ids: dict[tuple, str] = {}
         self.known: set[tuple] = set()
+        #: every ``[table]`` and ``[[array of tables]]`` header, in text order: (path, offset)
+        self.headers: list[tuple[tuple, int]] = []
         self.i = 0
         try:
             self._document()
@@ -177,6 +179,7 @@ class TomlPositions:
                     self._expect("]")
                     table = self._resolve(keys)
                 self._record(table, start, self.i)
+                self.headers.append((table, start))
             else:
                 keys = self._key()
                 self._expect("=")

@@ -256,3 +256,25 @@ def test_an_unclosed_array_in_an_inline_table_is_located_without_running_away(cl
                     f'symbols = {{ x = {{ domain = "real", {broken} }} }}\nshow = "x > 0"\n', encoding="utf-8")
     code, _, err = cli_run(["show", "a.b", str(path)])
     assert code == 2 and located.match(err.splitlines()[0]), err
+
+
+@pytest.mark.parametrize("between", ['[[lemma]]\nid = "a.b.lemma.c"\nbears_on = "a.b"\neffect = "context"\n'
+                                     'reading = "r"\nshow = "1 > 0"\n', ""])
+def test_an_alternative_after_a_lemma_is_refused_at_its_header(cli_run, located, tmp_path, between):
+    """TOML attaches ``[[assertion.alternative]]`` to the last ``[[assertion]]`` above, whatever lies between: a
+    lemma merged in between an assertion and its alternative moved the alternative (session 13: the bundled 001's
+    necessity twin landed on the theorem as a duplicate reading id)."""
+    path = tmp_path / "c.toml"
+    path.write_text('[[assertion]]\nid = "a.b"\ntitle = "t"\nkind = "theorem"\nreading = "r"\n'
+                    'source = { document = "d.txt", section = "s", quote = "q" }\n'
+                    'symbols = { x = "positive" }\nshow = "x > 0"\n\n' + between +
+                    '\n[[assertion.alternative]]\nid = "alt"\nreading = "r"\nsymbols = { x = "positive" }\n'
+                    'show = "x > 1"\n', encoding="utf-8")
+    code, _, err = cli_run(["check", str(path)])
+    if between:
+        assert code == 2, err
+        m = _one_located_line(located, err, file=str(path))
+        assert "[[assertion.alternative]] after" in err and "before any [[lemma]]" in err
+        assert err.count("\n") >= 1 and f"{path}:{between.count(chr(10)) + 11}:1:" in err, err
+    else:
+        assert code == 0, err

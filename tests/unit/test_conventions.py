@@ -16,10 +16,12 @@ REPO = Path(__file__).resolve().parent.parent.parent
 #: The ids and defaults agreed in the team brief (the shared spec of the catalog rewrite), and bare-table-value
 #: (no tolerance), added with catalog review 8 (F2, F13), and table-column-model (no tolerance), the lead's rule for
 #: table cells after catalog review 9 (F9), and sentence-and-formula (no tolerance), the counting rule of catalog
-#: review 11 (F1).
+#: review 11 (F1), and identification-threshold (no tolerance of its own), the reading of "能力概率>50%" after catalog
+#: review 10 (F21).
 SPEC = {"approx": "1/10", "approx-scale": "3/2", "at-least": None, "range": None, "approx-zero": "1/20",
         "approx-one": "19/20", "steep": "10", "significant": "1/10", "order-of-magnitude": "10**(1/2)",
-        "small": "1/10", "bare-table-value": None, "table-column-model": None, "sentence-and-formula": None}
+        "small": "1/10", "bare-table-value": None, "table-column-model": None, "sentence-and-formula": None,
+        "identification-threshold": None}
 
 
 def test_every_convention_of_the_spec_with_its_default():

@@ -52,6 +52,11 @@ EXPECTED = {
     ("catalog-review-10.md", "MISREAD"): 6, ("catalog-review-10.md", "FRAGILE"): 4,
     ("catalog-review-10.md", "PADDING"): 4, ("catalog-review-10.md", "UNSOUND"): 2,
     ("catalog-review-10.md", "DODGE"): 3, ("catalog-review-10.md", "MISSED"): 1, ("catalog-review-10.md", "NOTE"): 1,
+    # catalog-review-11.md: 13 numbered findings F1-F13 in review 10's form (unsound 2, inconsistent-convention 2,
+    # padding 2, dodge 2 and self-answering 1, missed 3, other 1)
+    ("catalog-review-11.md", "UNSOUND"): 2, ("catalog-review-11.md", "FRAGILE"): 2,
+    ("catalog-review-11.md", "PADDING"): 2, ("catalog-review-11.md", "DODGE"): 3,
+    ("catalog-review-11.md", "MISSED"): 3, ("catalog-review-11.md", "NOTE"): 1,
 }
 
 
@@ -249,5 +254,13 @@ def test_catalog_review_10_transcription(tmp_path):
 def test_every_catalog_review_10_finding_has_a_resolution():
     findings = [f.id for f in rt.extract_catalog_review_10(rt.CATALOG_REVIEW_10)]
     assert findings == [f"CATREV10:F{n}" for n in range(1, 22)]
+    resolved = _catalog_resolves()
+    assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
+
+
+def test_every_catalog_review_11_finding_is_recorded():
+    """Catalog review 11 is read with review 10's reader; every finding has a resolution (F8, F12 recorded open)."""
+    findings = [f.id for f in rt.extract_catalog_review_10(rt.CATALOG_REVIEW_11, prefix="CATREV11:")]
+    assert findings == [f"CATREV11:F{n}" for n in range(1, 14)]
     resolved = _catalog_resolves()
     assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
