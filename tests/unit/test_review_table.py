@@ -57,6 +57,11 @@ EXPECTED = {
     ("catalog-review-11.md", "UNSOUND"): 2, ("catalog-review-11.md", "FRAGILE"): 2,
     ("catalog-review-11.md", "PADDING"): 2, ("catalog-review-11.md", "DODGE"): 3,
     ("catalog-review-11.md", "MISSED"): 3, ("catalog-review-11.md", "NOTE"): 1,
+    # catalog-review-12.md: 18 numbered findings F1-F18 in review 10's form (straw-man 6, inconsistent-convention 4,
+    # self-answering 3 and dodge 1, padding 1, missed 2, other 1)
+    ("catalog-review-12.md", "MISREAD"): 6, ("catalog-review-12.md", "FRAGILE"): 4,
+    ("catalog-review-12.md", "DODGE"): 4, ("catalog-review-12.md", "PADDING"): 1,
+    ("catalog-review-12.md", "MISSED"): 2, ("catalog-review-12.md", "NOTE"): 1,
 }
 
 
@@ -262,5 +267,13 @@ def test_every_catalog_review_11_finding_is_recorded():
     """Catalog review 11 is read with review 10's reader; every finding has a resolution (F8, F12 recorded open)."""
     findings = [f.id for f in rt.extract_catalog_review_10(rt.CATALOG_REVIEW_11, prefix="CATREV11:")]
     assert findings == [f"CATREV11:F{n}" for n in range(1, 14)]
+    resolved = _catalog_resolves()
+    assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
+
+
+def test_every_catalog_review_12_finding_is_recorded():
+    """Catalog review 12 is read with review 10's reader; every finding has a resolution (open until processed)."""
+    findings = [f.id for f in rt.extract_catalog_review_10(rt.CATALOG_REVIEW_12, prefix="CATREV12:")]
+    assert findings == [f"CATREV12:F{n}" for n in range(1, 19)]
     resolved = _catalog_resolves()
     assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
