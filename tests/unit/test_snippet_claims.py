@@ -77,7 +77,9 @@ def test_the_seven_defects_of_issue_12_are_refuted_by_the_actual_run(run_003):
     n = _witness(claims, "003.snippets.planner.any-capability")["n"]
     assert n["status"] == "raised" and n["value"] == "raised KeyError: 'planning'"
     # the linear-regression predictor returns a negative threshold (-6.2e10)
-    t0 = _witness(claims, "003.snippets.unified.threshold-positive")["t0"]
+    # (its static primary, exact least squares on the same data, fails as well: catalog review 11, F12)
+    assert claims["003.snippets.unified.threshold-positive"]["verdict"] == "fails"
+    t0 = _witness(claims, "003.snippets.unified.threshold-positive/run")["t0"]
     assert t0["status"] == "value" and abs(float(t0["value"]) + 6.2e10) < 1e3
     # commented linear, drawn semilogx
     assert _witness(claims, "003.snippets.plot.left-linear/run")["linear"]["value"] == "'log'"
@@ -134,7 +136,8 @@ def test_without_run_snippets_no_process_is_started_and_snippet_claims_are_undec
     code, out, err = cli_run(["check", str(REPO / "theorems" / "003" / "snippets.toml"), "--format", "json"])
     assert code == 0, err
     claims = _by_id(out)
-    assert len(claims) >= 9  # the other snippet readings are alternatives (/run) in article.toml (plot.left-linear's since F13)
+    assert len(claims) >= 8  # the other snippet readings are alternatives (/run) in article.toml (plot.left-linear's
+    # since catalog review 10 F13, unified.threshold-positive's since catalog review 11 F12)
     for record in claims.values():
         assert record["verdict"] == "undecided"
         assert record["reason"].startswith("Snippet not run")
