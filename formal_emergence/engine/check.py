@@ -110,10 +110,10 @@ def expand_definitions(t: Term, claim: Claim, points: dict[str, Term] | None = N
     """Replace calls of the claim's definitions by their bodies, recording one step per definition.
 
     Expansion is capture-free (docs/claim-format.md): a parameter named like a shared symbol of a definition its
-    body calls is renamed before that call is expanded (``Q(N_c) = Pc(2*N_c)`` with ``Pc``'s shared ``N_c``), and
-    a ``limit`` variable named like a shared symbol of a definition called under it is renamed too (``limit(P(x)/x,
-    x, oo)`` with ``P(y) = y + x``: ``P``'s ``x`` is the shared one, not the limit's). A ``diff`` variable named like
-    such a shared symbol is refused (``_check_diff_clash``): the derivative's variable is also its point.
+    body calls is renamed before that call is expanded (``Q(N_c) = Pc(2*N_c)`` with ``Pc``'s shared ``N_c``). A
+    ``diff`` or ``limit`` variable named like a shared symbol of a definition called under it is refused
+    (``_binder_clash_text``, ``UnsupportedConstruct``): ``limit(P(x)/x, x, oo)`` with ``P(y) = y + x`` is 1 if ``P``'s
+    ``x`` is the outer one and 2 if the binder takes it, and both readings are what users write.
 
     A body whose ``diff`` is kept for after expansion (``_partial_operands``, kinks) has no form once its variable
     is replaced by a number or a compound argument (``L(2)`` with ``L(y) = diff(log(y), y)``). With ``points``
@@ -164,12 +164,8 @@ def expand_definitions(t: Term, claim: Claim, points: dict[str, Term] | None = N
         return lowered[d.id]
 
     def visit(node: Term) -> Term | None:
-        if isinstance(node, Limit) and node.var.name in called_shared(node.expr):
-            var = Sym_(fresh(node.var.name))
-            expr = transform(substitute(node.expr, {node.var.name: var}), visit)
-            return Limit(expr, var, transform(node.point, visit), node.side)
-        if isinstance(node, Diff) and node.var.name in called_shared(node.expr):
-            raise UnsupportedConstruct(_diff_clash_text(node, defs, shared))
+        if isinstance(node, (Diff, Limit)) and node.var.name in called_shared(node.expr):
+            raise UnsupportedConstruct(_binder_clash_text(node, defs, shared))
         if isinstance(node, (Pred, UFun)) and node.name in defs:
             d = defs[node.name]
             args = tuple(transform(a, visit) for a in node.args)
@@ -217,13 +213,15 @@ def _shared_closure(claim: Claim) -> dict[str, frozenset[str]]:
     return out
 
 
-def _diff_clash_text(node: Diff, defs, shared: dict[str, frozenset[str]]) -> str:
+def _binder_clash_text(node: Diff | Limit, defs, shared: dict[str, frozenset[str]]) -> str:
     v = node.var.name
     users = sorted({defs[n.name].id for n in walk(node.expr) if isinstance(n, (Pred, UFun)) and n.name in defs
                     and v in shared[n.name]})
-    return (f"{v} is the variable of diff({to_text(node.expr)}, {v}) and a shared symbol of definition "
-            f"{', '.join(users)} called under it: whether the derivative acts on that symbol is ambiguous (rename "
-            "the variable or the symbol)")
+    what, rest = ("diff", "") if isinstance(node, Diff) else ("limit", ", ...")
+    return (f"{v} is the variable of {what}({to_text(node.expr)}, {v}{rest}) and a shared symbol of definition "
+            f"{', '.join(users)} called under it: whether the {what} binds that symbol is ambiguous (a parameterless "
+            "definition reads as a name for its body, a parameter's function as lexically scoped; rename the "
+            "variable or the symbol)")
 
 
 def _claim_names(claim: Claim) -> frozenset[str]:
