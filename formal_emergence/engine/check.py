@@ -109,6 +109,12 @@ class Prepared:
 def expand_definitions(t: Term, claim: Claim, points: dict[str, Term] | None = None) -> tuple[Term, list[Step]]:
     """Replace calls of the claim's definitions by their bodies, recording one step per definition.
 
+    Expansion is capture-free (docs/claim-format.md): a parameter named like a shared symbol of a definition its
+    body calls is renamed before that call is expanded (``Q(N_c) = Pc(2*N_c)`` with ``Pc``'s shared ``N_c``). A
+    ``diff`` or ``limit`` variable named like a shared symbol of a definition called under it is refused
+    (``_binder_clash_text``, ``UnsupportedConstruct``): ``limit(P(x)/x, x, oo)`` with ``P(y) = y + x`` is 1 if ``P``'s
+    ``x`` is the outer one and 2 if the binder takes it, and both readings are what users write.
+
     A body whose ``diff`` is kept for after expansion (``_partial_operands``, kinks) has no form once its variable
     is replaced by a number or a compound argument (``L(2)`` with ``L(y) = diff(log(y), y)``). With ``points``
     given, such a call gets fresh parameter symbols instead, and ``points`` maps each fresh name to its argument:
@@ -117,19 +123,37 @@ def expand_definitions(t: Term, claim: Claim, points: dict[str, Term] | None = N
     defs = {d.name: d for d in claim.definitions}
     steps: list[Step] = []
     seen: set[str] = set()
+    shared = _shared_closure(claim)
+    taken = set(_claim_names(claim))
+    params: dict[str, tuple[str, ...]] = {}
+
+    def fresh(name: str) -> str:
+        out = _fresh(name, frozenset(taken) | frozenset(points or ()))
+        taken.add(out)
+        return out
+
+    def called_shared(term: Term) -> frozenset[str]:
+        """The shared symbols of the definitions ``term`` calls, directly or through their bodies."""
+        return frozenset().union(*(shared[n.name] for n in walk(term) if isinstance(n, (Pred, UFun))
+                                   and n.name in defs))
 
     lowered: dict[str, Term] = {}
 
     def body_of(d) -> Term:
         """The body with nested definitions expanded and its own diff/limit computed before any argument is
-        substituted, so the variables they bind can never capture an argument (``D(t) = diff(t**2, t)`` at 3)."""
+        substituted, so the variables they bind can never capture an argument (``D(t) = diff(t**2, t)`` at 3).
+        Its parameters are renamed first where a definition it calls shares a symbol of that name (``params``)."""
         if d.id not in lowered:
-            body = transform(d.body, visit)
+            clash = set(d.params) & called_shared(d.body)
+            renamed = {p: fresh(p) for p in d.params if p in clash}
+            params[d.id] = tuple(renamed.get(p, p) for p in d.params)
+            body = substitute(d.body, {p: Sym_(q) for p, q in renamed.items()}) if renamed else d.body
+            body = transform(body, visit)
             if any(isinstance(n, (Diff, Limit)) for n in walk(body)) and not _derivative_kinks([body]) \
                     and not _parametric_limits([body]) and not _partial_operands(body):
                 # their generic conditions, and the definedness of a partial operand (diff(log(y), y) is 1/y
                 # only where log(y) is defined), are derived after expansion
-                decls = tuple(d.symbols) + tuple(SymbolDecl(p, "real") for p in d.params
+                decls = tuple(d.symbols) + tuple(SymbolDecl(p, "real") for p in params[d.id]
                                                  if all(s.name != p for s in d.symbols))
                 try:
                     body, lowering = symbolic.lower(body, decls)
@@ -140,6 +164,8 @@ def expand_definitions(t: Term, claim: Claim, points: dict[str, Term] | None = N
         return lowered[d.id]
 
     def visit(node: Term) -> Term | None:
+        if isinstance(node, (Diff, Limit)) and node.var.name in called_shared(node.expr):
+            raise UnsupportedConstruct(_binder_clash_text(node, defs, shared))
         if isinstance(node, (Pred, UFun)) and node.name in defs:
             d = defs[node.name]
             args = tuple(transform(a, visit) for a in node.args)
@@ -150,20 +176,52 @@ def expand_definitions(t: Term, claim: Claim, points: dict[str, Term] | None = N
                                   "by construction: parameters substituted"))
             body = body_of(d)
             try:
-                return _by_value(substitute(body, dict(zip(d.params, args))), args)
+                return _by_value(substitute(body, dict(zip(params[d.id], args))), args)
             except ValueError as exc:
                 if points is None or any(isinstance(n, (Diff, Limit)) for a in args for n in walk(a)):
                     raise UnsupportedConstruct(f"definition {d.name}: {exc}") from None
-            taken = _claim_names(claim) | frozenset(points) | frozenset().union(*map(free_symbols, args))
-            fresh: dict[str, Term] = {}
-            for p, a in zip(d.params, args):
-                name = _fresh(p, taken | frozenset(x.name for x in fresh.values()))
-                fresh[p] = Sym_(name)
+            names = frozenset(taken) | frozenset(points) | frozenset().union(*map(free_symbols, args))
+            fresh_params: dict[str, Term] = {}
+            for p, a in zip(params[d.id], args):
+                name = _fresh(p, names | frozenset(x.name for x in fresh_params.values()))
+                fresh_params[p] = Sym_(name)
                 points[name] = a
-            return _by_value(substitute(body, fresh), args)
+            return _by_value(substitute(body, fresh_params), args)
         return None
 
     return transform(t, visit), steps
+
+
+def _shared_closure(claim: Claim) -> dict[str, frozenset[str]]:
+    """For each definition's name, the shared (non-parameter) symbols of its body and of the bodies of the
+    definitions it calls, transitively: the names an expansion of a call brings in free."""
+    defs = {d.name: d for d in claim.definitions}
+    out: dict[str, frozenset[str]] = {}
+
+    def of(name: str, active: frozenset[str]) -> frozenset[str]:
+        if name not in out:
+            d = defs[name]
+            names = set(free_symbols(d.body)) - set(d.params)
+            for n in walk(d.body):
+                if isinstance(n, (Pred, UFun)) and n.name in defs and n.name not in active:
+                    names |= of(n.name, active | {name})
+            out[name] = frozenset(names)
+        return out[name]
+
+    for d in claim.definitions:
+        of(d.name, frozenset({d.name}))
+    return out
+
+
+def _binder_clash_text(node: Diff | Limit, defs, shared: dict[str, frozenset[str]]) -> str:
+    v = node.var.name
+    users = sorted({defs[n.name].id for n in walk(node.expr) if isinstance(n, (Pred, UFun)) and n.name in defs
+                    and v in shared[n.name]})
+    what, rest = ("diff", "") if isinstance(node, Diff) else ("limit", ", ...")
+    return (f"{v} is the variable of {what}({to_text(node.expr)}, {v}{rest}) and a shared symbol of definition "
+            f"{', '.join(users)} called under it: whether the {what} binds that symbol is ambiguous (a parameterless "
+            "definition reads as a name for its body, a parameter's function as lexically scoped; rename the "
+            "variable or the symbol)")
 
 
 def _claim_names(claim: Claim) -> frozenset[str]:
@@ -219,8 +277,10 @@ def prepare(claim: Claim, references: Callable[[str], object] | None = None,
     """Expand, bind and lower ``claim``; raise ``UnsupportedConstruct`` if SymPy cannot lower it.
 
     ``fixed`` gives symbols numeric values, substituted (like literature values) after expansion and before
-    SymPy computes derivatives and limits. Inside ``reuse()`` a claim prepared before is not prepared again."""
-    key = ("prepare", claim, references, tuple(sorted((fixed or {}).items())))
+    SymPy computes derivatives and limits. Inside ``reuse()`` a claim prepared before is not prepared again. The
+    key holds the definitions (a claim compares without them): a flip scan fixes a tolerance shared with a
+    definition in the body only, so two scanned claims may differ in their definitions alone."""
+    key = ("prepare", claim, claim.definitions, references, tuple(sorted((fixed or {}).items())))
     return _remembered(key, lambda: _prepare(claim, references, fixed))  # type: ignore[return-value]
 
 

@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Callable
 
 from ..model.assertion import Reading
-from ..model.claim import Claim, SymbolDecl, with_values
+from ..model.claim import Claim, SymbolDecl, value_in_domain, with_values
 from ..model.outcome import Flip
 from ..model.terms import Num, Rel, Sym, Term, free_symbols, substitute, to_text
 from ..model.verdict import Result, Verdict
@@ -64,14 +64,39 @@ _DOMAIN_TEXT = {"positive": "> 0", "factor": ">= 1", "fraction": "in (0, 1)"}
 
 
 def _with_free(claim: Claim, sym: str, domain: str = "positive") -> Claim:
-    """``claim`` with the tolerance ``sym`` a free constant of its convention's domain, first in ``free``."""
+    """``claim`` with the tolerance ``sym`` a free constant of its convention's domain, first in ``free``.
+
+    Inside the declared domain too: where that domain contains the convention's, the symbol is declared with the
+    convention's domain; otherwise it keeps its declaration and the convention's domain is an assumption (a unit
+    ``t`` with ``approx``: 0 < t < 1, not every t > 0)."""
     decl = "unit" if domain == "fraction" else "positive"
-    symbols = tuple(SymbolDecl(s.name, decl, s.meaning) if s.name == sym else s for s in claim.symbols)
+    declared = next((s.domain for s in claim.symbols if s.name == sym), "real")
+    wider = ("real", "positive", "nonnegative") + (("unit", "probability") if domain == "fraction" else ())
     assume, assume_text = claim.assume, claim.assume_text
+    if declared in wider:
+        symbols = tuple(SymbolDecl(s.name, decl, s.meaning) if s.name == sym else s for s in claim.symbols)
+    else:
+        symbols = claim.symbols
+        zero, one = Num(Fraction(0)), Num(Fraction(1))
+        extra = [(Rel(">", Sym(sym), zero), f"{sym} > 0")] if domain != "factor" else []
+        extra += [(Rel("<", Sym(sym), one), f"{sym} < 1")] if domain == "fraction" else []
+        assume, assume_text = assume + tuple(t for t, _ in extra), assume_text + tuple(x for _, x in extra)
     if domain == "factor":
         assume, assume_text = assume + (Rel(">=", Sym(sym), Num(Fraction(1))),), assume_text + (f"{sym} >= 1",)
     return replace(claim, symbols=symbols, assume=assume, assume_text=assume_text,
                    free=(sym,) + tuple(f for f in claim.free if f != sym), reading="", id=f"{claim.id}#flip-{sym}")
+
+
+def _declared_text(claim: Claim, sym: str, domain: str) -> str:
+    """`` (sym declared <domain>)`` where ``_with_free`` kept a declared domain narrower than the convention's."""
+    declared = next((s.domain for s in claim.symbols if s.name == sym), "real")
+    return "" if declared == ("unit" if domain == "fraction" else "positive") else f" ({sym} declared {declared})"
+
+
+def _declared(claim: Claim, sym: str) -> Callable[[Fraction], bool]:
+    """Whether a tolerance value lies in ``sym``'s declared domain: a scan reports no verdict outside it."""
+    decl = next((s for s in claim.symbols if s.name == sym), SymbolDecl(sym, "real"))
+    return lambda t: value_in_domain(decl, Num(t)) is True
 
 
 def _scan_points(d: Fraction, domain: str) -> list[tuple[Fraction, Fraction]]:
@@ -118,8 +143,8 @@ def _flip(open_claim: Claim, sym: str, conv, result: Result, check, bounds) -> t
     if opened.verdict is Verdict.HOLDS:
         return (Flip(**base, value="", numeric=None, below="holds", above="holds", exact=True, fragile=False,
                      method="z3 proof with the tolerance free",
-                     text=f"holds for every tolerance {sym} {_DOMAIN_TEXT[conv.tolerance_domain]}: the verdict "
-                          "does not depend on it"),)
+                     text=f"holds for every tolerance {sym} {_DOMAIN_TEXT[conv.tolerance_domain]}"
+                          f"{_declared_text(open_claim, sym, conv.tolerance_domain)}: the verdict does not depend on it"),)
     if opened.verdict is Verdict.HOLDS_IF and opened.condition is not None:
         exact = _exact_flip(opened, open_claim, sym, conv, d, percent, bounds, base)
         if exact is not None:
@@ -233,18 +258,25 @@ def _bracket(open_claim: Claim, sym: str, conv, result: Result, d, percent, chec
     if d is None or d <= 0 or at_default is None:
         return (Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False, method="none",
                      text=f"no flip point: the verdict at the default is {result.verdict.value}"),)
-    points = _scan_points(d, conv.tolerance_domain)
+    inside = _declared(open_claim, sym)
+    points = [tuple(t if inside(t) else None for t in pair) for pair in _scan_points(d, conv.tolerance_domain)]
     seen: dict[Fraction, Verdict | None] = {}
 
     def verdict_at(t: Fraction) -> Verdict | None:  # bisection ends on tolerances the scan or itself checked
         if t not in seen:
-            seen[t] = _verdict_at(open_claim, sym, t, check)
+            seen[t] = _verdict_at(open_claim, sym, t, check) if inside(t) else None
         return seen[t]
 
-    others = [t for t in (next((pair[side] for pair in points if verdict_at(pair[side]) not in (None, at_default)),
+    others = [t for t in (next((pair[side] for pair in points
+                                if pair[side] is not None and verdict_at(pair[side]) not in (None, at_default)),
                                None) for side in (0, 1)) if t is not None]
     if not others:
-        low, high = points[-1]
+        checked = [t for pair in points for t in pair if t is not None]
+        if not checked:
+            return (Flip(**base, value="", numeric=None, below="", above="", exact=False, fragile=False,
+                         method="none", text=f"no flip point: no scanned tolerance {sym} lies in its declared "
+                                             "domain"),)
+        low, high = min(checked), max(checked)
         return (Flip(**base, value="", numeric=None, below=at_default.value, above=at_default.value, exact=False,
                      fragile=False, method="scan of exact tolerances",
                      text=f"{at_default.value} for every tolerance {sym} checked from {_decimal(low, percent)} to "

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from .snippet import SnippetUse
-from .terms import (And, Bool, Diff, Implies, Num, Pred, Rel, Sym, Term, conj, is_boolean, substitute, to_text,
+from .terms import (And, Bool, Diff, Implies, Num, Pow, Pred, Rel, Sym, Term, conj, is_boolean, substitute, to_text,
                     walk)
 
 #: Domains a symbol may be declared with, and what each one means.
@@ -266,6 +266,38 @@ def is_integral(decl: SymbolDecl) -> bool:
     return decl.domain in ("integer", "posint", "natural")
 
 
+def value_in_domain(decl: SymbolDecl, value: Term) -> bool | None:
+    """Whether the closed ``value`` lies in ``decl``'s declared domain, integrality included; None when that is not
+    known exactly. Decided for rationals and for a positive rational's irrational power (``10**(1/2)``, a
+    convention's default): its sign against 0 and 1 is known, and it is no integer."""
+    from .exact import exact_truth, exact_value
+    v = exact_value(value)
+    if v is not None:
+        if is_integral(decl) and v.denominator != 1:
+            return False
+        return exact_truth(domain_condition(decl), {decl.name: v})
+    if not (isinstance(value, Pow) and isinstance(value.base, Num) and isinstance(value.exp, Num)
+            and value.base.value > 0):
+        return None
+    if is_integral(decl):
+        return False  # an integer power would have an exact (rational) value
+    a, r = value.base.value, value.exp.value
+    cond = domain_condition(decl)
+    for rel in (cond.args if isinstance(cond, And) else (cond,)):
+        if not isinstance(rel, Rel):
+            continue  # true: no bound
+        c = rel.rhs.value if isinstance(rel.rhs, Num) else None
+        if c == 0:
+            above = True
+        elif c == 1:
+            above = (r > 0) == (a > 1)  # a != 1, or the value would be rational
+        else:
+            return None
+        if above != (rel.op in (">", ">=")):
+            return False
+    return True
+
+
 def with_values(claim: Claim, values: dict[str, Term]) -> Claim:
     """``claim`` with the symbols in ``values`` replaced everywhere they occur and no longer declared.
 
@@ -322,5 +354,5 @@ __all__ = [
     "DOMAINS", "KINDS", "PROPERTIES", "Property", "Source", "SymbolDecl", "Axiom", "Undefined", "Definition",
     "Simulation", "Claim", "Quantity",
     "QuantityStatement",
-    "domain_condition", "is_integral", "claim_formula", "diff_variables", "with_values",
+    "domain_condition", "is_integral", "value_in_domain", "claim_formula", "diff_variables", "with_values",
 ]

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from ..conventions import Convention, lookup
 from ..errors import ClaimFileError, ExpressionError
 from ..model.assertion import EFFECTS, Assertion, Lemma, Plausible, Reading
-from ..model.claim import Claim, Definition, diff_variables, with_values
+from ..model.claim import Claim, Definition, diff_variables, value_in_domain, with_values
 from ..model.terms import free_symbols, substitute, to_text
 
 #: Keys of one reading (every [[claim]] key but id/title/kind/source, plus the v2 reading keys).
@@ -102,6 +102,11 @@ def build_reading(file: str, table: dict, inherited: dict, claim_id: str, key: s
         if conv.default is None:
             raise _err(file, k, f"convention {cid!r} has no tolerance to bind",
                        "bind a convention with a default (e.g. approx, approx-scale, approx-zero)")
+        decl = next(d for d in open_claim.symbols if d.name == sym)
+        if value_in_domain(decl, conv.default) is False:  # adversarial review 12 F9: a verdict outside the domain
+            raise _err(file, k, f"{sym} is declared {decl.domain}, but convention {cid}'s default is "
+                                f"{conv.default_text}",
+                       "declare the domain the tolerance has, or bind a convention whose default lies in it")
         tolerances.append((sym, cid))
     all_cited = tuple(dict.fromkeys(cited + tuple(c for _, c in tolerances)))
     raw_pl = table.get("plausible", {})

@@ -161,6 +161,13 @@ def test_check_accepts_assertion_reading_and_lemma_ids(write_claims, cli_run):
     (('reading = "x >= 1, as stated"', 'plausible = { x = { range = "x < 1" } }'),
      "assertion.a.square.plausible.x", "not a free constant"),
     (('reading = "x >= 1, as stated"', 'colour = "red"'), "assertion[0].colour", "unknown key"),
+    # adversarial review 12 F9: the default 3/2 lies outside the declared unit domain (t > 1 held there)
+    (('reading = "x >= 1, as stated"\nsymbols = { x = "real" }',
+      'symbols = { x = "unit" }\ntolerances = { x = "approx-scale" }'), "assertion.a.square.tolerances.x",
+     "x is declared unit, but convention approx-scale's default is 3/2"),
+    (('reading = "x >= 1, as stated"\nsymbols = { x = "real" }',
+      'symbols = { x = "natural" }\ntolerances = { x = "order-of-magnitude" }'), "assertion.a.square.tolerances.x",
+     "x is declared natural, but convention order-of-magnitude's default is 10**(1/2)"),
 ])
 def test_located_errors(write_claims, patch, key, found):
     path = write_claims(V2.replace(*patch), "bad.toml")
@@ -175,3 +182,14 @@ def test_duplicate_ids_across_assertions_and_lemmas(load_claims):
     text = V2.replace('id = "a.square.lemma.true"', 'id = "a.wrong"')
     with pytest.raises(ClaimFileError, match="duplicate claim id 'a.wrong'"):
         load_claims(text)
+
+
+@pytest.mark.parametrize("domain, default, inside", [
+    ("unit", "3/2", False), ("unit", "1/10", True), ("negative", "1/10", False), ("natural", "10", True),
+    ("natural", "1/10", False), ("unit", "10**(1/2)", False), ("positive", "10**(1/2)", True),
+    ("probability", "(1/10)**(1/2)", True), ("posint", "10**(1/2)", False), ("real", "10**(1/2)", True),
+])
+def test_a_value_in_a_declared_domain(domain, default, inside):
+    from formal_emergence.model.claim import SymbolDecl, value_in_domain
+    from formal_emergence.parse.expr import Scope, parse_expression
+    assert value_in_domain(SymbolDecl("t", domain), parse_expression(default, Scope(), expect_boolean=False)) is inside

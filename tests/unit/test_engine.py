@@ -373,3 +373,67 @@ def test_a_witness_gives_a_limit_variable_that_a_definition_uses_freely():
     assert result.verdict is Verdict.FAILS
     values = dict(result.counterexample.values)
     assert set(values) == {"x", "y"} and Fraction(values["x"]) >= Fraction(315, 100) and values["y"] == "0"
+
+
+#: (id, name, params, body, shared symbols, uses) of the definitions of the nested-expansion tests.
+_NESTED_DEFS = [
+    ("n.pc", "Pc", "N", "1 - exp(-(N/N_c)**alpha)", 'N_c = "positive", alpha = "positive"', ""),
+    ("n.q", "Q", "N_c", "Pc(2*N_c)", "", "n.pc"),
+    ("n.sh", "SH", "y", "y + t", 't = "positive"', ""),
+    ("n.sq", "SQ", "t", "SH(t) * 2", "", "n.sh"),
+    ("n.p", "P", "y", "y + x", 'x = "real"', ""),
+    ("n.m", "M", "y", "y*x", 'x = "real"', ""),
+]
+NESTED = "".join(f'[[definition]]\nid = "{i}"\nname = "{n}"\nparams = ["{p}"]\nbody = "{b}"\nsymbols = {{ {s} }}\n'
+                 + (f'uses = ["{u}"]\n' if u else "") + "\n" for i, n, p, b, s, u in _NESTED_DEFS)
+
+
+def _nested(load_claims, cid: str, body: str):
+    src = 'source = { document = "d.txt", section = "s", quote = "q" }'
+    cat = load_claims(NESTED + f'\n[[assertion]]\nid = "{cid}"\ntitle = "t"\nkind = "theorem"\n{src}\n{body}\n')
+    return cat, cat.claim(cid)
+
+
+def test_nested_expansion_does_not_capture_the_inner_shared_symbol(load_claims):
+    """Adversarial review 12 F7: Q's parameter N_c captured Pc's shared N_c (Q(1) == 1 - exp(-2**alpha) held)."""
+    _, claim = _nested(load_claims, "n.a", 'symbols = { N_c = "positive", alpha = "positive" }\nuses = ["n.q", "n.pc"]\n'
+                                           'show = "Q(1) == 1 - exp(-2**alpha)"')
+    prep = prepare(claim)
+    assert "N_c" in {n.name for n in walk(prep.goal) if type(n).__name__ == "Sym"}
+    result = check_claim(claim)
+    assert result.verdict is Verdict.FAILS and "N_c" in dict(result.counterexample.values)
+    _, true_twin = _nested(load_claims, "n.b", 'symbols = { N_c = "positive", alpha = "positive" }\n'
+                                               'uses = ["n.q", "n.pc"]\nshow = "Q(1) == 1 - exp(-(2/N_c)**alpha)"')
+    assert check_claim(true_twin).verdict is Verdict.HOLDS
+
+
+def test_flip_scan_of_a_tolerance_shared_through_a_nested_definition(load_claims):
+    """tl.b of adversarial review 12: SQ(1) = (1 + t)*2 == 2.2 holds at t = 1/10 only; the scan re-checked every
+    tolerance with the capture (and a prepared claim remembered across scanned claims that differ only in their
+    definitions), so it said fails at 10%."""
+    from formal_emergence.engine.assertions import check_catalog
+    cat, _ = _nested(load_claims, "n.c", 'symbols = { t = "positive" }\nuses = ["n.sq", "n.sh"]\n'
+                                         'tolerances = { t = "approx" }\nshow = "SQ(1) == 2.2"')
+    (result,) = {a.id: a for a in check_catalog(cat, CheckOptions(), ids=["n.c"]).assertions}["n.c"].readings
+    assert result.verdict is Verdict.HOLDS
+    texts = [f.text for f in result.flips]
+    assert texts and all("holds for t = 10%" in x and "fails at 10%" not in x for x in texts), texts
+
+
+def test_a_limit_variable_named_like_a_definitions_shared_symbol_is_undecided(load_claims):
+    """Adversarial review 12 F8: limit(P(x)/x, x, oo) with P(y) = y + x is 1 if P's x is the outer one and 2 if the
+    limit binds it (the capture gave 2); both readings are what users write, so neither verdict is given."""
+    for show in ("limit(P(x)/x, x, oo) == 1", "limit(P(x)/x, x, oo) == 2"):
+        _, claim = _nested(load_claims, "n.d", f'symbols = {{ x = "real" }}\nuses = ["n.p"]\nshow = "{show}"')
+        result = check_claim(claim)
+        assert result.verdict is Verdict.UNDECIDED and "variable of limit(" in result.reason \
+            and "shared symbol of definition n.p" in result.reason, (show, result.reason)
+    _, claim = _nested(load_claims, "n.d", 'symbols = { x = "real", t = "real" }\nuses = ["n.p"]\n'
+                                             'show = "limit(P(t)/t, t, oo) == 1"')
+    assert check_claim(claim).verdict is Verdict.HOLDS
+
+
+def test_a_diff_variable_named_like_a_definitions_shared_symbol_is_undecided(load_claims):
+    _, claim = _nested(load_claims, "n.e", 'symbols = { x = "real" }\nuses = ["n.m"]\nshow = "diff(M(x), x) == 2*x"')
+    result = check_claim(claim)
+    assert result.verdict is Verdict.UNDECIDED and "shared symbol of definition n.m" in result.reason, result.reason
