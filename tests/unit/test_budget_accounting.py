@@ -22,7 +22,7 @@ from formal_emergence.symbolic import sympy_layer, worker
 
 #: The claims with the largest z3 work of the catalog (rlimit units of one call, or z3 CPU of the claim).
 HEAVIEST = (
-    "000.emergence-point.method-1",
+    "000.emergence-point.method-1/power-law-all-n",  # the primary until catalog review 12 (F4)
     "000.emergence-point.method2-attribution",
     "000.emergence-point.method2-unit-invariance",
     "000.scaling-core.doc-lagrange-optimum",
