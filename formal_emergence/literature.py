@@ -192,8 +192,31 @@ def load_references_from(path: str | os.PathLike[str]) -> dict[str, Reference]:
     return _parse(data, file=name)
 
 
+#: ``<id>.arxiv`` names the arXiv identifier of entry ``<id>`` as a number (see ``arxiv_reference``)
+ARXIV_SUFFIX = ".arxiv"
+
+
+def arxiv_reference(base: Reference) -> Reference:
+    """The arXiv identifier of ``base`` as a reference value: the new-style id ``yymm.nnnnn`` read as an exact
+    decimal, so a citation's printed id is compared with the data file's, not with a number typed in the claim.
+
+    Raises ``ClaimFileError`` when ``base`` records no arXiv id, or one that is not of the form digits.digits.
+
+    >>> arxiv_reference(get_reference("kaplan2020.paper")).value
+    Fraction(200108361, 100000)
+    """
+    if base.arxiv is None or not re.fullmatch(r"\d{4}\.\d{4,5}", base.arxiv):
+        raise ClaimFileError(f"reference {base.id!r} records no new-style arXiv id"
+                             + (f" ({base.arxiv!r})" if base.arxiv else ""),
+                             hint=f"'<id>{ARXIV_SUFFIX}' needs an entry whose arxiv field is yymm.nnnnn")
+    return Reference(id=base.id + ARXIV_SUFFIX, quantity=f"arXiv identifier of: {base.quantity}", source=base.source,
+                     conf=base.conf, computed=False, value=Fraction(base.arxiv), value_printed=base.arxiv,
+                     arxiv=base.arxiv, note="the entry's arxiv field read as the decimal yymm.nnnnn")
+
+
 def get_reference(id: str, references: Mapping[str, Reference] | None = None) -> Reference:
-    """Return the reference with this id, matched case-insensitively.
+    """Return the reference with this id, matched case-insensitively; ``<id>.arxiv`` is the arXiv identifier of
+    entry ``<id>`` as a number (``arxiv_reference``) unless the file has an entry of that id.
 
     Ids are stored lowercase, so ``"kaplan2020.alpha_N"`` finds ``kaplan2020.alpha_n``.
     ``references`` is a mapping from :func:`load_references` to search instead of
@@ -210,6 +233,8 @@ def get_reference(id: str, references: Mapping[str, Reference] | None = None) ->
     found = refs.get(wanted)
     if found is not None:
         return found
+    if wanted.endswith(ARXIV_SUFFIX) and wanted[:-len(ARXIV_SUFFIX)] in refs:
+        return arxiv_reference(refs[wanted[:-len(ARXIV_SUFFIX)]])
     close = difflib.get_close_matches(wanted, list(refs), n=3, cutoff=0.6)
     if close:
         hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"

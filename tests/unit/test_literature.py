@@ -309,3 +309,19 @@ def test_module_imports_only_the_standard_library():
 
 def test_docstring_examples():
     assert doctest.testmod(literature).failed == 0
+
+
+def test_arxiv_suffix_reads_the_entrys_arxiv_field_as_a_number(refs):
+    """A citation check compares the document's printed id with the data file's (catalog review 12, F9), never with
+    a number typed in the claim file."""
+    from fractions import Fraction
+    from formal_emergence.errors import ClaimFileError
+    from formal_emergence.literature import get_reference
+    ref = get_reference("Schaeffer2023.paper.arxiv", refs)
+    assert ref.value == Fraction("2304.15004") and ref.value_printed == "2304.15004"
+    assert ref.id == "schaeffer2023.paper.arxiv" and "arXiv:2304.15004" in ref.citation()
+    no_arxiv = next(r.id for r in refs.values() if r.arxiv is None)
+    with pytest.raises(ClaimFileError, match="records no new-style arXiv id"):
+        get_reference(no_arxiv + ".arxiv", refs)
+    with pytest.raises(ClaimFileError, match="unknown reference id"):
+        get_reference("nosuch2020.paper.arxiv", refs)
