@@ -432,7 +432,7 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
     outside = _outside_witness(prep, p, v, boundary, side, condition, bound, witness, opts, confirm)
     if outside is None:
         return None
-    if not free_symbols(bound) and not _reaches_boundary(prep, v, g, boundary, bound, side, outside, opts, run_z3):
+    if not free_symbols(bound) and not _reaches_boundary(prep, p, v, g, boundary, bound, side, outside, opts, run_z3):
         return None
     cond_text = to_text(condition, exact=True)
     ce_vals = ", ".join(f"{k} = {val}" for k, val in outside.values)
@@ -454,13 +454,17 @@ def _try(prep, p, g, op, v, boundary, side, attained, witness, opts, run_z3, con
 _NEIGHBOURHOOD = (Fraction(1, 10**6), Fraction(1, 10**12))
 
 
-def _reaches_boundary(prep, v: str, g: Term, boundary: Term, bound: Term, side: int, at: Counterexample, opts,
-                      run_z3: Callable) -> bool:
+def _reaches_boundary(prep, p: str, v: str, g: Term, boundary: Term, bound: Term, side: int, at: Counterexample,
+                      opts, run_z3: Callable) -> bool:
     """Whether, at the other symbols' values of the confirmed counterexample ``at``, the region contains an interval
     ``(b - d, b)`` (``(b, b + d)`` for ``side > 0``) on which ``g`` is defined and tends to the (closed) ``bound``:
     then, ``g`` being strictly monotone towards ``b`` on the region, every ``p`` short of the bound fails at some
     point of that interval, which is the necessity half of the condition. One assignment of the other symbols is
-    enough because the bound does not depend on them.
+    enough because the bound does not depend on them, and because they are quantified by the claim: a
+    counterexample at one of their values refutes it. That is not so for another free constant, which the
+    condition ranges over: with ``x < 1, x < q => x < p`` the claim holds at q = 0 for p = 1/2, so "exactly when
+    p >= 1", shown at q = 1 only, was wrong (adversarial review 13 F1). A free constant other than ``p`` in a
+    hypothesis or in ``g`` may shape the region or ``g``, so the route refuses it (QE keeps every free constant).
 
     z3 proves that the interval satisfies the hypotheses that mention ``v`` (the others hold at ``at``, which
     satisfies every hypothesis), ``v``'s domain and ``g``'s definedness; SymPy's limit at that point must equal the
@@ -469,6 +473,9 @@ def _reaches_boundary(prep, v: str, g: Term, boundary: Term, bound: Term, side: 
     """
     decl = next((d for d in prep.decls if d.name == v), None)
     if decl is None or decl.domain == "bool" or is_integral(decl):
+        return False
+    shaping = set().union(*(free_symbols(t) for t in (*prep.hypotheses, g, boundary)))
+    if shaping & (set(prep.claim.free) - {p}):
         return False
     values = {k: Num(Fraction(x)) for k, x in at.values if k != v}
     g_at, b_at = substitute(g, values), substitute(boundary, values)

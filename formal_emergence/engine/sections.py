@@ -186,12 +186,17 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
 
 
+def section_assertion_id(document: str, section: str) -> str:
+    """The id of the generated assertion of a section's conflict (``conflict_assertion``)."""
+    doc_key = _slug(document.split("_")[0].split(".")[0]) or "doc"
+    number = re.match(r"[\d.]+", section.strip())
+    sec_key = _slug(number.group(0)) if number else _slug(section) or f"s{zlib.crc32(section.encode()):08x}"
+    return f"section-consistency.{doc_key}.{sec_key}"
+
+
 def conflict_assertion(check: SectionCheck) -> AssertionResult:
     """The generated assertion "the statements of this section can hold together", verdict ``fails``."""
-    doc_key = _slug(check.document.split("_")[0].split(".")[0]) or "doc"
-    number = re.match(r"[\d.]+", check.section.strip())
-    sec_key = _slug(number.group(0)) if number else _slug(check.section) or f"s{zlib.crc32(check.section.encode()):08x}"
-    aid = f"section-consistency.{doc_key}.{sec_key}"
+    aid = section_assertion_id(check.document, check.section)
     quote = " | ".join(f"{c.id}: {' '.join(c.source.quote.split())}" for c in check.core)
     claim = Claim(id=aid, title=f"The statements of §{check.section} can hold together", kind="theorem",
                   source=Source(check.document, check.section, quote), symbols=(), uses=(), assume=(),
@@ -216,4 +221,5 @@ def conflict_assertion(check: SectionCheck) -> AssertionResult:
     return AssertionResult(assertion, (ReadingResult(assertion.primary, result),))
 
 
-__all__ = ["SectionCheck", "check_section", "check_catalog_section", "catalog_members", "conflict_assertion", "SECTION_RLIMIT"]
+__all__ = ["SectionCheck", "check_section", "check_catalog_section", "catalog_members", "conflict_assertion",
+           "section_assertion_id", "SECTION_RLIMIT"]

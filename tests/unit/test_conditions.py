@@ -287,3 +287,31 @@ def test_a_qe_condition_has_no_negations_and_no_redundant_disjunct(load_claims, 
     body = 'symbols = { x = "positive", p = "real" }\nassume = ["x >= 0"]\nfree = ["p"]\nshow = "x > p"'
     result = check_claim(load_claims(claim_toml("qe.nnf", body)).claim("qe.nnf"))
     assert result.verdict is Verdict.HOLDS_IF and result.condition.text == "p <= 0", result.reason
+
+
+@pytest.mark.parametrize("assume, show, q_values", [
+    # exactly when p >= min(1, q): at q = 0 every p >= 0 works (the boundary route said p >= 1)
+    ('["x < 1", "x < q"]', "x < p", (Fraction(0), Fraction(1), Fraction(2))),
+    # exactly when p <= max(-1, q)
+    ('["x > -1", "x > q"]', "x > p", (Fraction(-2), Fraction(-1), Fraction(0))),
+])
+def test_a_second_free_constant_that_shapes_the_region_is_kept_in_the_condition(load_claims, claim_toml, assume,
+                                                                                 show, q_values):
+    """The boundary route showed necessity at the outside witness's value of q only; q is a free constant the
+    condition ranges over, so the route refuses it and the condition (from QE) must be right at every q tried
+    (adversarial review 13 F1)."""
+    claim = load_claims(claim_toml("t.q2", f'''
+symbols = {{ x = "real", p = "real", q = "real" }}
+assume = {assume}
+show = "{show}"
+free = ["p", "q"]
+''')).claim("t.q2")
+    result = check_claim(claim)
+    assert result.verdict in (Verdict.HOLDS_IF, Verdict.UNDECIDED), result.reason
+    if result.verdict is Verdict.HOLDS_IF:
+        upper = show == "x < p"
+        for q in q_values:
+            edge = min(Fraction(1), q) if upper else max(Fraction(-1), q)
+            for p in (edge - Fraction(1, 100), edge, edge + Fraction(1, 100)):
+                truth = p >= edge if upper else p <= edge
+                assert _condition_holds(result.condition.text, p=p, q=q) is truth, (result.condition.text, p, q)

@@ -96,3 +96,13 @@ def test_the_parts_test_every_regression_file_exactly_once():
     for rel in everything:
         by_bytes.setdefault((HERE / rel).read_bytes(), set()).add(part_of[rel])
     assert all(len(names) == 1 for names in by_bytes.values()), "byte-identical files in different parts"
+
+
+def test_the_section_checked_files_exist_and_expect_verdicts_of_their_section_assertion():
+    """``SECTION_CHECKED`` names files whose generated section assertion is checked: a missing file or a comment
+    that names no verdict would silently check nothing (adversarial review 13)."""
+    from soundness_batch import SECTION_CHECKED, expected_for
+    for rel in sorted(SECTION_CHECKED):
+        assert (HERE / rel).is_file(), rel
+        want = expected_for(rel)
+        assert any(k.startswith("section-consistency.") and w.verdicts for k, w in want.items()), rel
