@@ -102,3 +102,42 @@ def test_all_checks_of_a_request_share_one_rlimit_ledger():
     assert checks > 1 and ledger.calls == checks and 0 < ledger.used < ledger.total
     starved = check_consistency(claims, CheckOptions(rlimit=1))
     assert starved.status == "unknown" and starved.reason.startswith("z3: rlimit 1 exhausted"), starved.reason
+
+
+def _guarded(cid: str, show: str, assume: str = "", free: str = '"p"') -> str:
+    """One claim over x, y, a, p (the guards tests below)."""
+    head = f'[[claim]]\nid = "g.{cid}"\ntitle = "t"\nkind = "theorem"\nsource = {{ document = "d.md", section = "s", '
+    return head + (f'quote = "q" }}\nsymbols = {{ x = "real", y = "real", a = "real", p = "real" }}\n'
+                   f'assume = [{assume}]\nfree = [{free}]\nshow = "{show}"\n')
+
+
+def test_a_limit_with_parameters_is_read_only_where_sympys_value_applies(tmp_path):
+    """limit(x/(x + a), x, 0) is 0 for a != 0 and 1 at a = 0: read with the generic value 0 for every a, a = 0
+    satisfying a*a <= 0 "could not hold" with it, although the engine proves the claim at a = 0 (adversarial
+    review 13 F2, cs). The statement is read where a != 0; its model is not claimed for the statement as stated."""
+    text = (_guarded("a", "limit(x/(x + a), x, 0) == 1", free='"a"')
+            + _guarded("b", "a*a <= 0", free='"a"'))
+    report = check_consistency(_claims(text, tmp_path), CheckOptions(), for_all=["x"])
+    assert report.status == "unknown" and "g.a read only where" in report.reason, report
+    # sl: 0 <= a <= 1 => limit + a > p holds exactly when p <= 0, and p >= -y*y exactly when p >= 0: consistent
+    text = (_guarded("a", "limit(x/(x + a), x, 0) + a > p", '"0 <= a", "a <= 1"')
+            + _guarded("b", "p >= -y*y"))
+    assert check_consistency(_claims(text, tmp_path), CheckOptions(), for_all=["x", "y", "a"]).status == "unknown"
+    # a conflict of the statements read under the guard is one of the claims: p >= 1/2 excludes every p <= 0
+    clash = text.replace("p >= -y*y", "p >= 1/2 - y*y")
+    report = check_consistency(_claims(clash, tmp_path), CheckOptions(), for_all=["x", "y", "a"])
+    assert report.status == "inconsistent" and [c.id for c in report.core] == ["g.a", "g.b"], report
+
+
+def test_a_derivative_is_read_only_off_its_kinks(tmp_path):
+    """abs(diff(abs(x), x)) is 1 wherever the derivative exists; the branch value sign(0) = 0 at the kink made it
+    conflict with p >= 1/2 (adversarial review 13 F2, sk). A guard the assumptions imply (x > 0) is not one."""
+    text = (_guarded("a", "abs(diff(abs(x), x)) >= p")
+            + _guarded("b", "p >= 1/2 - y*y"))
+    report = check_consistency(_claims(text, tmp_path), CheckOptions(), for_all=["x", "y"])
+    assert report.status == "unknown" and "g.a read only where" in report.reason, report
+    clash = text.replace("p >= 1/2 - y*y", "p >= 2 - y*y")
+    assert check_consistency(_claims(clash, tmp_path), CheckOptions(), for_all=["x", "y"]).status == "inconsistent"
+    off_kink = _guarded("a", "abs(diff(abs(x), x)) >= p", '"x > 0"') + _guarded("b", "p >= 1/2 - y*y")
+    report = check_consistency(_claims(off_kink, tmp_path), CheckOptions(), for_all=["x", "y"])
+    assert report.status == "consistent", report

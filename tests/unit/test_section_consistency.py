@@ -103,3 +103,22 @@ def test_catalog_sections_read_each_statement_for_every_value_of_its_variables(t
     assert check.status == "inconsistent" and [c.id for c in check.core] == ["s.a", "s.b"]
     # the same two statements with every symbol at one value: x = 0 satisfies both implications
     assert check_section("d.md", "2.1 S", load_catalog([f]).claims, CheckOptions()).status == "consistent"
+
+
+def test_no_counted_section_conflict_from_a_derivative_kink_or_a_generic_limit(tmp_path):
+    """The section check reads each statement as the engine does: off derivative kinks (the branch value sign(0) = 0
+    of diff(abs(x), x)) and where SymPy's value of a limit with parameters applies (0 for x/(x + a) at a != 0, 1 at
+    a = 0). Both sections are consistent (p = 1/2; p = 0), and were counted ``fails`` (adversarial review 13 F2)."""
+    from formal_emergence.engine.assertions import check_catalog
+    f = tmp_path / "c.toml"
+    text = (SHARED_P.format(id="k.a", assume="x == x", show="abs(diff(abs(x), x)) >= p")
+            + SHARED_P.format(id="k.b", assume="x == x", show="p >= 1/2 - x*x")
+            + SHARED_P.format(id="l.a", assume="0 <= y", show="limit(x/(x + y), x, 0) + y > p").replace(
+                "2.1 S", "2.2 T").replace("p = \"real\" }", "p = \"real\", y = \"real\" }")
+            + SHARED_P.format(id="l.b", assume="y <= 1", show="p >= -x*x").replace("2.1 S", "2.2 T").replace(
+                "p = \"real\" }", "p = \"real\", y = \"real\" }"))
+    f.write_text(text, encoding="utf-8")
+    checked = check_catalog(load_catalog([f]), CheckOptions())
+    verdicts = {a.id: a.verdict for a in checked.assertions}
+    assert not any(i.startswith("section-consistency.") for i in verdicts), verdicts
+    assert {s.section: s.status for s in checked.sections} == {"2.1 S": "undecided", "2.2 T": "undecided"}
