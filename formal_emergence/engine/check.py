@@ -557,8 +557,8 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
         if refuted is not None:
             refuted = replace(refuted, evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)),
                                                  *refuted.evidence, *extra))
-            return _with_reading(_unvalued_references(claim, _free_probed(claim, refuted, options, references, None),
-                                                      references), claim)
+            return _with_reading(_free_probed(claim, _unvalued_references(claim, refuted, references), options,
+                                              references, None), claim)
         return _with_reading(Result(claim.id, Verdict.UNDECIDED, f"The symbolic layer could not prepare the claim: {exc}.",
                                     evidence=(Evidence("sympy", "unsupported", (("detail", str(exc)),)), *extra)), claim)
     except RecursionError:  # a chain of hundreds of nested definitions: a deterministic nesting budget
@@ -575,8 +575,10 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
                         evidence=(Evidence("engine", "error", (("exception", type(exc).__name__),
                                                                ("detail", str(exc)[:500]))),))
     result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
-    return _with_reading(_unvalued_references(claim, _free_probed(claim, result, options, references, prep),
-                                              references), claim)
+    # a witness on a literature range end, or of a reference with no number, is no refutation: before the free
+    # constants are probed from it ("fails for p = 250, hence for every p >= 250" at g = 250; adversarial review 13 F3)
+    return _with_reading(_free_probed(claim, _unvalued_references(claim, result, references), options, references,
+                                      prep), claim)
 
 
 def _unvalued_references(claim: Claim, result: Result, references: Callable[[str], object] | None) -> Result:

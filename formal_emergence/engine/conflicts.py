@@ -20,7 +20,7 @@ from typing import Sequence
 from ..errors import UnsupportedConstruct, UserInputError
 from ..literature import get_reference
 from ..model.claim import Claim, SymbolDecl, claim_formula
-from ..model.terms import Bool, Not, Num, Pred, Term, UFun, to_text, transform, walk
+from ..model.terms import Bool, Not, Num, Pred, Rel, Sym, Term, UFun, free_symbols, to_text, transform, walk
 from ..numeric import evaluate as numeric
 from ..solver import conflicts as z3c
 from ..solver import z3_backend as z3b
@@ -79,19 +79,18 @@ def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOpti
         with z3b.claim_budget(options.rlimit), z3_claim_cpu():  # the guards' checks share the request's budget
             for c in claims:
                 prep = prepare(c, get_reference)
-                guards = _open_guards(prep, options)
+                guards, whys = _open_guards(prep, options)
                 statements.append((c.id, claim_formula((*guards, *prep.hypotheses), prep.goal)))
                 if guards:
-                    weakened.append(c.id)
+                    weakened.append(f"{c.id} ({', '.join(whys)})")
             outcome = _together(statements, decls, options, refinement_rounds, for_all)
     except UnsupportedConstruct as exc:
         return ConsistencyReport(claims, "unknown", reason=str(exc), for_all=tuple(for_all))
     by_id = {c.id: c for c in claims}
     if outcome.status == "consistent" and weakened:
         return ConsistencyReport(claims, "unknown", for_all=tuple(for_all), reason=(
-            "z3 found a model of the statements with " + ", ".join(weakened) + " read only where its derivatives "
-            "exist and SymPy's values of its limits with parameters apply, so the model need not satisfy the "
-            "statements as stated"))
+            "z3 found a model of the statements, but read with guards the assumptions do not imply: "
+            + "; ".join(weakened) + "; so the model need not satisfy the statements as stated"))
     if outcome.status == "inconsistent":
         return ConsistencyReport(claims, "inconsistent", core=tuple(by_id[i] for i in outcome.core),
                                  minimal=outcome.minimal, for_all=tuple(for_all),
@@ -110,19 +109,26 @@ def check_consistency(claims: Sequence[Claim], options: CheckOptions = CheckOpti
     return ConsistencyReport(claims, "unknown", reason=f"z3: {outcome.reason or 'unknown'}", for_all=tuple(for_all))
 
 
-def _open_guards(prep, options: CheckOptions) -> tuple[Term, ...]:
+def _open_guards(prep, options: CheckOptions) -> tuple[tuple[Term, ...], tuple[str, ...]]:
     """Where the prepared statement means what the claim states, as far as the assumptions do not already imply it
     (z3): its derivatives exist (the expressions under ``diff`` are defined, and no kink of one is met) and SymPy's
     generic value of each limit with parameters applies (``prep.limit_generic``: ``limit(x/(x + a), x, 0)`` is 0
-    only where a != 0). Each statement is read under its guards, which makes it weaker than the claim
+    only where a != 0); and a symbol bound to a literature range is off the range's ends (``_literature_ends``).
+    Each statement is read under its guards, which makes it weaker than the claim
     (it says nothing where they fail): a conflict of the weaker statements is a conflict of the claims, but a
     model of them is not a model of the claims. The claim route refuses the same cases (``check._unproved_kinks``,
-    ``_qualified_holds``; adversarial review 13 F2: the generic value
+    ``_qualified_holds``, ``conditions._ranged_by_literature``; adversarial review 13 F2, F3: the generic value
     0 at a = 0 and the branch derivative sign(0) = 0 of abs made wrong counted section ``fails``)."""
-    guards = [*prep.diff_domains, *prep.limit_generic, *(Not(eq) for _, eq in prep.kinks)]
     opts = replace(options, rlimit=min(options.rlimit, GUARD_RLIMIT))
-    out = [g for g in dict.fromkeys(guards) if not _implied(prep, g, opts)]
-    return tuple(out)
+    out: dict[Term, str] = {}
+    exist = (*prep.diff_domains, *(Not(eq) for _, eq in prep.kinks))
+    for why, guards in (("only where its derivatives exist", exist),
+                        ("only where SymPy's values of its limits with parameters apply", prep.limit_generic)):
+        for g in guards:
+            if g not in out and not _implied(prep, g, opts):
+                out[g] = why
+    out.update((g, "off the ends of its literature ranges") for g in _literature_ends(prep) if g not in out)
+    return tuple(out), tuple(dict.fromkeys(out.values()))
 
 
 #: z3 budget (rlimit units) of the proof that the assumptions imply one guard (``_open_guards``).
@@ -132,6 +138,25 @@ GUARD_RLIMIT = 200_000
 def _implied(prep, guard: Term, options: CheckOptions) -> bool:
     outcome, _ = _run_z3(prep.hypotheses, guard, prep.decls, options, refine=False, goal_side=False)
     return outcome is not None and outcome.status == "unsat"
+
+
+def _literature_ends(prep) -> tuple[Term, ...]:
+    """``name != end`` for each end of a literature range that a symbol of the statement is bound to (the data
+    file marks an end strict only in a note: ``g > 250`` is stored as low = 250). The statement is then read with
+    the ends excluded, which is true under the closed and the strict reading alike (``_open_guards``); the claim
+    route refuses the same ends (``conditions._ranged_by_literature``; adversarial review 13 F3)."""
+    out: list[Term] = []
+    for name, ref_id in prep.claim.references:
+        ref = get_reference(ref_id)
+        if getattr(ref, "value", None) is not None:
+            continue  # a point value is substituted away
+        low, high = getattr(ref, "low", None), getattr(ref, "high", None)
+        ends = [Num(e) for e in (low, high) if e is not None]
+        end_hyps = {Rel("<=", Num(low), Sym(name)) if low is not None else None,
+                    Rel("<=", Sym(name), Num(high)) if high is not None else None}
+        if any(name in free_symbols(t) for t in (prep.goal, *(h for h in prep.hypotheses if h not in end_hyps))):
+            out.extend(Rel("!=", Sym(name), e) for e in ends)
+    return tuple(out)
 
 
 def _together(statements, decls, options: CheckOptions, refinement_rounds: int | None, for_all) -> z3c.Together:

@@ -122,3 +122,26 @@ def test_no_counted_section_conflict_from_a_derivative_kink_or_a_generic_limit(t
     verdicts = {a.id: a.verdict for a in checked.assertions}
     assert not any(i.startswith("section-consistency.") for i in verdicts), verdicts
     assert {s.section: s.status for s in checked.sections} == {"2.1 S": "undecided", "2.2 T": "undecided"}
+
+
+def test_a_literature_range_end_the_data_may_mark_strict_is_not_relied_on(tmp_path):
+    """hoffmann2022's Gopher multiple is "> 250x", stored as low = 250 with the strictness in a note: g > p for
+    every such g and p >= 250 both hold at p = 250, but read with the end closed (g = 250) they "cannot all hold"
+    (adversarial review 13 F3). Read off the end, a real conflict (p >= 260) is still found."""
+    from formal_emergence.engine.assertions import check_catalog
+    f = tmp_path / "c.toml"
+    text = (SHARED_P.format(id="r.a", assume="g > 0", show="g > p").replace('x = "real"', 'g = "positive"')
+            + 'references = { g = "hoffmann2022.s3_4.1t.gopher_multiple" }\n'
+            + SHARED_P.format(id="r.b", assume="x == x", show="p >= 250 - x*x"))
+    f.write_text(text, encoding="utf-8")
+    checked = check_catalog(load_catalog([f]), CheckOptions())
+    assert not any(a.id.startswith("section-consistency.") for a in checked.assertions)
+    # its own witness g = 250 is on the end too: no refutation, and no "fails for every p >= 250" probed from it
+    (own,) = [a.primary.result for a in checked.assertions if a.id == "r.a"]
+    assert own.verdict is Verdict.UNDECIDED and "on an end of the literature range" in own.reason, own.reason
+    assert "hence for every p >=" not in own.reason, own.reason
+    (section,) = checked.sections
+    assert section.status == "undecided" and "literature ranges" in section.reason, section
+    f.write_text(text.replace("250 - x*x", "260 - x*x"), encoding="utf-8")
+    (section,) = check_catalog(load_catalog([f]), CheckOptions()).sections
+    assert section.status == "inconsistent", section

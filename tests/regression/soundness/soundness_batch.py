@@ -114,6 +114,7 @@ SECTION_CHECKED = {
     "4-soundness/x02_second_free_constant_upper_section.toml",
     "4-soundness/x03_section_generic_limit.toml",
     "4-soundness/x04_section_derivative_kink.toml",
+    "4-soundness/x05_section_literature_strict_end.toml",
 }
 
 #: Known failures on main: file -> (finding, is it a hang or slow case that gets SHORT_TIMEOUT).
