@@ -315,3 +315,20 @@ free = ["p", "q"]
             for p in (edge - Fraction(1, 100), edge, edge + Fraction(1, 100)):
                 truth = p >= edge if upper else p <= edge
                 assert _condition_holds(result.condition.text, p=p, q=q) is truth, (result.condition.text, p, q)
+
+
+def test_no_flip_point_from_a_condition_that_ignored_a_second_free_constant(tmp_path, cli_run):
+    """0 < x < 1, x < q => x < tol (q free): the flip scan of tol said "fails for every tol below 1" from the boundary
+    route's "exactly when tol >= 1", but at tol = 1/2 the claim holds for q = 0 (adversarial review 13 F1, fq.a)."""
+    import json
+    f = tmp_path / "fq.toml"
+    f.write_text("[[assertion]]\nid = 'fq.a'\ntitle = 't'\nkind = 'theorem'\n"
+                 "source = { document = 'x.txt', section = 's', quote = 'q' }\n"
+                 "symbols = { x = 'real', q = 'real', tol = 'positive' }\nassume = ['0 < x', 'x < 1', 'x < q']\n"
+                 "free = ['q']\ntolerances = { tol = 'approx' }\nshow = 'x < tol'\n", encoding="utf-8")
+    code, out, _ = cli_run(["check", str(f), "--no-cache", "--format", "json"])
+    (record,) = [c for c in json.loads(out)["claims"] if c["id"] == "fq.a"]
+    assert code == 0 and record["verdict"] == "holds-if", record
+    assert "fails for every tol below" not in record["reason"], record["reason"]
+    assert _condition_holds(record["condition"]["text"] if isinstance(record["condition"], dict)
+                            else record["condition"], q=Fraction(1, 10)), record["condition"]
