@@ -97,3 +97,12 @@ def test_closed_content_and_section_checks_are_counted_per_document():
     assert item["verdict"] == "holds" and "hoffmann2022.table1.chinchilla.params" in item["evidence"]
     html = to_html_report(list(scans.values()))
     assert "Closed content" in html and "hoffmann2022.table1.gopher.tokens" in html
+
+
+def test_a_section_check_of_stubs_reads_a_limit_only_where_sympys_value_applies(tmp_path):
+    """lim_{x->0} x/(x + a) + a = 1 and a <= 0 hold together at a = 0 (the limit of x/x is 1); with SymPy's generic
+    value 0 for every a the scan's section check said "cannot all hold" (adversarial review 13 F2, scan/s11.md)."""
+    doc = tmp_path / "s11.md"
+    doc.write_text("# T11\n\n## H\n\n$$\\lim_{x \\to 0} \\frac{x}{x + a} + a = 1$$\n\n$$a \\le 0$$\n", encoding="utf-8")
+    (scan,) = scan_paths([doc])
+    assert len(scan.sections) == 1 and scan.sections[0].status != "inconsistent", scan.sections
