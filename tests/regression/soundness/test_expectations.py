@@ -106,3 +106,11 @@ def test_the_section_checked_files_exist_and_expect_verdicts_of_their_section_as
         assert (HERE / rel).is_file(), rel
         want = expected_for(rel)
         assert any(k.startswith("section-consistency.") and w.verdicts for k, w in want.items()), rel
+
+
+def test_an_assertion_files_comment_applies_to_its_assertions():
+    """``[[assertion]]`` files were read for ``[[claim]]`` tables only, so their comments named verdicts nobody
+    checked (75 files in session 13)."""
+    from soundness_batch import expected_for
+    want = expected_for("4-soundness/v01_adv12_hb_a.toml")
+    assert set(want) == {"v01"} and want["v01"].verdicts == {"holds-if", "undecided"}
