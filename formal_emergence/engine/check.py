@@ -576,7 +576,7 @@ def _check_claim(claim: Claim, options: CheckOptions, references: Callable[[str]
                                                                ("detail", str(exc)[:500]))),))
     result = replace(result, steps=prep.steps + result.steps, evidence=prep.evidence + result.evidence + tuple(extra))
     # a witness on a literature range end, or of a reference with no number, is no refutation: before the free
-    # constants are probed from it ("fails for p = 250, hence for every p >= 250" at g = 250; adversarial review 13 F3)
+    # constants are probed from it ("fails for p = 250, hence for every p >= 250" at g = 250; adversarial review 13 F8)
     return _with_reading(_free_probed(claim, _unvalued_references(claim, result, references), options, references,
                                       prep), claim)
 

@@ -117,7 +117,7 @@ def _open_guards(prep, options: CheckOptions) -> tuple[tuple[Term, ...], tuple[s
     Each statement is read under its guards, which makes it weaker than the claim
     (it says nothing where they fail): a conflict of the weaker statements is a conflict of the claims, but a
     model of them is not a model of the claims. The claim route refuses the same cases (``check._unproved_kinks``,
-    ``_qualified_holds``, ``conditions._ranged_by_literature``; adversarial review 13 F2, F3: the generic value
+    ``_qualified_holds``, ``conditions._ranged_by_literature``; adversarial review 13 F2, F8: the generic value
     0 at a = 0 and the branch derivative sign(0) = 0 of abs made wrong counted section ``fails``)."""
     opts = replace(options, rlimit=min(options.rlimit, GUARD_RLIMIT))
     out: dict[Term, str] = {}
@@ -144,7 +144,7 @@ def _literature_ends(prep) -> tuple[Term, ...]:
     """``name != end`` for each end of a literature range that a symbol of the statement is bound to (the data
     file marks an end strict only in a note: ``g > 250`` is stored as low = 250). The statement is then read with
     the ends excluded, which is true under the closed and the strict reading alike (``_open_guards``); the claim
-    route refuses the same ends (``conditions._ranged_by_literature``; adversarial review 13 F3)."""
+    route refuses the same ends (``conditions._ranged_by_literature``; adversarial review 13 F8)."""
     out: list[Term] = []
     for name, ref_id in prep.claim.references:
         ref = get_reference(ref_id)

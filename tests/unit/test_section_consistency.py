@@ -127,7 +127,7 @@ def test_no_counted_section_conflict_from_a_derivative_kink_or_a_generic_limit(t
 def test_a_literature_range_end_the_data_may_mark_strict_is_not_relied_on(tmp_path):
     """hoffmann2022's Gopher multiple is "> 250x", stored as low = 250 with the strictness in a note: g > p for
     every such g and p >= 250 both hold at p = 250, but read with the end closed (g = 250) they "cannot all hold"
-    (adversarial review 13 F3). Read off the end, a real conflict (p >= 260) is still found."""
+    (adversarial review 13 F8). Read off the end, a real conflict (p >= 260) is still found."""
     from formal_emergence.engine.assertions import check_catalog
     f = tmp_path / "c.toml"
     text = (SHARED_P.format(id="r.a", assume="g > 0", show="g > p").replace('x = "real"', 'g = "positive"')
