@@ -853,8 +853,15 @@ def _sides_differ(tr: SympyTranslator, node: Term) -> str:
         sides = _one_sided(tr, node)
     except UnsupportedConstruct:
         return ""
-    if sides is None or sides[0][1] == sides[1][1] or (
-            sides[0][1].is_finite and sides[1][1].is_finite and sp.simplify(sides[0][1] - sides[1][1]) == 0):
+    if sides is None:
+        return ""
+    right, left = sides[0][1], sides[1][1]
+    infinite = {v for v in (right, left) if v in (sp.oo, -sp.oo)}
+    if infinite:  # oo against -oo, or an infinite side against a finite one
+        differ = right != left and (len(infinite) == 2 or all(v in infinite or v.is_finite for v in (right, left)))
+    else:  # only a difference nonzero for every value of the parameters (a and -a agree at a = 0)
+        differ = sp.simplify(right - left).is_zero is False
+    if not differ:
         return ""
     return f"; the two-sided limit does not exist: its one-sided limits differ ({_sides_text(sides)})"
 
