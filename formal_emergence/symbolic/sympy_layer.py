@@ -824,12 +824,8 @@ def _one_sided(tr: SympyTranslator, node: Limit) -> list[tuple[str, sp.Basic]] |
         return None
     var, out = tr(node.var), []
     for side, image in _images(tr, node):
-        def choose(t: Term, image: sp.Basic = image) -> Term | None:
-            if isinstance(t, Ite):
-                return transform(t.then if _near_truth(tr, t.cond, var, image) else t.other, choose)
-            return None
         try:
-            value = sp.limit(tr(transform(node.expr, choose)), var, point, dir=side)
+            value = sp.limit(tr(_near_branches(tr, node.expr, var, image)), var, point, dir=side)
         except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
             raise UnsupportedConstruct(f"SymPy could not compute the {'right' if side == '+' else 'left'} limit of "
                                        f"{to_text(node)[:80]} ({type(exc).__name__})") from None
@@ -838,6 +834,15 @@ def _one_sided(tr: SympyTranslator, node: Limit) -> list[tuple[str, sp.Basic]] |
                                        f"{to_text(node)[:80]} ({value})")
         out.append((side, value))
     return out
+
+
+def _near_branches(tr: SympyTranslator, t: Term, var: sp.Symbol, image: sp.Basic) -> Term:
+    """``t`` with each ``ite`` replaced by the branch it takes near the point (``var = image``, ``_S -> 0+``)."""
+    def choose(n: Term) -> Term | None:
+        if isinstance(n, Ite):
+            return transform(n.then if _near_truth(tr, n.cond, var, image) else n.other, choose)
+        return None
+    return transform(t, choose)
 
 
 def _sides_text(sides: list[tuple[str, sp.Basic]]) -> str:
@@ -1134,13 +1139,8 @@ def _limit_of_piecewise(tr: SympyTranslator, inner: Term, node: Limit) -> sp.Bas
     """The limit of a term with ``ite``: each ``ite`` takes the branch it takes near the point (never the value
     *at* the point, which SymPy's Piecewise limit returns). A two-sided limit needs equal one-sided limits."""
     var, point = tr(node.var), tr(node.point)
-    values = []
-    for side, image in _images(tr, node):
-        def choose(t: Term, image: sp.Basic = image) -> Term | None:
-            if isinstance(t, Ite):
-                return transform(t.then if _near_truth(tr, t.cond, var, image) else t.other, choose)
-            return None
-        values.append(sp.simplify(sp.limit(tr(transform(inner, choose)), var, point, dir=side)))
+    values = [sp.simplify(sp.limit(tr(_near_branches(tr, inner, var, image)), var, point, dir=side))
+              for side, image in _images(tr, node)]
     if len(values) == 2 and values[0] != values[1] and sp.simplify(values[0] - values[1]) != 0:
         raise ValueError(f"the limit does not exist: the right limit is {values[0]} and the left limit {values[1]}")
     return values[0]
