@@ -251,7 +251,7 @@ def test_probe_points_skip_the_witness_and_booleans():
 
 @pytest.mark.parametrize("goal, g, op", [
     ("x*exp(-x) - p < 0", "x * exp(-x)", "<"),
-    ("3 - 2*p < x**2 - 2*x + 4", "(-1/2) * x**2 + x - 1/2", "<"),
+    ("3 - 2*p < x**2 - 2*x + 4", "-0.5 * x**2 + x - 0.5", "<"),
     ("x + 2*p > 3*p", "x", ">"),
     ("p + 1 >= x", "x - 1", "<="),
 ])

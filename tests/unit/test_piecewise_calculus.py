@@ -36,7 +36,7 @@ def verdict(load_claims, claim_toml):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("ite(x > 0, x, 0)", ["x == 0"]), ("abs(x - 1)", ["x - 1 == 0"]), ("max(x, 1/2)", ["x == 1/2"]),
+    ("ite(x > 0, x, 0)", ["x == 0"]), ("abs(x - 1)", ["x - 1 == 0"]), ("max(x, 1/2)", ["x == 0.5"]),
     ("floor(x) + x**2", ["floor(x) == x"]), ("heaviside(x)", ["x == 0"]), ("exp(x) * x**2", []),
     ("sqrt(x**2)", ["x**2 == 0"]),
 ])
@@ -54,7 +54,7 @@ def test_kinks_in_one_variable_ignore_switches_free_of_it(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("x**a", ["x == 0 and not floor(a) == a"]),                   # a fixed non-integer exponent: edge at 0
-    ("(x - a)**(a + 1/2)", ["x - a == 0 and not floor(a + 1/2) == a + 1/2"]),
+    ("(x - a)**(a + 1/2)", ["x - a == 0 and not floor(a + 0.5) == a + 0.5"]),
     ("x**x", ["x <= 0"]), ("a**x", ["a <= 0"]),                    # a varying exponent needs a positive base
     ("2**x", []), ("y**a", []), ("exp(a*x)", []), ("x**(-1)", []),
 ])
