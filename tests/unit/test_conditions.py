@@ -287,3 +287,34 @@ def test_a_qe_condition_has_no_negations_and_no_redundant_disjunct(load_claims, 
     body = 'symbols = { x = "positive", p = "real" }\nassume = ["x >= 0"]\nfree = ["p"]\nshow = "x > p"'
     result = check_claim(load_claims(claim_toml("qe.nnf", body)).claim("qe.nnf"))
     assert result.verdict is Verdict.HOLDS_IF and result.condition.text == "p <= 0", result.reason
+
+
+@pytest.mark.parametrize("assume, show, condition", [
+    ('["x > -1", "x != 0"]', "diff(sqrt(x)**4, x) > p", "p <= 0"),  # QE over x in (-1, 0) too gave p <= -2
+    ('["x < 1", "x != 0"]', "diff(sqrt(x)**4, x) < p", "p >= 2"),  # the bound route, from the domain's edge
+])
+def test_a_condition_is_derived_only_where_the_derivative_exists(load_claims, claim_toml, assume, show, condition):
+    """SymPy lowers sqrt(x)**4 to x**2, whose derivative 2*x is defined at x < 0, where the claim's derivative does
+    not exist: the weakest condition is taken over x >= 0 only (adversarial review 13 F3, dd8.a, dd8.b)."""
+    body = f'symbols = {{ x = "real", p = "real" }}\nassume = {assume}\nfree = ["p"]\nshow = "{show}"'
+    result = check_claim(load_claims(claim_toml("dd.exist", body)).claim("dd.exist"))
+    assert result.verdict is Verdict.HOLDS_IF and result.condition.text == condition, result.reason
+    assert "where each differentiated expression is defined (x >= 0)" in result.reason
+
+
+def test_a_claim_about_a_derivative_does_not_fail_for_every_value_where_it_is_undefined(load_claims, claim_toml):
+    """diff(sqrt(x)**4, x) >= p holds for p <= 0 wherever the derivative exists; QE on the lowered 2*x >= p over
+    every real x gave false, "fails for every value of p" (adversarial review 13 F3, dd3.a). Now the kink at the
+    domain's edge x = 0 leaves it undecided, as for a fixed p."""
+    body = 'symbols = { x = "real", p = "real" }\nfree = ["p"]\nshow = "diff(sqrt(x)**4, x) >= p"'
+    result = check_claim(load_claims(claim_toml("dd.every", body)).claim("dd.every"))
+    assert result.verdict is Verdict.UNDECIDED, result.reason
+    assert not any(e.outcome == FAILS_FOR_EVERY_VALUE for e in result.evidence)
+
+
+def test_an_implied_derivative_domain_adds_no_hypothesis_and_no_note(load_claims, claim_toml):
+    """x positive: x >= 0 is implied, the condition is the same and the reason has no note (dd6.c)."""
+    body = 'symbols = { x = "positive", p = "real" }\nfree = ["p"]\nshow = "diff(sqrt(x)**4, x) >= p"'
+    result = check_claim(load_claims(claim_toml("dd.pos", body)).claim("dd.pos"))
+    assert result.verdict is Verdict.HOLDS_IF and result.condition.text == "p <= 0", result.reason
+    assert "differentiated expression" not in result.reason
