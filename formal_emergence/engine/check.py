@@ -30,7 +30,7 @@ from ..model.claim import claim_formula, with_values
 from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
 from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
-from ..model.terms import (Add, Bool, Diff, Ite, Limit, Mul, Not as Not_, Num, Pow, Pred, Rel, Sym as Sym_, Term,
+from ..model.terms import (Add, Bool, Diff, Implies, Ite, Limit, Mul, Not as Not_, Num, Pow, Pred, Rel, Sym as Sym_, Term,
                            UFun, free_symbols, is_boolean)
 from ..model.terms import _fresh, children, conj, sub, substitute, to_text, transform, walk
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
@@ -994,6 +994,17 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
     gaps, gap_evidence = _definedness_gaps(prep, opts)
     if not gaps:
         return Result(claim.id, Verdict.HOLDS, f"{proof}.", evidence=tuple(evidence), losses=losses, steps=steps)
+    for o in gaps:  # a closed condition (z3 abstracts log(8) - 3*log(2) != 0 and finds it satisfiable) is decided
+        closed = _closed_obligation(prep, o)
+        truth = None if closed is None else _closed_truth(closed, opts.dps)
+        if closed is not None and truth is not True:
+            state = "false" if truth is False else "not decided"
+            return Result(claim.id, Verdict.UNDECIDED, f"{proof}, but the statement is "
+                          f"{'undefined' if truth is False else 'perhaps undefined'} wherever the assumptions hold: "
+                          f"{o.term_text()} needs {o.text()}, which is {state} there.",
+                          evidence=tuple(evidence + gap_evidence) + (Evidence("definedness", "undefined" if truth is
+                                                                               False else "undetermined", (
+                              ("term", o.term_text()), ("condition", o.text()))),), losses=losses, steps=steps)
     defined, def_evidence = _defined_points(prep, opts)
     if defined is None or defined.status != "sat":
         return Result(claim.id, Verdict.UNDECIDED, "z3 found no point where the assumptions hold and every "
@@ -1355,14 +1366,18 @@ def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
                           evidence=(Evidence("definedness", "derivative", (("condition", to_text(f)),
                                                                            ("value", state))),))
     for o in obligations(formula):
-        defined = exact_truth(o.formula())
-        if defined is None:
-            defined = numeric.decide_closed(o.formula(), opts.dps)
+        defined = _closed_truth(o.formula(), opts.dps)
         if defined is False:
             return Result(prep.claim.id, Verdict.UNDECIDED, f"The closed statement is undefined: {o.term_text()} "
                           f"needs {to_text(o.condition)}, which is false.",
                           evidence=(Evidence("definedness", "undefined", (("term", o.term_text()),
                                                                           ("condition", o.text()))),))
+        if defined is None:  # not merely "not refuted": a SymPy identity or an interval must not decide it then
+            return Result(prep.claim.id, Verdict.UNDECIDED, f"Whether the closed statement is defined is not "
+                          f"decided: {o.term_text()} needs {to_text(o.condition)}, which neither exact arithmetic, "
+                          f"interval arithmetic at up to {4 * opts.dps} digits nor a SymPy identity decides.",
+                          evidence=(Evidence("definedness", "undetermined", (("term", o.term_text()),
+                                                                             ("condition", o.text()))),))
     exact = exact_truth(formula)
     if exact is None and isinstance(prep.goal, Rel) and prep.goal.op in ("==", "!=") and not prep.hypotheses:
         if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, ()):
@@ -1408,6 +1423,39 @@ def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
                       f"digits ({shown}).", counterexample=ce, evidence=(ev,))
     return Result(prep.claim.id, Verdict.UNDECIDED, f"Interval arithmetic at up to {dps} digits cannot decide the "
                   "closed statement (it may be an exact boundary case).", evidence=(ev,))
+
+
+def _closed_truth(t: Term, dps: int) -> bool | None:
+    """The truth of a closed definedness condition: exact arithmetic, then interval arithmetic at ``dps`` and
+    ``4 * dps`` digits, then, for a relation whose sides SymPy proves equal (``log(8) - 3*log(2) != 0``, an exact
+    zero that no interval separates from 0: adversarial review 13 F4), the relation at equal sides. A guard
+    ``g => c`` is decided the same way. None when nothing decides it."""
+    if isinstance(t, Implies):
+        guard = _closed_truth(t.lhs, dps)
+        return True if guard is False else None if guard is None else _closed_truth(t.rhs, dps)
+    truth = exact_truth(t)
+    for digits in (dps, 4 * dps):
+        if truth is None:
+            truth = numeric.decide_closed(t, digits)
+    if truth is None and isinstance(t, Rel) and not free_symbols(t) and symbolic.is_identity(t.lhs, t.rhs, ()):
+        truth = t.op in ("==", "<=", ">=")
+    return truth
+
+
+def _closed_obligation(prep: Prepared, o: Obligation) -> Term | None:
+    """``o``'s condition with each symbol an assumption ``sym == closed term`` pins substituted; None unless that
+    makes it closed (then it is the same condition wherever the assumptions hold)."""
+    pins: dict[str, Term] = {}
+    for h in prep.hypotheses:
+        if isinstance(h, Rel) and h.op == "==":
+            for sym, value in ((h.lhs, h.rhs), (h.rhs, h.lhs)):
+                if isinstance(sym, Sym_) and not free_symbols(value):
+                    pins.setdefault(sym.name, value)
+    try:
+        closed = substitute(o.formula(), pins) if pins else o.formula()
+    except ValueError:
+        return None
+    return None if free_symbols(closed) else closed
 
 
 def _clip(text: str, width: int = 80) -> str:
