@@ -994,10 +994,9 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
     gaps, gap_evidence = _definedness_gaps(prep, opts)
     if not gaps:
         return Result(claim.id, Verdict.HOLDS, f"{proof}.", evidence=tuple(evidence), losses=losses, steps=steps)
-    for o in gaps:  # a closed condition (z3 abstracts log(8) - 3*log(2) != 0 and finds it satisfiable) is decided
-        closed = _closed_obligation(prep, o)
-        truth = None if closed is None else _closed_truth(closed, opts.dps)
-        if closed is not None and truth is not True:
+    for o in gaps:  # z3 abstracts log(8) - 3*log(2) != 0 and finds it satisfiable: a defined nowhere is found so
+        closed, truth = _obligation_truth(prep, o, opts.dps)
+        if truth is False or (closed and truth is not True):
             state = "false" if truth is False else "not decided"
             return Result(claim.id, Verdict.UNDECIDED, f"{proof}, but the statement is "
                           f"{'undefined' if truth is False else 'perhaps undefined'} wherever the assumptions hold: "
@@ -1442,9 +1441,12 @@ def _closed_truth(t: Term, dps: int) -> bool | None:
     return truth
 
 
-def _closed_obligation(prep: Prepared, o: Obligation) -> Term | None:
-    """``o``'s condition with each symbol an assumption ``sym == closed term`` pins substituted; None unless that
-    makes it closed (then it is the same condition wherever the assumptions hold)."""
+def _obligation_truth(prep: Prepared, o: Obligation, dps: int) -> tuple[bool, bool | None]:
+    """Whether ``o`` holds wherever the assumptions do, decided without z3 (which abstracts ``log(8) - 3*log(2)
+    != 0`` and finds it satisfiable): each symbol an assumption ``sym == closed term`` pins is substituted, and a
+    closed condition is decided by ``_closed_truth``; an unguarded strict relation or disequality whose sides
+    SymPy proves equal (``x*log(8) - 3*x*log(2) != 0``) is false everywhere. Also whether the condition is closed
+    (then None means undecided, not unknown to this test)."""
     pins: dict[str, Term] = {}
     for h in prep.hypotheses:
         if isinstance(h, Rel) and h.op == "==":
@@ -1452,10 +1454,14 @@ def _closed_obligation(prep: Prepared, o: Obligation) -> Term | None:
                 if isinstance(sym, Sym_) and not free_symbols(value):
                     pins.setdefault(sym.name, value)
     try:
-        closed = substitute(o.formula(), pins) if pins else o.formula()
+        cond = substitute(o.formula(), pins) if pins else o.formula()
     except ValueError:
-        return None
-    return None if free_symbols(closed) else closed
+        return False, None
+    if not free_symbols(cond):
+        return True, _closed_truth(cond, dps)
+    if isinstance(cond, Rel) and cond.op in ("!=", "<", ">") and symbolic.is_identity(cond.lhs, cond.rhs, prep.decls):
+        return False, False
+    return False, None
 
 
 def _clip(text: str, width: int = 80) -> str:

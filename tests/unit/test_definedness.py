@@ -153,6 +153,8 @@ def test_a_closed_statement_dividing_by_an_irrational_exact_zero_is_undefined(re
     (f"x/{ZERO} == x/{ZERO}", (), '{ x = "positive" }'),                     # SymPy identity path
     (f"y*y + abs(1/{ZERO}) >= 0", (), '{ y = "real" }'),                    # z3 path
     ("(x - 3*log(2))/(x - 3*log(2)) == 1", ("x == log(8)",), '{ x = "real" }'),  # a pin to a closed term
+    (f"x/(x + {ZERO} - x) == x/(x + {ZERO} - x)", (), '{ x = "positive" }'),  # not closed, SymPy's zero
+    ("y*y + abs(x/(x*log(8) - 3*x*log(2))) >= 0", (), '{ x = "positive", y = "real" }'),
 ])
 def test_a_statement_undefined_wherever_the_assumptions_hold_is_not_proved(result_of, show, assume, symbols):
     _, result = result_of(show, assume, symbols=symbols)
