@@ -994,13 +994,14 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
     gaps, gap_evidence = _definedness_gaps(prep, opts)
     if not gaps:
         return Result(claim.id, Verdict.HOLDS, f"{proof}.", evidence=tuple(evidence), losses=losses, steps=steps)
-    for o in gaps:  # z3 abstracts log(8) - 3*log(2) != 0 and finds it satisfiable: a defined nowhere is found so
+    for o in gaps:  # z3 abstracts log(8) - 3*log(2) != 0 and finds it satisfiable: decide such a condition first
         closed, truth = _obligation_truth(prep, o, opts.dps)
         if truth is False or (closed and truth is not True):
             state = "false" if truth is False else "not decided"
             return Result(claim.id, Verdict.UNDECIDED, f"{proof}, but the statement is "
-                          f"{'undefined' if truth is False else 'perhaps undefined'} wherever the assumptions hold: "
-                          f"{o.term_text()} needs {o.text()}, which is {state} there.",
+                          f"{'undefined' if truth is False else 'perhaps undefined'} wherever the assumptions hold "
+                          f"({o.term_text()} needs {o.text()}, which is {state} there), so the proof "
+                          f"{'would' if truth is False else 'may'} be vacuous.",
                           evidence=tuple(evidence + gap_evidence) + (Evidence("definedness", "undefined" if truth is
                                                                                False else "undetermined", (
                               ("term", o.term_text()), ("condition", o.text()))),), losses=losses, steps=steps)
