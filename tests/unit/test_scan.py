@@ -97,3 +97,15 @@ def test_closed_content_and_section_checks_are_counted_per_document():
     assert item["verdict"] == "holds" and "hoffmann2022.table1.chinchilla.params" in item["evidence"]
     html = to_html_report(list(scans.values()))
     assert "Closed content" in html and "hoffmann2022.table1.gopher.tokens" in html
+
+
+def test_digit_groups_are_one_number_and_a_signed_exponent_is_not_parsed(tmp_path):
+    """adv13 F4: ``1\\,024 = 2^{10}`` was ``fails: 1 * 24 == 2**10`` and ``1e-3 = 0.001`` ``fails: 1 * e - 3``."""
+    doc = tmp_path / "groups.md"
+    doc.write_text("# T\n\n## B\n\n$$1\\,024 = 2^{10}$$\n\n$$1\\,000 > 999$$\n\n$$12\\,345 = 12345$$\n\n"
+                   "$$1e-3 = 0.001$$\n\n$$2 3 = 6$$\n", encoding="utf-8")
+    got = {f.latex: (f.status, f.verdict, f.statement) for f in scan_document(doc).formulas}
+    assert got[r"1\,024 = 2^{10}"][1:] == ("holds", "1024 == 2**10")
+    assert got[r"1\,000 > 999"][1] == "holds" and got[r"12\,345 = 12345"][1] == "holds"
+    assert got["1e-3 = 0.001"][0] == "unparsed" and got["2 3 = 6"][0] == "unparsed"
+    assert not any(v == "fails" for _, v, _ in got.values())
