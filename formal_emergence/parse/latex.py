@@ -512,10 +512,12 @@ class _Parser:
         if t.kind == "number":
             self.take()
             nxt = self.tok
-            if (self.lenient and nxt.kind == "letter" and nxt.value in SCALE_SUFFIXES
+            # "175B", and "175\text{B}" as documents also write it (adv13 F7: B became a symbol there)
+            suffix = nxt.value.strip() if nxt.kind == "text" else nxt.value if nxt.kind == "letter" else ""
+            if (self.lenient and suffix in SCALE_SUFFIXES
                     and nxt.column == _end(t) and self.tokens[self.pos + 1].value != "_"):
                 self.take()
-                value = str(Fraction(t.value) * SCALE_SUFFIXES[nxt.value])
+                value = str(Fraction(t.value) * SCALE_SUFFIXES[suffix])
                 while self.lenient and self.tok.kind == "text" and self.tok.value.strip() in UNIT_WORDS:
                     self.take()
                 return self.node("num", (value,), col)
