@@ -34,7 +34,9 @@ Two kinds of check, each an ``Item`` that says whether it was decided and why:
   on a variable in prose ("N > 100B") are parsed and listed but never
   compared: in prose they state conditions, not values; so is an amount in
   prose with neither a symbol nor a label (its unit alone does not name a
-  quantity, except "tokens per parameter").
+  quantity, not even "tokens per parameter": "Chinchilla ... about 20 tokens
+  per parameter" and "GPT-3 ... 1.7 tokens per parameter" are about two
+  models, adv13 F7).
 """
 
 from __future__ import annotations
@@ -418,7 +420,7 @@ def stated_amounts(lines: Sequence[str], sections: Sequence[str], skip: Sequence
             why = ""
             if amount.bound and not label:
                 why = "an inequality on a variable in prose states a condition, not a value"
-            elif not sym_name and not label and amount.unit != "tokens/parameter":
+            elif not sym_name and not label:  # the sentence's subject is not read: "20 tokens per parameter" of what?
                 why = "no quantity named (no symbol, no label, a unit shared by many quantities)"
             key = (label, sym_name or amount.unit)
             out.append(Stated(sections[i], i + 1, raw.strip()[:200], amount, key, _words(label), not_compared=why))

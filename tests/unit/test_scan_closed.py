@@ -122,3 +122,14 @@ def test_a_family_member_or_a_predecessor_is_never_compared_with_the_flagships_v
 def test_a_reference_is_about_a_subject_word_by_word(quantity, words, about):
     from formal_emergence.scan_closed import _names_subject
     assert _names_subject(quantity, words) is about
+
+
+def test_prose_amounts_of_two_models_without_a_label_are_not_one_quantity(tmp_path):
+    """adv13 F7 (prose): "about 20 tokens per parameter" (Chinchilla) and "1.7 tokens per parameter" (GPT-3) were
+    one quantity by their unit alone, and the pair failed as disjoint."""
+    doc = tmp_path / "ratios.md"
+    doc.write_text("# Ratios\n\n## Compute-optimal training\n\nChinchilla was trained with about 20 tokens per "
+                   "parameter.\n\nGPT-3 was trained with only 1.7 tokens per parameter.\n", encoding="utf-8")
+    items = scan_document(doc).closed
+    assert [(i.kind, i.verdict) for i in items] == [("range-pair", ""), ("range-pair", "")]
+    assert all("no quantity named" in i.why for i in items)
