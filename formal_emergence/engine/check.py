@@ -341,9 +341,7 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
     decls_at = decls + tuple(SymbolDecl(name, "real") for name in points)
     hyps, goal = _pinned_substituted(hyps, goal, decls, claim.free, steps)
     hyps, goal = [_removable_ites_under_diff(h) for h in hyps], _removable_ites_under_diff(goal)
-    kinks = _derivative_kinks([*hyps, goal])
-    diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
-                                       for o in obligations(n.expr)))
+    kinks, diff_domains = _derivative_conditions([*hyps, goal], decls_at)
     limit_generic = _limit_generic([*hyps, goal], decls_at)
     stated = (*hyps, goal) if _parametric_limits([*hyps, goal]) else ()
     lowered_hyps = []
@@ -418,12 +416,14 @@ def _limit_generic(terms: list[Term], decls) -> tuple[Term, ...]:
     """The conditions on the parameters under which SymPy's value of each limit in ``terms`` applies
     (``symbolic.limit_degeneracies``)."""
     out: list[Term] = []
+    # a limit compared with oo or -oo may have an infinite value: its generic conditions include the numerator's
+    compared = {id(lim) for t in terms for n in walk(t) if (lim := symbolic.infinite_comparison(n)) is not None}
 
     def visit(t: Term, binders: dict[str, type]) -> None:
         if isinstance(t, Limit):
             bound = frozenset(binders) | {t.var.name}
             by_limit = frozenset(n for n, kind in binders.items() if kind is Limit and n != t.var.name)
-            for cond in symbolic.limit_degeneracies(t, decls):
+            for cond in symbolic.limit_degeneracies(t, decls, id(t) in compared):
                 if _excludes_a_point_of(cond, by_limit, bound):
                     continue
                 if free_symbols(cond) & bound:
@@ -488,6 +488,53 @@ def _finitely_many_zeros(t: Term, v: str, bound: frozenset[str]) -> bool:
 def _removable_ites_under_diff(t: Term) -> Term:
     """``t`` with each ``diff`` taken of its expression without removable ites (``model.definedness``)."""
     return transform(t, lambda n: Diff(drop_removable_ites(n.expr), n.var, n.order) if isinstance(n, Diff) else None)
+
+
+def _derivative_conditions(terms: list[Term], decls) -> tuple[list[tuple[str, Term]], tuple[Term, ...]]:
+    """The kinks (``_derivative_kinks``) and domains (where the expressions under ``diff`` are defined) of the
+    derivatives in ``terms``, as conditions on the claim's symbols.
+
+    A condition that mentions the variable of an enclosing limit is about that variable near the limit point, not
+    about a symbol of the claim: the limit uses the derivative only on a punctured neighbourhood of its point (on
+    the side it approaches from). It is dropped when it holds there (the kink ``floor(x) == x`` is avoided near
+    x = 3/2, and from the left of 1; ``x > 0`` holds right of 1), else the claim is not prepared
+    (``UnsupportedConstruct``): the derivative may not exist near the point, so neither the limit nor a witness
+    value of its bound variable means anything."""
+    kinks_out: list[tuple[str, Term]] = []
+    domains: list[Term] = []
+
+    def near(cond: Term, limits: dict[str, Limit], diff: Diff, what: str) -> bool:
+        bound = sorted(free_symbols(cond) & set(limits))
+        if not bound:
+            return False
+        limit = limits[bound[0]]
+        try:
+            if len(bound) == 1 and symbolic.holds_near(cond, limit, decls):
+                return True
+            detail = "fails there" if len(bound) == 1 else f"mentions the variables {', '.join(bound)} of two limits"
+        except UnsupportedConstruct as exc:
+            detail = f"is not decided there: {exc}"
+        raise UnsupportedConstruct(f"{to_text(diff)[:80]} may not exist near the point of {to_text(limit)[:80]}, "
+                                   f"where the limit uses it: {what} {detail}")
+
+    def visit(t: Term, limits: dict[str, Limit]) -> None:
+        if isinstance(t, Diff):
+            for k in kinks(t.expr, t.var.name):
+                if not near(Not_(k), limits, t, f"that there is no jump or kink ({to_text(k)}) near the point"):
+                    if (to_text(t), k) not in kinks_out:
+                        kinks_out.append((to_text(t), k))
+            for o in obligations(t.expr):
+                if not near(o.formula(), limits, t, f"{o.term_text()} needs {o.text()}, which"):
+                    if o.formula() not in domains:
+                        domains.append(o.formula())
+        if isinstance(t, Limit):
+            limits = {**limits, t.var.name: t}
+        for k in children(t):
+            visit(k, limits)
+
+    for t in terms:
+        visit(t, {})
+    return kinks_out, tuple(domains)
 
 
 def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
@@ -1323,11 +1370,19 @@ def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
             exact = prep.goal.op == "=="
     if exact is not None:
         method = "exact rational arithmetic" if exact_truth(formula) is not None else "SymPy exact identity"
+        # a relation between a limit and oo was decided on the limit's value (symbolic.COMPARE_STEP)
+        compared = [f"{st.before} becomes {st.after}" for st in prep.steps if st.description == symbolic.COMPARE_STEP]
+        if compared:
+            method = f"{method} on the limits SymPy computes ({'; '.join(_clip(c, 120) for c in compared[:3])})"
         ev = Evidence("exact", "decided", (("method", method),))
         if exact:
             return Result(prep.claim.id, Verdict.HOLDS, f"The closed statement is true by {method}.", evidence=(ev,))
         false_parts = tuple((to_text(r), "false") for r in numeric.relation_sides(prep.goal)
                             if exact_truth(r) is False)
+        if compared and not false_parts:
+            return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by {method}.",
+                          counterexample=Counterexample((), tuple((c, "false") for c in compared), opts.dps, method),
+                          evidence=(ev,))
         shown = "; ".join(_clip(w) for w, _ in false_parts[:3]) or _clip(to_text(prep.goal))
         ce = Counterexample((), false_parts, opts.dps, method)
         return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by {method} ({shown}).",

@@ -271,6 +271,11 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
         if len(kept) > 1 and implied(part, rest):
             kept = list(rest)
     condition = conj(kept)
+    # a shorter equivalent for the reader (p == q for 0 <= 16*p - 16*q and 0 <= 16*q - 16*p), proved equivalent
+    for candidate in symbolic.simpler_conditions(condition, [d for d in prep.decls if d.name in keep]):
+        if len(to_text(candidate, exact=True)) < len(to_text(condition, exact=True)) \
+                and implied(candidate, (condition,)) and implied(condition, (candidate,)):
+            condition = candidate
     if implied(Not(condition)):  # equivalent to the claim and false for every value of the kept symbols
         cond_text = to_text(condition, exact=True)
         values = ", ".join(f"{k} = {v}" for k, v in witness.values)

@@ -100,7 +100,8 @@ def test_a_condition_that_qe_shows_false_for_every_value_is_fails(load_claims, c
 
 
 def test_bound_reduction_condition_is_proved_both_ways(bundled_catalog):
-    result = check_claim(bundled_catalog.claim("001.critical-point.sufficiency"))
+    # 001's theorem under 000 §3.1's model: an alternative reading since catalog review 12, F3
+    result = check_claim(bundled_catalog.claim("001.critical-point.sufficiency/phase-model"))
     assert result.verdict is Verdict.HOLDS_IF
     assert result.condition.text == "eps <= 1 - exp(-1)"
     outcomes = [e.outcome for e in result.evidence]
