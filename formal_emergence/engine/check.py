@@ -673,8 +673,9 @@ def _free_probed(claim: Claim, result: Result, options: CheckOptions, references
         else None
 
     def at(point: dict[str, Fraction]) -> Result | None:
-        instance = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
         try:  # ``fixed`` binds them after expansion too: a definition's body may use them
+            # ValueError: a free constant that a diff differentiates by has no value to fix (adv13 F9: exit 3)
+            instance = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
             return _decide(prepare(instance, references, fixed=point), options)
         except (UnsupportedConstruct, RecursionError, ValueError):
             return None
