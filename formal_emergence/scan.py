@@ -216,7 +216,18 @@ def _section_checks(scan: DocumentScan, path: Path) -> list:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "stubs.toml"
         target.write_text("\n".join(stubs), encoding="utf-8")
-        claims = load_standalone_claims(target)
+        try:
+            claims = load_standalone_claims(target)
+        except UserInputError:
+            # the stubs are guesses, not the user's file: one that does not load is left out, never reported as
+            # an error located in this temporary file (adv13 F7)
+            claims = []
+            for stub in stubs:
+                target.write_text(stub, encoding="utf-8")
+                try:
+                    claims.extend(load_standalone_claims(target))
+                except UserInputError:
+                    continue
     by_section: dict[str, list] = {}
     for c in claims:
         by_section.setdefault(c.source.section, []).append(c)
@@ -287,6 +298,12 @@ def _formula(latex: str, display: bool, section: str, line: int, path: Path, ind
         return Formula(display, section, line, body, "unparsed", reason=f"column {exc.column}: {exc.found}"
                        + (f" ({exc.hint})" if exc.hint else ""))
     statement = to_text(term)
+    clash = _role_clash(guesses, term)
+    if clash:
+        # a stub with one name in two roles cannot load (adv13 F7: the section check then ended the scan with exit
+        # 2, located in a temporary stub file): no consistent reading, so the formula is listed as not parsed
+        return Formula(display, section, line, body, "unparsed", reason=f"{clash} (no consistent reading to stub)",
+                       statement=statement)
     closed = not free_symbols(term) and not any(isinstance(t, (Pred, UFun)) for t in walk(term))
     if closed and is_boolean(term):
         verdict, reason = _decide_closed(term, path, section, body) if decide else ("", "not decided (parse only)")
@@ -296,6 +313,26 @@ def _formula(latex: str, display: bool, section: str, line: int, path: Path, ind
                        reason="an expression, not a statement: nothing to check on its own")
     stub = claim_stub(term, guesses, path, section, latex, index)
     return Formula(display, section, line, body, "stubbed", reason=_to_confirm(guesses), statement=statement, stub=stub)
+
+
+def _role_clash(g: Guesses, term) -> str:
+    """The first name the guesses give two roles (a symbol and a predicate, say) or a call two arities, described;
+    "" when none."""
+    arities: dict[str, set[int]] = {}
+    for t in walk(term):
+        if isinstance(t, (Pred, UFun)):
+            arities.setdefault(t.name, set()).add(len(t.args))
+    for name, counts in sorted(arities.items()):
+        if len(counts) > 1:
+            return f"the name {g.renamed.get(name, name)!r} is called with {' and '.join(map(str, sorted(counts)))} arguments"
+    roles = (("a symbol", g.symbols), ("a predicate", g.predicates), ("a function", g.functions),
+             ("an entity", g.entities))
+    for i, (first, names) in enumerate(roles):
+        for second, others in roles[i + 1:]:
+            both = sorted(set(names) & set(others))
+            if both:
+                return f"the name {g.renamed.get(both[0], both[0])!r} is read both as {first} and as {second}"
+    return ""
 
 
 _UPDATE = re.compile(r"^(.*?)\\leftarrow(.*)$", re.S)

@@ -26,14 +26,17 @@ Two kinds of check, each an ``Item`` that says whether it was decided and why:
   of the same section whose header contains that symbol) are compared
   pairwise: they must overlap. Each range with a unit and a named subject is
   compared with the literature value whose quantity matches it, only when
-  exactly one value found by the ``refs`` search has that unit, a quantity
-  that starts with the subject (the row label or bold label: "Gopher:
-  parameters") and names every word of the column header; otherwise it is
+  exactly one reference value has that unit, a quantity about exactly the
+  subject (the row label or bold label, every word of it, sizes included:
+  "Gopher: parameters" is about "Gopher", not about "Gopher 7B" or "Go";
+  ``_names_subject``) and names every word of the column header; otherwise it is
   listed "not compared" with the reason. Inequalities
   on a variable in prose ("N > 100B") are parsed and listed but never
   compared: in prose they state conditions, not values; so is an amount in
   prose with neither a symbol nor a label (its unit alone does not name a
-  quantity, except "tokens per parameter").
+  quantity, not even "tokens per parameter": "Chinchilla ... about 20 tokens
+  per parameter" and "GPT-3 ... 1.7 tokens per parameter" are about two
+  models, adv13 F7).
 """
 
 from __future__ import annotations
@@ -417,7 +420,7 @@ def stated_amounts(lines: Sequence[str], sections: Sequence[str], skip: Sequence
             why = ""
             if amount.bound and not label:
                 why = "an inequality on a variable in prose states a condition, not a value"
-            elif not sym_name and not label and amount.unit != "tokens/parameter":
+            elif not sym_name and not label:  # the sentence's subject is not read: "20 tokens per parameter" of what?
                 why = "no quantity named (no symbol, no label, a unit shared by many quantities)"
             key = (label, sym_name or amount.unit)
             out.append(Stated(sections[i], i + 1, raw.strip()[:200], amount, key, _words(label), not_compared=why))
@@ -427,9 +430,29 @@ def stated_amounts(lines: Sequence[str], sections: Sequence[str], skip: Sequence
 _SCALE = re.compile(r"\d\s*[KMBT]\b")
 
 
+#: A word of a model name: letters, digits, dots and hyphens ("GPT-3", "6.7B", "MT-NLG", "2").
+_NAME_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+
+
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in re.findall(r"[A-Za-z][A-Za-z0-9.-]*[A-Za-z0-9]", text) if w.lower() not in _STOP
-                 and len(w) >= 3)
+    """The words of a subject (a row label or a bold label), sizes and short words included: "GPT-3 6.7B" is one
+    of the GPT-3 models, not GPT-3 (adv13 F8: the size was dropped and the flagship's value compared)."""
+    return tuple(w for w in _NAME_WORD.findall(text) if w.lower() not in _STOP)
+
+
+def _names_subject(quantity: str, words: tuple[str, ...]) -> bool:
+    """Whether a reference's ``quantity`` is about exactly the subject ``words``, compared word by word.
+
+    "GPT-3: parameters" names the subject before its colon, which must be the same words ("GPT" and
+    "GPT-3 6.7B" are not "GPT-3"). A quantity without a colon ("Chinchilla batch size at the end of training")
+    must start with the words, and the word after them must not be a size ("MT-NLG 530B ..." is not about
+    "MT-NLG" in general)."""
+    want = [w.casefold() for w in words]
+    head, colon, _ = quantity.partition(":")
+    if colon:
+        return [w.casefold() for w in _NAME_WORD.findall(head)] == want
+    got = [w.casefold() for w in _NAME_WORD.findall(quantity)]
+    return got[:len(want)] == want and not (len(got) > len(want) and got[len(want)][0].isdigit())
 
 
 def range_items(stated: Sequence[Stated], references: dict | None = None) -> list[Item]:
@@ -492,17 +515,16 @@ def _literature(s: Stated, references) -> Item:
     if s.amount.unit == "percent":
         return Item("range-literature", s.section, s.line, s.quote, "", why="a percentage names no quantity on its "
                     "own: no unambiguous reference")
-    subject = " ".join(s.words).casefold()
-    candidates = [r for r in search_references(" ".join(s.words), references)
+    candidates = [r for r in search_references("", references)
                   if _unit_matches(r, s.amount.unit) and (r.value is not None or r.low is not None
                                                           or r.high is not None)
-                  and r.quantity.casefold().startswith(subject)
+                  and _names_subject(r.quantity, s.words)
                   and all(w.rstrip("s") in r.quantity.casefold() for w in s.header_words)]
     if len(candidates) != 1:
         found = ", ".join(r.id for r in candidates[:4]) + (" …" if len(candidates) > 4 else "")
         return Item("range-literature", s.section, s.line, s.quote, "",
                     why=f"no unambiguous reference ({len(candidates)} values in {s.amount.unit} whose quantity "
-                        f"starts with {' '.join(s.words)!r}{' and names ' + ' '.join(s.header_words) if s.header_words else ''}"
+                        f"is about exactly {' '.join(s.words)!r}{' and names ' + ' '.join(s.header_words) if s.header_words else ''}"
                         f"{': ' + found if found else ''})")
     ref = candidates[0]
     lo, hi = (ref.value, ref.value) if ref.value is not None else (ref.low, ref.high)
@@ -511,7 +533,7 @@ def _literature(s: Stated, references) -> Item:
     evidence = f"{s.amount.text} -> {s.amount.shown()}; {ref.id} = {_ref_text(ref)} ({ref.citation()})"
     return Item("range-literature", s.section, s.line, s.quote, "holds" if overlap else "fails",
                 evidence + (": consistent" if overlap else ": outside the stated range"),
-                f"the only reference value in {s.amount.unit} whose quantity starts with {' '.join(s.words)!r}"
+                f"the only reference value in {s.amount.unit} whose quantity is about exactly {' '.join(s.words)!r}"
                 + (f" and names {' '.join(s.header_words)}" if s.header_words else ""))
 
 

@@ -10,7 +10,7 @@ address space is capped too, so a runaway input ends in a MemoryError instead of
 shared machine. The parent side (``run_jobs``) keeps a generous wall-clock guard per job as a
 last resort (a child blocked without using CPU); a worker that overruns it is replaced.
 
-Worker protocol. stdin: a JSON list of jobs ``{"key", "argv", "cwd", "isolated", "cpu"}``. Output,
+Worker protocol. stdin: a JSON list of jobs ``{"key", "argv", "cwd", "isolated", "cpu", "z3_cpu", "qe_cpu"}``. Output,
 on the file descriptor given by ``--record-fd``: one JSON object per job, in order, flushed at
 once: ``{"key", "code", "stdout", "stderr", "escaped", "cpu", "timed_out", "died"}``, where
 ``code`` is the exit code that ``cli.run`` returned, ``escaped`` the type and message of an
@@ -51,6 +51,12 @@ class Job:
     cpu: float
     #: Hide the bundled catalog from this job (it is loaded with every user file otherwise).
     isolated: bool = False
+    #: z3's CPU-time backstop in this job (``engine.budget``'s seconds per call and per claim), or None for the
+    #: package's own: a test seam for files that run to the backstop (tests/regression/soundness, ``Z3_BACKSTOP``).
+    z3_cpu: float | None = None
+    #: CPU seconds of z3's quantifier elimination in this job (``engine.conditions.eliminate_quantifiers``), or None
+    #: for the package's ``QE_CPU_SECONDS``: a test seam for files whose elimination runs to that budget.
+    qe_cpu: float | None = None
 
     @property
     def wall(self) -> float:
@@ -131,7 +137,8 @@ def _run_worker(jobs: list[Job], max_gib: float, results: dict[str, Outcome]) ->
         try:
             assert proc.stdin is not None
             proc.stdin.write(json.dumps([{"key": j.key, "argv": list(j.argv), "cwd": j.cwd, "isolated": j.isolated,
-                                          "cpu": j.cpu} for j in jobs]).encode())
+                                          "cpu": j.cpu, "z3_cpu": j.z3_cpu,
+                                          "qe_cpu": j.qe_cpu} for j in jobs]).encode())
             proc.stdin.close()
         except BrokenPipeError:
             pass
@@ -265,6 +272,13 @@ def _run_here(cli, job: dict, empty: str) -> dict:
     original = _ORIGINAL.setdefault("bundled", getattr(claimfile, "bundled_theorems_dir", None))
     if original is not None:  # a test seam: an isolated job's loader sees no bundled files
         claimfile.bundled_theorems_dir = (lambda: Path(empty)) if job["isolated"] else original
+    if job.get("z3_cpu") is not None:  # a test seam: z3's backstop of this job (a forked child: nothing outlives it)
+        from formal_emergence.engine import budget
+        budget.Z3_CALL_CPU_SECONDS = budget.Z3_CLAIM_CPU_SECONDS = float(job["z3_cpu"])
+    if job.get("qe_cpu") is not None:  # a test seam, likewise: the elimination's CPU budget of this job
+        from formal_emergence.engine import conditions
+        eliminate, seconds = conditions.eliminate_quantifiers, float(job["qe_cpu"])
+        conditions.eliminate_quantifiers = lambda *args, **kwargs: eliminate(*args, **{**kwargs, "cpu_seconds": seconds})
     out, err = io.StringIO(), io.StringIO()
     escaped = None
     try:

@@ -231,31 +231,39 @@ def catalog_checked(tmp_path_factory):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-#: Test files in order of their measured cost, largest first (benchmarks/suite.md, the runs of sessions 8 and 10).
-#: pytest-xdist hands out files in collection order, so the long ones start first and the short ones fill the
-#: gaps at the end. The golden tests are not listed: they read ``catalog_checked``, which the report worker
-#: computes at its start, so they come after these, when the catalog is in the run's cache (so do the unit files
-#: that read it: test_messages, test_lemmas, test_section_consistency).
+#: Test files in order of their measured cost, largest first (benchmarks/suite.md: the per-test CPU of session 13's
+#: run, after its cuts). pytest-xdist hands out files in collection order, so the long ones start first and the short
+#: ones fill the gaps at the end. The golden tests are not listed: they read ``catalog_checked``, which the report
+#: worker computes at its start, so they come after these, when the catalog is in the run's cache (so do the unit
+#: files that read it: test_messages, test_lemmas, test_section_consistency).
 LONGEST_FIRST = (
     "tests/report/",
-    "tests/regression/soundness/test_soundness_budget.py",
-    "tests/regression/soundness/test_soundness_budget_backstop.py",
-    "tests/fuzz/test_differential.py",
     "tests/regression/soundness/test_soundness_semantics.py",
-    "tests/tutorials/test_notebooks.py",
+    "tests/regression/soundness/test_soundness_budget.py",
+    "tests/fuzz/test_differential.py",
     "tests/regression/soundness/test_soundness_inputs.py",
-    "tests/robustness/test_malformed_fuzz.py",
-    "tests/unit/test_conditions.py",
-    "tests/unit/test_simulation.py",
-    "tests/robustness/test_determinism.py",
+    "tests/tutorials/test_notebooks.py",
     "tests/unit/test_snippet_claims.py",
-    "tests/unit/test_properties.py",
-    "tests/unit/test_box_in_engine.py",
-    "tests/unit/test_evaluate_rigour.py",
-    "tests/unit/test_cli.py",
-    "tests/robustness/test_cli_failures.py",
+    "tests/regression/soundness/test_soundness_budget_backstop.py",
     "tests/unit/test_piecewise_calculus.py",
+    "tests/unit/test_properties.py",
+    "tests/unit/test_deterministic_budgets.py",
+    "tests/unit/test_budget_accounting.py",
+    "tests/unit/test_conditions.py",
+    "tests/unit/test_claimfile.py",
+    "tests/unit/test_catalog_deferred.py",
     "tests/unit/test_engine.py",
+    "tests/robustness/test_cli_failures.py",
+    "tests/robustness/test_budgets.py",
+    "tests/security/test_hostile.py",
+    "tests/robustness/test_determinism.py",
+    "tests/unit/test_cli.py",
+    "tests/property/test_agreement.py",
+    "tests/unit/test_ci_formats.py",
+    "tests/unit/test_assertions.py",
+    "tests/unit/test_definedness.py",
+    "tests/unit/test_evaluate_rigour.py",
+    "tests/robustness/test_malformed_fuzz.py",
 )
 
 #: Folders whose files run in one pytest-xdist worker: they share expensive session fixtures (the report

@@ -30,7 +30,7 @@ from ..model.claim import claim_formula, with_values
 from ..model.definedness import Obligation, drop_removable_ites, kinks, obligations
 from ..model.exact import exact_truth, exact_value
 from ..model.terms import And as And_
-from ..model.terms import (Add, Bool, Diff, Ite, Limit, Mul, Not as Not_, Num, Pow, Pred, Rel, Sym as Sym_, Term,
+from ..model.terms import (Add, Bool, Diff, Implies, Ite, Limit, Mul, Not as Not_, Num, Pow, Pred, Rel, Sym as Sym_, Term,
                            UFun, free_symbols, is_boolean)
 from ..model.terms import _fresh, children, conj, sub, substitute, to_text, transform, walk
 from ..model.verdict import VACUOUS, Condition, Counterexample, Evidence, Result, Step, Verdict
@@ -341,9 +341,7 @@ def _prepare(claim: Claim, references: Callable[[str], object] | None,
     decls_at = decls + tuple(SymbolDecl(name, "real") for name in points)
     hyps, goal = _pinned_substituted(hyps, goal, decls, claim.free, steps)
     hyps, goal = [_removable_ites_under_diff(h) for h in hyps], _removable_ites_under_diff(goal)
-    kinks = _derivative_kinks([*hyps, goal])
-    diff_domains = tuple(dict.fromkeys(o.formula() for t in (*hyps, goal) for n in walk(t) if isinstance(n, Diff)
-                                       for o in obligations(n.expr)))
+    kinks, diff_domains = _derivative_conditions([*hyps, goal], decls_at)
     limit_generic = _limit_generic([*hyps, goal], decls_at)
     stated = (*hyps, goal) if _parametric_limits([*hyps, goal]) else ()
     lowered_hyps = []
@@ -418,12 +416,14 @@ def _limit_generic(terms: list[Term], decls) -> tuple[Term, ...]:
     """The conditions on the parameters under which SymPy's value of each limit in ``terms`` applies
     (``symbolic.limit_degeneracies``)."""
     out: list[Term] = []
+    # a limit compared with oo or -oo may have an infinite value: its generic conditions include the numerator's
+    compared = {id(lim) for t in terms for n in walk(t) if (lim := symbolic.infinite_comparison(n)) is not None}
 
     def visit(t: Term, binders: dict[str, type]) -> None:
         if isinstance(t, Limit):
             bound = frozenset(binders) | {t.var.name}
             by_limit = frozenset(n for n, kind in binders.items() if kind is Limit and n != t.var.name)
-            for cond in symbolic.limit_degeneracies(t, decls):
+            for cond in symbolic.limit_degeneracies(t, decls, id(t) in compared):
                 if _excludes_a_point_of(cond, by_limit, bound):
                     continue
                 if free_symbols(cond) & bound:
@@ -488,6 +488,53 @@ def _finitely_many_zeros(t: Term, v: str, bound: frozenset[str]) -> bool:
 def _removable_ites_under_diff(t: Term) -> Term:
     """``t`` with each ``diff`` taken of its expression without removable ites (``model.definedness``)."""
     return transform(t, lambda n: Diff(drop_removable_ites(n.expr), n.var, n.order) if isinstance(n, Diff) else None)
+
+
+def _derivative_conditions(terms: list[Term], decls) -> tuple[list[tuple[str, Term]], tuple[Term, ...]]:
+    """The kinks (``_derivative_kinks``) and domains (where the expressions under ``diff`` are defined) of the
+    derivatives in ``terms``, as conditions on the claim's symbols.
+
+    A condition that mentions the variable of an enclosing limit is about that variable near the limit point, not
+    about a symbol of the claim: the limit uses the derivative only on a punctured neighbourhood of its point (on
+    the side it approaches from). It is dropped when it holds there (the kink ``floor(x) == x`` is avoided near
+    x = 3/2, and from the left of 1; ``x > 0`` holds right of 1), else the claim is not prepared
+    (``UnsupportedConstruct``): the derivative may not exist near the point, so neither the limit nor a witness
+    value of its bound variable means anything."""
+    kinks_out: list[tuple[str, Term]] = []
+    domains: list[Term] = []
+
+    def near(cond: Term, limits: dict[str, Limit], diff: Diff, what: str) -> bool:
+        bound = sorted(free_symbols(cond) & set(limits))
+        if not bound:
+            return False
+        limit = limits[bound[0]]
+        try:
+            if len(bound) == 1 and symbolic.holds_near(cond, limit, decls):
+                return True
+            detail = "fails there" if len(bound) == 1 else f"mentions the variables {', '.join(bound)} of two limits"
+        except UnsupportedConstruct as exc:
+            detail = f"is not decided there: {exc}"
+        raise UnsupportedConstruct(f"{to_text(diff)[:80]} may not exist near the point of {to_text(limit)[:80]}, "
+                                   f"where the limit uses it: {what} {detail}")
+
+    def visit(t: Term, limits: dict[str, Limit]) -> None:
+        if isinstance(t, Diff):
+            for k in kinks(t.expr, t.var.name):
+                if not near(Not_(k), limits, t, f"that there is no jump or kink ({to_text(k)}) near the point"):
+                    if (to_text(t), k) not in kinks_out:
+                        kinks_out.append((to_text(t), k))
+            for o in obligations(t.expr):
+                if not near(o.formula(), limits, t, f"{o.term_text()} needs {o.text()}, which"):
+                    if o.formula() not in domains:
+                        domains.append(o.formula())
+        if isinstance(t, Limit):
+            limits = {**limits, t.var.name: t}
+        for k in children(t):
+            visit(k, limits)
+
+    for t in terms:
+        visit(t, {})
+    return kinks_out, tuple(domains)
 
 
 def _derivative_kinks(terms: list[Term]) -> list[tuple[str, Term]]:
@@ -628,8 +675,9 @@ def _free_probed(claim: Claim, result: Result, options: CheckOptions, references
         else None
 
     def at(point: dict[str, Fraction]) -> Result | None:
-        instance = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
         try:  # ``fixed`` binds them after expansion too: a definition's body may use them
+            # ValueError: a free constant that a diff differentiates by has no value to fix (adv13 F9: exit 3)
+            instance = with_values(replace(claim, free=()), {k: Num(v) for k, v in point.items()})
             return _decide(prepare(instance, references, fixed=point), options)
         except (UnsupportedConstruct, RecursionError, ValueError):
             return None
@@ -949,6 +997,17 @@ def _qualified_holds(prep: Prepared, opts: CheckOptions, proof: str, evidence: l
     gaps, gap_evidence = _definedness_gaps(prep, opts)
     if not gaps:
         return Result(claim.id, Verdict.HOLDS, f"{proof}.", evidence=tuple(evidence), losses=losses, steps=steps)
+    for o in gaps:  # z3 abstracts log(8) - 3*log(2) != 0 and finds it satisfiable: decide such a condition first
+        closed, truth = _obligation_truth(prep, o, opts.dps)
+        if truth is False or (closed and truth is not True):
+            state = "false" if truth is False else "not decided"
+            return Result(claim.id, Verdict.UNDECIDED, f"{proof}, but the statement is "
+                          f"{'undefined' if truth is False else 'perhaps undefined'} wherever the assumptions hold "
+                          f"({o.term_text()} needs {o.text()}, which is {state} there), so the proof "
+                          f"{'would' if truth is False else 'may'} be vacuous.",
+                          evidence=tuple(evidence + gap_evidence) + (Evidence("definedness", "undefined" if truth is
+                                                                               False else "undetermined", (
+                              ("term", o.term_text()), ("condition", o.text()))),), losses=losses, steps=steps)
     defined, def_evidence = _defined_points(prep, opts)
     if defined is None or defined.status != "sat":
         return Result(claim.id, Verdict.UNDECIDED, "z3 found no point where the assumptions hold and every "
@@ -1310,25 +1369,37 @@ def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
                           evidence=(Evidence("definedness", "derivative", (("condition", to_text(f)),
                                                                            ("value", state))),))
     for o in obligations(formula):
-        defined = exact_truth(o.formula())
-        if defined is None:
-            defined = numeric.decide_closed(o.formula(), opts.dps)
+        defined = _closed_truth(o.formula(), opts.dps)
         if defined is False:
             return Result(prep.claim.id, Verdict.UNDECIDED, f"The closed statement is undefined: {o.term_text()} "
                           f"needs {to_text(o.condition)}, which is false.",
                           evidence=(Evidence("definedness", "undefined", (("term", o.term_text()),
                                                                           ("condition", o.text()))),))
+        if defined is None:  # not merely "not refuted": a SymPy identity or an interval must not decide it then
+            return Result(prep.claim.id, Verdict.UNDECIDED, f"Whether the closed statement is defined is not "
+                          f"decided: {o.term_text()} needs {to_text(o.condition)}, which neither exact arithmetic, "
+                          f"interval arithmetic at up to {4 * opts.dps} digits nor a SymPy identity decides.",
+                          evidence=(Evidence("definedness", "undetermined", (("term", o.term_text()),
+                                                                             ("condition", o.text()))),))
     exact = exact_truth(formula)
     if exact is None and isinstance(prep.goal, Rel) and prep.goal.op in ("==", "!=") and not prep.hypotheses:
         if symbolic.is_identity(prep.goal.lhs, prep.goal.rhs, ()):
             exact = prep.goal.op == "=="
     if exact is not None:
         method = "exact rational arithmetic" if exact_truth(formula) is not None else "SymPy exact identity"
+        # a relation between a limit and oo was decided on the limit's value (symbolic.COMPARE_STEP)
+        compared = [f"{st.before} becomes {st.after}" for st in prep.steps if st.description == symbolic.COMPARE_STEP]
+        if compared:
+            method = f"{method} on the limits SymPy computes ({'; '.join(_clip(c, 120) for c in compared[:3])})"
         ev = Evidence("exact", "decided", (("method", method),))
         if exact:
             return Result(prep.claim.id, Verdict.HOLDS, f"The closed statement is true by {method}.", evidence=(ev,))
         false_parts = tuple((to_text(r), "false") for r in numeric.relation_sides(prep.goal)
                             if exact_truth(r) is False)
+        if compared and not false_parts:
+            return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by {method}.",
+                          counterexample=Counterexample((), tuple((c, "false") for c in compared), opts.dps, method),
+                          evidence=(ev,))
         shown = "; ".join(_clip(w) for w, _ in false_parts[:3]) or _clip(to_text(prep.goal))
         ce = Counterexample((), false_parts, opts.dps, method)
         return Result(prep.claim.id, Verdict.FAILS, f"The closed statement is false by {method} ({shown}).",
@@ -1355,6 +1426,46 @@ def _decide_closed(prep: Prepared, opts: CheckOptions) -> Result:
                       f"digits ({shown}).", counterexample=ce, evidence=(ev,))
     return Result(prep.claim.id, Verdict.UNDECIDED, f"Interval arithmetic at up to {dps} digits cannot decide the "
                   "closed statement (it may be an exact boundary case).", evidence=(ev,))
+
+
+def _closed_truth(t: Term, dps: int) -> bool | None:
+    """The truth of a closed definedness condition: exact arithmetic, then interval arithmetic at ``dps`` and
+    ``4 * dps`` digits, then, for a relation whose sides SymPy proves equal (``log(8) - 3*log(2) != 0``, an exact
+    zero that no interval separates from 0: adversarial review 13 F4), the relation at equal sides. A guard
+    ``g => c`` is decided the same way. None when nothing decides it."""
+    if isinstance(t, Implies):
+        guard = _closed_truth(t.lhs, dps)
+        return True if guard is False else None if guard is None else _closed_truth(t.rhs, dps)
+    truth = exact_truth(t)
+    for digits in (dps, 4 * dps):
+        if truth is None:
+            truth = numeric.decide_closed(t, digits)
+    if truth is None and isinstance(t, Rel) and not free_symbols(t) and symbolic.is_identity(t.lhs, t.rhs, ()):
+        truth = t.op in ("==", "<=", ">=")
+    return truth
+
+
+def _obligation_truth(prep: Prepared, o: Obligation, dps: int) -> tuple[bool, bool | None]:
+    """Whether ``o`` holds wherever the assumptions do, decided without z3 (which abstracts ``log(8) - 3*log(2)
+    != 0`` and finds it satisfiable): each symbol an assumption ``sym == closed term`` pins is substituted, and a
+    closed condition is decided by ``_closed_truth``; an unguarded strict relation or disequality whose sides
+    SymPy proves equal (``x*log(8) - 3*x*log(2) != 0``) is false everywhere. Also whether the condition is closed
+    (then None means undecided, not unknown to this test)."""
+    pins: dict[str, Term] = {}
+    for h in prep.hypotheses:
+        if isinstance(h, Rel) and h.op == "==":
+            for sym, value in ((h.lhs, h.rhs), (h.rhs, h.lhs)):
+                if isinstance(sym, Sym_) and not free_symbols(value):
+                    pins.setdefault(sym.name, value)
+    try:
+        cond = substitute(o.formula(), pins) if pins else o.formula()
+    except ValueError:
+        return False, None
+    if not free_symbols(cond):
+        return True, _closed_truth(cond, dps)
+    if isinstance(cond, Rel) and cond.op in ("!=", "<", ">") and symbolic.is_identity(cond.lhs, cond.rhs, prep.decls):
+        return False, False
+    return False, None
 
 
 def _clip(text: str, width: int = 80) -> str:

@@ -153,6 +153,32 @@ def derive_condition(prep, witness: Counterexample, opts, run_z3: Callable, conf
         # the lowered claim has SymPy's generic value of a limit with parameters, true only where its conditions
         # (a != 0) hold: a condition derived from it could be wrong at the excluded values (adversarial review 12 F5)
         return None
+    # the lowered claim has each derivative's formula, which may be defined where the derivative is not (SymPy
+    # simplifies sqrt(x)**4 to x**2, whose derivative 2*x exists at x = -1): the claim says nothing there, so the
+    # condition is derived, and proved, only where each differentiated expression is defined, the side condition a
+    # witness must meet too (``check._confirm``); else QE reads 2*x >= p on every real x (adversarial review 13 F3)
+    exist = tuple(d for d in prep.diff_domains if not _implied_by_hypotheses(prep, d, opts, run_z3))
+    if exist:
+        prep = replace(prep, hypotheses=prep.hypotheses + exist)
+    result = _derive(prep, witness, opts, run_z3, confirm)
+    if result is None or not exist:
+        return result
+    where = to_text(conj(list(exist)), exact=True)
+    return replace(result, reason=f"{result.reason} The condition is derived where each differentiated expression "
+                                  f"is defined ({where}): the derivative exists only there.")
+
+
+def _implied_by_hypotheses(prep, t: Term, opts, run_z3: Callable) -> bool:
+    """Whether z3 proves ``t`` from the hypotheses and the symbols' domains."""
+    if t in prep.hypotheses:
+        return True
+    domains = tuple(domain_condition(d) for d in prep.decls)
+    outcome, _ = run_z3(prep.hypotheses + domains, t, prep.decls, opts, refine=False)
+    return outcome is not None and outcome.status == "unsat"
+
+
+def _derive(prep, witness: Counterexample, opts, run_z3: Callable, confirm: Callable) -> Result | None:
+    """``derive_condition`` on a claim whose hypotheses include where its derivatives exist."""
     left = [DERIVATION_RLIMIT]
 
     def budgeted(hyps, goal, decls, o, **kw):
@@ -271,6 +297,11 @@ def _derive_by_elimination(prep, witness: Counterexample, opts, run_z3: Callable
         if len(kept) > 1 and implied(part, rest):
             kept = list(rest)
     condition = conj(kept)
+    # a shorter equivalent for the reader (p == q for 0 <= 16*p - 16*q and 0 <= 16*q - 16*p), proved equivalent
+    for candidate in symbolic.simpler_conditions(condition, [d for d in prep.decls if d.name in keep]):
+        if len(to_text(candidate, exact=True)) < len(to_text(condition, exact=True)) \
+                and implied(candidate, (condition,)) and implied(condition, (candidate,)):
+            condition = candidate
     if implied(Not(condition)):  # equivalent to the claim and false for every value of the kept symbols
         cond_text = to_text(condition, exact=True)
         values = ", ".join(f"{k} = {v}" for k, v in witness.values)

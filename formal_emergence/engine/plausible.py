@@ -62,7 +62,11 @@ def _outside(claim: Claim, condition: Term, p: Plausible, result: Result, option
     if inside is None or inside.status != "sat" or p.symbol not in inside.model:
         return None
     value = _simple_point(inside.model[p.symbol], p, domains, decls, options)
-    fixed = replace(with_values(claim, {p.symbol: Num(value)}), id=f"{claim.id}#plausible-{p.symbol}", reading="",
+    try:
+        instance = with_values(claim, {p.symbol: Num(value)})
+    except ValueError:  # the constant is the variable of a diff: no claim with it fixed (adv13 F9: exit 3)
+        return None
+    fixed = replace(instance, id=f"{claim.id}#plausible-{p.symbol}", reading="",
                     symbols=tuple(s for s in decls if s.name != p.symbol))
     at_point = check(fixed)
     if at_point.verdict is not Verdict.FAILS or at_point.counterexample is None:

@@ -59,14 +59,16 @@ def _proves(show: Term, decls: Sequence[SymbolDecl], assume: Sequence[Term], opt
     return check_claim(claim, options, references=get_reference).verdict is Verdict.HOLDS
 
 
-def _definedness(s: Term, decls: Sequence[SymbolDecl], assume: Sequence[Term], options: CheckOptions
+def _definedness(terms: Sequence[Term], decls: Sequence[SymbolDecl], assume: Sequence[Term], options: CheckOptions
                  ) -> list[Term] | None:
-    """The definedness conditions of the solution ``s`` the assumptions do not imply (adv8 F10: ``x = log(q)`` was
-    reported without ``q > 0``), or None when the assumptions imply that one of them fails (``s`` is never defined)."""
+    """The definedness conditions of ``terms`` (the solution, and the equation at it) the assumptions do not imply
+    (adv8 F10: ``x = log(q)`` was reported without ``q > 0``; adv13 F10: ``exp(log(x)) == c`` gave ``x = c``
+    without ``c > 0``, where the equation is undefined at its "solution"), or None when the assumptions imply that
+    one of them fails (never defined)."""
     left = []
-    for o in obligations(s):
+    for o in (o for t in terms for o in obligations(t)):
         need = o.condition if not o.guards else Implies(conj(list(o.guards)), o.condition)
-        if _proves(need, decls, assume, options):
+        if need in left or _proves(need, decls, assume, options):
             continue
         if not o.guards and _proves(Not(o.condition), decls, assume, options):
             return None
@@ -114,9 +116,11 @@ def solve_crossing(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl], 
         sols.append(best)
     texts, proved, proofs, where, notes, kept = [], [], [], [], [], []
     for s in sols:
-        conditions = _definedness(s, others, assume, options)
+        at = Rel("==", substitute(lhs, {var: s}), substitute(rhs, {var: s}))  # SymPy's check is for complex values
+        conditions = _definedness((s, at), others, assume, options)
         if conditions is None:  # undefined wherever the assumptions hold (log(q) with q negative): no solution
-            notes.append(f"{var} = {to_text(s)} is left out: it is defined nowhere the assumptions hold")
+            notes.append(f"{var} = {to_text(s)} is left out: it or the equation at it is defined nowhere the "
+                         "assumptions hold")
             continue
         where.append(" and ".join(to_text(c) for c in conditions))
         kept.append(s)
@@ -252,7 +256,8 @@ def render_crossing(c: Crossing) -> str:
     if c.parameter:
         lines.append(f"  d{c.variable}/d{c.parameter} = {c.derivative}")
         for piece in c.signs:
-            lines.append(f"    {piece.sign} where {piece.condition}")
+            lines.append(f"    {piece.sign} " + ("everywhere" if piece.condition == "everywhere" else
+                                                    f"where {piece.condition}"))
         if c.sign_reason:
             lines.append(f"  ({c.sign_reason})")
     return "\n".join(lines) + "\n"

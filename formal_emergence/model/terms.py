@@ -348,9 +348,10 @@ _PREC = {"or": 1, "and": 2, "not": 3, "rel": 4, "add": 5, "mul": 6, "neg": 7, "p
 def to_text(t: Term, exact: bool = False) -> str:
     """Render ``t`` in the claim-file syntax; ``parse(to_text(t))`` gives back ``t``'s meaning.
 
-    Numbers print as decimals where their expansion terminates (as every parsed number's does), else as p/q;
-    ``exact=True`` prints every non-integer as a quotient ``p/q`` (weakest conditions: ``eps >= 1/5``, not
-    ``0.2`` beside ``(3/17)``)."""
+    Numbers print as decimals where their expansion terminates (as every parsed number's does: ``3.2 * (1 - 0.1)``,
+    the document's digits; a decimal here is exact, 0.1 is 1/10), else as p/q; an exponent always prints as p/q
+    (``x**(1/2)``, ``x**(-1/2)``: adversarial reviews 10 F6, 12 read ``x**0.5`` as a float power). ``exact=True``
+    prints every non-integer as a quotient (weakest conditions: ``eps >= 1/5``, not ``0.2`` beside ``(3/17)``)."""
     return _text(t, exact)[0]
 
 
@@ -409,7 +410,8 @@ def _text(t: Term, exact: bool = False) -> tuple[str, int]:
                     out += " * " + _wrap(a, _PREC["mul"] + 1, exact)
             return out, _PREC["mul"]
         case Pow(b, e):
-            return f"{_wrap(b, _PREC['pow'] + 1, exact)}**{_wrap(e, _PREC['neg'], exact)}", _PREC["pow"]
+            # an exponent prints as p/q (x**(1/2), never x**0.5, which reads as a float power)
+            return f"{_wrap(b, _PREC['pow'] + 1, exact)}**{_wrap(e, _PREC['neg'], True)}", _PREC["pow"]
         case Func(name, args) | UFun(name, args) | Pred(name, args) if not args and not isinstance(t, Func):
             return name, _PREC["atom"]
         case Func(name, args) | UFun(name, args) | Pred(name, args):

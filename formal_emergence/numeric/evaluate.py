@@ -175,7 +175,9 @@ class IntervalEvaluator:
         whole = exponent.value if isinstance(exponent, Num) else exact_value(exponent, values)
         if whole is not None and whole.denominator == 1:  # an integer power, also (-1)**(10**6 + 1) or x**n at n = 3
             n = int(whole)
-            if n < 0 and not self.certain(b != 0) and (b.a <= 0 <= b.b):
+            # an interval's ``b != 0`` is ``not (b == 0)``, True for [-1, 1]: the reciprocal of an interval around 0
+            # would be [-inf, +inf] and evaluation would go on (adversarial review 13 F4); only a sign decides
+            if n < 0 and not (self.certain(b > 0) or self.certain(b < 0)):
                 raise NotEvaluable(f"{to_text(base)} may be zero in a negative power")
             if abs(n) > 10_000:  # mpmath turns a huge power of a negative interval into a complex one
                 return self.huge_integer_power(base, b, n)
@@ -334,7 +336,11 @@ def _fraction_text(v: Fraction) -> str:
 
 
 def interval_to_fractions(interval) -> tuple[Fraction, Fraction]:
+    """The interval's ends as fractions; ``NotEvaluable`` for an infinite or NaN end (``libmp.to_rational`` maps
+    +inf to 0, which made 1/[-e, e] the "rigorous" enclosure [0, 0]: adversarial review 13 F4)."""
     lo, hi = interval._mpi_
+    if any(end in (libmp.finf, libmp.fninf, libmp.fnan) for end in (lo, hi)):
+        raise NotEvaluable("the enclosure is unbounded")
     return Fraction(*libmp.to_rational(lo)), Fraction(*libmp.to_rational(hi))
 
 

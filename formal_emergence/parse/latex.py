@@ -8,7 +8,9 @@ tables below are refused, so there is nothing to bomb.
 
 Accepted (see docs/latex.md):
 
-- numbers ``3``, ``0.1``, ``1e5`` (scientific notation with an unsigned exponent: ``3e-1`` stays 3e - 1);
+- numbers ``3``, ``0.1``, ``1e5`` (scientific notation with an unsigned exponent; ``1e-3`` written without
+  spaces is refused: it is 1/1000 in code and 1*e - 3 in print), digit groups ``1\\,024`` (groups of exactly
+  three digits after spacing are one number; two numbers separated only by spacing are refused);
   ``e`` and ``\\pi``; ``\\infty`` (as a limit point);
 - names: a letter or a Greek command with an optional subscript (``N_c``,
   ``d_k``, ``\\alpha``, ``\\theta_{i,j}`` becomes ``theta_i_j``), and
@@ -80,6 +82,7 @@ class Token:
     kind: str   # "command" | "number" | "letter" | "op" | "text" | "end"
     value: str
     column: int  # 1-based
+    width: int = 0  # characters of the text it spans, when not len(value) (a joined digit group)
 
 
 @dataclass
@@ -140,6 +143,81 @@ def tokenize(text: str) -> list[Token]:
         out.append(Token(kind, value, i + 1))
         i = m.end()
     out.append(Token("end", "", len(text) + 1))
+    return _digit_groups(out)
+
+
+#: Spacing between the digit groups of one number (SI / ISO 80000-1: ``1\\,024``).
+_GROUP_SPACES = frozenset({r"\,", r"\;", r"\:", r"\!", r"\ "})
+_INTEGER = re.compile(r"\d+")
+_GROUP = re.compile(r"\d{3}(?:\.\d+)?")
+
+
+def _end(tok: Token) -> int:
+    """The 1-based column just after a number, letter, op or command token."""
+    return tok.column + (tok.width or len(tok.value))
+
+
+def _spacing_then_number(tokens: list[Token], i: int) -> tuple[int, bool] | None:
+    """After the number ``tokens[i]``: the index of a number that follows it with only spacing between (and
+    whether a ``{,}`` is among the spacing), or None when something else (or nothing) stands between."""
+    j, comma, spaced = i + 1, False, tokens[i + 1].column > _end(tokens[i])
+    while True:
+        t = tokens[j]
+        if t.kind == "command" and t.value in _GROUP_SPACES:
+            spaced, j = True, j + 1
+        elif (t.kind == "op" and t.value == "{" and tokens[j + 1].value == "," and tokens[j + 1].kind == "op"
+              and tokens[j + 2].kind == "op" and tokens[j + 2].value == "}"):
+            spaced, comma, j = True, True, j + 3
+        elif t.kind == "number" and spaced:
+            return j, comma
+        else:
+            return None
+        if tokens[j].column > _end(tokens[j - 1]):
+            spaced = True
+
+
+def _digit_groups(tokens: list[Token]) -> list[Token]:
+    """Join digit groups into one number and refuse what print does not read as a product.
+
+    ``1\\,024`` (also ``\\ ``, ``\\;``, ``\\:``, ``\\!``) is the number 1024 when the first group has one to
+    three digits and every later group exactly three (the last may carry a decimal part): two numeric literals
+    in a row are never a product in print (adv13 F4: it was 1*24). Any other pair of numbers separated only by
+    spacing (``2 3``, ``12\\,34``), and ``{,}`` between digits (a thousands separator or a decimal comma), is a
+    located error. So is ``1e-3`` written without spaces: 1/1000 to a programmer, 1*e - 3 as a formula.
+    """
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind != "number":
+            out.append(t)
+            i += 1
+            continue
+        e, sign, digits = (tokens[i + 1:i + 4] + [t, t])[:3]
+        if (e.kind == "letter" and e.value in "eE" and e.column == _end(t) and sign.kind == "op"
+                and sign.value in "+-" and sign.column == _end(e) and digits.kind == "number"
+                and digits.column == _end(sign)):
+            exponent = ("-" if sign.value == "-" else "") + digits.value
+            raise ExpressionError(f"{t.value}{e.value}{sign.value}{digits.value}: scientific notation with a signed "
+                                  "exponent, or a product with Euler's number", column=t.column,
+                                  hint=f"write {t.value} \\cdot 10^{{{exponent}}} for the number, or "
+                                  f"{t.value} {e.value} {sign.value} {digits.value} with spaces for the formula")
+        value = t.value
+        while (found := _spacing_then_number(tokens, i)) is not None:
+            i, comma = found
+            group = tokens[i].value
+            if comma:
+                raise ExpressionError(f"{{,}} between the digits {value} and {group}", column=t.column,
+                                      hint="{,} is a thousands separator or a decimal comma; write the number "
+                                      "without it (1000 or 1.5)")
+            leading = value == t.value and len(value) <= 3
+            if not (_INTEGER.fullmatch(value) and (leading or value != t.value) and _GROUP.fullmatch(group)):
+                raise ExpressionError(f"two numbers {value} and {group} separated only by spacing", column=t.column,
+                                      hint="digit groups are 1 to 3 digits, then groups of exactly 3 "
+                                      r"(1\,024); for a product write \cdot")
+            value += group
+        out.append(t if value == t.value else Token("number", value, t.column, _end(tokens[i]) - t.column))
+        i += 1
     return out
 
 
@@ -434,10 +512,12 @@ class _Parser:
         if t.kind == "number":
             self.take()
             nxt = self.tok
-            if (self.lenient and nxt.kind == "letter" and nxt.value in SCALE_SUFFIXES
-                    and nxt.column == col + len(t.value) and self.tokens[self.pos + 1].value != "_"):
+            # "175B", and "175\text{B}" as documents also write it (adv13 F7: B became a symbol there)
+            suffix = nxt.value.strip() if nxt.kind == "text" else nxt.value if nxt.kind == "letter" else ""
+            if (self.lenient and suffix in SCALE_SUFFIXES
+                    and nxt.column == _end(t) and self.tokens[self.pos + 1].value != "_"):
                 self.take()
-                value = str(Fraction(t.value) * SCALE_SUFFIXES[nxt.value])
+                value = str(Fraction(t.value) * SCALE_SUFFIXES[suffix])
                 while self.lenient and self.tok.kind == "text" and self.tok.value.strip() in UNIT_WORDS:
                     self.take()
                 return self.node("num", (value,), col)

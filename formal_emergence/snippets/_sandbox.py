@@ -1,4 +1,4 @@
-"""The child side of the snippet sandbox: a standalone script, run as ``python -I _sandbox.py``.
+"""The child side of the snippet sandbox: a standalone script, run as ``python -s -P _sandbox.py``.
 
 It imports nothing from formal_emergence (the package need not be importable
 in the child). Protocol: one JSON job on stdin; one JSON line per finished
@@ -7,10 +7,11 @@ before any document code runs (fd 1 and 2 then point to /dev/null, so C-level
 writes cannot corrupt the channel). Nothing is ever pickled.
 
 Job: ``{"blocks": [{"label", "code"}], "observations": [{"id", "blocks", "setup", "expr", "path"}],
-"allow": [module prefixes], "tmp": dir}``. For each observation its blocks (indexes
+"allow": [module prefixes], "tmp": dir, "seed": int}``. For each observation its blocks (indexes
 into ``blocks``; all of them when absent) are executed afresh, in order, in one new namespace, then the ``setup`` steps
 (value specs, or ``{"assign": name, "value": spec}``) run, ``expr`` is evaluated
-and ``path`` applied. A result line is
+and ``path`` applied. Before each observation every random generator the allow-list exposes is seeded from
+``seed`` (``seed_generators``). A result line is
 ``{"id", "stdout", "refused": [...], "value"|"raised"|"block_raised": ...}``.
 
 Layers, in order: the parent's resource limits and network namespace; an
@@ -282,8 +283,46 @@ def make_exhaustion_tracer(found):
     return start
 
 
-def run_observation(obs, compiled, table, refusals, armed):
+class Seeding:
+    """Deterministic randomness (adv13 F5: an unseeded ``random.random()`` gave holds in one run, fails in the next).
+
+    Before each observation: ``random`` is seeded with the job's seed, and every generator later made without a
+    seed (``random.Random()``, ``random.seed()``, numpy's ``default_rng()``, ``SeedSequence()``, ``PCG64()``) draws
+    its seed from one stream started at that seed instead of the operating system; numpy's legacy global
+    generator (``np.random.rand``) is seeded too. ``SystemRandom``, ``os.urandom`` and ``secrets`` still read the
+    system: the parent runs every job under two seeds and two hash seeds and trusts only what agrees.
+    """
+
+    def __init__(self, seed):
+        import random
+        self.seed = seed
+        self.random = random
+        self.stream = random.Random(seed)
+        self.numpy = False
+        original = random.Random.seed
+        stream = self
+
+        def seed_method(self, a=None, version=2):
+            original(self, stream.stream.getrandbits(128) if a is None else a, version)
+        random.Random.seed = seed_method
+
+    def reset(self):
+        self.stream = self.random.Random(self.seed)
+        self.random.seed(self.seed)
+        numpy = sys.modules.get("numpy")
+        if numpy is not None:
+            numpy_random = numpy.random  # loaded on first use in numpy 2: load it here, to seed it
+            if not self.numpy:
+                # numpy's SeedSequence reads ``randbits`` from its module's globals when given no entropy (the
+                # module is not in sys.modules under its own name)
+                numpy_random.bit_generator.randbits = lambda bits: self.stream.getrandbits(bits)
+                self.numpy = True
+            numpy_random.seed(self.seed)
+
+
+def run_observation(obs, compiled, table, refusals, armed, seeding):
     out = {"id": obs["id"]}
+    seeding.reset()
     found = [None]
     tracer = make_exhaustion_tracer(found)
     buf = io.StringIO()
@@ -352,15 +391,17 @@ def main():
                                                         *[x for x in sys.path if x]) if p}
                         | {"/usr/share/fonts", "/usr/share/zoneinfo", "/dev/null", "/dev/urandom"})
     refusals, armed = [], [False]
+    seeding = Seeding(int(job.get("seed", 0)))
     table = make_builtins(allow, refusals)
     sys.addaudithook(make_hook(tmp, read_roots, refusals, armed))
     channel.write(json.dumps({"ready": True, "preloaded": loaded,
                               "versions": {m: getattr(sys.modules[m], "__version__", "")
                                            for m in ("numpy", "scipy", "sklearn", "matplotlib") if m in sys.modules},
-                              "python": sys.version.split()[0]}) + "\n")
+                              "python": sys.version.split()[0], "hash_seed": os.environ.get("PYTHONHASHSEED", ""),
+                              "seed": seeding.seed}) + "\n")
     channel.flush()
     for obs in job["observations"]:
-        result = run_observation(obs, compiled, table, refusals, armed)
+        result = run_observation(obs, compiled, table, refusals, armed, seeding)
         channel.write(json.dumps(result, ensure_ascii=False) + "\n")
         channel.flush()
 

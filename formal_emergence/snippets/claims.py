@@ -144,6 +144,11 @@ class SnippetSession:
         if blocked:
             return Result(claim.id, Verdict.UNDECIDED, "The sandbox did not let the code finish, so the run says "
                           f"nothing about the claim ({'; '.join(blocked)}).", evidence=(evidence,))
+        unstable = [f"{o.text()}: {out.reason}" for o, out in observed if out.status == "unstable"]
+        if unstable:
+            return Result(claim.id, Verdict.UNDECIDED, "The code gave different results in two sandboxed runs, so "
+                          f"one run's value is a sample, not what the code computes ({'; '.join(unstable)}).",
+                          evidence=(evidence,))
         crashed = [(o, out, r) for (o, out), r in zip(observed, runs)
                    if o.read == "value" and out.status in ("raised", "block-raised")]
         if crashed:
@@ -211,7 +216,7 @@ def _observed_text(obs: Observe, out: Outcome) -> str:
 
 
 def _run_of(obs: Observe, out: Outcome, use: SnippetUse, record: RunRecord) -> ObservedRun:
-    text = out.reason if out.status in ("refused", "stopped") else _observed_text(obs, out)
+    text = out.reason if out.status in ("refused", "stopped", "unstable") else _observed_text(obs, out)
     return ObservedRun(obs.symbol, obs.text(), out.status, text, f"{use.document} {use.block.label}", use.block.sha256, record.key[:16])
 
 

@@ -1,14 +1,15 @@
 """The parent side of the snippet sandbox: spawn, limit, feed, read back, cache.
 
-``run_job`` executes a document's code blocks in a separate ``python -I``
+``run_job`` executes a document's code blocks in a separate ``python -s -P``
 process (``_sandbox.py``) with an empty environment (only a few fixed,
-non-secret variables), a fresh temporary working directory, resource limits
+non-secret variables, and a fixed ``PYTHONHASHSEED``), a fresh temporary working directory, resource limits
 (CPU seconds, address space, file size, open files, processes, no core
 dumps) and, where the platform allows, an unshared network namespace
 (``unshare -rn`` or ``unshare -n``). The job goes in as JSON on stdin and one
 JSON line per observation comes back; when the child dies (CPU limit, a
 signal) the observation it was running is blamed and the rest run in a new
-child. Results are cached on disk by the hash of the job and the environment
+child. Every job runs twice, under the two seed passes of ``SEED_PASSES``; an
+observation whose outcomes differ is ``unstable``. Results are cached on disk by the hash of the job and the environment
 (``snippet_cache_dir``). Nothing here runs unless a caller asks for it: the
 CLI does only under ``--run-snippets``.
 
@@ -35,7 +36,11 @@ from typing import Any
 
 SANDBOX_SCRIPT = Path(__file__).with_name("_sandbox.py")
 CACHE_ENV_VAR = "FORMAL_EMERGENCE_SNIPPET_CACHE"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: (random seed, PYTHONHASHSEED) of the two runs of every job: the sandbox seeds ``random``, numpy's global generator
+#: and every generator made without a seed from the first; an observation whose outcome differs between the runs
+#: depends on randomness or on hash order, and is ``unstable`` (adv13 F5). Part of the cache key.
+SEED_PASSES = ((0, 0), (1, 1))
 
 #: Module prefixes a snippet may import: stdlib maths and data structures, numpy, scipy,
 #: scikit-learn and matplotlib (forced to the Agg backend; figures are inspected, never shown).
@@ -101,7 +106,8 @@ class Outcome:
     ``status``: ``"value"`` (``value`` holds the JSON image), ``"raised"`` (the
     observed call raised ``error``), ``"block-raised"`` (executing a block
     raised), ``"refused"`` (the sandbox refused an operation: ``reason``) or
-    ``"stopped"`` (the process was killed: CPU, memory, wall backstop).
+    ``"stopped"`` (the process was killed: CPU, memory, wall backstop) or
+    ``"unstable"`` (the two seed passes gave different outcomes: ``reason``).
     Only ``value``, ``raised`` and ``block-raised`` say what the code does.
     """
 
@@ -150,7 +156,8 @@ def environment_fingerprint(limits: Limits, allow: tuple[str, ...]) -> dict[str,
             versions[lib] = ""
     return {"python": sys.version.split()[0], "executable": sys.executable, "libraries": versions,
             "sandbox": hashlib.sha256(SANDBOX_SCRIPT.read_bytes()).hexdigest()[:16], "limits": limits.to_json(),
-            "allow": list(allow), "format": FORMAT_VERSION}
+            "allow": list(allow), "format": FORMAT_VERSION,
+            "seeds": [{"random": r, "PYTHONHASHSEED": h} for r, h in SEED_PASSES]}
 
 
 def job_key(blocks: tuple[Block, ...], observations: tuple[Observation, ...], env: dict[str, Any]) -> str:
@@ -217,9 +224,9 @@ def _limit_setter(limits: Limits, nproc: int | None):
     return apply
 
 
-def _child_env(tmp: str) -> dict[str, str]:
+def _child_env(tmp: str, hash_seed: int) -> dict[str, str]:
     """The child's whole environment: nothing inherited from the parent."""
-    return {"HOME": tmp, "TMPDIR": tmp, "MPLCONFIGDIR": tmp, "MPLBACKEND": "Agg", "LC_ALL": "C.UTF-8",
+    return {"PYTHONHASHSEED": str(hash_seed), "HOME": tmp, "TMPDIR": tmp, "MPLCONFIGDIR": tmp, "MPLBACKEND": "Agg", "LC_ALL": "C.UTF-8",
             "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "PATH": "/nonexistent"}
 
 
@@ -258,16 +265,19 @@ def _outcome(line: dict[str, Any], limits: Limits) -> Outcome:
     return Outcome(line["id"], "value", value=line.get("value"), type=line.get("type", ""), stdout=stdout)
 
 
-def _spawn_once(blocks, observations, limits, allow, isolation) -> tuple[dict[str, Outcome], dict[str, Any], str]:
+def _spawn_once(blocks, observations, limits, allow, isolation,
+                seeds: tuple[int, int]) -> tuple[dict[str, Outcome], dict[str, Any], str]:
     """One child process; returns the outcomes it finished, its ready record and the stop reason if it died."""
     job_tmp = tempfile.mkdtemp(prefix="fe-snippet-")
     try:
         job = {"blocks": [{"label": b.label, "code": b.code} for b in blocks],
-               "observations": [o.to_json() for o in observations], "allow": list(allow), "tmp": job_tmp}
+               "observations": [o.to_json() for o in observations], "allow": list(allow), "tmp": job_tmp,
+               "seed": seeds[0]}
         nproc = _user_processes() + limits.extra_processes if isolation or os.getuid() != 0 else None
-        cmd = [*isolation, sys.executable, "-I", str(SANDBOX_SCRIPT)]
+        # -s -P is -I without -E: the environment is ours alone (_child_env), and -E would drop PYTHONHASHSEED
+        cmd = [*isolation, sys.executable, "-s", "-P", str(SANDBOX_SCRIPT)]
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                cwd=job_tmp, env=_child_env(job_tmp), preexec_fn=_limit_setter(limits, nproc),
+                                cwd=job_tmp, env=_child_env(job_tmp, seeds[1]), preexec_fn=_limit_setter(limits, nproc),
                                 close_fds=True, start_new_session=True)
         out, err, timed_out = _communicate_unless_blocked(proc, json.dumps(job).encode(), limits)
         done: dict[str, Outcome] = {}
@@ -352,17 +362,9 @@ def run_job(blocks: tuple[Block, ...], observations: tuple[Observation, ...], *,
         if cached is not None:
             return cached
     isolation = network_isolation()
-    outcomes: dict[str, Outcome] = {}
-    ready: dict[str, Any] = {}
-    pending = list(observations)
-    while pending:
-        done, first_ready, died = _spawn_once(tuple(blocks), tuple(pending), limits, allow, isolation)
-        ready = ready or first_ready
-        outcomes.update(done)
-        pending = [o for o in pending if o.id not in done]
-        if pending and died:
-            blamed = pending.pop(0)
-            outcomes[blamed.id] = Outcome(blamed.id, "stopped", reason=died)
+    passes = [_run_pass(blocks, observations, limits, allow, isolation, seeds) for seeds in SEED_PASSES]
+    ready = passes[0][1]
+    outcomes = {o.id: _agreed([p[0][o.id] for p in passes]) for o in observations}
     environment = {**env, "network_namespace": f"unshare {isolation[1]}" if isolation else "not available",
                    "preloaded": ready.get("preloaded", []), "child_versions": ready.get("versions", {})}
     environment.pop("executable", None)
@@ -371,6 +373,50 @@ def run_job(blocks: tuple[Block, ...], observations: tuple[Observation, ...], *,
     if cache is not None and not any("wall-clock" in o.reason for o in outcomes.values()):
         _write_cache(cache, record)
     return record
+
+
+def _run_pass(blocks, observations, limits, allow, isolation,
+              seeds: tuple[int, int]) -> tuple[dict[str, Outcome], dict[str, Any]]:
+    """Every observation run under ``seeds``: a child that dies is blamed on its running observation, and the
+    rest go on in a new child."""
+    outcomes: dict[str, Outcome] = {}
+    ready: dict[str, Any] = {}
+    pending = list(observations)
+    while pending:
+        done, first_ready, died = _spawn_once(tuple(blocks), tuple(pending), limits, allow, isolation, seeds)
+        ready = ready or first_ready
+        outcomes.update(done)
+        pending = [o for o in pending if o.id not in done]
+        if pending and died:
+            blamed = pending.pop(0)
+            outcomes[blamed.id] = Outcome(blamed.id, "stopped", reason=died)
+    return outcomes, ready
+
+
+def _agreed(runs: list[Outcome]) -> Outcome:
+    """One observation's outcome over the seed passes: the first pass's when they agree (a refusal or a stop
+    wins, since it says nothing about the code), else ``unstable`` naming what each pass saw."""
+    stopped = [o for o in runs if o.status in ("refused", "stopped")]
+    if stopped:
+        return stopped[0]
+
+    def seen(o: Outcome) -> tuple:
+        return o.status, json.dumps(o.value, sort_keys=True), o.type, (o.error or {}).get("type"), o.stdout
+
+    if all(seen(o) == seen(runs[0]) for o in runs):
+        return runs[0]
+
+    def told(o: Outcome) -> str:
+        if o.status == "value":
+            return f"value {json.dumps(o.value, sort_keys=True)[:80]}"
+        if o.error is not None:
+            return f"{o.status} {o.error.get('type')}"
+        return o.status
+    printed = len({o.stdout for o in runs}) > 1
+    parts = [f"{told(o)}{f', printing {o.stdout[:40]!r}' if printed else ''} with seed {r} and PYTHONHASHSEED {h}"
+             for o, (r, h) in zip(runs, SEED_PASSES)]
+    return Outcome(runs[0].id, "unstable", stdout=runs[0].stdout,
+                   reason="the outcome depends on the random seed or the hash seed of the run: " + "; ".join(parts))
 
 
 def _record_from_json(data: dict[str, Any], cached: bool = False) -> RunRecord:

@@ -275,6 +275,46 @@ def from_sympy(e: sp.Basic) -> Term:
     raise UnsupportedConstruct(f"SymPy result {sp.srepr(e)[:80]} has no term translation")
 
 
+def simpler_conditions(cond: Term, decls: Sequence[SymbolDecl]) -> list[Term]:
+    """Candidate shorter forms of the condition ``cond`` (SymPy's ``simplify``, and for one symbol the set it
+    describes written back as relations: ``2 < p``), never holding oo. Only candidates: the caller uses one only
+    once z3 proves it equivalent to ``cond``. Empty when SymPy finds none (or its budget runs out)."""
+    try:
+        return worker.call(_simpler_conditions, cond, tuple(decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
+    except UnsupportedConstruct:
+        return []
+
+
+def _simpler_conditions(cond: Term, decls: Sequence[SymbolDecl]) -> list[Term]:
+    e = SympyTranslator(decls)(cond)
+    symbols = sorted(e.free_symbols, key=sp.default_sort_key)
+    forms = []
+    for make in ((lambda: e.as_set().as_relational(symbols[0])) if len(symbols) == 1 else None,
+                 lambda: sp.simplify(e)):
+        if make is None:
+            continue
+        try:
+            forms.append(make())
+        except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError):
+            continue
+    out: list[Term] = []
+    flip = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+
+    def symbol_first(n: Term) -> Term | None:  # 2 < p is written p > 2
+        if isinstance(n, Rel) and isinstance(n.lhs, Num) and not isinstance(n.rhs, Num):
+            return Rel(flip[n.op], n.rhs, n.lhs)
+        return None
+
+    for form in forms:
+        try:
+            t = transform(from_sympy(form), symbol_first)
+        except UnsupportedConstruct:
+            continue
+        if t not in out and t != cond and not any(n == _OO for n in walk(t)):
+            out.append(t)
+    return out
+
+
 def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_SECONDS,
           ) -> tuple[Term, tuple[Step, ...]]:
     """Replace every ``diff``/``limit`` in ``t`` by its value computed by SymPy.
@@ -291,41 +331,83 @@ def lower(t: Term, decls: Sequence[SymbolDecl], cpu_seconds: float = SYMPY_CPU_S
 
     def lowered(term: Term, decls: tuple[SymbolDecl, ...]) -> Term:
         def visit(node: Term) -> Term | None:
+            compared = infinite_comparison(node)
+            if compared is not None:
+                return compare(node, compared, decls)
             if not isinstance(node, (Diff, Limit)):
                 return None
-            body_decls = bound_decls(node, decls)
-            inner = lowered(node.expr, body_decls)
-            rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
-                Limit(inner, node.var, node.point, node.side)
-            big = huge_power(inner)
-            if big is not None:
-                raise UnsupportedConstruct(f"{big} has more than {MAX_POWER_DIGITS} digits (the digit budget of "
-                                           "exact arithmetic)")
-            if isinstance(node, Diff) and node.order * _term_size(inner) > MAX_DIFF_WORK:
-                raise UnsupportedConstruct(f"the derivative {to_text(rebuilt)[:80]} is beyond the derivative work "
-                                           f"budget (order x size {node.order * _term_size(inner)} > {MAX_DIFF_WORK})")
-            out, how = worker.call(_compute, rebuilt, decls, cpu_seconds=cpu_seconds)
-            if isinstance(node, Diff):
-                rule = "sympy.diff"
-                try:
-                    recheck = worker.call(_recheck_diff, inner, node.var, node.order, out, decls,
-                                          cpu_seconds=cpu_seconds)
-                except UnsupportedConstruct:
-                    recheck = False
-                checked = "sympy: derivative recomputed and simplify(difference) == 0" if recheck else ""
-            else:
-                rule = how or "sympy.limit (Gruntz algorithm)"
-                try:
-                    checked = worker.call(_recheck_limit, inner, node, out, body_decls, cpu_seconds=cpu_seconds)
-                except UnsupportedConstruct:
-                    checked = ""
-            steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",
-                              to_text(rebuilt), to_text(out), rule, checked))
-            return out
+            return value_of(node, decls)
 
         return transform(term, visit)
 
+    def value_of(node: Diff | Limit, decls: tuple[SymbolDecl, ...], infinite: bool = False) -> Term:
+        body_decls = bound_decls(node, decls)
+        inner = lowered(node.expr, body_decls)
+        rebuilt = Diff(inner, node.var, node.order) if isinstance(node, Diff) else \
+            Limit(inner, node.var, node.point, node.side)
+        big = huge_power(inner)
+        if big is not None:
+            raise UnsupportedConstruct(f"{big} has more than {MAX_POWER_DIGITS} digits (the digit budget of "
+                                       "exact arithmetic)")
+        if isinstance(node, Diff) and node.order * _term_size(inner) > MAX_DIFF_WORK:
+            raise UnsupportedConstruct(f"the derivative {to_text(rebuilt)[:80]} is beyond the derivative work "
+                                       f"budget (order x size {node.order * _term_size(inner)} > {MAX_DIFF_WORK})")
+        out, how = worker.call(_compute, rebuilt, decls, infinite, cpu_seconds=cpu_seconds)
+        if isinstance(node, Diff):
+            rule = "sympy.diff"
+            try:
+                recheck = worker.call(_recheck_diff, inner, node.var, node.order, out, decls,
+                                      cpu_seconds=cpu_seconds)
+            except UnsupportedConstruct:
+                recheck = False
+            checked = "sympy: derivative recomputed and simplify(difference) == 0" if recheck else ""
+        else:
+            rule = how or "sympy.limit (Gruntz algorithm)"
+            try:
+                checked = worker.call(_recheck_limit, inner, node, out, body_decls, cpu_seconds=cpu_seconds)
+            except UnsupportedConstruct:
+                checked = ""
+        steps.append(Step(f"compute {('the derivative' if isinstance(node, Diff) else 'the limit')}",
+                          to_text(rebuilt), to_text(out), rule, checked))
+        return out
+
+    def compare(node: Rel, limit: Limit, decls: tuple[SymbolDecl, ...]) -> Term:
+        """A relation between a limit and oo or -oo, decided on the limit's value (finite, oo or -oo)."""
+        out = value_of(limit, decls, infinite=True)
+        on_left = node.lhs is limit
+        shown = Rel(node.op, out, node.rhs) if on_left else Rel(node.op, node.lhs, out)
+        truth = _ORDER[node.op](_extended_rank(shown.lhs), _extended_rank(shown.rhs))
+        steps.append(Step(COMPARE_STEP, to_text(node), f"{to_text(shown)}: {'true' if truth else 'false'}",
+                          "extended reals: every real number lies strictly between -oo and oo", ""))
+        if _extended_rank(out) != 0 or isinstance(out, Num):
+            return Bool(truth)
+        return And((Rel("==", out, out), Bool(truth)))  # a finite value keeps its definedness (1/a is 1/a)
+
     return lowered(t, tuple(decls)), tuple(steps)
+
+
+#: The description of the step that decides a relation between a limit and oo or -oo on the limit's value.
+COMPARE_STEP = "compare the limit with oo"
+_ORDER = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+          "==": lambda a, b: a == b, "!=": lambda a, b: a != b}
+_OO = Const("oo")
+_MINUS_OO = Mul((num(-1), _OO))
+
+
+def _extended_rank(t: Term) -> int:
+    """1 for oo, -1 for -oo, 0 for a real number (a limit's finite value)."""
+    return 1 if t == _OO else -1 if t == _MINUS_OO else 0
+
+
+def infinite_comparison(node: Term) -> Limit | None:
+    """The limit of a relation ``limit(...) op oo`` (or ``-oo``, either side), else None: the only place where oo
+    may stand for a value (docs/claim-format.md)."""
+    if not isinstance(node, Rel):
+        return None
+    for a, b in ((node.lhs, node.rhs), (node.rhs, node.lhs)):
+        if isinstance(a, Limit) and _extended_rank(b) != 0:
+            return a
+    return None
 
 
 #: The sign the SymPy assumptions of a domain (``_ASSUMPTIONS``) state: x > 0, x >= 0 or x < 0 (None: none,
@@ -379,7 +461,7 @@ def bound_decls(node: Diff | Limit, decls: Sequence[SymbolDecl]) -> tuple[Symbol
     return tuple(SymbolDecl(x.name, "real", x.meaning) if x.name == name else x for x in decls)
 
 
-def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
+def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl], infinite: bool = False) -> tuple[Term, ...]:
     """Conditions on the parameters under which SymPy's value of ``node`` applies (each a boolean term).
 
     SymPy computes a limit with free parameters for a generic value of them: ``limit(x/(a + x), x, 0)`` is 0,
@@ -398,10 +480,16 @@ def limit_degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, 
     infinity, a jump argument with a parameter that is infinite or at its jump at the point) the check raises
     ``UnsupportedConstruct`` naming the parameters: the limit is then not computed for them. A limit without
     parameters gives nothing.
+
+    ``infinite``: the limit is compared with oo or -oo, so its value may be infinite, where the denominator
+    vanishes at ``s = 0`` for every value of the parameters and says nothing. Then every factor of the numerator
+    and of the denominator (of the expression and of its ``cancel`` form) must not vanish at ``s = 0`` either,
+    when its value there has parameters: ``a*x**2/(a*x + 1)`` at ``oo`` is ``a/(s*(a + s))``, infinite for
+    ``a != 0`` but 0 at ``a = 0``.
     """
     if not (free_symbols(node) - {node.var.name}):
         return ()
-    return worker.call(_degeneracies, node, bound_decls(node, decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
+    return worker.call(_degeneracies, node, bound_decls(node, decls), infinite, cpu_seconds=OPTIONAL_CPU_SECONDS)
 
 
 _S = sp.Symbol("s_near", positive=True)
@@ -422,7 +510,7 @@ def _params_text(e: sp.Basic) -> str:
     return ", ".join(sorted(str(v) for v in e.free_symbols - {_S}))
 
 
-def _degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
+def _degeneracies(node: Limit, decls: Sequence[SymbolDecl], infinite: bool = False) -> tuple[Term, ...]:
     tr = SympyTranslator(decls)
     try:
         f, x = tr(node.expr).doit(), tr(node.var)
@@ -437,7 +525,10 @@ def _degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
             forms = [fs, sp.cancel(sp.together(fs))]
             bases = []
             for form in forms:
-                bases.append(sp.fraction(sp.together(form))[1])
+                top, bottom = sp.fraction(sp.together(form))
+                bases.append(bottom)
+                if infinite:
+                    bases.extend(_factors(top) + _factors(bottom))
                 for sub in sp.preorder_traversal(form):
                     if isinstance(sub, sp.Pow) and not (sub.exp.is_Integer and sub.exp > 0):
                         bases.append(sub.base)
@@ -469,6 +560,16 @@ def _degeneracies(node: Limit, decls: Sequence[SymbolDecl]) -> tuple[Term, ...]:
     except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
         raise UnsupportedConstruct(f"SymPy could not check where its value of {to_text(node)[:80]} applies "
                                    f"({type(exc).__name__})") from None
+
+
+def _factors(e: sp.Basic) -> list[sp.Basic]:
+    """The factors of ``e`` (``sp.factor``), each power's base once."""
+    out = []
+    for f in sp.Mul.make_args(sp.factor(e)):
+        f = f.base if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp > 0 else f
+        if not f.is_number and f not in out:
+            out.append(f)
+    return out
 
 
 def _at_zero(e: sp.Basic) -> sp.Basic | None:
@@ -656,10 +757,14 @@ def _parameters_note(rebuilt: Term) -> str:
             "and the engine makes no case split on parameters, so it has neither a proof nor a witness")
 
 
-def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, str]:
+def _compute(rebuilt: Term, decls: Sequence[SymbolDecl], infinite: bool = False) -> tuple[Term, str]:
     """The value of one ``diff``/``limit`` term (run in the worker process): its body is translated under
     ``bound_decls``; a derivative is then taken at the point under ``decls`` (substituted for its variable).
-    Also the rule that computed a limit when it was not SymPy's ``limit`` ("" otherwise)."""
+    Also the rule that computed a limit when it was not SymPy's ``limit`` ("" otherwise).
+
+    ``infinite``: the limit is compared with oo or -oo, so its value may be oo or -oo (returned as the term
+    ``oo`` or ``-oo``). Such a value is taken only where SymPy's value is exactly oo or -oo; a two-sided limit at a
+    finite point needs each one-sided limit computed separately and equal to it (``_one_sided``)."""
     outer = SympyTranslator(decls)
     tr = SympyTranslator(bound_decls(rebuilt, decls))
     how = ""
@@ -686,9 +791,18 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, str]:
         value = sp.simplify(value)
     except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
         raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({type(exc).__name__})"
-                                   + _parameters_note(rebuilt)) from None
+                                   + (_sides_differ(tr, rebuilt) or _parameters_note(rebuilt))) from None
     if value.has(sp.Derivative, sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
-        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})")
+        raise UnsupportedConstruct(f"SymPy could not compute {to_text(rebuilt)} ({value})"
+                                   + (_sides_differ(tr, rebuilt) if value == sp.zoo else ""))
+    if infinite and value in (sp.oo, -sp.oo) and isinstance(rebuilt, Limit):
+        sides = _one_sided(tr, rebuilt)
+        if sides is not None and any(v != value for _, v in sides):
+            raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} is {value}, but its one-sided "
+                                       f"limits are {_sides_text(sides)}")
+        if sides is not None:
+            how = how or f"sympy.limit (Gruntz algorithm), each side computed: {_sides_text(sides)}"
+        return (_OO if value == sp.oo else _MINUS_OO), how
     if value.has(sp.oo, -sp.oo):  # a real number is needed: oo is only a limit point (docs/claim-format.md)
         # a value holding oo need not be infinite (exp(-oo*log(a)/abs(log(a))) is 0 for a > 1): say what it holds
         what = "is infinite" if value in (sp.oo, -sp.oo) else "holds oo"
@@ -699,6 +813,81 @@ def _compute(rebuilt: Term, decls: Sequence[SymbolDecl]) -> tuple[Term, str]:
             raise UnsupportedConstruct(f"SymPy's value of {to_text(rebuilt)[:80]} holds a number of more than "
                                        f"{MAX_POWER_DIGITS} digits (the digit budget)")
     return from_sympy(value), how
+
+
+def _one_sided(tr: SympyTranslator, node: Limit) -> list[tuple[str, sp.Basic]] | None:
+    """The right and left limits of a two-sided limit at a finite point, each computed on its own by SymPy (the
+    branch an ``ite`` takes near the point chosen first); None for a one-sided limit or one at oo/-oo. Raises
+    ``UnsupportedConstruct`` when a side cannot be computed."""
+    point = tr(node.point)
+    if node.side or not point.is_finite:
+        return None
+    var, out = tr(node.var), []
+    for side, image in _images(tr, node):
+        try:
+            value = sp.limit(tr(_near_branches(tr, node.expr, var, image)), var, point, dir=side)
+        except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
+            raise UnsupportedConstruct(f"SymPy could not compute the {'right' if side == '+' else 'left'} limit of "
+                                       f"{to_text(node)[:80]} ({type(exc).__name__})") from None
+        if value.has(sp.Limit, sp.AccumBounds, sp.zoo, sp.nan):
+            raise UnsupportedConstruct(f"SymPy could not compute the {'right' if side == '+' else 'left'} limit of "
+                                       f"{to_text(node)[:80]} ({value})")
+        out.append((side, value))
+    return out
+
+
+def _near_branches(tr: SympyTranslator, t: Term, var: sp.Symbol, image: sp.Basic) -> Term:
+    """``t`` with each ``ite`` replaced by the branch it takes near the point (``var = image``, ``_S -> 0+``)."""
+    def choose(n: Term) -> Term | None:
+        if isinstance(n, Ite):
+            return transform(n.then if _near_truth(tr, n.cond, var, image) else n.other, choose)
+        return None
+    return transform(t, choose)
+
+
+def _sides_text(sides: list[tuple[str, sp.Basic]]) -> str:
+    return " and ".join(f"{v} from the {'right' if side == '+' else 'left'}" for side, v in sides)
+
+
+def _sides_differ(tr: SympyTranslator, node: Term) -> str:
+    """"; the limit does not exist: ..." when a two-sided limit's one-sided limits are computed and differ, else ""
+    (then the reason stays SymPy's failure)."""
+    if not isinstance(node, Limit):
+        return ""
+    try:
+        sides = _one_sided(tr, node)
+    except UnsupportedConstruct:
+        return ""
+    if sides is None:
+        return ""
+    right, left = sides[0][1], sides[1][1]
+    infinite = {v for v in (right, left) if v in (sp.oo, -sp.oo)}
+    if infinite:  # oo against -oo, or an infinite side against a finite one
+        differ = right != left and (len(infinite) == 2 or all(v in infinite or v.is_finite for v in (right, left)))
+    else:  # only a difference nonzero for every value of the parameters (a and -a agree at a = 0)
+        differ = sp.simplify(right - left).is_zero is False
+    if not differ:
+        return ""
+    return f"; the two-sided limit does not exist: its one-sided limits differ ({_sides_text(sides)})"
+
+
+def holds_near(cond: Term, node: Limit, decls: Sequence[SymbolDecl]) -> bool:
+    """Whether ``cond`` (in ``node``'s variable) holds at every point near ``node``'s point on each side the limit
+    approaches from, the point itself excluded (beyond some bound at ``oo``/``-oo``). Raises
+    ``UnsupportedConstruct`` when that is not decided (``_near_truth``), or when it would rest on a jump of a
+    closed irrational number, which SymPy decides by a floating-point evalf."""
+    return worker.call(_holds_near, cond, node, bound_decls(node, decls), cpu_seconds=OPTIONAL_CPU_SECONDS)
+
+
+def _holds_near(cond: Term, node: Limit, decls: Sequence[SymbolDecl]) -> bool:
+    tr = SympyTranslator(decls)
+    try:
+        _check_exact_jumps(tr, Limit(cond, node.var, node.point, node.side))
+        var = tr(node.var)
+        return all(_near_truth(tr, cond, var, image) for _side, image in _images(tr, node))
+    except (NotImplementedError, ValueError, TypeError, RecursionError, AttributeError) as exc:
+        raise UnsupportedConstruct(f"SymPy could not decide {to_text(cond)} near the point ({type(exc).__name__})") \
+            from None
 
 
 def _check_exact_jumps(tr: SympyTranslator, node: Diff | Limit) -> None:
@@ -950,14 +1139,9 @@ def _limit_of_piecewise(tr: SympyTranslator, inner: Term, node: Limit) -> sp.Bas
     """The limit of a term with ``ite``: each ``ite`` takes the branch it takes near the point (never the value
     *at* the point, which SymPy's Piecewise limit returns). A two-sided limit needs equal one-sided limits."""
     var, point = tr(node.var), tr(node.point)
-    values = []
-    for side, image in _images(tr, node):
-        def choose(t: Term, image: sp.Basic = image) -> Term | None:
-            if isinstance(t, Ite):
-                return transform(t.then if _near_truth(tr, t.cond, var, image) else t.other, choose)
-            return None
-        values.append(sp.simplify(sp.limit(tr(transform(inner, choose)), var, point, dir=side)))
-    if len(values) == 2 and sp.simplify(values[0] - values[1]) != 0:
+    values = [sp.simplify(sp.limit(tr(_near_branches(tr, inner, var, image)), var, point, dir=side))
+              for side, image in _images(tr, node)]
+    if len(values) == 2 and values[0] != values[1] and sp.simplify(values[0] - values[1]) != 0:
         raise ValueError(f"the limit does not exist: the right limit is {values[0]} and the left limit {values[1]}")
     return values[0]
 
@@ -970,7 +1154,7 @@ def _recheck_limit(inner: Term, node: Limit, out: Term, decls: Sequence[SymbolDe
     s = sp.Symbol("s_recheck", positive=True)
     try:
         again = sp.limit(tr(inner).subs(tr(node.var), 1 / s), s, 0, dir="+")
-        if sp.simplify(again - tr(out)) == 0:
+        if again == tr(out) or sp.simplify(again - tr(out)) == 0:
             return "sympy: recomputed as the limit s -> 0+ of the expression at var = 1/s"
     except (NotImplementedError, ValueError, TypeError):
         pass

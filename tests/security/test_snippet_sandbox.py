@@ -109,10 +109,14 @@ def test_a_caught_refusal_still_counts_as_refused():
 
 def test_the_child_runs_in_an_isolated_interpreter_without_the_parents_environment(monkeypatch):
     monkeypatch.setenv("PYTHONPATH", "/nonexistent-injected")
-    code = "def flags():\n    return [OS['sys'].flags.isolated, sorted(OS['environ'])]\n"
+    code = ("def flags():\n    f = OS['sys'].flags\n"
+            "    return [f.no_user_site, f.safe_path, sorted(OS['environ']), OS['environ']['PYTHONHASHSEED'] in '01']\n")
     record = run(code, Observation("f", {"call": "flags"}))
-    isolated, names = record.outcomes["f"].value
-    assert isolated == 1 and "PYTHONPATH" not in names and "FE_TEST_SECRET" not in names
+    no_user_site, safe_path, names, hash_seed = record.outcomes["f"].value
+    # -s -P (isolated mode without -E, which would drop the fixed PYTHONHASHSEED; the environment is ours alone)
+    assert no_user_site == 1 and safe_path is True and hash_seed is True
+    assert "PYTHONPATH" not in names and "FE_TEST_SECRET" not in names
+    assert [n for n in names if n.startswith("PYTHON")] == ["PYTHONHASHSEED"]
 
 
 @pytest.mark.skipif(not os.path.exists("/usr/bin/unshare"), reason="no unshare on this platform")
@@ -150,3 +154,49 @@ def test_an_ordinary_caught_exception_is_still_a_value():
     code = "def safe():\n    try:\n        return 1 // 0\n    except ZeroDivisionError:\n        return 5\n"
     record = run(code, Observation("z", {"call": "safe"}))
     assert (record.outcomes["z"].status, record.outcomes["z"].value) == ("value", 5)
+
+
+RANDOM_CODE = """\
+import random
+import numpy as np
+
+def draws():
+    return [random.random(), random.Random().random(), float(np.random.rand()), float(np.random.default_rng().random()),
+            float(np.random.Generator(np.random.PCG64()).random())]
+
+def seeded():
+    return [random.Random(7).random(), float(np.random.default_rng(42).random())]
+
+def order():
+    return list({'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'}).index('alpha')
+"""
+
+
+def test_unseeded_randomness_and_hash_order_are_unstable_and_seeded_code_is_a_value():
+    """adv13 F5: ``random.random()`` gave holds in one run and fails in the next. Every job runs under two seed
+    passes: a value that depends on the seed or on hash order is ``unstable``; the first pass is seeded from 0."""
+    import json
+    import random
+
+    import numpy as np
+    record = run(RANDOM_CODE, Observation("draws", {"call": "draws"}), Observation("seeded", {"call": "seeded"}),
+                 Observation("order", {"call": "order"}))
+    draws = record.outcomes["draws"]
+    assert draws.status == "unstable" and "with seed 0 and PYTHONHASHSEED 0" in draws.reason
+    assert json.dumps(random.Random(0).random()) in draws.reason  # the first pass's random.random(), seeded from 0
+    assert record.outcomes["seeded"].value == [random.Random(7).random(), float(np.random.default_rng(42).random())]
+    order = record.outcomes["order"]
+    # PYTHONHASHSEED 0 puts 'alpha' at position 1, PYTHONHASHSEED 1 at position 5
+    assert order.status == "unstable" and "value 1 with seed 0" in order.reason and "value 5 with seed 1" in order.reason
+    assert record.environment["seeds"] == [{"random": 0, "PYTHONHASHSEED": 0}, {"random": 1, "PYTHONHASHSEED": 1}]
+    again = run(RANDOM_CODE, Observation("draws", {"call": "draws"}), Observation("order", {"call": "order"}))
+    assert (again.outcomes["draws"].reason, again.outcomes["order"].to_json()) == (draws.reason, order.to_json())
+    assert_benign_ran(record)
+
+
+def test_the_cache_key_names_the_seed_policy(monkeypatch):
+    from formal_emergence.snippets import runner
+    blocks, observations = (Block("b", DOUBLE),), (BENIGN,)
+    key = runner.job_key(blocks, observations, runner.environment_fingerprint(FAST, runner.DEFAULT_ALLOW))
+    monkeypatch.setattr(runner, "SEED_PASSES", ((0, 0), (2, 2)))
+    assert runner.job_key(blocks, observations, runner.environment_fingerprint(FAST, runner.DEFAULT_ALLOW)) != key

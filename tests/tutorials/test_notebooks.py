@@ -219,8 +219,13 @@ def test_explain_each_verdict(verdict, one_claim_per_verdict, bundled_catalog):
         assert "No error is identified" in wrong
 
 
+#: 001's theorem read with 000 §3.1's phase-transition model: the toolkit's worked example of a weakest condition, an
+#: alternative reading since catalog review 12, F3 (the counted primary reads P(Emergence) as undefined: informal).
+PHASE = "001.critical-point.sufficiency/phase-model"
+
+
 def test_explain_sufficiency_repair_holds():
-    code, text, err = _run(["explain", "001.critical-point.sufficiency"])
+    code, text, err = _run(["explain", PHASE])
     assert code == 0, err
     _check_layout(text)
     assert "verdict holds-if" in text.splitlines()[0]
@@ -245,7 +250,7 @@ def explained():
 
 
 def test_explain_sufficiency_repair_object(explained):
-    ex = explained("001.critical-point.sufficiency")
+    ex = explained(PHASE)
     assert ex.result.verdict is Verdict.HOLDS_IF
     assert ex.repair is not None and ex.repair.kind == "condition"
     assert ex.repair.claim.free == ()
@@ -267,7 +272,7 @@ def test_explain_proof_direction_names_the_error():
 
 def test_explain_necessity_with_the_same_free_eps_is_holds_if():
     # the proof's conclusion, with eps free as in the theorem: it holds exactly for eps >= 1 - 1/e,
-    # the mirror image of the theorem's condition (both hold only at eps = 1 - 1/e)
+    # the mirror image of the condition of the theorem under that model, PHASE (both hold only at eps = 1 - 1/e)
     code, text, err = _run(["explain", "001.critical-point.necessity"])
     assert code == 0, err
     _check_layout(text)
@@ -279,11 +284,11 @@ def test_explain_necessity_with_the_same_free_eps_is_holds_if():
 
 
 def test_explain_dps_and_errors():
-    code, text, _ = _run(["explain", "001.critical-point.sufficiency", "--dps", "60"])
+    code, text, _ = _run(["explain", PHASE, "--dps", "60"])
     assert code == 0
     assert "0.6321205588285576784044762298385391325541888689682" in text   # 50 digits of 1 - 1/e
     assert _run(["explain", "no.such.claim"])[0] == 2
-    assert _run(["explain", "001.critical-point.sufficiency", "--dps", "5"])[0] == 2
+    assert _run(["explain", PHASE, "--dps", "5"])[0] == 2
 
 
 def test_explain_user_claim_file(tmp_path):
@@ -316,7 +321,7 @@ def test_wrap_counts_wide_characters():
 # ---------------------------------------------------------------- notebook display
 
 
-@pytest.mark.parametrize("claim_id", ["001.critical-point.sufficiency", "001.critical-point.proof-direction"])
+@pytest.mark.parametrize("claim_id", [PHASE, "001.critical-point.proof-direction"])
 def test_rich_reprs(claim_id, explained):
     from formal_emergence.report.notebook_repr import Explained
     ex = explained(claim_id)
@@ -335,7 +340,7 @@ def test_rich_reprs(claim_id, explained):
 
 def test_latex_uses_the_records_latex(explained):
     from formal_emergence.engine.run import statement_latex
-    ex = explained("001.critical-point.sufficiency")
+    ex = explained(PHASE)
     latex = ex._repr_latex_()
     assert statement_latex(ex.claim) in latex
     assert ex.result.condition.latex in latex
@@ -365,7 +370,7 @@ def test_notebook_html_typesets_formulas_at_the_student_level():
     from xml.dom import minidom
     from formal_emergence.report.explain import explain_claim, render_explanation
     from formal_emergence.report.notebook_repr import explain
-    ex = explain("001.critical-point.sufficiency", level="student")
+    ex = explain(PHASE, level="student")
     assert ex.explanation.level == "student"
     assert ex.text == render_explanation(explain_claim(ex.claim, ex.result, siblings=fe_claims(), level="student"))
     html = ex._repr_html_()

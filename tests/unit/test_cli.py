@@ -12,7 +12,13 @@ import pytest
 from formal_emergence.cli import reading_line
 from formal_emergence.model.verdict import Verdict
 
-CLAIM = "001.critical-point.sufficiency"
+#: The toolkit's worked example of a weakest condition: the reading of 001's theorem with 000 §3.1's model, an
+#: alternative since catalog review 12, F3 (the counted primary reads P(Emergence) as undefined: informal).
+ASSERTION = "001.critical-point.sufficiency"
+CLAIM = ASSERTION + "/phase-model"
+#: A counted holds-if assertion of the same shape (monotone in N, the boundary limit at N_c: eps < 1 - exp(-1)),
+#: for what acts on assertion verdicts (--fail-on, the one line per assertion).
+COUNTED = "000.validity.step2"
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +55,11 @@ def test_check_json_document(claim_json):
     assert tool["z3"] == z3.get_version_string()
     assert doc["options"]["dps"] == 30
     # one assertion selected; its records are its readings (primary and alternatives) and its lemmas
-    assert [a["id"] for a in doc["assertions"]] == [CLAIM]
+    assert [a["id"] for a in doc["assertions"]] == [ASSERTION]
     ids = [c["id"] for c in doc["claims"]]
-    assert CLAIM in ids and ids == sorted(ids)
+    assert ASSERTION in ids and CLAIM in ids and ids == sorted(ids)
     lemmas = {x["id"] for x in doc["lemmas"]}
-    assert all(i == CLAIM or i.startswith(CLAIM + "/") or i in lemmas for i in ids)
+    assert all(i == ASSERTION or i.startswith(ASSERTION + "/") or i in lemmas for i in ids)
 
 
 def test_check_json_claim_record(claim_json):
@@ -100,12 +106,12 @@ def test_check_json_several_claims_sorted(cli_run, bundled_catalog):
 
 
 def test_fail_on(cli_run):
-    code, out, _ = cli_run(["check", "--claim", CLAIM, "--fail-on", "holds-if"])
+    code, out, _ = cli_run(["check", "--claim", COUNTED, "--fail-on", "holds-if"])
     assert code == 1
-    assert CLAIM in out and "holds-if" in out
-    code, _, _ = cli_run(["check", "--claim", CLAIM, "--fail-on", "undecided"])
+    assert COUNTED in out and "holds-if" in out
+    code, _, _ = cli_run(["check", "--claim", COUNTED, "--fail-on", "undecided"])
     assert code == 0
-    code, _, _ = cli_run(["check", "--claim", CLAIM, "--fail-on", "fails, holds-if"])
+    code, _, _ = cli_run(["check", "--claim", COUNTED, "--fail-on", "fails, holds-if"])
     assert code == 1
 
 
@@ -163,16 +169,16 @@ def test_document_filter(cli_run, bundled_catalog):
 
 def test_text_output_and_output_file(cli_run, tmp_path):
     target = tmp_path / "out.txt"
-    code, out, _ = cli_run(["check", "--claim", CLAIM, "-o", str(target)])
+    code, out, _ = cli_run(["check", "--claim", COUNTED, "-o", str(target)])
     assert code == 0 and out == ""
     text = target.read_text(encoding="utf-8")
     first = text.splitlines()[0]
-    assert first.startswith(f"holds-if   {CLAIM}  ")  # verdict, id, the first sentence of the reason
+    assert first.startswith(f"holds-if   {COUNTED}  ")  # verdict, id, the first sentence of the reason
     assert all(len(line) <= 100 for line in text.splitlines())  # wrapped: not a terminal, so 100 columns
     assert "1 assertion:" in text
 
 
-#: A holds-if claim that checks in about a second (``show`` reads no result cache; CLAIM takes about 15 s).
+#: A holds-if claim that checks in about a second (``show`` reads no result cache; ASSERTION takes about 15 s).
 SHOWN = "000.emergence-point.verification-supports-theorem"
 
 

@@ -133,3 +133,46 @@ def test_bool_domain_is_decided(result_of, show, expected):
     assert result.verdict is expected, result.reason
     if expected is Verdict.FAILS:
         assert dict(result.counterexample.values)["b"] in ("true", "false")
+
+
+ZERO = "(log(8) - 3*log(2))"  # exactly 0 (log(8) = 3*log(2)), but no interval separates it from 0
+
+
+@pytest.mark.parametrize("show", [f"{ZERO}/{ZERO} == 1", f"1/{ZERO} != 1/{ZERO}", f"0/{ZERO} == 0",
+                                  f"log({ZERO}) == log({ZERO})", f"abs(1/{ZERO}) >= 0", f"exp(1/{ZERO}) < 0",
+                                  f"(1/{ZERO})**2 >= 0", f"max(1/{ZERO}, 1) >= 1"])
+def test_a_closed_statement_dividing_by_an_irrational_exact_zero_is_undefined(result_of, show):
+    """Interval arithmetic leaves the divisor undecided, so the definedness is decided by SymPy (adversarial
+    review 13 F4: the SymPy identity and the interval reciprocal [-inf, inf] decided these)."""
+    _, result = result_of(show, symbols="{}")
+    assert result.verdict is Verdict.UNDECIDED, result.reason
+    assert "The closed statement is undefined" in result.reason and "which is false" in result.reason
+
+
+@pytest.mark.parametrize("show, assume, symbols", [
+    (f"x/{ZERO} == x/{ZERO}", (), '{ x = "positive" }'),                     # SymPy identity path
+    (f"y*y + abs(1/{ZERO}) >= 0", (), '{ y = "real" }'),                    # z3 path
+    ("(x - 3*log(2))/(x - 3*log(2)) == 1", ("x == log(8)",), '{ x = "real" }'),  # a pin to a closed term
+    (f"x/(x + {ZERO} - x) == x/(x + {ZERO} - x)", (), '{ x = "positive" }'),  # not closed, SymPy's zero
+    ("y*y + abs(x/(x*log(8) - 3*x*log(2))) >= 0", (), '{ x = "positive", y = "real" }'),
+])
+def test_a_statement_undefined_wherever_the_assumptions_hold_is_not_proved(result_of, show, assume, symbols):
+    _, result = result_of(show, assume, symbols=symbols)
+    assert result.verdict is Verdict.UNDECIDED, result.reason
+    assert "undefined wherever the assumptions hold" in result.reason
+
+
+@pytest.mark.parametrize("show, assume, symbols", [
+    (f"x/{ZERO} != x/{ZERO}", (), '{ x = "positive" }'),
+    (f"exp(x/{ZERO}) < 0", (), '{ x = "positive" }'),
+    ("exp(1/(x - 3*log(2))) < 0", ("x == log(8)",), '{ x = "real" }'),
+])
+def test_no_witness_is_confirmed_where_a_divisor_is_an_exact_zero(result_of, show, assume, symbols):
+    _, result = result_of(show, assume, symbols=symbols)
+    assert result.verdict is Verdict.UNDECIDED, result.reason
+
+
+def test_a_closed_root_of_an_exact_zero_is_defined(result_of):
+    """sqrt of an exact zero is defined (0 >= 0 at equal sides), and SymPy then decides the statement."""
+    _, result = result_of(f"{ZERO}**(1/2) == 0", symbols="{}")
+    assert result.verdict is Verdict.HOLDS, result.reason

@@ -346,7 +346,7 @@ def test_nonexistent_limit_does_not_crash(claim_of):
 def test_claim_and_result_display_richly_in_jupyter(bundled_catalog):
     from formal_emergence import check_claim
 
-    claim = bundled_catalog.claim("001.critical-point.sufficiency")
+    claim = bundled_catalog.claim("001.critical-point.sufficiency/phase-model")   # holds-if: a condition to show
     result = check_claim(claim)
     html_text = claim._repr_html_()
     assert claim.id in html_text and claim.source.quote.split()[0] in html_text

@@ -123,6 +123,16 @@ def test_a_rational_fraction_of_integers_is_one_exact_number():
     (r"\def\a{x} \a", 1, "macro command"),
     (r"x ＞ y", 3, "outside \\text{}"),
     (r"\frac{x}{0}", 1, "division by zero"),
+    # adv13 F4: two numeric literals are never a product in print; an ambiguous digit grouping is refused
+    ("2 3 = 6", 1, "two numbers 2 and 3 separated only by spacing"),
+    (r"x + 12\,34", 5, "two numbers 12 and 34"),
+    (r"1000\,000", 1, "two numbers 1000 and 000"),
+    (r"1\,0000", 1, "two numbers 1 and 0000"),
+    (r"1\,000\,00", 1, "two numbers 1000 and 00"),
+    (r"1.5\,000", 1, "two numbers 1.5 and 000"),
+    (r"x^2 3", 3, "two numbers 2 and 3"),
+    (r"1{,}000", 1, "{,} between the digits 1 and 000"),
+    (r"1{,}5", 1, "{,} between the digits 1 and 5"),
 ])
 def test_errors_are_located_in_the_latex(tex, column, words):
     scope = Scope(symbols=frozenset({"x", "y"}))
@@ -212,9 +222,30 @@ def test_latex_errors_in_claim_files_point_at_the_latex_column(tmp_path):
 
 
 def test_scientific_notation_with_an_unsigned_exponent_is_one_number():
-    """``1e5`` is 100000 (it was read as 1 * e * 5, adv8 F9); a signed exponent stays arithmetic with e."""
+    """``1e5`` is 100000 (it was read as 1 * e * 5, adv8 F9); a signed exponent without spaces is refused (adv13
+    F4: ``1e-3 = 0.001`` was ``1*e - 3 == 0.001``, a wrong fails); with spaces it is arithmetic with e."""
     assert parse_latex("1e5 = 100000", {}) == Rel("==", Num(Fraction(100000)), Num(Fraction(100000)))
     assert parse_latex("2.5e3", {}) == Num(Fraction(2500))
-    assert to_text(parse_latex("3e-1", {})) == "3 * e - 1"
+    assert to_text(parse_latex("3e - 1", {})) == "3 * e - 1"
+    for tex, column in (("1e-3 = 0.001", 1), ("3e-1", 1), ("2.5E+2 > 0", 1), ("x + 1e-3", 5)):
+        with pytest.raises(ExpressionError, match="signed exponent") as info:
+            parse_latex(tex, Scope(symbols=frozenset({"x"})))
+        assert info.value.column == column
     with pytest.raises(ExpressionError, match="exponent of more than three digits"):
         parse_latex("1e99999999 > 0", {})  # refused before 10**99999999 is computed
+
+
+@pytest.mark.parametrize("tex, value", [
+    (r"1\,024", 1024), (r"1\ 000", 1000), (r"1\;000", 1000), (r"1\:000", 1000), (r"1\!000", 1000),
+    (r"1\,000\,000", 10 ** 6), (r"12\,345", 12345), (r"999\,999", 999999), (r"1\,000.5", Fraction(2001, 2)),
+    (r"1 \, 000", 1000),
+])
+def test_digit_groups_after_spacing_are_one_number(tex, value):
+    """adv13 F4: ``1\\,024`` (SI digit grouping) was the product 1*24, so ``1\\,024 = 2^{10}`` failed."""
+    assert parse_latex(tex, {}) == Num(Fraction(value))
+
+
+def test_digit_groups_inside_formulas_and_a_scale_suffix_after_them():
+    assert to_text(parse_latex(r"\frac{1\,000}{10} + 2^{10} - 1\,024", {})) == "100 + 2**10 - 1024"
+    assert parse_latex(r"1\,000B", Scope(), guesses=Guesses()) == Num(Fraction(10 ** 12))  # the suffix sticks to the group
+

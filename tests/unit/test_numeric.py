@@ -228,3 +228,31 @@ def test_root_candidates_report_a_grid_zero_and_skip_undefined_points():
     found = root_candidates(g, "x", [Fraction(-1), Fraction(1), Fraction(10)])
     assert found and all(1 < v < 10 for v in found)
     assert any(abs(v - Fraction(27183, 10000)) < Fraction(1, 1000) for v in found)
+
+
+# --- an exact zero in irrational form (adversarial review 13 F4) ---------------------------------
+
+ZERO = "(log(8) - 3*log(2))"
+
+
+@pytest.mark.parametrize("text", [f"1/{ZERO}", f"abs(1/{ZERO})", f"exp(1/{ZERO})", f"{ZERO}**(-2)",
+                                  f"max(1/{ZERO}, 1)"])
+def test_a_divisor_whose_interval_contains_zero_is_not_evaluable(ev, text):
+    """mpmath's ``interval != 0`` is True for [-1, 1]: the reciprocal became [-inf, +inf] and evaluation went on."""
+    assert mpmath.iv.mpf([-1, 1]) != 0  # the trap itself
+    with pytest.raises(NotEvaluable):
+        ev.real(t(text), {})
+    assert rigorous_bounds(t(text)) is None  # was (0, 0): infinite ends read as 0
+    assert evaluate_text(t(text), {}) == "undefined"
+
+
+@pytest.mark.parametrize("text", [f"abs(1/{ZERO}) >= 0", f"exp(1/{ZERO}) < 0", f"(1/{ZERO})**2 >= 0"])
+def test_a_statement_with_a_vanishing_divisor_is_not_decided(text):
+    assert decide_closed(t(text)) is None
+    assert confirm_counterexample((), t(text), {}, 30).status != "confirmed"
+
+
+def test_an_unbounded_enclosure_has_no_rational_bounds():
+    """exp above the magnitude budget is [exp(MAX), +inf]: a comparison may use it, bounds cannot."""
+    assert decide_closed(t("exp(exp(exp(10))) > 1")) is True
+    assert rigorous_bounds(t("exp(exp(exp(10)))")) is None

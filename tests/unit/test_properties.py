@@ -153,3 +153,35 @@ def test_crossing_of_the_phase_model():
     assert proved.verdict is Verdict.HOLDS, proved.reason
     refuted = check_claim(catalog.claim("t.cross-half"))
     assert refuted.verdict is Verdict.FAILS and refuted.counterexample is not None
+
+
+@pytest.mark.parametrize("symbols, of, level, solution, verdict", [
+    ("{ x = 'real' }", "diff(x**2, x)", "4", "2", Verdict.HOLDS),
+    ("{ x = 'real' }", "diff(x**2, x)", "5", "2", Verdict.FAILS),
+    ("{ x = 'positive' }", "diff(x**2, x)", "-4", "-2", Verdict.FAILS),      # the point is outside the domain
+    ("{ x = 'real', a = 'positive' }", "diff(a*x**2, x)", "4", "2/a", Verdict.HOLDS),
+    ("{ x = 'real' }", "diff(log(x), x)", "-1", "-1", Verdict.UNDECIDED),   # log is undefined at -1
+    ("{ x = 'integer' }", "diff(x**2, x)", "4", "2", Verdict.UNDECIDED),    # no derivative in an integer variable
+])
+def test_a_crossing_of_a_derivative_is_decided_at_the_point(tmp_path, symbols, of, level, solution, verdict):
+    """adv13 F6: substituting the point into diff(x**2, x) raised ValueError, and the whole check ended with exit 3.
+    The variable stays, pinned to the point by a hypothesis; the point's domain is part of what is shown."""
+    path = tmp_path / "cross.toml"
+    path.write_text(f"""[[assertion]]
+id = 't.d'
+title = 't'
+kind = 'theorem'
+source = {{ document = 'x.txt', section = 's', quote = 'q' }}
+symbols = {symbols}
+property = 'crossing'
+of = '{of}'
+variable = 'x'
+level = '{level}'
+solution = '{solution}'
+""", encoding="utf-8")
+    r = check_claim(load_catalog([path]).claim("t.d"))
+    assert r.verdict is verdict, r.reason
+    if verdict is Verdict.HOLDS:
+        assert f"at x = {to_text(parse_expression(solution, Scope(symbols=frozenset({'a'}))))}" in r.reason
+    if verdict is Verdict.FAILS:
+        assert dict(r.counterexample.values)["x"] == solution

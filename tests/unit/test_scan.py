@@ -106,3 +106,50 @@ def test_a_section_check_of_stubs_reads_a_limit_only_where_sympys_value_applies(
     doc.write_text("# T11\n\n## H\n\n$$\\lim_{x \\to 0} \\frac{x}{x + a} + a = 1$$\n\n$$a \\le 0$$\n", encoding="utf-8")
     (scan,) = scan_paths([doc])
     assert len(scan.sections) == 1 and scan.sections[0].status != "inconsistent", scan.sections
+
+
+def test_digit_groups_are_one_number_and_a_signed_exponent_is_not_parsed(tmp_path):
+    """adv13 F4: ``1\\,024 = 2^{10}`` was ``fails: 1 * 24 == 2**10`` and ``1e-3 = 0.001`` ``fails: 1 * e - 3``."""
+    doc = tmp_path / "groups.md"
+    doc.write_text("# T\n\n## B\n\n$$1\\,024 = 2^{10}$$\n\n$$1\\,000 > 999$$\n\n$$12\\,345 = 12345$$\n\n"
+                   "$$1e-3 = 0.001$$\n\n$$2 3 = 6$$\n", encoding="utf-8")
+    got = {f.latex: (f.status, f.verdict, f.statement) for f in scan_document(doc).formulas}
+    assert got[r"1\,024 = 2^{10}"][1:] == ("holds", "1024 == 2**10")
+    assert got[r"1\,000 > 999"][1] == "holds" and got[r"12\,345 = 12345"][1] == "holds"
+    assert got["1e-3 = 0.001"][0] == "unparsed" and got["2 3 = 6"][0] == "unparsed"
+    assert not any(v == "fails" for _, v, _ in got.values())
+
+
+CLASH_DOC = ("# T6\n\n## C\n\n$$175\\text{B} > 100\\text{B}$$\n\n$$175 B > 100 \\text{B}$$\n\n"
+             "$$\\text{Good}(x) \\land \\text{Good}(x, y)$$\n\n$$x > 1$$\n\n$$x > 2$$\n")
+
+
+def test_a_valid_document_scans_and_a_name_in_two_roles_is_not_stubbed(tmp_path):
+    """adv13 F7: ``175\\text{B} > 100\\text{B}`` was stubbed as ``175 * B > 100 and B(100)`` (B a symbol and a
+    predicate); the section check loaded the stubs and the scan ended with exit 2, located in a temporary file."""
+    doc = tmp_path / "s6.md"
+    doc.write_text(CLASH_DOC, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["scan", str(doc), "--verbose"], out, err) == 0, err.getvalue()
+    assert err.getvalue() == "" and "tmp" not in out.getvalue().replace(str(tmp_path), "")
+    got = {f.line: f for f in scan_document(doc).formulas}
+    assert (got[5].status, got[5].verdict, got[5].statement) == ("decided", "holds", "175000000000 > 100000000000")
+    assert got[7].status == "unparsed" and "'B' is read both as a symbol and as a predicate" in got[7].reason
+    assert got[9].status == "unparsed" and "'Good' is called with 1 and 2 arguments" in got[9].reason
+    assert not got[7].stub and not got[9].stub
+    [section] = scan_document(doc).sections
+    assert section.status == "consistent"
+
+
+def test_a_stub_that_does_not_load_is_left_out_of_the_section_check(tmp_path, monkeypatch):
+    """The backstop behind the clash test: a stub is a guess, so one that does not load never stops the scan."""
+    import formal_emergence.scan as scan_module
+    monkeypatch.setattr(scan_module, "_role_clash", lambda guesses, term: "")
+    doc = tmp_path / "s6.md"
+    doc.write_text(CLASH_DOC, encoding="utf-8")
+    scan = scan_document(doc)
+    assert sum(1 for f in scan.formulas if f.stub) == 4  # the two clashing stubs get through here
+    [section] = scan.sections
+    assert section.status == "consistent" and "x = " in section.reason
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["scan", str(doc)], out, err) == 0, err.getvalue()

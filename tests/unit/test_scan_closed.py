@@ -91,3 +91,45 @@ def test_box_enclosure_contains_the_value_at_every_sampled_point():
     for _ in range(50):
         point = {k: a + (b - a) * F(rng.randint(0, 1000), 1000) for k, (a, b) in box.items()}
         assert lo <= exact_value(term, point) <= hi
+
+
+def test_a_family_member_or_a_predecessor_is_never_compared_with_the_flagships_value(tmp_path):
+    """adv13 F8: "GPT-3 6.7B" lost its size (-> "GPT-3") and "GPT" matched "GPT-3: parameters" by prefix, so
+    right cells failed against 175e9 / 280e9. The subject is compared word by word, sizes included."""
+    doc = tmp_path / "sizes.md"
+    doc.write_text("# Sizes\n\n## Models\n\n| model | parameters |\n|---|---|\n| GPT-3 6.7B | 6.7B |\n"
+                   "| Gopher 1.4B | 1.4B |\n| GPT | 117M |\n| GPT-3 Small | 125M |\n| MT-NLG | 530B |\n"
+                   "| MT-NLG 530B | 530B |\n| GPT-3 | 175B |\n| gopher | 280B |\n", encoding="utf-8")
+    lit = {i.quote.split(" | ")[0]: i for i in scan_document(doc).closed if i.kind == "range-literature"}
+    for label in ("GPT-3 6.7B", "Gopher 1.4B", "GPT", "GPT-3 Small", "MT-NLG"):
+        assert lit[label].verdict == "" and "0 values in parameters" in lit[label].why, (label, lit[label])
+    assert not any(i.verdict == "fails" for i in lit.values())
+    assert lit["MT-NLG 530B"].verdict == "holds" and "mt_nlg_530b.params" in lit["MT-NLG 530B"].evidence
+    assert lit["GPT-3"].verdict == "holds" and "hoffmann2022.table1.gpt3.params" in lit["GPT-3"].evidence
+    assert lit["gopher"].verdict == "holds"  # case aside, the same words
+
+
+@pytest.mark.parametrize("quantity, words, about", [
+    ("GPT-3: parameters", ("GPT-3",), True),
+    ("GPT-3: parameters", ("GPT",), False),
+    ("GPT-3: parameters", ("GPT-3", "6.7B"), False),
+    ("MT-NLG 530B: parameters", ("MT-NLG",), False),
+    ("MT-NLG 530B: parameters", ("MT-NLG", "530B"), True),
+    ("Chinchilla batch size at the end of training", ("Chinchilla",), True),
+    ("Chinchilla 70B batch size", ("Chinchilla",), False),
+    ("Gopher: parameters", ("Go",), False),
+])
+def test_a_reference_is_about_a_subject_word_by_word(quantity, words, about):
+    from formal_emergence.scan_closed import _names_subject
+    assert _names_subject(quantity, words) is about
+
+
+def test_prose_amounts_of_two_models_without_a_label_are_not_one_quantity(tmp_path):
+    """adv13 F7 (prose): "about 20 tokens per parameter" (Chinchilla) and "1.7 tokens per parameter" (GPT-3) were
+    one quantity by their unit alone, and the pair failed as disjoint."""
+    doc = tmp_path / "ratios.md"
+    doc.write_text("# Ratios\n\n## Compute-optimal training\n\nChinchilla was trained with about 20 tokens per "
+                   "parameter.\n\nGPT-3 was trained with only 1.7 tokens per parameter.\n", encoding="utf-8")
+    items = scan_document(doc).closed
+    assert [(i.kind, i.verdict) for i in items] == [("range-pair", ""), ("range-pair", "")]
+    assert all("no quantity named" in i.why for i in items)

@@ -63,11 +63,15 @@ def test_catalog_sections_are_recorded_and_members_follow_the_rules(catalog_chec
                    "backed")) for i, why in left_out)
     sections = catalog_checked.sections
     # none since catalog review 12, F2 (000 §5.3's prediction theorem is informal, leaving the verification table
-    # alone; 001 §3.2's conclusion is a lemma since catalog review 10, F9): every member rule is still checked above
+    # alone; 001 §3.2's conclusion is a lemma since catalog review 10, F9, and its theorem informal since catalog
+    # review 12, F3): every member rule is still checked above
     assert len(sections) == sum(1 for members, _ in groups.values() if len(members) >= 2)
     members_53, left_out_53 = groups[("000_4eca4fdb896d6b17.txt", "5.3 涌现点机制")]
     assert [c.id for c in members_53] == ["000.emergence-point.verification-supports-theorem"]
     assert ("000.emergence-point.prediction-theorem", "informal") in left_out_53
+    members_32, left_out_32 = groups[("001_a65c2cb70b31d20c.txt", "3.2 规模临界点定理")]
+    assert members_32 == []
+    assert ("001.critical-point.sufficiency", "informal") in left_out_32
     assert {s.status for s in sections} <= {"consistent", "inconsistent", "undecided", "too few"}
     conflicts = [a for a in catalog_checked.assertions if a.id.startswith("section-consistency.")]
     assert len(conflicts) == sum(1 for s in sections if s.status == "inconsistent")

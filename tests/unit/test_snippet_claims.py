@@ -328,3 +328,40 @@ def test_run_snippets_in_pyproject_opts_in_like_the_flag(user_doc, cli_run, monk
     (tmp / "pyproject.toml").write_text('[tool.formal-emergence]\nrun_snippets = "yes"\n', encoding="utf-8")
     code, out, err = cli_run(["check", "claims.toml", "--no-snippet-cache"])
     assert code == 2 and "pyproject.toml:2:1: tool.formal-emergence.run_snippets" in err and "wrong type" in err
+
+
+RANDOM_DOC = """\
+## Code
+
+```python
+import random
+import numpy as np
+
+def draw():
+    return random.random()
+
+def seeded_draw():
+    return float(np.random.default_rng(2024).random())
+```
+"""
+
+
+def test_a_random_draw_is_undecided_in_every_run_and_seeded_code_is_decided(tmp_path, cli_run):
+    """adv13 F5: ``draw() < 1/2`` with an unseeded ``random.random()`` was holds in one run and fails in the next
+    (and the first sample was frozen in the cache). Both seed passes must agree before a value is used."""
+    (tmp_path / "doc.md").write_text(RANDOM_DOC, encoding="utf-8")
+    blocks = markdown_blocks(RANDOM_DOC)
+    claims = _claim("rnd.draw", blocks, 1, "draw", "v < 1/2") + _claim("rnd.seeded", blocks, 1, "seeded_draw",
+                                                                        "v > 0 and v < 1")
+    (tmp_path / "rnd.toml").write_text(claims, encoding="utf-8")
+    runs = []
+    for cache in ("--no-snippet-cache", f"--snippet-cache={tmp_path / 'cache'}", f"--snippet-cache={tmp_path / 'cache'}"):
+        code, out, err = cli_run(["check", str(tmp_path / "rnd.toml"), "--run-snippets", cache, "--no-cache",
+                                  "--format", "json"])
+        assert code == 0, err
+        runs.append({cid: (c["verdict"], c["reason"]) for cid, c in _by_id(out).items()})
+    assert runs[0] == runs[1] == runs[2]
+    verdict, reason = runs[0]["rnd.draw"]
+    assert verdict == "undecided" and "different results in two sandboxed runs" in reason
+    assert "with seed 0 and PYTHONHASHSEED 0" in reason and "with seed 1 and PYTHONHASHSEED 1" in reason
+    assert runs[0]["rnd.seeded"][0] == "holds"

@@ -68,3 +68,28 @@ def test_a_solution_carries_the_definedness_condition_the_assumptions_do_not_imp
     assert positive.solutions == ("log(q)",) and positive.where == ("",)  # implied: nothing to add
     assumed = solve_crossing(lhs, rhs, "x", real_q, assume=(parse_expression("q >= 1", scope),))
     assert assumed.where == ("",)
+
+
+def test_a_solution_carries_the_definedness_condition_of_the_equation_at_it():
+    """adv13 F10: x = c solves exp(log(x)) == c (SymPy: exp(log(c)) - c is 0 for every complex c), but at c = -1 the
+    equation is undefined there: the solution is proved only where c > 0 (c >= 0 for sqrt), and with a negative c
+    it is left out; no sign analysis is printed for a solution with a condition."""
+    scope = Scope(symbols=frozenset({"x", "c"}))
+    real = (SymbolDecl("x", "real"), SymbolDecl("c", "real"))
+    for lhs, condition in (("exp(log(x))", "c > 0"), ("sqrt(x)**2", "c >= 0"), ("log(x) - log(x) + x", "c > 0")):
+        got = solve_crossing(parse_expression(lhs, scope), parse_expression("c", scope), "x", real, parameter="c")
+        assert got.solutions == ("c",) and got.where == (condition,) and got.proved == (True,), lhs
+        assert got.signs == ()
+    negative = solve_crossing(parse_expression("exp(log(x))", scope), parse_expression("c", scope), "x",
+                              (SymbolDecl("x", "real"), SymbolDecl("c", "negative")))
+    assert negative.solutions == () and "is left out" in negative.notes[0]
+    out = io.StringIO()
+    assert run(["solve", "exp(log(x)) == c", "--for", "x", "--symbols", "x=real,c=real"], out, io.StringIO()) == 0
+    assert "x = c where c > 0   [proved where c > 0:" in out.getvalue()
+
+
+def test_a_sign_everywhere_is_printed_without_where():
+    out = io.StringIO()
+    assert run(["solve", "2*x == c", "--for", "x", "--symbols", "x=real,c=real", "--parameter", "c"], out,
+               io.StringIO()) == 0
+    assert "> 0 everywhere" in out.getvalue() and "where everywhere" not in out.getvalue()
