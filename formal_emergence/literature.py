@@ -200,7 +200,8 @@ def arxiv_reference(base: Reference) -> Reference:
     """The arXiv identifier of ``base`` as a reference value: the new-style id ``yymm.nnnnn`` read as an exact
     decimal, so a citation's printed id is compared with the data file's, not with a number typed in the claim.
 
-    Raises ``ClaimFileError`` when ``base`` records no arXiv id, or one that is not of the form digits.digits.
+    Raises ``ClaimFileError`` when ``base`` records no arXiv id, or one that is not of the form digits.digits, or
+    one ending in 0: as a decimal, ``2206.07680`` would equal a citation that dropped its last digit (``2206.0768``).
 
     >>> arxiv_reference(get_reference("kaplan2020.paper")).value
     Fraction(200108361, 100000)
@@ -209,6 +210,9 @@ def arxiv_reference(base: Reference) -> Reference:
         raise ClaimFileError(f"reference {base.id!r} records no new-style arXiv id"
                              + (f" ({base.arxiv!r})" if base.arxiv else ""),
                              hint=f"'<id>{ARXIV_SUFFIX}' needs an entry whose arxiv field is yymm.nnnnn")
+    if base.arxiv.endswith("0"):
+        raise ClaimFileError(f"reference {base.id!r}: arXiv id {base.arxiv} ends in 0, so as a decimal it would equal "
+                             "the id without its last digit", hint="compare this citation by reading, not as a number")
     return Reference(id=base.id + ARXIV_SUFFIX, quantity=f"arXiv identifier of: {base.quantity}", source=base.source,
                      conf=base.conf, computed=False, value=Fraction(base.arxiv), value_printed=base.arxiv,
                      arxiv=base.arxiv, note="the entry's arxiv field read as the decimal yymm.nnnnn")

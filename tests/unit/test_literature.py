@@ -325,3 +325,7 @@ def test_arxiv_suffix_reads_the_entrys_arxiv_field_as_a_number(refs):
         get_reference(no_arxiv + ".arxiv", refs)
     with pytest.raises(ClaimFileError, match="unknown reference id"):
         get_reference("nosuch2020.paper.arxiv", refs)
+    from dataclasses import replace
+    from formal_emergence.literature import arxiv_reference
+    with pytest.raises(ClaimFileError, match="ends in 0"):  # 2206.07680 == 2206.0768 as decimals (adversarial review 13)
+        arxiv_reference(replace(refs["wei2022.paper"], arxiv="2206.07680"))
