@@ -47,6 +47,7 @@ CATALOG_REVIEW_9 = REPO / "docs" / "review" / "catalog-review-9.tsv"
 CATALOG_REVIEW_10 = REPO / "docs" / "review" / "catalog-review-10.tsv"
 CATALOG_REVIEW_11 = REPO / "docs" / "review" / "catalog-review-11.tsv"
 CATALOG_REVIEW_12 = REPO / "docs" / "review" / "catalog-review-12.tsv"
+CATALOG_REVIEW_13 = REPO / "docs" / "review" / "catalog-review-13.tsv"
 RESOLUTIONS_FILE = "review-resolutions.toml"
 
 
@@ -197,6 +198,7 @@ def extract_findings(reviews: Path) -> list[Finding]:
     out += extract_catalog_review_10(CATALOG_REVIEW_10)
     out += extract_catalog_review_10(CATALOG_REVIEW_11, prefix="CATREV11:")
     out += extract_catalog_review_10(CATALOG_REVIEW_12, prefix="CATREV12:")
+    out += extract_catalog_review_10(CATALOG_REVIEW_13, prefix="CATREV13:")
     ids = [f.id for f in out]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -342,7 +344,7 @@ def extract_catalog_review_10(path: Path, classes: Mapping[str, str] = REVIEW_10
                               prefix: str = "CATREV10:") -> list[Finding]:
     """Findings of the tenth catalog review, from its transcription (docs/review/catalog-review-10.tsv), and of the
     later reviews written in the same form (the eleventh: ``prefix="CATREV11:"``, docs/review/catalog-review-11.tsv;
-    the twelfth: ``prefix="CATREV12:"``, docs/review/catalog-review-12.tsv).
+    the twelfth: ``prefix="CATREV12:"``, docs/review/catalog-review-12.tsv; the thirteenth: ``prefix="CATREV13:"``).
 
     The header is ``finding, severity, ids, class, summary``; findings are ``F<n>``, given as ``<prefix>F<n>``,
     classed by their class cell through ``classes`` (REVIEW_10_CLASSES); the target is the ids cell. A line that
@@ -468,7 +470,8 @@ def render(findings: Sequence[Finding], resolved: Mapping[str, Sequence[Resoluti
              "n-th numbered finding of the seventh (docs/review/catalog-review-7.md); `CATREV8:F<n>` for the eighth "
              "(docs/review/catalog-review-8.md); `CATREV9:F<n>` for the ninth (docs/review/catalog-review-9.md); `CATREV10:F<n>` for the tenth "
              "(docs/review/catalog-review-10.md); `CATREV11:F<n>` for the eleventh (docs/review/catalog-review-11.md); "
-             "`CATREV12:F<n>` for the twelfth (docs/review/catalog-review-12.md). "
+             "`CATREV12:F<n>` for the twelfth (docs/review/catalog-review-12.md); "
+             "`CATREV13:F<n>` for the thirteenth (docs/review/catalog-review-13.md). "
              "A finding whose only resolution has action `open` was recorded but not yet processed.", "",
              f"{len(findings)} findings: {len(findings) - len(open_ids)} resolved, {len(open_ids)} open.", ""]
     unknown = unknown_resolved_ids(findings, resolved)

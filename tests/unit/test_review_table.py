@@ -62,6 +62,11 @@ EXPECTED = {
     ("catalog-review-12.md", "MISREAD"): 6, ("catalog-review-12.md", "FRAGILE"): 4,
     ("catalog-review-12.md", "DODGE"): 4, ("catalog-review-12.md", "PADDING"): 1,
     ("catalog-review-12.md", "MISSED"): 2, ("catalog-review-12.md", "NOTE"): 1,
+    # catalog-review-13.md: 18 numbered findings F1-F18 in review 10's form (straw-man 5, inconsistent-convention 3,
+    # dodge 3 and self-answering 1, padding 2, missed 2, other 2)
+    ("catalog-review-13.md", "MISREAD"): 5, ("catalog-review-13.md", "FRAGILE"): 3,
+    ("catalog-review-13.md", "DODGE"): 4, ("catalog-review-13.md", "PADDING"): 2,
+    ("catalog-review-13.md", "MISSED"): 2, ("catalog-review-13.md", "NOTE"): 2,
 }
 
 
@@ -271,9 +276,11 @@ def test_every_catalog_review_11_finding_is_recorded():
     assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
 
 
-def test_every_catalog_review_12_finding_is_recorded():
-    """Catalog review 12 is read with review 10's reader; every finding has a resolution (open until processed)."""
-    findings = [f.id for f in rt.extract_catalog_review_10(rt.CATALOG_REVIEW_12, prefix="CATREV12:")]
-    assert findings == [f"CATREV12:F{n}" for n in range(1, 19)]
+@pytest.mark.parametrize("path, prefix", [("CATALOG_REVIEW_12", "CATREV12:"), ("CATALOG_REVIEW_13", "CATREV13:")])
+def test_every_catalog_review_12_and_13_finding_is_recorded(path, prefix):
+    """Catalog reviews 12 and 13 are read with review 10's reader; every finding has a resolution (open until
+    processed)."""
+    findings = [f.id for f in rt.extract_catalog_review_10(getattr(rt, path), prefix=prefix)]
+    assert findings == [f"{prefix}F{n}" for n in range(1, 19)]
     resolved = _catalog_resolves()
     assert {fid: resolved.get(fid) for fid in findings if fid not in resolved} == {}
