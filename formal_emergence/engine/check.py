@@ -22,7 +22,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 from ..errors import UnsupportedConstruct, UserInputError
 from ..model.claim import Claim, SymbolDecl, domain_condition, is_integral
@@ -1451,12 +1451,7 @@ def _obligation_truth(prep: Prepared, o: Obligation, dps: int) -> tuple[bool, bo
     closed condition is decided by ``_closed_truth``; an unguarded strict relation or disequality whose sides
     SymPy proves equal (``x*log(8) - 3*x*log(2) != 0``) is false everywhere. Also whether the condition is closed
     (then None means undecided, not unknown to this test)."""
-    pins: dict[str, Term] = {}
-    for h in prep.hypotheses:
-        if isinstance(h, Rel) and h.op == "==":
-            for sym, value in ((h.lhs, h.rhs), (h.rhs, h.lhs)):
-                if isinstance(sym, Sym_) and not free_symbols(value):
-                    pins.setdefault(sym.name, value)
+    pins = _closed_pins(prep.hypotheses)
     try:
         cond = substitute(o.formula(), pins) if pins else o.formula()
     except ValueError:
@@ -1466,6 +1461,37 @@ def _obligation_truth(prep: Prepared, o: Obligation, dps: int) -> tuple[bool, bo
     if isinstance(cond, Rel) and cond.op in ("!=", "<", ">") and symbolic.is_identity(cond.lhs, cond.rhs, prep.decls):
         return False, False
     return False, None
+
+
+def _closed_pins(hypotheses: Sequence[Term]) -> dict[str, Term]:
+    """The symbols the hypotheses pin to closed terms: ``sym == closed`` or ``closed <= sym <= closed`` with the same
+    term on both sides, followed through chains (``x == log(8), y == x - 3*log(2)`` pins y too; adversarial review
+    14 F3), until no hypothesis pins a new symbol."""
+    pins: dict[str, Term] = {}
+    while True:
+        found: dict[str, Term] = {}
+        lower: dict[str, Term] = {}
+        upper: dict[str, Term] = {}
+        for h in hypotheses:
+            if not isinstance(h, Rel) or h.op not in ("==", "<=", ">="):
+                continue
+            try:
+                lhs, rhs = (substitute(h.lhs, pins), substitute(h.rhs, pins)) if pins else (h.lhs, h.rhs)
+            except ValueError:
+                continue
+            for sym, value, op in ((lhs, rhs, h.op), (rhs, lhs, {"<=": ">=", ">=": "<="}.get(h.op, h.op))):
+                if not isinstance(sym, Sym_) or sym.name in pins or free_symbols(value):
+                    continue
+                if op == "==":
+                    found.setdefault(sym.name, value)
+                else:
+                    (upper if op == "<=" else lower).setdefault(sym.name, value)
+        for name, value in lower.items():
+            if upper.get(name) == value:
+                found.setdefault(name, value)
+        if not found:
+            return pins
+        pins.update(found)
 
 
 def _clip(text: str, width: int = 80) -> str:

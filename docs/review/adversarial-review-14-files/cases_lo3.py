@@ -1,0 +1,16 @@
+CASES = [
+ dict(id='a', truth='undefined left: undecided', show='limit_left(1/sqrt(x), x, 0) == oo', symbols={'x':'real'}),
+ dict(id='b', truth='true', show='limit(1/abs(x), x, 0) == oo', symbols={'x':'real'}),
+ dict(id='c', truth='true', show='limit(1/x**2 - 1/x**4, x, 0) == -oo', symbols={'x':'real'}),
+ dict(id='d', truth='true', show='limit_right(floor(1/x), x, 0) == oo', symbols={'x':'real'}),
+ dict(id='e', truth='not exist (frac(x)*exp(x) oscillates 0..oo): undecided', show='limit(exp(x)*(x - floor(x)), x, oo) == oo', symbols={'x':'real'}),
+ dict(id='f', truth='true: x + frac(x) -> oo', show='limit(x + (x - floor(x)), x, oo) == oo', symbols={'x':'real'}),
+ dict(id='g', truth='not exist: x*(1 - 2*frac(x)) oscillates -oo..oo: undecided', show='limit(x - 2*(x - floor(x))*x, x, oo) == oo', symbols={'x':'real'}),
+ dict(id='h', truth='not exist: undecided', show='limit(x - 2*(x - floor(x))*x, x, oo) != oo', symbols={'x':'real'}),
+ dict(id='i', truth='not exist (floor(x)-x... (x-floor(x))*x**2 oscillates 0..oo): undecided', show='limit((x - floor(x))*x**2, x, oo) == oo', symbols={'x':'real'}),
+ dict(id='j', truth='true: heaviside(x)*x -> oo', show='limit(heaviside(x)*x, x, oo) == oo', symbols={'x':'real'}),
+ dict(id='k', truth='not exist: (-1)^floor(x)*x: undecided', show='limit(ite(floor(x/2)*2 == floor(x), x, -x), x, oo) == oo', symbols={'x':'real'}),
+ dict(id='l', truth='not exist: ite oscillation: undecided', show='limit(ite(floor(x/2)*2 == floor(x), x, -x), x, oo) != oo', symbols={'x':'real'}),
+ dict(id='m', truth='true: max(x, -x) -> oo', show='limit(max(x, x*(x - floor(x))), x, oo) == oo', symbols={'x':'real'}),
+ dict(id='n', truth='not exist: min(x, x*frac(x)) oscillates 0..oo', show='limit(min(x, x*(x - floor(x))), x, oo) == oo', symbols={'x':'real'}),
+]

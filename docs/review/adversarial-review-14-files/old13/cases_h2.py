@@ -1,0 +1,16 @@
+CASES = [
+ dict(id='a', truth='p=1/2,q=0 holds (every x<0<1/2); tool must not say fails', symbols={'x':'real','p':'real','q':'real'},
+      assume=['x < 1','x < q'], free=['p','q'], show='x < p', plausible={'p': {'range':'p < 1','why':'below one'}}),
+ dict(id='b', truth='holds iff p >= min(1, 1/q); q=2,p=1/2 holds', symbols={'x':'positive','p':'real','q':'positive'},
+      assume=['x < 1','x < 1/q'], free=['p','q'], show='x < p'),
+ dict(id='c', section='t', truth='member: holds iff p >= min(1,q)', symbols={'x':'real','p':'real','q':'real'},
+      assume=['x < 1','x < q'], free=['p','q'], show='x < p'),
+ dict(id='d', section='t', truth='holds iff p <= 1/2', symbols={'y':'real','p':'real'},
+      free=['p'], show='p <= 1/2 + y*y'),
+ dict(id='e', truth='holds iff p >= 1 or q <= 0 (region empty when q<=0)... x in (0,1), x>q? region (max(0,q),1): sup 1 unless q>=1 (empty): holds iff p>=1 or q>=1',
+      symbols={'x':'real','p':'real','q':'real'}, assume=['x < 1','x > 0','x > q'], free=['p','q'], show='x < p'),
+ dict(id='f', truth='g=x*q... x in (0,1), q free positive, x < 1, hyp x < 2 - q: holds iff p >= min(1, 2-q) for q<2, any p if q>=2',
+      symbols={'x':'positive','p':'real','q':'positive'}, assume=['x < 1','x < 2 - q'], free=['p','q'], show='x < p'),
+ dict(id='g', truth='inf side: x > -1, x > q => x > p: holds iff p <= max(-1, q); q=0, p=-1/2 holds',
+      symbols={'x':'real','p':'real','q':'real'}, assume=['x > -1','x > q'], free=['p','q'], show='x > p'),
+]

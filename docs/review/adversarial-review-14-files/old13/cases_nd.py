@@ -1,0 +1,26 @@
+DEFS = [
+ dict(id='g1', name='G', params=['x','y'], body='x - y', symbols={}),
+ dict(id='f1', name='F', params=['a','b'], body='G(b, a)', uses=['g1'], symbols={}),
+ dict(id='m1', name='M', params=['y'], body='limit(y*x, y, 1)', symbols={'x':'real'}),
+ dict(id='l1', name='L1', params=['y'], body='limit(y*x/(x + 1), x, oo)', symbols={'x':'real'}),
+ dict(id='l2', name='L2', params=['x'], body='L1(x) + 0', uses=['l1'], symbols={}),
+ dict(id='l3', name='L3', params=['y'], body='limit(sqrt(x*x + y*x) - x, x, oo)', symbols={'x':'real'}),
+ dict(id='l4', name='L4', params=['x'], body='L3(x)', uses=['l3'], symbols={}),
+ dict(id='d1', name='D', params=['y'], body='diff(log(y*t), t)', symbols={'t':'positive'}),
+ dict(id='h1', name='H', params=['u'], body='u + c', symbols={'c':'real'}),
+ dict(id='h2', name='K', params=['c', 'u'], body='H(u)*c + H(c)', uses=['h1'], symbols={}),
+ dict(id='h3', name='J', params=['u'], body='K(u, c)', uses=['h2', 'h1'], symbols={'c':'real'}),
+]
+CASES = [
+ dict(id='a', truth='F(1,2) = G(2,1) = 1', symbols={}, uses=['f1','g1'], show='F(1, 2) == 1'),
+ dict(id='b', truth='F(b, a) with claim symbols a,b: = G(a, b) = a - b', symbols={'a':'real','b':'real'}, uses=['f1','g1'], show='F(b, a) == a - b'),
+ dict(id='c', truth='M(3) = limit(y*x, y, 1) = x (param shadowed by binder)', symbols={'x':'real'}, uses=['m1'], show='M(3) == x'),
+ dict(id='d', truth='L2(5) = L1(5) = 5', symbols={}, uses=['l2','l1'], show='L2(5) == 5'),
+ dict(id='e', truth='L4(4) = L3(4) = 4/2 = 2', symbols={}, uses=['l4','l3'], show='L4(4) == 2'),
+ dict(id='f', truth='D(t) = 1/t (diff wrt t of log(y t) at y := t) holds', symbols={'t':'positive'}, uses=['d1'], show='D(t) == 1/t'),
+ dict(id='g', truth='D(2) = 1/t', symbols={'t':'positive'}, uses=['d1'], show='D(2) == 1/t'),
+ dict(id='h', truth='K(2, 3) = H(3)*2 + H(2) = (3+c)*2 + 2 + c = 8 + 3c', symbols={'c':'real'}, uses=['h2','h1'], show='K(2, 3) == 8 + 3*c'),
+ dict(id='i', truth='J(1) = K(1, c) = H(c)*1 + H(1) = 2c + 1 + c = 3c + 1', symbols={'c':'real'}, uses=['h3','h2','h1'], show='J(1) == 3*c + 1'),
+ dict(id='j', truth='fails: J(1) = 3c+1 != 2c+1 at c=1', symbols={'c':'real'}, uses=['h3','h2','h1'], show='J(1) == 2*c + 1'),
+ dict(id='k', truth='L4(x) with claim x: L3(x) = x/2', symbols={'x':'real'}, uses=['l4','l3'], assume=['x > 0'], show='L4(x) == x/2'),
+]

@@ -1,0 +1,27 @@
+DEFS = [
+ dict(id='pd1', name='D', params=['y'], body='diff(y*t**2, t)', symbols={'t':'real'}),
+ dict(id='pd2', name='L', params=['y'], body='limit(y*t/(t + 1), t, oo)', symbols={'t':'real'}),
+ dict(id='pd3', name='G', params=['y'], body='y + limit(t*y, y, 2)', symbols={'t':'real'}),
+]
+CASES = [
+ dict(id='a', truth='holds: limit over bound x unaffected by pin: 9', symbols={'x':'real'}, assume=['x == 2'], show='limit(x**2, x, 3) == 9'),
+ dict(id='b', truth='holds: limit(2*y, y, 2) = 4', symbols={'x':'real','y':'real'}, assume=['x == 2'], show='limit(x*y, y, x) == 4'),
+ dict(id='c', truth='holds: D(3) = 6t = 6 at t=1', symbols={'t':'real'}, uses=['pd1'], assume=['t == 1'], show='D(3) == 6'),
+ dict(id='d', truth='fails: D(3) = 6t = 6 at t = 1, not 0', symbols={'t':'real'}, uses=['pd1'], assume=['t == 1'], show='D(3) == 0'),
+ dict(id='e', truth='holds: L(y) = y (t bound), y pinned 3', symbols={'t':'real','y':'real'}, uses=['pd2'], assume=['t == 5'], show='L(3) == 3'),
+ dict(id='f', truth='G(y) = y + limit(t*y, y, 2) = y + 2t: with t == 1: G(5) = 7', symbols={'t':'real'}, uses=['pd3'], assume=['t == 1'], show='G(5) == 7'),
+ dict(id='g', truth='vacuous holds (n integer pinned 5/2) flagged', symbols={'n':'integer'}, assume=['n == 5/2'], show='n > 100'),
+ dict(id='h', truth='holds: x pinned 2, diff over x not pinned: diff(x**3, x) = 3x^2 = 12', symbols={'x':'real'}, assume=['x == 2'], show='diff(x**3, x) == 12'),
+ dict(id='i', truth='fails: x == 2 pinned, diff(x**3,x) = 12 != 8', symbols={'x':'real'}, assume=['x == 2'], show='diff(x**3, x) == 8'),
+ dict(id='j', truth='holds: pin a == 0 and limit(a*x/(a*x+1), x, oo) == 0', symbols={'a':'real','x':'real'}, assume=['a == 0'], show='limit(a*x/(a*x + 1), x, oo) == 0'),
+ dict(id='k', truth='fails: pin a==0: limit = 0 != 1', symbols={'a':'real','x':'real'}, assume=['a == 0'], show='limit(a*x/(a*x + 1), x, oo) == 1'),
+ dict(id='l', truth='holds: 2 == a pin reversed; a**2 == 4', symbols={'a':'real'}, assume=['2 == a'], show='a**2 == 4'),
+ dict(id='m', truth='pin by chain 0 < a == 1/2 < 1? chain pins? holds a*2 == 1', symbols={'a':'real'}, assume=['0 < a', 'a == 1/2'], show='2*a == 1'),
+ dict(id='n', truth='holds: pin inside ite guard: a == 0 => ite(a == 0, 1, 1/a) == 1', symbols={'a':'real'}, assume=['a == 0'], show='ite(a == 0, 1, 1/a) == 1'),
+ dict(id='o', truth='undecided (log(0) undefined): a == 0 => log(a) < 0', symbols={'a':'real'}, assume=['a == 0'], show='log(a) < 0'),
+ dict(id='p', truth='holds vacuous: a==1 and a==2 contradictory', symbols={'a':'real'}, assume=['a == 1','a == 2'], show='a == 3'),
+ dict(id='q', truth='holds: pin via 2*a == 1: a = 1/2: 4*a*a == 1', symbols={'a':'real'}, assume=['2*a == 1'], show='4*a*a == 1'),
+ dict(id='r', truth='holds: x == y pin? symbol pin not numeric; y==3: x*y == 9', symbols={'x':'real','y':'real'}, assume=['x == y','y == 3'], show='x*y == 9'),
+ dict(id='s', truth='holds: limit at a pinned point: a == 0: limit(x/(x+a), x, 0) = limit(1) = 1', symbols={'a':'real','x':'real'}, assume=['a == 0'], show='limit(x/(x + a), x, 0) == 1'),
+ dict(id='t', truth='fails: a == 0: limit(x/(x+a), x, 0) = 1, not 0', symbols={'a':'real','x':'real'}, assume=['a == 0'], show='limit(x/(x + a), x, 0) == 0'),
+]

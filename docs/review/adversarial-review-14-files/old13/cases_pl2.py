@@ -1,0 +1,16 @@
+CASES = [
+ dict(id='a', truth='holds where defined (a>0: 0; a<=0: infinite, undefined): must not fail', symbols={'a':'real','x':'real'}, show='limit(x*exp(-a*x), x, oo) == 0'),
+ dict(id='b', truth='fails at a=0 (limit 1)', symbols={'a':'real','x':'real'}, show='limit(exp(-a*x), x, oo) == 0'),
+ dict(id='c', truth='holds for all a', symbols={'a':'real','x':'real'}, show='limit((1 + a/x)**x, x, oo) == exp(a)'),
+ dict(id='d', truth='holds for all a', symbols={'a':'real','x':'real'}, show='limit(floor(a*x)/x, x, oo) == a'),
+ dict(id='e', truth='holds: x*floor(1/x) -> 1 as x->0+', symbols={'x':'real'}, show='limit_right(x*floor(1/x), x, 0) == 1'),
+ dict(id='f', truth='fails at a=1: limit of (x**2 - a)/(x - 1) at 1: a=1: 2; a != 1 infinite/undefined; claim == 2 holds where defined? at a=1 value 2 -> true; elsewhere undefined: must not fail', symbols={'a':'real','x':'real'}, show='limit((x**2 - a)/(x - 1), x, 1) == 2'),
+ dict(id='g', truth='fails at a=1: limit = 2 != 3 (elsewhere undefined)', symbols={'a':'real','x':'real'}, show='limit((x**2 - a)/(x - 1), x, 1) == 3'),
+ dict(id='h', truth='holds for a>0 (limit 0), a=0 (limit 1 -> 1 <= 1), a<0 infinite: where defined, <= 1 true', symbols={'a':'real','x':'real'}, show='limit(exp(-a*x), x, oo) <= 1'),
+ dict(id='i', truth='holds: limit(a*x/(x+1), x, oo) == a for every a', symbols={'a':'real','x':'real'}, show='limit(a*x/(x + 1), x, oo) == a'),
+ dict(id='j', truth='fails at a=0: limit(x/(x+a), x, 0) = 1 at a=0 ... claim == 0 for all a: a=0 gives 1', symbols={'a':'real','x':'real'}, show='limit(x/(x + a), x, 0) == 0'),
+ dict(id='k', truth='holds: limit(sqrt(x**2 + a*x) - x, x, oo) == a/2 for every a', symbols={'a':'real','x':'real'}, show='limit(sqrt(x**2 + a*x) - x, x, oo) == a/2'),
+ dict(id='l', truth='holds: a>0: limit(log(1 + a*x)/x, x, 0) = a', symbols={'a':'positive','x':'real'}, show='limit(log(1 + a*x)/x, x, 0) == a'),
+ dict(id='m', truth='a real: a=0: log(1)/x = 0 -> 0 = a true; a != 0: = a. holds for all a (near 0 log(1+a x) defined)', symbols={'a':'real','x':'real'}, show='limit(log(1 + a*x)/x, x, 0) == a'),
+ dict(id='n', truth='fails at a = 0? limit(abs(x)**a, x, 0): a>0: 0; a=0: 1; a<0: oo. claim == 0: fails at a=0', symbols={'a':'real','x':'real'}, show='limit(abs(x)**a, x, 0) == 0'),
+]
