@@ -19,9 +19,9 @@ from typing import Sequence
 
 from ..errors import UnsupportedConstruct
 from ..literature import get_reference
-from ..model.claim import Claim, Source, SymbolDecl
+from ..model.claim import Claim, Source, SymbolDecl, domain_condition, is_integral
 from ..model.definedness import obligations
-from ..model.terms import Implies, Not, Num, Pow, Rel, Term, conj, free_symbols, substitute, to_text, walk
+from ..model.terms import Bool, Func, Implies, Not, Num, Pow, Rel, Term, conj, free_symbols, substitute, to_text, walk
 from ..model.verdict import Verdict
 from ..symbolic import solving as sym
 from .check import CheckOptions, check_claim
@@ -76,6 +76,30 @@ def _definedness(terms: Sequence[Term], decls: Sequence[SymbolDecl], assume: Seq
     return left
 
 
+def _in_declared_domain(s: Term, var: str, decls: Sequence[SymbolDecl], others: Sequence[SymbolDecl],
+                        assume: Sequence[Term], options: CheckOptions) -> list[Term] | None:
+    """The conditions under which the solution ``s`` lies in ``var``'s declared domain that the assumptions do not
+    imply (adversarial review 14 F4: ``x + 1 == a`` with x positive gave ``x = -1 + a [proved]``, x = -1 at a = 0),
+    or None when the assumptions imply it lies outside. An integral domain adds ``floor(s) == s``."""
+    decl = next((d for d in decls if d.name == var), None)
+    if decl is None:
+        return []
+    needs = []
+    inside = substitute(domain_condition(decl), {var: s})
+    if inside != Bool(True):
+        needs.append(inside)
+    if is_integral(decl) and not (isinstance(s, Num) and s.value.denominator == 1):
+        needs.append(Rel("==", Func("floor", (s,)), s))
+    left = []
+    for need in needs:
+        if _proves(need, others, assume, options):
+            continue
+        if _proves(Not(need), others, assume, options):
+            return None
+        left.append(need)
+    return left
+
+
 def _power_bases(t: Term) -> list[Term]:
     out = []
     for node in walk(t):
@@ -122,6 +146,12 @@ def solve_crossing(lhs: Term, rhs: Term, var: str, decls: Sequence[SymbolDecl], 
             notes.append(f"{var} = {to_text(s)} is left out: it or the equation at it is defined nowhere the "
                          "assumptions hold")
             continue
+        in_domain = _in_declared_domain(s, var, decls, others, assume, options)
+        if in_domain is None:
+            notes.append(f"{var} = {to_text(s)} is left out: it lies outside {var}'s declared domain wherever the "
+                         "assumptions hold")
+            continue
+        conditions = [*conditions, *in_domain]
         where.append(" and ".join(to_text(c) for c in conditions))
         kept.append(s)
         positive, all_ok, nonnegative = positive_bases(s, where=conditions)

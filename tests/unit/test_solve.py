@@ -93,3 +93,22 @@ def test_a_sign_everywhere_is_printed_without_where():
     assert run(["solve", "2*x == c", "--for", "x", "--symbols", "x=real,c=real", "--parameter", "c"], out,
                io.StringIO()) == 0
     assert "> 0 everywhere" in out.getvalue() and "where everywhere" not in out.getvalue()
+
+
+def test_a_solution_carries_the_declared_domain_of_the_unknown():
+    """adversarial review 14 F4: x + 1 == a with x positive gave x = -1 + a [proved] (x = -1 at a = 0); with x an
+    integer, 2*x == a gave x = 0.5*a; a solution outside the domain wherever the assumptions hold is left out."""
+    scope = Scope(symbols=frozenset({"x", "a"}))
+    lhs, rhs = parse_expression("x + 1", scope), parse_expression("a", scope)
+    got = solve_crossing(lhs, rhs, "x", (SymbolDecl("x", "positive"), SymbolDecl("a", "real")))
+    assert got.solutions == ("-1 + a",) and got.where == ("-1 + a > 0",)
+    implied = solve_crossing(lhs, rhs, "x", (SymbolDecl("x", "positive"), SymbolDecl("a", "real")),
+                             assume=(parse_expression("a > 2", scope),))
+    assert implied.where == ("",) and implied.proved == (True,)
+    outside = solve_crossing(lhs, rhs, "x", (SymbolDecl("x", "positive"), SymbolDecl("a", "real")),
+                             assume=(parse_expression("a < 0", scope),))
+    assert outside.solutions == () and "outside x's declared domain" in outside.notes[0]
+    integer = solve_crossing(parse_expression("2*x", scope), rhs, "x", (SymbolDecl("x", "integer"), SymbolDecl("a", "real")))
+    assert integer.where == ("floor(0.5 * a) == 0.5 * a",)
+    assert solve_crossing(parse_expression("2*x", scope), rhs, "x",
+                          (SymbolDecl("x", "real"), SymbolDecl("a", "real"))).where == ("",)
