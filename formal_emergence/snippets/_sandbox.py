@@ -299,25 +299,75 @@ class Seeding:
         self.random = random
         self.stream = random.Random(seed)
         self.numpy = False
+        self.drew = False  # the code used a seed the sandbox chose (adversarial review 14 F2)
+        self.explicit = set()  # the global generators the code seeded itself ("random", "numpy")
         original = random.Random.seed
         stream = self
 
         def seed_method(self, a=None, version=2):
+            if a is None:
+                stream.drew = True
             original(self, stream.stream.getrandbits(128) if a is None else a, version)
         random.Random.seed = seed_method
+        module_seed = random.seed  # bound to the module's hidden instance at import, so not the method above
+
+        def seed_global(a=None, version=2):
+            if a is None:
+                stream.drew = True
+                a = stream.stream.getrandbits(128)
+            else:
+                stream.explicit.add("random")
+            module_seed(a, version)
+        random.seed = seed_global
 
     def reset(self):
         self.stream = self.random.Random(self.seed)
-        self.random.seed(self.seed)
+        self.drew = False
+        self.explicit = set()
+        self.random.Random.seed(self.random._inst, self.seed)
+        self.global_state = self.random.getstate()
+        self.numpy_state = None
         numpy = sys.modules.get("numpy")
         if numpy is not None:
             numpy_random = numpy.random  # loaded on first use in numpy 2: load it here, to seed it
             if not self.numpy:
                 # numpy's SeedSequence reads ``randbits`` from its module's globals when given no entropy (the
                 # module is not in sys.modules under its own name)
-                numpy_random.bit_generator.randbits = lambda bits: self.stream.getrandbits(bits)
+                def randbits(bits):
+                    self.drew = True
+                    return self.stream.getrandbits(bits)
+                numpy_random.bit_generator.randbits = randbits
+                legacy_seed = numpy_random.seed
+
+                def seed_numpy(seed=None):
+                    if seed is None:
+                        self.drew = True
+                        seed = self.stream.getrandbits(32)
+                    else:
+                        self.explicit.add("numpy")
+                    legacy_seed(seed)
+                numpy_random.seed = seed_numpy
                 self.numpy = True
-            numpy_random.seed(self.seed)
+            numpy_random.mtrand._rand.seed(self.seed)
+            self.numpy_state = _numpy_state(numpy_random)
+
+    def used_unseeded(self):
+        """Whether the observation drew from a generator whose seed the sandbox chose: a generator made without a
+        seed, or a global generator (``random``, numpy's legacy one) used without the code seeding it. Two passes
+        that agree on such a draw agree by luck (``random.random() < 0.95`` under seeds 0 and 1)."""
+        if self.drew:
+            return True
+        if "random" not in self.explicit and self.random.getstate() != self.global_state:
+            return True
+        numpy = sys.modules.get("numpy")
+        if "numpy" not in self.explicit and numpy is not None and self.numpy_state is not None:
+            return _numpy_state(numpy.random) != self.numpy_state
+        return False
+
+
+def _numpy_state(numpy_random):
+    kind, keys, pos, has_gauss, gauss = numpy_random.mtrand._rand.get_state()
+    return kind, keys.tobytes(), pos, has_gauss, gauss
 
 
 def run_observation(obs, compiled, table, refusals, armed, seeding):
@@ -365,6 +415,8 @@ def run_observation(obs, compiled, table, refusals, armed, seeding):
             plt.close("all")
     out["stdout"] = buf.getvalue()[:MAX_TEXT]
     out["refused"] = list(dict.fromkeys(refusals))
+    if seeding.used_unseeded():
+        out["unseeded"] = True
     if found[0] is not None:
         out["exhausted"] = found[0]
     return out

@@ -146,7 +146,8 @@ class SnippetSession:
                           f"nothing about the claim ({'; '.join(blocked)}).", evidence=(evidence,))
         unstable = [f"{o.text()}: {out.reason}" for o, out in observed if out.status == "unstable"]
         if unstable:
-            return Result(claim.id, Verdict.UNDECIDED, "The code gave different results in two sandboxed runs, so "
+            return Result(claim.id, Verdict.UNDECIDED, "The code's result depends on randomness or hash order "
+                          "(two sandboxed runs differ, or it draws numbers it does not seed), so "
                           f"one run's value is a sample, not what the code computes ({'; '.join(unstable)}).",
                           evidence=(evidence,))
         crashed = [(o, out, r) for (o, out), r in zip(observed, runs)

@@ -36,7 +36,7 @@ from typing import Any
 
 SANDBOX_SCRIPT = Path(__file__).with_name("_sandbox.py")
 CACHE_ENV_VAR = "FORMAL_EMERGENCE_SNIPPET_CACHE"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: (random seed, PYTHONHASHSEED) of the two runs of every job: the sandbox seeds ``random``, numpy's global generator
 #: and every generator made without a seed from the first; an observation whose outcome differs between the runs
 #: depends on randomness or on hash order, and is ``unstable`` (adv13 F5). Part of the cache key.
@@ -248,6 +248,10 @@ def _outcome(line: dict[str, Any], limits: Limits) -> Outcome:
     stdout = line.get("stdout", "")
     if line.get("refused"):
         return Outcome(line["id"], "refused", stdout=stdout, reason="; ".join(line["refused"]))
+    if line.get("unseeded"):  # adversarial review 14 F2: two passes agreeing on a draw agree by luck
+        return Outcome(line["id"], "unstable", stdout=stdout,
+                       reason="the code draws random numbers it does not seed (a generator made without a seed, or "
+                              "the global random or numpy generator), so one run's value is a sample")
     if line.get("exhausted"):  # raised and caught by the document code: its fallback depends on the limit
         memory, depth = f"the address-space limit of {limits.memory_bytes} bytes", "Python's recursion limit"
         limit = {"MemoryError": memory, "RecursionError": depth}.get(line["exhausted"], f"{memory} or {depth}")

@@ -167,6 +167,26 @@ def draws():
 def seeded():
     return [random.Random(7).random(), float(np.random.default_rng(42).random())]
 
+def d1():
+    return int(random.random() < 2)
+
+def d2():
+    return int(random.Random().random() < 2)
+
+def d3():
+    return int(float(np.random.rand()) < 2)
+
+def d4():
+    return int(float(np.random.default_rng().random()) < 2)
+
+def d5():
+    return int(float(np.random.Generator(np.random.PCG64()).random()) < 2)
+
+def reseeded():
+    random.seed(3)
+    np.random.seed(4)
+    return [random.random(), float(np.random.rand())]
+
 def order():
     return list({'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'}).index('alpha')
 """
@@ -175,15 +195,22 @@ def order():
 def test_unseeded_randomness_and_hash_order_are_unstable_and_seeded_code_is_a_value():
     """adv13 F5: ``random.random()`` gave holds in one run and fails in the next. Every job runs under two seed
     passes: a value that depends on the seed or on hash order is ``unstable``; the first pass is seeded from 0."""
-    import json
     import random
 
     import numpy as np
     record = run(RANDOM_CODE, Observation("draws", {"call": "draws"}), Observation("seeded", {"call": "seeded"}),
                  Observation("order", {"call": "order"}))
     draws = record.outcomes["draws"]
-    assert draws.status == "unstable" and "with seed 0 and PYTHONHASHSEED 0" in draws.reason
-    assert json.dumps(random.Random(0).random()) in draws.reason  # the first pass's random.random(), seeded from 0
+    assert draws.status == "unstable" and "draws random numbers it does not seed" in draws.reason
+    # adversarial review 14 F2: a draw both passes agree on (each is 1 under every seed) is unstable too, from each
+    # source of sandbox-chosen seeds; a global generator the code seeds itself is a value
+    lucky = run(RANDOM_CODE, *(Observation(f"d{n}", {"call": f"d{n}"}) for n in range(1, 6)),
+                Observation("reseeded", {"call": "reseeded"}))
+    for n in range(1, 6):
+        assert lucky.outcomes[f"d{n}"].status == "unstable", (n, lucky.outcomes[f"d{n}"])
+    random.seed(3)
+    np.random.seed(4)
+    assert lucky.outcomes["reseeded"].value == [random.random(), float(np.random.rand())]
     assert record.outcomes["seeded"].value == [random.Random(7).random(), float(np.random.default_rng(42).random())]
     order = record.outcomes["order"]
     # PYTHONHASHSEED 0 puts 'alpha' at position 1, PYTHONHASHSEED 1 at position 5

@@ -342,6 +342,13 @@ def draw():
 
 def seeded_draw():
     return float(np.random.default_rng(2024).random())
+
+def lucky():
+    return int(random.random() < 0.95)
+
+def reseeded():
+    random.seed(7)
+    return random.random()
 ```
 """
 
@@ -351,8 +358,10 @@ def test_a_random_draw_is_undecided_in_every_run_and_seeded_code_is_decided(tmp_
     (and the first sample was frozen in the cache). Both seed passes must agree before a value is used."""
     (tmp_path / "doc.md").write_text(RANDOM_DOC, encoding="utf-8")
     blocks = markdown_blocks(RANDOM_DOC)
-    claims = _claim("rnd.draw", blocks, 1, "draw", "v < 1/2") + _claim("rnd.seeded", blocks, 1, "seeded_draw",
-                                                                        "v > 0 and v < 1")
+    claims = (_claim("rnd.draw", blocks, 1, "draw", "v < 1/2") + _claim("rnd.seeded", blocks, 1, "seeded_draw",
+                                                                         "v > 0 and v < 1")
+              + _claim("rnd.lucky", blocks, 1, "lucky", "v == 1") + _claim("rnd.reseeded", blocks, 1, "reseeded",
+                                                                          "v > 0 and v < 1"))
     (tmp_path / "rnd.toml").write_text(claims, encoding="utf-8")
     runs = []
     for cache in ("--no-snippet-cache", f"--snippet-cache={tmp_path / 'cache'}", f"--snippet-cache={tmp_path / 'cache'}"):
@@ -361,7 +370,9 @@ def test_a_random_draw_is_undecided_in_every_run_and_seeded_code_is_decided(tmp_
         assert code == 0, err
         runs.append({cid: (c["verdict"], c["reason"]) for cid, c in _by_id(out).items()})
     assert runs[0] == runs[1] == runs[2]
-    verdict, reason = runs[0]["rnd.draw"]
-    assert verdict == "undecided" and "different results in two sandboxed runs" in reason
-    assert "with seed 0 and PYTHONHASHSEED 0" in reason and "with seed 1 and PYTHONHASHSEED 1" in reason
+    for cid in ("rnd.draw", "rnd.lucky"):  # lucky: both seed passes draw below 0.95 (adversarial review 14 F2)
+        verdict, reason = runs[0][cid]
+        assert verdict == "undecided" and "depends on randomness or hash order" in reason, (cid, reason)
+        assert "draws random numbers it does not seed" in reason, (cid, reason)
     assert runs[0]["rnd.seeded"][0] == "holds"
+    assert runs[0]["rnd.reseeded"][0] == "holds"  # the code seeds the global generator itself
