@@ -3,7 +3,7 @@
 for n in "$@"; do
 echo "=== $n"
 cd /work/main
-F=/work/team/adv14/old13/files/$n.toml
+F=/work/main/docs/review/adversarial-review-13-files/files/$n.toml
 PYTHONPATH=/work/main nice -n 10 timeout 300 /work/venv/bin/python -m formal_emergence check $F --format json --no-cache --jobs 1 -o /tmp/adv14/old_$n.json >/dev/null 2>/tmp/adv14/old_$n.err; echo "rc=$?"; tail -c 600 /tmp/adv14/old_$n.err
 /work/venv/bin/python - "old_$n" <<'PY'
 import json,sys,os
